@@ -1,0 +1,183 @@
+package org.backproplab.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Activation functions a = f(z), applied to each row (one sample) of a batch.
+ *
+ * <p>Each function's backward pass sits next to its forward pass. {@link #backward} turns
+ * dE/da into delta = dE/dz; for the element-wise functions that is dE/da times f'(z), for softmax
+ * it is the Jacobian-vector product delta_i = a_i (g_i - sum_j g_j a_j).
+ */
+public enum Activation {
+    IDENTITY {
+        @Override
+        public double apply(double z) {
+            return z;
+        }
+
+        @Override
+        public double derivative(double z, double a) {
+            return 1.0;
+        }
+    },
+    SIGMOID {
+        // sigma(z) = 1 / (1 + e^-z), written so that neither branch overflows
+        @Override
+        public double apply(double z) {
+            if (z >= 0) {
+                return 1.0 / (1.0 + Math.exp(-z));
+            }
+            double e = Math.exp(z);
+            return e / (1.0 + e);
+        }
+
+        // sigma'(z) = sigma(z) (1 - sigma(z)) = a (1 - a)
+        @Override
+        public double derivative(double z, double a) {
+            return a * (1.0 - a);
+        }
+    },
+    TANH {
+        @Override
+        public double apply(double z) {
+            return Math.tanh(z);
+        }
+
+        // tanh'(z) = 1 - tanh(z)^2
+        @Override
+        public double derivative(double z, double a) {
+            return 1.0 - a * a;
+        }
+    },
+    RELU {
+        @Override
+        public double apply(double z) {
+            return z > 0 ? z : 0.0;
+        }
+
+        // the derivative at exactly 0 is taken as 0, as PyTorch does
+        @Override
+        public double derivative(double z, double a) {
+            return z > 0 ? 1.0 : 0.0;
+        }
+    },
+    LEAKY_RELU {
+        @Override
+        public double apply(double z) {
+            return z > 0 ? z : LEAKY_SLOPE * z;
+        }
+
+        @Override
+        public double derivative(double z, double a) {
+            return z > 0 ? 1.0 : LEAKY_SLOPE;
+        }
+    },
+    /** Softmax over the outputs of one sample: a_i = e^(z_i) / sum_j e^(z_j). */
+    SOFTMAX {
+        @Override
+        public double apply(double z) {
+            throw new UnsupportedOperationException("softmax acts on a whole vector, not one number");
+        }
+
+        @Override
+        public double derivative(double z, double a) {
+            throw new UnsupportedOperationException("softmax has a Jacobian, not one derivative per neuron");
+        }
+
+        @Override
+        public boolean isElementwise() {
+            return false;
+        }
+
+        @Override
+        public void forward(DMatrixRMaj z, DMatrixRMaj a) {
+            a.reshape(z.numRows, z.numCols);
+            int n = z.numCols;
+            for (int r = 0; r < z.numRows; r++) {
+                int off = r * n;
+                // subtract the row's maximum so that e^z cannot overflow; softmax is unchanged
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < n; c++) {
+                    max = Math.max(max, z.data[off + c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < n; c++) {
+                    double e = Math.exp(z.data[off + c] - max);
+                    a.data[off + c] = e;
+                    sum += e;
+                }
+                for (int c = 0; c < n; c++) {
+                    a.data[off + c] /= sum;
+                }
+            }
+        }
+
+        @Override
+        public void backward(DMatrixRMaj z, DMatrixRMaj a, DMatrixRMaj gradActivation, DMatrixRMaj delta) {
+            delta.reshape(z.numRows, z.numCols);
+            int n = z.numCols;
+            for (int r = 0; r < z.numRows; r++) {
+                int off = r * n;
+                // delta_i = a_i (g_i - sum_j g_j a_j)
+                double dot = 0;
+                for (int c = 0; c < n; c++) {
+                    dot += gradActivation.data[off + c] * a.data[off + c];
+                }
+                for (int c = 0; c < n; c++) {
+                    delta.data[off + c] = a.data[off + c] * (gradActivation.data[off + c] - dot);
+                }
+            }
+        }
+    };
+
+    /** Slope of leaky ReLU for negative z. */
+    public static final double LEAKY_SLOPE = 0.01;
+
+    /** f(z) for one number; not defined for softmax. */
+    public abstract double apply(double z);
+
+    /** f'(z), given z and a = f(z) (whichever is cheaper to use); not defined for softmax. */
+    public abstract double derivative(double z, double a);
+
+    /** True when a_i depends on z_i alone, so that f'(z) is one number per neuron. */
+    public boolean isElementwise() {
+        return true;
+    }
+
+    /** a = f(z) for every row of z; {@code a} is reshaped and overwritten, {@code z} is not changed. */
+    public void forward(DMatrixRMaj z, DMatrixRMaj a) {
+        a.reshape(z.numRows, z.numCols);
+        int size = z.numRows * z.numCols;
+        for (int i = 0; i < size; i++) {
+            a.data[i] = apply(z.data[i]);
+        }
+    }
+
+    /**
+     * delta = dE/dz from g = dE/da. {@code delta} is reshaped and overwritten; the other arguments
+     * are not changed.
+     */
+    public void backward(DMatrixRMaj z, DMatrixRMaj a, DMatrixRMaj gradActivation, DMatrixRMaj delta) {
+        delta.reshape(z.numRows, z.numCols);
+        int size = z.numRows * z.numCols;
+        for (int i = 0; i < size; i++) {
+            delta.data[i] = gradActivation.data[i] * derivative(z.data[i], a.data[i]);
+        }
+    }
+
+    /** The name used on screen and in files, e.g. "leaky-relu". */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Parses {@link #id()} (case-insensitive; '_' or '-'). */
+    public static Activation fromId(String id) {
+        for (Activation a : values()) {
+            if (a.id().equalsIgnoreCase(id.replace('_', '-'))) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + id + "'");
+    }
+}

@@ -1,0 +1,272 @@
+package org.backproplab.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Layers in order plus a loss, with the working buffers of one pass: for every layer l its
+ * pre-activation z_l, activation a_l, dE/da_l and delta_l = dE/dz_l (one row per sample).
+ *
+ * <p>The passes are split per layer so that a trainer can run them whole or one stage at a time;
+ * both call exactly these methods, so both give the same numbers.
+ */
+public final class Network {
+    private final int inputSize;
+    private final List<Layer> layers;
+    private final Loss loss;
+    private final DMatrixRMaj[] z;
+    private final DMatrixRMaj[] a;
+    private final DMatrixRMaj[] gradActivation;
+    private final DMatrixRMaj[] delta;
+    private final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj lossTerms = new DMatrixRMaj(1, 1);
+    private DMatrixRMaj input = new DMatrixRMaj(1, 1);
+
+    private Network(int inputSize, List<Layer> layers, Loss loss) {
+        this.inputSize = inputSize;
+        this.layers = List.copyOf(layers);
+        this.loss = loss;
+        int n = layers.size();
+        z = new DMatrixRMaj[n];
+        a = new DMatrixRMaj[n];
+        gradActivation = new DMatrixRMaj[n];
+        delta = new DMatrixRMaj[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = new DMatrixRMaj(1, 1);
+            a[i] = new DMatrixRMaj(1, 1);
+            gradActivation[i] = new DMatrixRMaj(1, 1);
+            delta[i] = new DMatrixRMaj(1, 1);
+        }
+    }
+
+    /** Assembles layers whose sizes must chain. */
+    public static final class Builder {
+        private final int inputSize;
+        private final Loss loss;
+        private final List<Layer> layers = new ArrayList<>();
+
+        public Builder(int inputSize, Loss loss) {
+            this.inputSize = inputSize;
+            this.loss = loss;
+        }
+
+        public Builder add(Layer layer) {
+            int expected = layers.isEmpty() ? inputSize : layers.get(layers.size() - 1).outputSize();
+            if (layer.inputSize() != expected) {
+                throw new IllegalArgumentException("layer " + (layers.size() + 1) + " takes "
+                        + layer.inputSize() + " inputs but receives " + expected);
+            }
+            layers.add(layer);
+            return this;
+        }
+
+        public Network build() {
+            return new Network(inputSize, layers, loss);
+        }
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int outputSize() {
+        return layers.get(layers.size() - 1).outputSize();
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public int layerCount() {
+        return layers.size();
+    }
+
+    public Layer layer(int index) {
+        return layers.get(index);
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public Activation outputActivation() {
+        return layers.get(layers.size() - 1).activation();
+    }
+
+    /** Trainable and frozen parameters in order W1, b1, W2, b2, ... (absent biases left out). */
+    public List<Parameter> parameters() {
+        List<Parameter> out = new ArrayList<>();
+        for (Layer layer : layers) {
+            out.addAll(layer.parameters());
+        }
+        return out;
+    }
+
+    // ---- forward -------------------------------------------------------------------------
+
+    /** Sets the batch the next forward pass reads; {@code x} is copied. */
+    public void setInput(DMatrixRMaj x) {
+        if (x.numCols != inputSize) {
+            throw new IllegalArgumentException("the network takes " + inputSize + " inputs, got " + x.numCols);
+        }
+        input.setTo(x);
+    }
+
+    /** The input of layer l: the batch for l = 0, else a_(l-1). */
+    public DMatrixRMaj layerInput(int l) {
+        return l == 0 ? input : a[l - 1];
+    }
+
+    /** z_l = g_l(input of l), a_l = f_l(z_l). */
+    public void forwardLayer(int l) {
+        Layer layer = layers.get(l);
+        layer.forwardLinear(layerInput(l), z[l]);
+        layer.activation().forward(z[l], a[l]);
+    }
+
+    /** The whole forward pass; returns the output buffer (overwritten by the next pass). */
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        setInput(x);
+        for (int l = 0; l < layers.size(); l++) {
+            forwardLayer(l);
+        }
+        return output();
+    }
+
+    public DMatrixRMaj output() {
+        return a[layers.size() - 1];
+    }
+
+    public DMatrixRMaj preActivation(int l) {
+        return z[l];
+    }
+
+    public DMatrixRMaj activation(int l) {
+        return a[l];
+    }
+
+    // ---- loss ----------------------------------------------------------------------------
+
+    /** The data loss of the last forward pass against {@code targets} (regularisation not included). */
+    public double dataLoss(DMatrixRMaj targets) {
+        int last = layers.size() - 1;
+        return loss.value(z[last], a[last], targets, outputActivation());
+    }
+
+    /** Each output's share of the data loss, per sample; the returned buffer is overwritten later. */
+    public DMatrixRMaj lossTerms(DMatrixRMaj targets) {
+        int last = layers.size() - 1;
+        loss.contributions(z[last], a[last], targets, outputActivation(), lossTerms);
+        return lossTerms;
+    }
+
+    /** The penalty of {@code regularization} over every weight matrix. */
+    public double penalty(Regularization regularization) {
+        double sum = 0;
+        for (Parameter p : parameters()) {
+            if (p.kind() == Parameter.Kind.WEIGHTS) {
+                sum += regularization.penalty(p.value());
+            }
+        }
+        return sum;
+    }
+
+    /** Forward pass and total loss (data loss plus penalty) for a batch. */
+    public double totalLoss(DMatrixRMaj x, DMatrixRMaj targets, Regularization regularization) {
+        forward(x);
+        return dataLoss(targets) + penalty(regularization);
+    }
+
+    // ---- backward ------------------------------------------------------------------------
+
+    /**
+     * Backward through layer l, after layer l+1's backward (or, for the output layer, after the
+     * forward pass): delta_l = dE/dz_l, the gradients of W_l and b_l (with the penalty's gradient
+     * added to W_l), and dE/da_(l-1) for the layer below. For l = 0 the gradient with respect to
+     * the input is computed only when {@code inputGradient} is set.
+     */
+    public void backwardLayer(int l, DMatrixRMaj targets, Regularization regularization, boolean inputGradient) {
+        Layer layer = layers.get(l);
+        if (l == layers.size() - 1) {
+            loss.outputDelta(z[l], a[l], targets, layer.activation(), gradActivation[l], delta[l]);
+        } else {
+            layer.activation().backward(z[l], a[l], gradActivation[l], delta[l]);
+        }
+        DMatrixRMaj below = l > 0 ? gradActivation[l - 1] : (inputGradient ? gradInput : null);
+        layer.backwardLinear(layerInput(l), delta[l], below);
+        for (Parameter p : layer.parameters()) {
+            if (p.kind() == Parameter.Kind.WEIGHTS) {
+                regularization.addGradient(p.value(), p.gradient());
+            }
+        }
+    }
+
+    /** The whole backward pass after a forward pass. */
+    public void backward(DMatrixRMaj targets, Regularization regularization, boolean inputGradient) {
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            backwardLayer(l, targets, regularization, inputGradient);
+        }
+    }
+
+    /**
+     * dE/da_l as computed by the backward pass; for the output layer only when the loss is not
+     * fused with its activation.
+     */
+    public DMatrixRMaj gradActivation(int l) {
+        return gradActivation[l];
+    }
+
+    public DMatrixRMaj delta(int l) {
+        return delta[l];
+    }
+
+    /** dE/dinput of the last backward pass that asked for it. */
+    public DMatrixRMaj gradInput() {
+        return gradInput;
+    }
+
+    // ---- state -------------------------------------------------------------------------
+
+    /** A copy of every parameter value, biases switched off included, keyed by name. */
+    public Map<String, ImmutableMatrix> copyParameters() {
+        Map<String, ImmutableMatrix> out = new LinkedHashMap<>();
+        for (Layer layer : layers) {
+            for (Parameter p : layer.allParameters()) {
+                out.put(p.name(), ImmutableMatrix.copyOf(p.value()));
+            }
+        }
+        return out;
+    }
+
+    /** Puts back values taken by {@link #copyParameters()}. */
+    public void restoreParameters(Map<String, ImmutableMatrix> values) {
+        for (Layer layer : layers) {
+            for (Parameter p : layer.allParameters()) {
+                ImmutableMatrix v = values.get(p.name());
+                if (v == null || v.rows() != p.value().numRows || v.cols() != p.value().numCols) {
+                    throw new IllegalArgumentException("no matching values for " + p.name());
+                }
+                for (int r = 0; r < v.rows(); r++) {
+                    for (int c = 0; c < v.cols(); c++) {
+                        p.value().set(r, c, v.get(r, c));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Looks a parameter up by its name ("W1", "b2", ...), including a bias switched off. */
+    public Parameter parameter(String name) {
+        for (Layer layer : layers) {
+            for (Parameter p : layer.allParameters()) {
+                if (p.name().equals(name)) {
+                    return p;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no parameter named " + name);
+    }
+}

@@ -1,0 +1,47 @@
+package org.backproplab.engine;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** A network as data: input count, dense layers (first hidden layer first) and the loss. */
+public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss) {
+
+    public NetworkSpec {
+        layers = List.copyOf(layers);
+        if (inputSize <= 0) {
+            throw new IllegalArgumentException("a network needs at least one input, got " + inputSize);
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        Activation out = layers.get(layers.size() - 1).activation();
+        if (loss == Loss.SOFTMAX_CROSS_ENTROPY && out != Activation.SOFTMAX) {
+            throw new IllegalArgumentException("softmax cross-entropy needs a softmax output layer, not "
+                    + out.id());
+        }
+        for (int i = 0; i < layers.size() - 1; i++) {
+            if (layers.get(i).activation() == Activation.SOFTMAX) {
+                throw new IllegalArgumentException("softmax is for the output layer only (layer " + (i + 1) + ")");
+            }
+        }
+    }
+
+    /** Builds the network with its first parameters drawn from {@code seed}, layer by layer, W before b. */
+    public Network build(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Network.Builder builder = new Network.Builder(inputSize, loss);
+        int fanIn = inputSize;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec spec = layers.get(i);
+            DenseLayer layer = new DenseLayer(i, fanIn, spec.size(), spec.activation(), spec.biasMode());
+            layer.initialize(spec.weightInit(), spec.biasInit(), random);
+            builder.add(layer);
+            fanIn = spec.size();
+        }
+        return builder.build();
+    }
+
+    public NetworkSpec withLayers(List<LayerSpec> newLayers) {
+        return new NetworkSpec(inputSize, newLayers, loss);
+    }
+}

@@ -1,0 +1,234 @@
+package org.backproplab.engine;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Turns gradients into parameter changes. Subclasses compute the step s for one parameter;
+ * this class applies w = w + s to every trainable parameter and keeps the step for the records.
+ */
+public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum, Optimizer.Adam {
+    private double learningRate;
+    private long steps;
+    /** Per parameter: named buffers (velocity, m, v) and the step last taken. */
+    private final Map<Parameter, Map<String, DMatrixRMaj>> slots = new IdentityHashMap<>();
+
+    protected Optimizer(double learningRate) {
+        setLearningRate(learningRate);
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Takes effect from the next step; the optimizer's memory is kept. */
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a finite number > 0, got " + learningRate);
+        }
+        this.learningRate = learningRate;
+    }
+
+    /** Steps taken so far (Adam's t). */
+    public long steps() {
+        return steps;
+    }
+
+    public abstract String id();
+
+    /** Names of the buffers this optimizer keeps per parameter. */
+    protected abstract List<String> slotNames();
+
+    /**
+     * Writes the step s for one parameter into {@code step}, from its gradient g and its buffers
+     * (which it may update); {@code t} is the 1-based step count.
+     */
+    protected abstract void computeStep(DMatrixRMaj g, Map<String, DMatrixRMaj> buffers, long t, DMatrixRMaj step);
+
+    /** One update of every trainable parameter: w = w + s. Frozen parameters are left alone. */
+    public void step(List<Parameter> parameters) {
+        steps++;
+        for (Parameter p : parameters) {
+            if (!p.trainable()) {
+                continue;
+            }
+            Map<String, DMatrixRMaj> buffers = buffersOf(p);
+            DMatrixRMaj step = buffers.get(STEP);
+            computeStep(p.gradient(), buffers, steps, step);
+            double[] w = p.value().data;
+            for (int i = 0; i < p.size(); i++) {
+                w[i] += step.data[i];
+            }
+        }
+    }
+
+    private static final String STEP = "step";
+
+    private Map<String, DMatrixRMaj> buffersOf(Parameter p) {
+        return slots.computeIfAbsent(p, k -> {
+            Map<String, DMatrixRMaj> m = new HashMap<>();
+            for (String name : slotNames()) {
+                m.put(name, new DMatrixRMaj(k.value().numRows, k.value().numCols));
+            }
+            m.put(STEP, new DMatrixRMaj(k.value().numRows, k.value().numCols));
+            return m;
+        });
+    }
+
+    /** The step last applied to {@code p} (zeros before its first update). */
+    public ImmutableMatrix lastStep(Parameter p) {
+        return ImmutableMatrix.copyOf(buffersOf(p).get(STEP));
+    }
+
+    /** A copy of the buffers kept for {@code p}, by name (empty for plain SGD). */
+    public Map<String, ImmutableMatrix> stateOf(Parameter p) {
+        Map<String, ImmutableMatrix> out = new LinkedHashMap<>();
+        Map<String, DMatrixRMaj> buffers = buffersOf(p);
+        for (String name : slotNames()) {
+            out.put(name, ImmutableMatrix.copyOf(buffers.get(name)));
+        }
+        return out;
+    }
+
+    /** A copy of the whole memory, for undo. */
+    public OptimizerState state() {
+        Map<String, Map<String, ImmutableMatrix>> copy = new HashMap<>();
+        for (Map.Entry<Parameter, Map<String, DMatrixRMaj>> e : slots.entrySet()) {
+            Map<String, ImmutableMatrix> buffers = new HashMap<>();
+            for (Map.Entry<String, DMatrixRMaj> b : e.getValue().entrySet()) {
+                buffers.put(b.getKey(), ImmutableMatrix.copyOf(b.getValue()));
+            }
+            copy.put(e.getKey().name(), buffers);
+        }
+        return new OptimizerState(steps, copy);
+    }
+
+    /** Puts back a memory taken by {@link #state()} for the same parameters. */
+    public void restore(OptimizerState state, List<Parameter> parameters) {
+        steps = state.steps();
+        slots.clear();
+        for (Parameter p : parameters) {
+            Map<String, ImmutableMatrix> saved = state.slots().get(p.name());
+            if (saved == null) {
+                continue;
+            }
+            Map<String, DMatrixRMaj> buffers = new HashMap<>();
+            saved.forEach((k, v) -> buffers.put(k, v.toMatrix()));
+            slots.put(p, buffers);
+        }
+    }
+
+    /** Plain gradient descent: s = -eta g. */
+    public static final class Sgd extends Optimizer {
+        public Sgd(double learningRate) {
+            super(learningRate);
+        }
+
+        @Override
+        public String id() {
+            return "sgd";
+        }
+
+        @Override
+        protected List<String> slotNames() {
+            return List.of();
+        }
+
+        @Override
+        protected void computeStep(DMatrixRMaj g, Map<String, DMatrixRMaj> buffers, long t, DMatrixRMaj step) {
+            double eta = learningRate();
+            for (int i = 0; i < g.getNumElements(); i++) {
+                step.data[i] = -eta * g.data[i];
+            }
+        }
+    }
+
+    /** Gradient descent with momentum: v = mu v - eta g, s = v. */
+    public static final class Momentum extends Optimizer {
+        private final double momentum;
+
+        public Momentum(double learningRate, double momentum) {
+            super(learningRate);
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            }
+            this.momentum = momentum;
+        }
+
+        public double momentum() {
+            return momentum;
+        }
+
+        @Override
+        public String id() {
+            return "momentum";
+        }
+
+        @Override
+        protected List<String> slotNames() {
+            return List.of("velocity");
+        }
+
+        @Override
+        protected void computeStep(DMatrixRMaj g, Map<String, DMatrixRMaj> buffers, long t, DMatrixRMaj step) {
+            double eta = learningRate();
+            double[] v = buffers.get("velocity").data;
+            for (int i = 0; i < g.getNumElements(); i++) {
+                v[i] = momentum * v[i] - eta * g.data[i];
+                step.data[i] = v[i];
+            }
+        }
+    }
+
+    /**
+     * Adam (Kingma and Ba, 2015): m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2,
+     * s = -eta m^ / (sqrt(v^) + eps) with m^ = m / (1 - b1^t), v^ = v / (1 - b2^t).
+     */
+    public static final class Adam extends Optimizer {
+        private final double beta1;
+        private final double beta2;
+        private final double epsilon;
+
+        public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+            super(learningRate);
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.epsilon = epsilon;
+        }
+
+        public Adam(double learningRate) {
+            this(learningRate, 0.9, 0.999, 1e-8);
+        }
+
+        @Override
+        public String id() {
+            return "adam";
+        }
+
+        @Override
+        protected List<String> slotNames() {
+            return List.of("m", "v");
+        }
+
+        @Override
+        protected void computeStep(DMatrixRMaj g, Map<String, DMatrixRMaj> buffers, long t, DMatrixRMaj step) {
+            double eta = learningRate();
+            double[] m = buffers.get("m").data;
+            double[] v = buffers.get("v").data;
+            double c1 = 1 - Math.pow(beta1, t);
+            double c2 = 1 - Math.pow(beta2, t);
+            for (int i = 0; i < g.getNumElements(); i++) {
+                double gi = g.data[i];
+                m[i] = beta1 * m[i] + (1 - beta1) * gi;
+                v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+                double mHat = m[i] / c1;
+                double vHat = v[i] / c2;
+                step.data[i] = -eta * mHat / (Math.sqrt(vHat) + epsilon);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.backproplab.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A trainable tensor and its gradient: a layer's weights W (rows = neurons, columns = inputs) or
+ * its bias b (one row per neuron, one column).
+ *
+ * <p>The engine changes {@link #value()} and {@link #gradient()} in place; anything that leaves
+ * the engine is copied first ({@link ImmutableMatrix#copyOf}).
+ */
+public final class Parameter {
+    /** What kind of parameter, for names and for regularisation (which applies to weights only). */
+    public enum Kind { WEIGHTS, BIAS }
+
+    private final int layer;
+    private final Kind kind;
+    private final DMatrixRMaj value;
+    private final DMatrixRMaj gradient;
+    private boolean trainable;
+
+    public Parameter(int layer, Kind kind, int rows, int cols, boolean trainable) {
+        this.layer = layer;
+        this.kind = kind;
+        this.value = new DMatrixRMaj(rows, cols);
+        this.gradient = new DMatrixRMaj(rows, cols);
+        this.trainable = trainable;
+    }
+
+    /** Index of the layer, 0 = first layer after the inputs. */
+    public int layer() {
+        return layer;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The working values, changed in place by the optimizer. */
+    public DMatrixRMaj value() {
+        return value;
+    }
+
+    /** dE/dparameter from the last backward pass (regularisation included). */
+    public DMatrixRMaj gradient() {
+        return gradient;
+    }
+
+    /** False for a frozen bias: its gradient is computed and shown but never applied. */
+    public boolean trainable() {
+        return trainable;
+    }
+
+    public void setTrainable(boolean trainable) {
+        this.trainable = trainable;
+    }
+
+    /** "W1", "b1", ... with layers counted from 1, as on screen. */
+    public String name() {
+        return (kind == Kind.WEIGHTS ? "W" : "b") + (layer + 1);
+    }
+
+    public int size() {
+        return value.getNumElements();
+    }
+}

@@ -1,0 +1,230 @@
+package org.backproplab.engine;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Trains a network on a data set by gradient descent: batch (all samples, one update), stochastic
+ * (batch size 1) or mini-batch (batch size B, the last batch of an epoch possibly smaller).
+ *
+ * <p>With batches smaller than the data set, each epoch visits the samples in an order shuffled
+ * from (seed, epoch), so the order can be recomputed after stepping back.
+ *
+ * <p>Not thread-safe: one thread at a time (the session's worker) drives a trainer.
+ */
+public final class Trainer {
+    private final Network network;
+    private final Optimizer optimizer;
+    private final DMatrixRMaj inputs;
+    private final DMatrixRMaj targets;
+    private final long shuffleSeed;
+    private Regularization regularization;
+    private int batchSize;
+    private boolean classification;
+
+    private int epoch;
+    private int cursor;
+    private long iteration;
+    private int[] order;
+    private int orderEpoch = -1;
+
+    private final DMatrixRMaj batchInputs = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj batchTargets = new DMatrixRMaj(1, 1);
+
+    /**
+     * @param batchSize samples per update; 0 or anything at least the data set's size means the
+     *                  whole set (batch gradient descent)
+     */
+    public Trainer(Network network, Optimizer optimizer, Regularization regularization, Samples data,
+            int batchSize, long shuffleSeed) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("there are no training samples");
+        }
+        if (data.inputSize() != network.inputSize() || data.targetSize() != network.outputSize()) {
+            throw new IllegalArgumentException("the data has " + data.inputSize() + " inputs and "
+                    + data.targetSize() + " targets per sample but the network takes " + network.inputSize()
+                    + " and gives " + network.outputSize());
+        }
+        this.network = network;
+        this.optimizer = optimizer;
+        this.regularization = regularization;
+        this.inputs = data.inputs().toMatrix();
+        this.targets = data.targets().toMatrix();
+        this.shuffleSeed = shuffleSeed;
+        setBatchSize(batchSize);
+        this.classification = network.loss() != Loss.MEAN_SQUARED_ERROR || network.outputSize() > 1;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public Regularization regularization() {
+        return regularization;
+    }
+
+    public void setRegularization(Regularization regularization) {
+        this.regularization = regularization;
+    }
+
+    /** Samples per update, between 1 and the data set's size. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Takes effect from the next iteration. 0 means the whole data set. */
+    public void setBatchSize(int batchSize) {
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("batch size must be >= 0 (0 = all samples), got " + batchSize);
+        }
+        this.batchSize = batchSize == 0 ? sampleCount() : Math.min(batchSize, sampleCount());
+    }
+
+    /** Whether {@link #evaluate} reports accuracy. */
+    public void setClassification(boolean classification) {
+        this.classification = classification;
+    }
+
+    public int sampleCount() {
+        return inputs.numRows;
+    }
+
+    /** Updates done so far. */
+    public long iteration() {
+        return iteration;
+    }
+
+    /** Epochs completed so far. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Position of the next batch within the epoch. */
+    public int cursor() {
+        return cursor;
+    }
+
+    // ---- iterations --------------------------------------------------------------------
+
+    /** Starts an iteration on the next batch; it recording its stages when asked. */
+    public Iteration newIteration(boolean record) {
+        gatherNextBatch();
+        return new Iteration(this, batchInputs, batchTargets, record);
+    }
+
+    /** One whole iteration, nothing recorded. Returns the batch loss before the update. */
+    public double trainIteration() {
+        Iteration it = newIteration(false);
+        it.runToEnd();
+        return it.loss();
+    }
+
+    /**
+     * Iterations until the epoch ends. Returns the mean of the batch losses (each before its
+     * update), weighted by batch size.
+     */
+    public double trainEpoch() {
+        int startEpoch = epoch;
+        double sum = 0;
+        int count = 0;
+        while (epoch == startEpoch) {
+            int size = Math.min(batchSize, sampleCount() - cursor);
+            sum += trainIteration() * size;
+            count += size;
+        }
+        return sum / count;
+    }
+
+    /** Called by an iteration after its update. */
+    void advance(int batchRows) {
+        iteration++;
+        cursor += batchRows;
+        if (cursor >= sampleCount()) {
+            cursor = 0;
+            epoch++;
+        }
+    }
+
+    private void gatherNextBatch() {
+        int n = sampleCount();
+        int size = Math.min(batchSize, n - cursor);
+        int[] ord = orderOf(epoch);
+        batchInputs.reshape(size, inputs.numCols);
+        batchTargets.reshape(size, targets.numCols);
+        for (int i = 0; i < size; i++) {
+            int row = ord == null ? cursor + i : ord[cursor + i];
+            System.arraycopy(inputs.data, row * inputs.numCols, batchInputs.data, i * inputs.numCols,
+                    inputs.numCols);
+            System.arraycopy(targets.data, row * targets.numCols, batchTargets.data, i * targets.numCols,
+                    targets.numCols);
+        }
+    }
+
+    /** The sample order of an epoch, or null for the stored order (whole-batch descent). */
+    private int[] orderOf(int e) {
+        if (batchSize >= sampleCount()) {
+            return null;
+        }
+        if (orderEpoch != e || order == null) {
+            order = shuffledOrder(sampleCount(), shuffleSeed, e);
+            orderEpoch = e;
+        }
+        return order;
+    }
+
+    /** Fisher-Yates shuffle of 0..n-1 from a generator seeded by (seed, epoch). */
+    static int[] shuffledOrder(int n, long seed, int epoch) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = out[i];
+            out[i] = out[j];
+            out[j] = tmp;
+        }
+        return out;
+    }
+
+    // ---- evaluation --------------------------------------------------------------------
+
+    /** Loss (penalty included) and accuracy on {@code data}; does not change the parameters. */
+    public Evaluation evaluate(Samples data) {
+        return evaluate(data.inputs().toMatrix(), data.targets().toMatrix());
+    }
+
+    /** Loss and accuracy on the training set. */
+    public Evaluation evaluateTraining() {
+        return evaluate(inputs, targets);
+    }
+
+    private Evaluation evaluate(DMatrixRMaj x, DMatrixRMaj t) {
+        double loss = network.totalLoss(x, t, regularization);
+        double accuracy = classification
+                ? Metrics.accuracy(network.output(), t, network.outputActivation()) : Double.NaN;
+        return new Evaluation(loss, accuracy);
+    }
+
+    // ---- checkpoints -------------------------------------------------------------------
+
+    public Checkpoint checkpoint() {
+        return new Checkpoint(network.copyParameters(), optimizer.state(), epoch, cursor, iteration);
+    }
+
+    /** Returns exactly to a checkpoint of this trainer. */
+    public void restore(Checkpoint checkpoint) {
+        network.restoreParameters(checkpoint.parameters());
+        List<Parameter> all = network.layers().stream().flatMap(l -> l.allParameters().stream()).toList();
+        optimizer.restore(checkpoint.optimizer(), all);
+        epoch = checkpoint.epoch();
+        cursor = checkpoint.cursor();
+        iteration = checkpoint.iteration();
+    }
+}
