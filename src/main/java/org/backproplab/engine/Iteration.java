@@ -189,6 +189,7 @@ public final class Iteration {
             Parameter p = parameters.get(i);
             ImmutableMatrix step = p.trainable() ? optimizer.lastStep(p)
                     : ImmutableMatrix.copyOf(new DMatrixRMaj(p.value().numRows, p.value().numCols));
+            // a frozen parameter's buffers are shown as zeros; they are never created
             updates.add(new ParameterUpdate(p.name(), p.layer(), p.kind(), p.trainable(), before.get(i),
                     ImmutableMatrix.copyOf(p.gradient()), step, ImmutableMatrix.copyOf(p.value()),
                     optimizer.stateOf(p)));

@@ -81,15 +81,23 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     /** The step last applied to {@code p} (zeros before its first update). */
     public ImmutableMatrix lastStep(Parameter p) {
-        return ImmutableMatrix.copyOf(buffersOf(p).get(STEP));
+        Map<String, DMatrixRMaj> buffers = slots.get(p);
+        return ImmutableMatrix.copyOf(buffers == null ? zerosLike(p) : buffers.get(STEP));
     }
 
-    /** A copy of the buffers kept for {@code p}, by name (empty for plain SGD). */
+    private static DMatrixRMaj zerosLike(Parameter p) {
+        return new DMatrixRMaj(p.value().numRows, p.value().numCols);
+    }
+
+    /**
+     * A copy of the buffers kept for {@code p}, by name (empty for plain SGD; zeros for a
+     * parameter never updated). Reading does not create buffers.
+     */
     public Map<String, ImmutableMatrix> stateOf(Parameter p) {
         Map<String, ImmutableMatrix> out = new LinkedHashMap<>();
-        Map<String, DMatrixRMaj> buffers = buffersOf(p);
+        Map<String, DMatrixRMaj> buffers = slots.get(p);
         for (String name : slotNames()) {
-            out.put(name, ImmutableMatrix.copyOf(buffers.get(name)));
+            out.put(name, ImmutableMatrix.copyOf(buffers == null ? zerosLike(p) : buffers.get(name)));
         }
         return out;
     }
