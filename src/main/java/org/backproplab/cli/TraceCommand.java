@@ -1,0 +1,170 @@
+package org.backproplab.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.backproplab.engine.BackwardRecord;
+import org.backproplab.engine.BiasMode;
+import org.backproplab.engine.DenseLayer;
+import org.backproplab.engine.ForwardRecord;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.engine.Layer;
+import org.backproplab.engine.LossRecord;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.StageRecord;
+import org.backproplab.engine.Stepper;
+import org.backproplab.engine.Trainer;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.Lessons;
+import org.backproplab.lesson.Naming;
+import org.backproplab.lesson.WalkThrough;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Steps a preset through N iterations and prints every stage's numbers. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Run N training iterations stage by stage and print every number: as a walk-through "
+                + "a student can follow, or as one JSON object per line.")
+final class TraceCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = PresetName.class,
+            description = "The preset: ${COMPLETION-CANDIDATES}.")
+    String preset;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "1",
+            description = "Iterations to run (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--bias", paramLabel = "MODE",
+            description = "frozen (kept at its first value), trained (per neuron) or none. Default: the preset's.")
+    String bias;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate. Default: the preset's.")
+    Double learningRate;
+
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1",
+            description = "Show only every K-th iteration: K, 2K, 3K, ... (default ${DEFAULT-VALUE}).")
+    int every;
+
+    @Option(names = "--json", description = "One JSON object per line instead of the walk-through.")
+    boolean json;
+
+    @Override
+    public void run() {
+        if (steps < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--steps must be at least 1, got " + steps);
+        }
+        if (every < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--every must be at least 1, got " + every);
+        }
+        Lesson lesson = Options.lesson(spec, preset);
+        if (bias != null) {
+            try {
+                lesson = lesson.withBiasMode(BiasMode.fromId(bias));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--bias: " + e.getMessage());
+            }
+        }
+        if (learningRate != null) {
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--lr must be a number greater than 0, got " + learningRate);
+            }
+            lesson = lesson.withLearningRate(learningRate);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Trainer trainer = lesson.newTrainer();
+        Stepper stepper = new Stepper(trainer, 1);
+        Naming naming = naming(trainer.network());
+        WalkThrough walkThrough = new WalkThrough(naming);
+        for (int step = 1; step <= steps; step++) {
+            List<StageRecord> records = stepper.finishIteration();
+            if (step % every != 0) {
+                continue;
+            }
+            if (json) {
+                out.println(Json.line(stepObject(step, records)));
+            } else {
+                walkThrough.describe(step, records).forEach(out::println);
+                out.println();
+            }
+        }
+        var evaluation = trainer.evaluateTraining();
+        ImmutableMatrix outputs = ImmutableMatrix.copyOf(trainer.network().output());
+        if (json) {
+            Map<String, Object> fin = Json.object();
+            fin.put("loss", evaluation.loss());
+            fin.put("outputs", Json.samples(outputs));
+            List<Object> layers = Json.list();
+            for (Layer layer : trainer.network().layers()) {
+                DenseLayer dense = (DenseLayer) layer;
+                Map<String, Object> l = Json.object();
+                l.put("W", Json.rows(ImmutableMatrix.copyOf(dense.weights().value())));
+                l.put("b", dense.biasMode() == BiasMode.NONE ? null
+                        : Json.column(ImmutableMatrix.copyOf(dense.bias().value())));
+                layers.add(l);
+            }
+            fin.put("layers", layers);
+            Map<String, Object> line = Json.object();
+            line.put("final", fin);
+            out.println(Json.line(line));
+        } else {
+            out.println("After " + steps + (steps == 1 ? " iteration" : " iterations") + ": E_total = "
+                    + Naming.number(evaluation.loss()) + ", outputs " + formatOutputs(outputs));
+        }
+        out.flush();
+    }
+
+    static Naming naming(Network network) {
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(network.inputSize());
+        for (Layer l : network.layers()) {
+            sizes.add(l.outputSize());
+        }
+        return new Naming(sizes);
+    }
+
+    private static String formatOutputs(ImmutableMatrix outputs) {
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < outputs.rows(); r++) {
+            List<String> values = new ArrayList<>();
+            for (double v : outputs.rowValues(r)) {
+                values.add(Naming.number(v));
+            }
+            rows.add(String.join(", ", values));
+        }
+        return rows.size() == 1 ? rows.get(0) : "[" + String.join("], [", rows) + "]";
+    }
+
+    private static Map<String, Object> stepObject(int step, List<StageRecord> records) {
+        Map<String, Object> line = Json.object();
+        line.put("step", step);
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (StageRecord r : records) {
+            if (r instanceof ForwardRecord f) {
+                Map<String, Object> l = Json.object();
+                l.put("W", Json.rows(f.weights()));
+                l.put("b", Json.column(f.bias()));
+                l.put("z", Json.samples(f.preActivation()));
+                l.put("a", Json.samples(f.activation()));
+                layers.add(l);
+            } else if (r instanceof LossRecord loss) {
+                line.put("loss", loss.total());
+            } else if (r instanceof BackwardRecord b) {
+                Map<String, Object> l = layers.get(b.layer());
+                l.put("delta", Json.samples(b.delta()));
+                l.put("dW", Json.rows(b.gradWeights()));
+                l.put("db", Json.column(b.gradBias()));
+            }
+        }
+        line.put("layers", layers);
+        return line;
+    }
+}

@@ -1,0 +1,103 @@
+package org.backproplab.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.Trainer;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.Naming;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Trains a preset and prints one line per epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a preset and print the loss (and accuracy, where the preset classifies) after every "
+                + "epoch.")
+final class TrainCommand implements Runnable {
+    /** Exit code when training diverges (the loss or a weight became NaN or infinite). */
+    static final int DIVERGED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = PresetName.class,
+            description = "The preset: ${COMPLETION-CANDIDATES}.")
+    String preset;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train. Default: the preset's.")
+    Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the initial weights and of the batch order. Default: the preset's.")
+    Long seed;
+
+    @Option(names = "--json", description = "One JSON object per line.")
+    boolean json;
+
+    @Override
+    public void run() {
+        Lesson lesson = Options.lesson(spec, preset);
+        int n = epochs == null ? lesson.epochs() : epochs;
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + n);
+        }
+        Trainer trainer = lesson.newTrainer(seed == null ? lesson.seed() : seed);
+        PrintWriter out = spec.commandLine().getOut();
+        for (int epoch = 1; epoch <= n; epoch++) {
+            trainer.trainEpoch();
+            Evaluation train = trainer.evaluateTraining();
+            Evaluation test = lesson.hasTest() ? trainer.evaluate(lesson.test()) : null;
+            Map<String, Object> line = Json.object();
+            line.put("epoch", epoch);
+            line.put("loss", train.loss());
+            if (!Double.isNaN(train.accuracy())) {
+                line.put("accuracy", train.accuracy());
+            }
+            if (test != null) {
+                line.put("test_loss", test.loss());
+                if (!Double.isNaN(test.accuracy())) {
+                    line.put("test_accuracy", test.accuracy());
+                }
+            }
+            if (json) {
+                out.println(Json.line(line));
+            } else {
+                out.println(text(line));
+            }
+            if (!Double.isFinite(train.loss())) {
+                out.flush();
+                spec.commandLine().getErr().println("backprop-lab train: training diverged at epoch " + epoch
+                        + ": the loss is " + train.loss() + "; try a smaller learning rate");
+                spec.commandLine().getErr().flush();
+                throw new Diverged();
+            }
+        }
+        out.flush();
+    }
+
+    /** Ends the command with exit code {@link #DIVERGED}; the message is already printed. */
+    static final class Diverged extends RuntimeException implements CommandLine.IExitCodeGenerator {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int getExitCode() {
+            return DIVERGED;
+        }
+    }
+
+    private static String text(Map<String, Object> line) {
+        StringBuilder sb = new StringBuilder();
+        line.forEach((k, v) -> {
+            if (!sb.isEmpty()) {
+                sb.append("  ");
+            }
+            String value = v instanceof Double d
+                    ? (k.contains("accuracy") ? String.format(java.util.Locale.ROOT, "%.1f %%", d * 100) : Naming.number(d))
+                    : String.valueOf(v);
+            sb.append(k.replace('_', ' ')).append(' ').append(value);
+        });
+        return sb.toString();
+    }
+}

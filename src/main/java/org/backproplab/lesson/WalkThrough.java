@@ -1,0 +1,328 @@
+package org.backproplab.lesson;
+
+import static org.backproplab.lesson.Naming.factor;
+import static org.backproplab.lesson.Naming.number;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.BackwardRecord;
+import org.backproplab.engine.ForwardRecord;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.engine.Loss;
+import org.backproplab.engine.LossRecord;
+import org.backproplab.engine.ParameterUpdate;
+import org.backproplab.engine.StageRecord;
+import org.backproplab.engine.UpdateRecord;
+
+/**
+ * One training iteration written out as a student follows it on paper: every net and out value,
+ * each output's error, and each gradient as a chain-rule product with the numbers filled in, e.g.
+ * dE/dw5 = dE/dout_o1 x dout_o1/dnet_o1 x dnet_o1/dw5 = 0.74136507 x 0.186815602 x 0.593269992 =
+ * 0.082167041. Batches of several samples are written sample by sample for the forward pass, and
+ * their gradients as sums over the samples.
+ *
+ * <p>The CLI's {@code trace} prints this text and the app's Markdown handout wraps it, so both say
+ * the same thing.
+ */
+public final class WalkThrough {
+    private final Naming naming;
+
+    public WalkThrough(Naming naming) {
+        this.naming = naming;
+    }
+
+    /** The text of one iteration's records (all its stages, in order); {@code step} counts from 1. */
+    public List<String> describe(long step, List<StageRecord> records) {
+        List<String> out = new ArrayList<>();
+        out.add("Iteration " + step);
+        out.add("");
+        out.add("Forward pass");
+        for (StageRecord r : records) {
+            if (r instanceof ForwardRecord f) {
+                forward(f, out);
+            } else if (r instanceof LossRecord l) {
+                out.add("");
+                out.add("Error");
+                loss(l, out);
+                out.add("");
+                out.add("Backward pass");
+            } else if (r instanceof BackwardRecord b) {
+                backward(b, records, out);
+            } else if (r instanceof UpdateRecord u) {
+                out.add("");
+                update(u, out);
+            }
+        }
+        return out;
+    }
+
+    private String layerTitle(int l, Activation f) {
+        String kind = l == naming.layers() - 1 ? "Output layer" : naming.layers() == 2 ? "Hidden layer"
+                : "Hidden layer " + (l + 1);
+        return "  " + kind + " (" + f.id() + ")";
+    }
+
+    private static String sampleTag(int s, int rows) {
+        return rows == 1 ? "" : " [sample " + (s + 1) + "]";
+    }
+
+    private void forward(ForwardRecord f, List<String> out) {
+        int l = f.layer();
+        out.add(layerTitle(l, f.function()));
+        ImmutableMatrix x = f.input();
+        ImmutableMatrix w = f.weights();
+        for (int s = 0; s < x.rows(); s++) {
+            for (int j = 0; j < f.preActivation().cols(); j++) {
+                String n = naming.neuron(l, j);
+                StringBuilder names = new StringBuilder();
+                StringBuilder values = new StringBuilder();
+                for (int i = 0; i < x.cols(); i++) {
+                    String sep = i == 0 ? "" : " + ";
+                    names.append(sep).append(naming.weight(l, j, i)).append(" x ").append(naming.input(l, i));
+                    values.append(sep).append(factor(w.get(j, i))).append(" x ").append(factor(x.get(s, i)));
+                }
+                if (f.bias() != null) {
+                    names.append(" + ").append(naming.bias(l, j)).append(" x 1");
+                    values.append(" + ").append(factor(f.bias().get(j, 0))).append(" x 1");
+                }
+                out.add("    net_" + n + sampleTag(s, x.rows()) + " = " + names + " = " + values + " = "
+                        + number(f.preActivation().get(s, j)));
+            }
+            for (int j = 0; j < f.activation().cols(); j++) {
+                String n = naming.neuron(l, j);
+                String formula = activationText(f.function(), n);
+                String filled = f.function() == Activation.SOFTMAX ? formula
+                        : fill(formula, n, f.preActivation().get(s, j), f.activation().get(s, j), 0);
+                out.add("    out_" + n + sampleTag(s, x.rows()) + " = " + formula + " = "
+                        + (filled.equals(formula) ? "" : filled + " = ") + number(f.activation().get(s, j)));
+            }
+        }
+    }
+
+    private static String activationText(Activation f, String n) {
+        return switch (f) {
+            case IDENTITY -> "net_" + n;
+            case SIGMOID -> "1 / (1 + e^-net_" + n + ")";
+            case TANH -> "tanh(net_" + n + ")";
+            case RELU -> "max(0, net_" + n + ")";
+            case LEAKY_RELU -> "max(0.01 net_" + n + ", net_" + n + ")";
+            case SOFTMAX -> "e^net_" + n + " / sum_k e^net_ok";
+        };
+    }
+
+    /** The formula with net_n, out_n and target_n replaced by their values. */
+    private static String fill(String formula, String n, double z, double a, double t) {
+        return formula.replaceAll("\\bnet_" + n + "\\b", java.util.regex.Matcher.quoteReplacement(factor(z)))
+                .replaceAll("\\bout_" + n + "\\b", java.util.regex.Matcher.quoteReplacement(factor(a)))
+                .replaceAll("\\btarget_" + n + "\\b", java.util.regex.Matcher.quoteReplacement(factor(t)));
+    }
+
+    private static String derivativeText(Activation f, String n) {
+        return switch (f) {
+            case IDENTITY -> "1";
+            case SIGMOID -> "out_" + n + " (1 - out_" + n + ")";
+            case TANH -> "1 - out_" + n + "^2";
+            case RELU -> "(1 if net_" + n + " > 0, else 0)";
+            case LEAKY_RELU -> "(1 if net_" + n + " > 0, else 0.01)";
+            case SOFTMAX -> "softmax Jacobian";
+        };
+    }
+
+    private void loss(LossRecord l, List<String> out) {
+        ImmutableMatrix o = l.outputs();
+        ImmutableMatrix t = l.targets();
+        List<String> parts = new ArrayList<>();
+        List<String> partValues = new ArrayList<>();
+        for (int s = 0; s < o.rows(); s++) {
+            for (int k = 0; k < o.cols(); k++) {
+                String n = naming.neuron(naming.layers() - 1, k);
+                String e = "E_" + n + sampleTag(s, o.rows());
+                out.add("  " + e + " = " + lossText(l.loss(), n, o.rows(), o.cols()) + " = "
+                        + lossValues(l.loss(), o.get(s, k), t.get(s, k), o.rows(), o.cols()) + " = "
+                        + number(l.terms().get(s, k)));
+                parts.add(e);
+                partValues.add(factor(l.terms().get(s, k)));
+            }
+        }
+        String line = "  E_total = " + String.join(" + ", parts) + " = " + String.join(" + ", partValues);
+        if (l.penalty() != 0) {
+            line += " + penalty " + number(l.penalty());
+        }
+        out.add(line + " = " + number(l.total()));
+    }
+
+    private static String lossText(Loss loss, String n, int m, int k) {
+        String t = "target_" + n;
+        String o = "out_" + n;
+        return switch (loss) {
+            case HALF_SQUARED_ERROR -> "1/2 (" + t + " - " + o + ")^2";
+            case SUM_SQUARED_ERROR -> "(" + t + " - " + o + ")^2";
+            case MEAN_SQUARED_ERROR -> "(" + t + " - " + o + ")^2 / " + (m * k);
+            case BINARY_CROSS_ENTROPY -> "-[" + t + " ln " + o + " + (1 - " + t + ") ln(1 - " + o + ")] / " + (m * k);
+            case SOFTMAX_CROSS_ENTROPY -> "-" + t + " ln " + o + " / " + m;
+        };
+    }
+
+    private static String lossValues(Loss loss, double o, double t, int m, int k) {
+        String ts = factor(t);
+        String os = factor(o);
+        return switch (loss) {
+            case HALF_SQUARED_ERROR -> "1/2 (" + ts + " - " + os + ")^2";
+            case SUM_SQUARED_ERROR -> "(" + ts + " - " + os + ")^2";
+            case MEAN_SQUARED_ERROR -> "(" + ts + " - " + os + ")^2 / " + (m * k);
+            case BINARY_CROSS_ENTROPY -> "-[" + ts + " ln " + os + " + (1 - " + ts + ") ln(1 - " + os + ")] / "
+                    + (m * k);
+            case SOFTMAX_CROSS_ENTROPY -> "-" + ts + " ln " + os + " / " + m;
+        };
+    }
+
+    private static String gradOutputText(Loss loss, String n, int m, int k) {
+        String t = "target_" + n;
+        String o = "out_" + n;
+        return switch (loss) {
+            case HALF_SQUARED_ERROR -> o + " - " + t;
+            case SUM_SQUARED_ERROR -> "2 (" + o + " - " + t + ")";
+            case MEAN_SQUARED_ERROR -> "2 (" + o + " - " + t + ") / " + (m * k);
+            case BINARY_CROSS_ENTROPY -> "(" + o + " - " + t + ") / (" + o + " (1 - " + o + ")) / " + (m * k);
+            case SOFTMAX_CROSS_ENTROPY -> "-" + t + " / " + o + " / " + m;
+        };
+    }
+
+    private void backward(BackwardRecord b, List<StageRecord> records, List<String> out) {
+        int l = b.layer();
+        boolean outputLayer = l == naming.layers() - 1;
+        out.add(layerTitle(l, b.function()));
+        ForwardRecord f = forwardOf(records, l);
+        LossRecord lossRecord = lossOf(records);
+        int rows = b.delta().rows();
+        int neurons = b.delta().cols();
+        BackwardRecord above = outputLayer ? null : backwardOf(records, l + 1);
+        ForwardRecord aboveForward = outputLayer ? null : forwardOf(records, l + 1);
+        boolean single = rows == 1;
+        for (int j = 0; j < neurons; j++) {
+            String n = naming.neuron(l, j);
+            for (int s = 0; s < rows; s++) {
+                String tag = sampleTag(s, rows);
+                if (b.gradActivation() == null) {
+                    Loss loss = lossRecord.loss();
+                    String scale = loss == Loss.SOFTMAX_CROSS_ENTROPY ? String.valueOf(rows)
+                            : String.valueOf(rows * neurons);
+                    out.add("    delta_" + n + tag + " = dE/dnet_" + n + " = (out_" + n + " - target_" + n + ") / "
+                            + scale + " = (" + factor(f.activation().get(s, j)) + " - "
+                            + factor(lossRecord.targets().get(s, j)) + ") / " + scale + " = "
+                            + number(b.delta().get(s, j)) + "   (" + loss.id() + " with " + b.function().id()
+                            + ": the derivative simplifies)");
+                    continue;
+                }
+                double z = f.preActivation().get(s, j);
+                double a = f.activation().get(s, j);
+                if (outputLayer) {
+                    String formula = gradOutputText(lossRecord.loss(), n, rows, neurons);
+                    out.add("    dE/dout_" + n + tag + " = " + formula + " = "
+                            + fill(formula, n, z, a, lossRecord.targets().get(s, j)) + " = "
+                            + number(b.gradActivation().get(s, j)));
+                } else {
+                    // dE/dout_h = sum over the neurons k above of delta_k x w(h -> k)
+                    StringBuilder names = new StringBuilder();
+                    StringBuilder values = new StringBuilder();
+                    for (int k = 0; k < above.delta().cols(); k++) {
+                        String nk = naming.neuron(l + 1, k);
+                        String sep = k == 0 ? "" : " + ";
+                        names.append(sep).append("delta_").append(nk).append(" x ").append(naming.weight(l + 1, k, j));
+                        values.append(sep).append(factor(above.delta().get(s, k))).append(" x ")
+                                .append(factor(aboveForward.weights().get(k, j)));
+                    }
+                    out.add("    dE/dout_" + n + tag + " = " + names + " = " + values + " = "
+                            + number(b.gradActivation().get(s, j)));
+                }
+                if (b.derivative() != null) {
+                    String formula = derivativeText(b.function(), n);
+                    String filled = fill(formula, n, z, a, 0);
+                    out.add("    dout_" + n + "/dnet_" + n + tag + " = " + formula + " = "
+                            + (filled.equals(formula) ? "" : filled + " = ") + number(b.derivative().get(s, j)));
+                    out.add("    delta_" + n + tag + " = dE/dout_" + n + " x dout_" + n + "/dnet_" + n + " = "
+                            + factor(b.gradActivation().get(s, j)) + " x " + factor(b.derivative().get(s, j)) + " = "
+                            + number(b.delta().get(s, j)));
+                } else {
+                    out.add("    delta_" + n + tag + " = dE/dnet_" + n + " (through the softmax Jacobian) = "
+                            + number(b.delta().get(s, j)));
+                }
+            }
+            for (int i = 0; i < f.input().cols(); i++) {
+                String w = naming.weight(l, j, i);
+                String in = naming.input(l, i);
+                if (single && b.derivative() != null && b.gradActivation() != null) {
+                    out.add("    dE/d" + w + " = dE/dout_" + n + " x dout_" + n + "/dnet_" + n + " x dnet_" + n
+                            + "/d" + w + " = " + factor(b.gradActivation().get(0, j)) + " x "
+                            + factor(b.derivative().get(0, j)) + " x " + factor(f.input().get(0, i)) + " = "
+                            + number(b.gradWeights().get(j, i)));
+                } else {
+                    out.add("    dE/d" + w + " = sum over samples of delta_" + n + " x " + in + " = "
+                            + number(b.gradWeights().get(j, i)));
+                }
+            }
+            if (b.gradBias() != null) {
+                out.add("    dE/d" + naming.bias(l, j) + " = " + (single ? "delta_" + n + " x 1"
+                        : "sum over samples of delta_" + n) + " = " + number(b.gradBias().get(j, 0)));
+            }
+        }
+    }
+
+    private void update(UpdateRecord u, List<String> out) {
+        String optimizer = switch (u.optimizer()) {
+            case "sgd" -> "gradient descent";
+            case "momentum" -> "gradient descent with momentum";
+            default -> u.optimizer();
+        };
+        out.add("Update (" + optimizer + ", learning rate eta = " + number(u.learningRate()) + ")");
+        for (ParameterUpdate p : u.parameters()) {
+            int l = p.layer();
+            for (int r = 0; r < p.before().rows(); r++) {
+                for (int c = 0; c < p.before().cols(); c++) {
+                    String name = p.kind() == org.backproplab.engine.Parameter.Kind.WEIGHTS ? naming.weight(l, r, c)
+                            : naming.bias(l, r);
+                    double before = p.before().get(r, c);
+                    double after = p.after().get(r, c);
+                    if (!p.trainable()) {
+                        out.add("    " + name + " stays " + number(before) + " (frozen)");
+                    } else if (u.optimizer().equals("sgd")) {
+                        out.add("    " + name + "+ = " + name + " - eta x dE/d" + name + " = " + number(before)
+                                + " - " + number(u.learningRate()) + " x " + factor(p.gradient().get(r, c)) + " = "
+                                + number(after));
+                    } else {
+                        out.add("    " + name + "+ = " + name + " + step = " + number(before) + " + "
+                                + factor(p.step().get(r, c)) + " = " + number(after));
+                    }
+                }
+            }
+        }
+    }
+
+    private static ForwardRecord forwardOf(List<StageRecord> records, int layer) {
+        for (StageRecord r : records) {
+            if (r instanceof ForwardRecord f && f.layer() == layer) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("no forward record of layer " + layer);
+    }
+
+    private static BackwardRecord backwardOf(List<StageRecord> records, int layer) {
+        for (StageRecord r : records) {
+            if (r instanceof BackwardRecord b && b.layer() == layer) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("no backward record of layer " + layer);
+    }
+
+    private static LossRecord lossOf(List<StageRecord> records) {
+        for (StageRecord r : records) {
+            if (r instanceof LossRecord l) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("no loss record");
+    }
+}

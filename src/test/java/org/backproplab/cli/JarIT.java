@@ -1,0 +1,67 @@
+package org.backproplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, run with plain java -jar in its own process. */
+class JarIT {
+    private static final Path JAR = Path.of("target", "backprop-lab.jar");
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("jar-out", ".txt");
+        Path err = Files.createTempFile("jar-err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the jar did not finish");
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void traceRunsFromTheJar() throws Exception {
+        Result r = run("trace", "worked-2-2-2", "--steps", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode first = new ObjectMapper().readTree(r.out().split("\n")[0]);
+        assertEquals(0.298371109, first.get("loss").asDouble(), 1e-9);
+        assertEquals(0.75136507, first.get("layers").get(1).get("a").get(0).asDouble(), 1e-8);
+    }
+
+    @Test
+    void badInputFromTheJarIsOneLineWithExitCode2() throws Exception {
+        Result r = run("trace", "worked-2-2-2", "--steps", "many");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void theManifestNamesAPlainLauncher() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            String main = jar.getManifest().getMainAttributes().getValue("Main-Class");
+            assertEquals("org.backproplab.Launcher", main);
+            Class<?> launcher = Class.forName(main, false, getClass().getClassLoader());
+            assertFalse(javafx.application.Application.class.isAssignableFrom(launcher),
+                    "a shaded JavaFX jar only starts when its main class is not an Application");
+        }
+    }
+}
