@@ -113,6 +113,14 @@ public final class DenseLayer implements Layer {
     }
 
     @Override
+    public DenseLayer copy() {
+        DenseLayer c = new DenseLayer(weights.layer(), inputSize, outputSize, activation, biasMode);
+        c.weights.value().setTo(weights.value());
+        c.bias.value().setTo(bias.value());
+        return c;
+    }
+
+    @Override
     public List<Parameter> parameters() {
         return biasMode == BiasMode.NONE ? List.of(weights) : List.of(weights, bias);
     }

@@ -31,6 +31,9 @@ public interface Layer {
     /** The parameters the optimizer updates and the gradient check perturbs, weights first. */
     List<Parameter> parameters();
 
+    /** An independent layer with the same configuration and parameter values (gradients not copied). */
+    Layer copy();
+
     /** Every parameter the layer keeps, including a bias switched off by {@link BiasMode#NONE}. */
     default List<Parameter> allParameters() {
         return parameters();

@@ -258,6 +258,15 @@ public final class Network {
         }
     }
 
+    /** An independent network with the same layers and parameter values, for side calculations. */
+    public Network copy() {
+        Builder b = new Builder(inputSize, loss);
+        for (Layer layer : layers) {
+            b.add(layer.copy());
+        }
+        return b.build();
+    }
+
     /** Looks a parameter up by its name ("W1", "b2", ...), including a bias switched off. */
     public Parameter parameter(String name) {
         for (Layer layer : layers) {
