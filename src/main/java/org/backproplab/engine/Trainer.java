@@ -109,6 +109,30 @@ public final class Trainer {
         return cursor;
     }
 
+    /** The stored training input (sample {@code row}, input {@code col}). */
+    public double input(int row, int col) {
+        return inputs.get(row, col);
+    }
+
+    public double target(int row, int col) {
+        return targets.get(row, col);
+    }
+
+    /** Changes one training input; batches gathered from now on see the new value. */
+    public void setInput(int row, int col, double value) {
+        inputs.set(row, col, value);
+    }
+
+    /** Changes one training target; batches gathered from now on see the new value. */
+    public void setTarget(int row, int col, double value) {
+        targets.set(row, col, value);
+    }
+
+    /** The training set as it is now (edits included). */
+    public Samples samples() {
+        return new Samples(ImmutableMatrix.copyOf(inputs), ImmutableMatrix.copyOf(targets));
+    }
+
     // ---- iterations --------------------------------------------------------------------
 
     /** Starts an iteration on the next batch; it recording its stages when asked. */

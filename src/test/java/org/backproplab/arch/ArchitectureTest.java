@@ -37,6 +37,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewModelsBuildNoNodes() {
+        noClasses().that().resideInAPackage("org.backproplab.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.backproplab.ui..")
+                .check(classes);
+    }
+
+    @Test
     void theCliDoesNotUseJavaFx() {
         noClasses().that().resideInAPackage("org.backproplab.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.backproplab.ui..")

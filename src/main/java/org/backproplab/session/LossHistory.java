@@ -1,0 +1,98 @@
+package org.backproplab.session;
+
+import java.util.Arrays;
+
+/**
+ * The loss curve's points with memory that stays flat however long training runs: once it holds
+ * {@code capacity} points it drops every second one and from then on keeps only every 2nd (then
+ * 4th, 8th, ...) new point. The newest point is always kept apart, so the curve's end is live.
+ *
+ * <p>Confined to the session's worker thread; {@link #copy()} makes what a view may keep.
+ */
+public final class LossHistory {
+    /** An immutable copy: iterations (x, counted from 1) and losses (y), newest last. */
+    public record Curve(long[] iterations, double[] losses) {
+        public static final Curve EMPTY = new Curve(new long[0], new double[0]);
+
+        public int size() {
+            return iterations.length;
+        }
+    }
+
+    private final int capacity;
+    private long[] xs;
+    private double[] ys;
+    private int size;
+    private long stride = 1;
+    private long lastX = -1;
+    private double lastY;
+
+    public LossHistory(int capacity) {
+        if (capacity < 4 || capacity % 2 != 0) {
+            throw new IllegalArgumentException("capacity must be an even number >= 4");
+        }
+        this.capacity = capacity;
+        this.xs = new long[capacity];
+        this.ys = new double[capacity];
+    }
+
+    /** Adds the loss of iteration {@code x} (x increasing). */
+    public void add(long x, double y) {
+        lastX = x;
+        lastY = y;
+        if (x % stride != 0 && size > 0) {
+            return;
+        }
+        if (size == capacity) {
+            // keep every second point: memory stays at capacity, resolution halves
+            int j = 0;
+            for (int i = 1; i < size; i += 2) {
+                xs[j] = xs[i];
+                ys[j] = ys[i];
+                j++;
+            }
+            size = j;
+            stride *= 2;
+            if (x % stride != 0) {
+                return;
+            }
+        }
+        xs[size] = x;
+        ys[size] = y;
+        size++;
+    }
+
+    /** Forgets every point after iteration {@code x} (after stepping back). */
+    public void truncateAfter(long x) {
+        while (size > 0 && xs[size - 1] > x) {
+            size--;
+        }
+        if (lastX > x) {
+            lastX = size > 0 ? xs[size - 1] : -1;
+            lastY = size > 0 ? ys[size - 1] : 0;
+        }
+    }
+
+    public void clear() {
+        size = 0;
+        stride = 1;
+        lastX = -1;
+    }
+
+    /** Points kept (not counting the newest one when it was not kept). */
+    public int size() {
+        return size;
+    }
+
+    public Curve copy() {
+        boolean extra = lastX >= 0 && (size == 0 || xs[size - 1] != lastX);
+        int n = size + (extra ? 1 : 0);
+        long[] x = Arrays.copyOf(xs, n);
+        double[] y = Arrays.copyOf(ys, n);
+        if (extra) {
+            x[n - 1] = lastX;
+            y[n - 1] = lastY;
+        }
+        return new Curve(x, y);
+    }
+}
