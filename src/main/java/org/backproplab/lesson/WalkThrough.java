@@ -93,7 +93,7 @@ public final class WalkThrough {
                 String n = naming.neuron(l, j);
                 String formula = activationText(f.function(), n);
                 String filled = f.function() == Activation.SOFTMAX ? formula
-                        : fill(formula, n, f.preActivation().get(s, j), f.activation().get(s, j), 0);
+                        : ChainRule.fill(formula, n, f.preActivation().get(s, j), f.activation().get(s, j), 0);
                 out.add("    out_" + n + sampleTag(s, x.rows()) + " = " + formula + " = "
                         + (filled.equals(formula) ? "" : filled + " = ") + number(f.activation().get(s, j)));
             }
@@ -108,24 +108,6 @@ public final class WalkThrough {
             case RELU -> "max(0, net_" + n + ")";
             case LEAKY_RELU -> "max(0.01 net_" + n + ", net_" + n + ")";
             case SOFTMAX -> "e^net_" + n + " / sum_k e^net_ok";
-        };
-    }
-
-    /** The formula with net_n, out_n and target_n replaced by their values. */
-    private static String fill(String formula, String n, double z, double a, double t) {
-        return formula.replaceAll("\\bnet_" + n + "\\b", java.util.regex.Matcher.quoteReplacement(factor(z)))
-                .replaceAll("\\bout_" + n + "\\b", java.util.regex.Matcher.quoteReplacement(factor(a)))
-                .replaceAll("\\btarget_" + n + "\\b", java.util.regex.Matcher.quoteReplacement(factor(t)));
-    }
-
-    private static String derivativeText(Activation f, String n) {
-        return switch (f) {
-            case IDENTITY -> "1";
-            case SIGMOID -> "out_" + n + " (1 - out_" + n + ")";
-            case TANH -> "1 - out_" + n + "^2";
-            case RELU -> "(1 if net_" + n + " > 0, else 0)";
-            case LEAKY_RELU -> "(1 if net_" + n + " > 0, else 0.01)";
-            case SOFTMAX -> "softmax Jacobian";
         };
     }
 
@@ -177,94 +159,16 @@ public final class WalkThrough {
         };
     }
 
-    private static String gradOutputText(Loss loss, String n, int m, int k) {
-        String t = "target_" + n;
-        String o = "out_" + n;
-        return switch (loss) {
-            case HALF_SQUARED_ERROR -> o + " - " + t;
-            case SUM_SQUARED_ERROR -> "2 (" + o + " - " + t + ")";
-            case MEAN_SQUARED_ERROR -> "2 (" + o + " - " + t + ") / " + (m * k);
-            case BINARY_CROSS_ENTROPY -> "(" + o + " - " + t + ") / (" + o + " (1 - " + o + ")) / " + (m * k);
-            case SOFTMAX_CROSS_ENTROPY -> "-" + t + " / " + o + " / " + m;
-        };
-    }
-
     private void backward(BackwardRecord b, List<StageRecord> records, List<String> out) {
-        int l = b.layer();
-        boolean outputLayer = l == naming.layers() - 1;
-        out.add(layerTitle(l, b.function()));
-        ForwardRecord f = forwardOf(records, l);
-        LossRecord lossRecord = lossOf(records);
-        int rows = b.delta().rows();
-        int neurons = b.delta().cols();
-        BackwardRecord above = outputLayer ? null : backwardOf(records, l + 1);
-        ForwardRecord aboveForward = outputLayer ? null : forwardOf(records, l + 1);
-        boolean single = rows == 1;
-        for (int j = 0; j < neurons; j++) {
-            String n = naming.neuron(l, j);
-            for (int s = 0; s < rows; s++) {
-                String tag = sampleTag(s, rows);
-                if (b.gradActivation() == null) {
-                    Loss loss = lossRecord.loss();
-                    String scale = loss == Loss.SOFTMAX_CROSS_ENTROPY ? String.valueOf(rows)
-                            : String.valueOf(rows * neurons);
-                    out.add("    delta_" + n + tag + " = dE/dnet_" + n + " = (out_" + n + " - target_" + n + ") / "
-                            + scale + " = (" + factor(f.activation().get(s, j)) + " - "
-                            + factor(lossRecord.targets().get(s, j)) + ") / " + scale + " = "
-                            + number(b.delta().get(s, j)) + "   (" + loss.id() + " with " + b.function().id()
-                            + ": the derivative simplifies)");
-                    continue;
-                }
-                double z = f.preActivation().get(s, j);
-                double a = f.activation().get(s, j);
-                if (outputLayer) {
-                    String formula = gradOutputText(lossRecord.loss(), n, rows, neurons);
-                    out.add("    dE/dout_" + n + tag + " = " + formula + " = "
-                            + fill(formula, n, z, a, lossRecord.targets().get(s, j)) + " = "
-                            + number(b.gradActivation().get(s, j)));
-                } else {
-                    // dE/dout_h = sum over the neurons k above of delta_k x w(h -> k)
-                    StringBuilder names = new StringBuilder();
-                    StringBuilder values = new StringBuilder();
-                    for (int k = 0; k < above.delta().cols(); k++) {
-                        String nk = naming.neuron(l + 1, k);
-                        String sep = k == 0 ? "" : " + ";
-                        names.append(sep).append("delta_").append(nk).append(" x ").append(naming.weight(l + 1, k, j));
-                        values.append(sep).append(factor(above.delta().get(s, k))).append(" x ")
-                                .append(factor(aboveForward.weights().get(k, j)));
-                    }
-                    out.add("    dE/dout_" + n + tag + " = " + names + " = " + values + " = "
-                            + number(b.gradActivation().get(s, j)));
-                }
-                if (b.derivative() != null) {
-                    String formula = derivativeText(b.function(), n);
-                    String filled = fill(formula, n, z, a, 0);
-                    out.add("    dout_" + n + "/dnet_" + n + tag + " = " + formula + " = "
-                            + (filled.equals(formula) ? "" : filled + " = ") + number(b.derivative().get(s, j)));
-                    out.add("    delta_" + n + tag + " = dE/dout_" + n + " x dout_" + n + "/dnet_" + n + " = "
-                            + factor(b.gradActivation().get(s, j)) + " x " + factor(b.derivative().get(s, j)) + " = "
-                            + number(b.delta().get(s, j)));
-                } else {
-                    out.add("    delta_" + n + tag + " = dE/dnet_" + n + " (through the softmax Jacobian) = "
-                            + number(b.delta().get(s, j)));
-                }
-            }
-            for (int i = 0; i < f.input().cols(); i++) {
-                String w = naming.weight(l, j, i);
-                String in = naming.input(l, i);
-                if (single && b.derivative() != null && b.gradActivation() != null) {
-                    out.add("    dE/d" + w + " = dE/dout_" + n + " x dout_" + n + "/dnet_" + n + " x dnet_" + n
-                            + "/d" + w + " = " + factor(b.gradActivation().get(0, j)) + " x "
-                            + factor(b.derivative().get(0, j)) + " x " + factor(f.input().get(0, i)) + " = "
-                            + number(b.gradWeights().get(j, i)));
-                } else {
-                    out.add("    dE/d" + w + " = sum over samples of delta_" + n + " x " + in + " = "
-                            + number(b.gradWeights().get(j, i)));
-                }
+        out.add(layerTitle(b.layer(), b.function()));
+        ChainRule chain = new ChainRule(naming, records);
+        for (int j = 0; j < b.delta().cols(); j++) {
+            out.addAll(chain.neuron(b.layer(), j));
+            for (int i = 0; i < chain.inputCount(b.layer()); i++) {
+                out.add(chain.weight(b.layer(), j, i));
             }
             if (b.gradBias() != null) {
-                out.add("    dE/d" + naming.bias(l, j) + " = " + (single ? "delta_" + n + " x 1"
-                        : "sum over samples of delta_" + n) + " = " + number(b.gradBias().get(j, 0)));
+                out.add(chain.bias(b.layer(), j));
             }
         }
     }
@@ -297,32 +201,5 @@ public final class WalkThrough {
                 }
             }
         }
-    }
-
-    private static ForwardRecord forwardOf(List<StageRecord> records, int layer) {
-        for (StageRecord r : records) {
-            if (r instanceof ForwardRecord f && f.layer() == layer) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("no forward record of layer " + layer);
-    }
-
-    private static BackwardRecord backwardOf(List<StageRecord> records, int layer) {
-        for (StageRecord r : records) {
-            if (r instanceof BackwardRecord b && b.layer() == layer) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("no backward record of layer " + layer);
-    }
-
-    private static LossRecord lossOf(List<StageRecord> records) {
-        for (StageRecord r : records) {
-            if (r instanceof LossRecord l) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException("no loss record");
     }
 }
