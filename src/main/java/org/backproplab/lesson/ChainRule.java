@@ -44,6 +44,55 @@ public final class ChainRule {
         return rows == 1 ? "" : " [sample " + (s + 1) + "]";
     }
 
+    /** net = W x + b and out = f(net) of neuron j of layer l, for every sample, with the numbers. */
+    public List<String> forwardLines(int l, int j) {
+        List<String> out = new ArrayList<>();
+        ForwardRecord f = forward(l);
+        String n = naming.neuron(l, j);
+        for (int s = 0; s < f.input().rows(); s++) {
+            String tag = sampleTag(s, f.input().rows());
+            StringBuilder names = new StringBuilder();
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < f.input().cols(); i++) {
+                String sep = i == 0 ? "" : " + ";
+                names.append(sep).append(naming.weight(l, j, i)).append(" x ").append(naming.input(l, i));
+                values.append(sep).append(factor(f.weights().get(j, i))).append(" x ").append(factor(f.input().get(s, i)));
+            }
+            if (f.bias() != null) {
+                names.append(" + ").append(naming.bias(l, j)).append(" x 1");
+                values.append(" + ").append(factor(f.bias().get(j, 0))).append(" x 1");
+            }
+            out.add("    net_" + n + tag + " = " + names + " = " + values + " = " + number(f.preActivation().get(s, j)));
+            String formula = activationText(f.function(), n);
+            String filled = f.function() == Activation.SOFTMAX ? formula
+                    : fill(formula, n, f.preActivation().get(s, j), f.activation().get(s, j), 0);
+            out.add("    out_" + n + tag + " = " + formula + " = " + (filled.equals(formula) ? "" : filled + " = ")
+                    + number(f.activation().get(s, j)));
+        }
+        return out;
+    }
+
+    /** True when the records hold layer l's forward stage. */
+    public boolean hasForward(int l) {
+        for (StageRecord r : records) {
+            if (r instanceof ForwardRecord f && f.layer() == l) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String activationText(Activation f, String n) {
+        return switch (f) {
+            case IDENTITY -> "net_" + n;
+            case SIGMOID -> "1 / (1 + e^-net_" + n + ")";
+            case TANH -> "tanh(net_" + n + ")";
+            case RELU -> "max(0, net_" + n + ")";
+            case LEAKY_RELU -> "max(0.01 net_" + n + ", net_" + n + ")";
+            case SOFTMAX -> "e^net_" + n + " / sum_k e^net_ok";
+        };
+    }
+
     /** dE/dout, dout/dnet and delta of neuron j of layer l, for every sample of the batch. */
     public List<String> neuron(int l, int j) {
         List<String> out = new ArrayList<>();

@@ -40,7 +40,7 @@ public final class WalkThrough {
         out.add("Forward pass");
         for (StageRecord r : records) {
             if (r instanceof ForwardRecord f) {
-                forward(f, out);
+                forward(f, records, out);
             } else if (r instanceof LossRecord l) {
                 out.add("");
                 out.add("Error");
@@ -67,48 +67,12 @@ public final class WalkThrough {
         return rows == 1 ? "" : " [sample " + (s + 1) + "]";
     }
 
-    private void forward(ForwardRecord f, List<String> out) {
-        int l = f.layer();
-        out.add(layerTitle(l, f.function()));
-        ImmutableMatrix x = f.input();
-        ImmutableMatrix w = f.weights();
-        for (int s = 0; s < x.rows(); s++) {
-            for (int j = 0; j < f.preActivation().cols(); j++) {
-                String n = naming.neuron(l, j);
-                StringBuilder names = new StringBuilder();
-                StringBuilder values = new StringBuilder();
-                for (int i = 0; i < x.cols(); i++) {
-                    String sep = i == 0 ? "" : " + ";
-                    names.append(sep).append(naming.weight(l, j, i)).append(" x ").append(naming.input(l, i));
-                    values.append(sep).append(factor(w.get(j, i))).append(" x ").append(factor(x.get(s, i)));
-                }
-                if (f.bias() != null) {
-                    names.append(" + ").append(naming.bias(l, j)).append(" x 1");
-                    values.append(" + ").append(factor(f.bias().get(j, 0))).append(" x 1");
-                }
-                out.add("    net_" + n + sampleTag(s, x.rows()) + " = " + names + " = " + values + " = "
-                        + number(f.preActivation().get(s, j)));
-            }
-            for (int j = 0; j < f.activation().cols(); j++) {
-                String n = naming.neuron(l, j);
-                String formula = activationText(f.function(), n);
-                String filled = f.function() == Activation.SOFTMAX ? formula
-                        : ChainRule.fill(formula, n, f.preActivation().get(s, j), f.activation().get(s, j), 0);
-                out.add("    out_" + n + sampleTag(s, x.rows()) + " = " + formula + " = "
-                        + (filled.equals(formula) ? "" : filled + " = ") + number(f.activation().get(s, j)));
-            }
+    private void forward(ForwardRecord f, List<StageRecord> records, List<String> out) {
+        out.add(layerTitle(f.layer(), f.function()));
+        ChainRule chain = new ChainRule(naming, records);
+        for (int j = 0; j < f.preActivation().cols(); j++) {
+            out.addAll(chain.forwardLines(f.layer(), j));
         }
-    }
-
-    private static String activationText(Activation f, String n) {
-        return switch (f) {
-            case IDENTITY -> "net_" + n;
-            case SIGMOID -> "1 / (1 + e^-net_" + n + ")";
-            case TANH -> "tanh(net_" + n + ")";
-            case RELU -> "max(0, net_" + n + ")";
-            case LEAKY_RELU -> "max(0.01 net_" + n + ", net_" + n + ")";
-            case SOFTMAX -> "e^net_" + n + " / sum_k e^net_ok";
-        };
     }
 
     private void loss(LossRecord l, List<String> out) {

@@ -25,6 +25,7 @@ public final class LossHistory {
     private int size;
     private long stride = 1;
     private long lastX = -1;
+    private long firstX;
     private double lastY;
 
     public LossHistory(int capacity) {
@@ -40,20 +41,22 @@ public final class LossHistory {
     public void add(long x, double y) {
         lastX = x;
         lastY = y;
-        if (x % stride != 0 && size > 0) {
+        if (size == 0) {
+            firstX = x;
+        } else if ((x - firstX) % stride != 0) {
             return;
         }
         if (size == capacity) {
-            // keep every second point: memory stays at capacity, resolution halves
+            // keep every second point, the first included: memory stays at capacity, resolution halves
             int j = 0;
-            for (int i = 1; i < size; i += 2) {
+            for (int i = 0; i < size; i += 2) {
                 xs[j] = xs[i];
                 ys[j] = ys[i];
                 j++;
             }
             size = j;
             stride *= 2;
-            if (x % stride != 0) {
+            if ((x - firstX) % stride != 0) {
                 return;
             }
         }

@@ -1,27 +1,67 @@
 package org.backproplab.ui;
 
+import atlantafx.base.theme.PrimerLight;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.backproplab.lesson.Lessons;
+import org.backproplab.session.StepSession;
 
-/** The desktop app's main window. */
+/** The desktop app: one window that steps through a lesson. */
 public class BackpropLabApp extends Application {
     public static final String TITLE = "Backprop Lab";
 
+    private ScheduledExecutorService worker;
+
     @Override
     public void start(Stage stage) {
-        stage.setScene(createScene());
-        stage.setTitle(TITLE);
-        stage.show();
+        worker = newWorker();
+        Settings settings = Settings.user();
+        I18n i18n = new I18n(settings.language());
+        open(stage, worker, settings, i18n, new FileExportDialogs(i18n));
     }
 
-    /** The window's content, also used by the UI tests. */
-    public static Scene createScene() {
-        Label title = new Label(TITLE);
-        title.setId("app-title");
-        title.setStyle("-fx-font-size: 28px;");
-        return new Scene(new StackPane(title), 1100, 720);
+    @Override
+    public void stop() {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    /** The single thread that runs the engine, so the FX thread never waits for training. */
+    public static ScheduledExecutorService newWorker() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "backprop-lab-engine");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Builds the window on {@code stage} and shows it; used by the app and by the UI tests (with
+     * their own settings and export dialogs).
+     */
+    public static MainWindow open(Stage stage, ScheduledExecutorService worker, Settings settings, I18n i18n,
+            ExportDialogs dialogs) {
+        Fonts.load();
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        StepSession session = new StepSession(worker, Platform::runLater);
+        MainWindow window = new MainWindow(session, i18n, settings, dialogs);
+        Scene scene = new Scene(window.root(), settings.width(), settings.height());
+        window.install(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(i18n.bind("app.title"));
+        stage.setOnHidden(e -> {
+            settings.setSize(scene.getWidth(), scene.getHeight());
+            settings.flush();
+        });
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        stage.show();
+        session.loadLesson(Lessons.WORKED_2_2_2);
+        return window;
     }
 }

@@ -16,6 +16,7 @@ class LossHistoryTest {
         assertTrue(c.size() <= 9, "points: " + c.size());
         assertEquals(1_000_000, c.iterations()[c.size() - 1]);
         assertEquals(1e-6, c.losses()[c.size() - 1], 1e-18);
+        assertEquals(1, c.iterations()[0], "the first point is kept");
         for (int i = 1; i < c.size(); i++) {
             assertTrue(c.iterations()[i] > c.iterations()[i - 1]);
         }
@@ -30,10 +31,15 @@ class LossHistoryTest {
         assertEquals(8, h.copy().size());
         h.add(9, 9);
         LossHistory.Curve c = h.copy();
-        // halved to 2, 4, 6, 8, then the newest (9) kept apart
+        // halved to 1, 3, 5, 7; then 9 is on the new stride and kept
         assertEquals(5, c.size());
-        assertEquals(2, c.iterations()[0]);
+        assertEquals(1, c.iterations()[0]);
+        assertEquals(7, c.iterations()[3]);
         assertEquals(9, c.iterations()[4]);
+        h.add(10, 10);
+        // 10 is off the stride: shown as the newest point but not kept
+        assertEquals(6, h.copy().size());
+        assertEquals(5, h.size());
     }
 
     @Test

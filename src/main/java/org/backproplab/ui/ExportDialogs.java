@@ -1,0 +1,17 @@
+package org.backproplab.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/** Asks where to export; the app shows file choosers, tests answer directly. */
+public interface ExportDialogs {
+    /** Where to write the PNG, or empty when cancelled. */
+    Optional<Path> pngFile(Window owner);
+
+    /** Where to write the handout and how many iterations it covers, or empty when cancelled. */
+    Optional<Handout> handout(Window owner);
+
+    record Handout(Path file, int iterations) {
+    }
+}

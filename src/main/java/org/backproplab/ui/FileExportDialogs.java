@@ -1,0 +1,53 @@
+package org.backproplab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The app's export dialogs: a file chooser, and for the handout the number of iterations. */
+final class FileExportDialogs implements ExportDialogs {
+    private final I18n i18n;
+
+    FileExportDialogs(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    @Override
+    public Optional<Path> pngFile(Window owner) {
+        return choose(owner, "backprop-lab.png", "PNG", "*.png");
+    }
+
+    @Override
+    public Optional<Handout> handout(Window owner) {
+        TextInputDialog ask = new TextInputDialog("1");
+        ask.initOwner(owner);
+        ask.setTitle(i18n.get("export.markdown"));
+        ask.setHeaderText(i18n.get("export.iterations"));
+        Optional<String> answer = ask.showAndWait();
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        int n;
+        try {
+            n = Integer.parseInt(answer.get().strip());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > 10_000) {
+            return Optional.empty();
+        }
+        int iterations = n;
+        return choose(owner, "handout.md", "Markdown", "*.md").map(p -> new Handout(p, iterations));
+    }
+
+    private Optional<Path> choose(Window owner, String name, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File f = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+}

@@ -1,0 +1,182 @@
+package org.backproplab.ui;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.backproplab.session.LossHistory;
+
+/**
+ * The loss of every iteration so far, on a canvas redrawn at most once a frame (the window calls
+ * {@link #setCurve} from its frame timer). The value under the mouse is shown in a label.
+ */
+public final class LossCurveView extends Region {
+    private final Canvas canvas = new Canvas();
+    private final Label hover = new Label();
+    private LossHistory.Curve curve = LossHistory.Curve.EMPTY;
+    private double scale = 1.0;
+    private double mouseX = Double.NaN;
+    private String axisLabel = "";
+    private String hoverFormat = "{0}: {1}";
+
+    public LossCurveView() {
+        getStyleClass().add("loss-curve");
+        setId("loss-curve");
+        hover.setId("loss-hover");
+        hover.getStyleClass().add("curve-hover");
+        hover.setVisible(false);
+        hover.setMouseTransparent(true);
+        getChildren().addAll(canvas, hover);
+        setMinSize(200, 140);
+        setPrefSize(380, 220);
+        setOnMouseMoved(e -> {
+            mouseX = e.getX();
+            draw();
+        });
+        setOnMouseExited(e -> {
+            mouseX = Double.NaN;
+            draw();
+        });
+    }
+
+    public void setScale(double scale) {
+        this.scale = scale;
+        draw();
+    }
+
+    /** The axis caption and the hover text pattern ({0} = iteration, {1} = loss), in the UI language. */
+    public void setTexts(String axisLabel, String hoverFormat) {
+        this.axisLabel = axisLabel;
+        this.hoverFormat = hoverFormat;
+        draw();
+    }
+
+    public void setCurve(LossHistory.Curve curve) {
+        this.curve = curve;
+        draw();
+    }
+
+    public LossHistory.Curve getCurve() {
+        return curve;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private double left() {
+        return 56 * scale;
+    }
+
+    private static String axisNumber(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toString();
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        double left = left();
+        double right = w - 12 * scale;
+        double top = 12 * scale;
+        double bottom = h - 28 * scale;
+        g.setStroke(Color.gray(0.75));
+        g.setLineWidth(1);
+        g.strokeLine(left, top, left, bottom);
+        g.strokeLine(left, bottom, right, bottom);
+        g.setFill(Color.gray(0.35));
+        g.setFont(Font.font(11 * scale));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(axisLabel, (left + right) / 2, bottom + 8 * scale);
+        int n = curve.size();
+        if (n == 0) {
+            hover.setVisible(false);
+            return;
+        }
+        long[] xs = curve.iterations();
+        double[] ys = curve.losses();
+        double minX = xs[0];
+        double maxX = Math.max(xs[n - 1], minX + 1);
+        double minY = 0;
+        double maxY = 0;
+        for (double y : ys) {
+            if (Double.isFinite(y)) {
+                maxY = Math.max(maxY, y);
+            }
+        }
+        if (maxY <= minY) {
+            maxY = minY + 1;
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(axisNumber(maxY), left - 4 * scale, top);
+        g.fillText("0", left - 4 * scale, bottom);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(String.valueOf(xs[0]), left, bottom + 8 * scale);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(String.valueOf(xs[n - 1]), right, bottom + 8 * scale);
+
+        g.setStroke(Color.web("#0969da"));
+        g.setLineWidth(2 * scale);
+        g.beginPath();
+        boolean started = false;
+        for (int i = 0; i < n; i++) {
+            double y = ys[i];
+            if (!Double.isFinite(y)) {
+                continue;
+            }
+            double px = left + (xs[i] - minX) / (maxX - minX) * (right - left);
+            double py = bottom - (y - minY) / (maxY - minY) * (bottom - top);
+            if (started) {
+                g.lineTo(px, py);
+            } else {
+                g.moveTo(px, py);
+                started = true;
+            }
+        }
+        g.stroke();
+        if (n == 1) {
+            double py = bottom - (ys[0] - minY) / (maxY - minY) * (bottom - top);
+            g.setFill(Color.web("#0969da"));
+            g.fillOval(left - 3 * scale, py - 3 * scale, 6 * scale, 6 * scale);
+        }
+
+        if (Double.isNaN(mouseX) || mouseX < left || mouseX > right) {
+            hover.setVisible(false);
+            return;
+        }
+        double target = minX + (mouseX - left) / (right - left) * (maxX - minX);
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            if (Math.abs(xs[i] - target) < Math.abs(xs[best] - target)) {
+                best = i;
+            }
+        }
+        double px = left + (xs[best] - minX) / (maxX - minX) * (right - left);
+        double py = bottom - (ys[best] - minY) / (maxY - minY) * (bottom - top);
+        g.setStroke(Color.gray(0.5));
+        g.setLineWidth(1);
+        g.strokeLine(px, top, px, bottom);
+        g.setFill(Color.web("#cf222e"));
+        g.fillOval(px - 4 * scale, py - 4 * scale, 8 * scale, 8 * scale);
+        hover.setText(java.text.MessageFormat.format(hoverFormat, String.valueOf(xs[best]),
+                org.backproplab.lesson.Naming.number(ys[best])));
+        hover.setVisible(true);
+        hover.autosize();
+        double hx = Math.min(px + 8, getWidth() - hover.getWidth() - 4);
+        hover.relocate(Math.max(left, hx), top);
+    }
+}

@@ -1,0 +1,516 @@
+package org.backproplab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.util.Duration;
+import org.backproplab.engine.BackwardRecord;
+import org.backproplab.engine.ForwardRecord;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.engine.LossRecord;
+import org.backproplab.engine.ParameterUpdate;
+import org.backproplab.engine.StageRecord;
+import org.backproplab.engine.UpdateRecord;
+import org.backproplab.lesson.Naming;
+import org.backproplab.session.StepSnapshot;
+
+/**
+ * The network as a graph: input boxes, neurons as circles labelled with net and out, edges
+ * coloured by sign (blue positive, orange negative) and thickened by magnitude with each weight's
+ * value, a bias beside every neuron, and the targets. The stage just run is highlighted: on
+ * forward the layer computed and the edges into it, at the loss the error of each output, on
+ * backward the deltas, at the update each weight's old value, change and new value.
+ *
+ * <p>Draws only from a {@link StepSnapshot}; the layout follows the pane's size.
+ */
+public final class NetworkGraphView extends Pane {
+    private final Consumer<Selection> onSelect;
+    private List<Integer> sizes = List.of();
+    private final List<Line> edges = new ArrayList<>();
+    private final List<int[]> edgeKeys = new ArrayList<>();
+    private final List<Label> weightLabels = new ArrayList<>();
+    private final List<List<StackPane>> neurons = new ArrayList<>();
+    private final List<List<Label>> netLabels = new ArrayList<>();
+    private final List<List<Label>> outLabels = new ArrayList<>();
+    private final List<List<Label>> biasLabels = new ArrayList<>();
+    private final List<List<Label>> deltaLabels = new ArrayList<>();
+    private final List<Label> inputs = new ArrayList<>();
+    private final List<Label> targets = new ArrayList<>();
+    private final List<Label> errors = new ArrayList<>();
+    private double scale = 1.0;
+    private Selection selected;
+    private int sample;
+
+    public NetworkGraphView(Consumer<Selection> onSelect) {
+        this.onSelect = onSelect;
+        getStyleClass().add("network-graph");
+        setMinSize(300, 240);
+    }
+
+    /** 1 normally, larger in presentation mode: radii, fonts and lines grow with it. */
+    public void setScale(double scale) {
+        this.scale = scale;
+        requestLayout();
+    }
+
+    /** Which sample of the batch the neuron values show (0 for one-sample lessons). */
+    public void setSample(int sample) {
+        this.sample = sample;
+    }
+
+    // ---- building --------------------------------------------------------------------------
+
+    private void rebuild(List<Integer> newSizes) {
+        getChildren().clear();
+        edges.clear();
+        edgeKeys.clear();
+        weightLabels.clear();
+        neurons.clear();
+        netLabels.clear();
+        outLabels.clear();
+        biasLabels.clear();
+        deltaLabels.clear();
+        inputs.clear();
+        targets.clear();
+        errors.clear();
+        sizes = List.copyOf(newSizes);
+        int layers = sizes.size() - 1;
+        for (int l = 0; l < layers; l++) {
+            for (int j = 0; j < sizes.get(l + 1); j++) {
+                for (int i = 0; i < sizes.get(l); i++) {
+                    Line line = new Line();
+                    line.getStyleClass().add("edge");
+                    line.setId("edge-" + l + "-" + j + "-" + i);
+                    Selection sel = Selection.weight(l, j, i);
+                    line.setOnMouseClicked(e -> onSelect.accept(sel));
+                    edges.add(line);
+                    edgeKeys.add(new int[] {l, j, i});
+                }
+            }
+        }
+        getChildren().addAll(edges);
+        for (int l = 0; l < layers; l++) {
+            for (int j = 0; j < sizes.get(l + 1); j++) {
+                for (int i = 0; i < sizes.get(l); i++) {
+                    weightLabels.add(clickable("weight-" + l + "-" + j + "-" + i, "weight-label",
+                            Selection.weight(l, j, i)));
+                }
+            }
+        }
+        getChildren().addAll(weightLabels);
+        for (int i = 0; i < sizes.get(0); i++) {
+            inputs.add(clickable("input-" + i, "io-box", Selection.input(i)));
+        }
+        getChildren().addAll(inputs);
+        for (int l = 0; l < layers; l++) {
+            List<StackPane> col = new ArrayList<>();
+            List<Label> nets = new ArrayList<>();
+            List<Label> outs = new ArrayList<>();
+            List<Label> biases = new ArrayList<>();
+            List<Label> deltas = new ArrayList<>();
+            for (int j = 0; j < sizes.get(l + 1); j++) {
+                Label name = new Label();
+                name.getStyleClass().add("neuron-name");
+                Label net = new Label();
+                net.setId("net-" + l + "-" + j);
+                net.getStyleClass().add("neuron-value");
+                Label out = new Label();
+                out.setId("out-" + l + "-" + j);
+                out.getStyleClass().add("neuron-value");
+                VBox text = new VBox(name, net, out);
+                text.setAlignment(Pos.CENTER);
+                text.setMouseTransparent(true);
+                Circle circle = new Circle();
+                circle.getStyleClass().add("neuron-circle");
+                StackPane node = new StackPane(circle, text);
+                node.setId("neuron-" + l + "-" + j);
+                node.getStyleClass().add("neuron");
+                Selection sel = Selection.neuron(l, j);
+                node.setOnMouseClicked(e -> onSelect.accept(sel));
+                Tooltip tip = new Tooltip();
+                tip.setShowDelay(Duration.millis(150));
+                Tooltip.install(node, tip);
+                node.setUserData(tip);
+                col.add(node);
+                nets.add(net);
+                outs.add(out);
+                biases.add(clickable("bias-" + l + "-" + j, "bias-label", Selection.bias(l, j)));
+                Label delta = new Label();
+                delta.setId("delta-" + l + "-" + j);
+                delta.getStyleClass().add("delta-label");
+                deltas.add(delta);
+            }
+            neurons.add(col);
+            netLabels.add(nets);
+            outLabels.add(outs);
+            biasLabels.add(biases);
+            deltaLabels.add(deltas);
+            getChildren().addAll(col);
+            getChildren().addAll(biases);
+            getChildren().addAll(deltas);
+        }
+        for (int k = 0; k < sizes.get(layers); k++) {
+            targets.add(clickable("target-" + k, "io-box", Selection.target(k)));
+            Label err = new Label();
+            err.setId("error-" + k);
+            err.getStyleClass().add("error-label");
+            errors.add(err);
+        }
+        getChildren().addAll(targets);
+        getChildren().addAll(errors);
+    }
+
+    private Label clickable(String id, String style, Selection sel) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.setOnMouseClicked(e -> onSelect.accept(sel));
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(150));
+        l.setTooltip(tip);
+        return l;
+    }
+
+    // ---- drawing a snapshot -----------------------------------------------------------------
+
+    /** Shows the snapshot, with {@code selection} marked. */
+    public void render(StepSnapshot s, Selection selection) {
+        if (!s.layerSizes().equals(sizes)) {
+            rebuild(s.layerSizes());
+        }
+        this.selected = selection;
+        Naming naming = s.naming();
+        int layers = sizes.size() - 1;
+        StageRecord last = s.lastRecord();
+        ChainView view = new ChainView(s.records());
+        int row = Math.min(sample, s.inputs().rows() - 1);
+
+        for (int i = 0; i < inputs.size(); i++) {
+            double v = s.inputs().get(row, i);
+            setText(inputs.get(i), naming.neuron(-1, i) + "  " + Format.shortNumber(v), Format.exact(v));
+            mark(inputs.get(i), Selection.input(i), last instanceof ForwardRecord f && f.layer() == 0);
+        }
+        double maxAbs = 1e-12;
+        for (int l = 0; l < layers; l++) {
+            maxAbs = Math.max(maxAbs, maxAbs(s.parameters().get("W" + (l + 1))));
+        }
+        UpdateRecord update = last instanceof UpdateRecord u ? u : null;
+        for (int e = 0; e < edges.size(); e++) {
+            int[] k = edgeKeys.get(e);
+            int l = k[0];
+            int j = k[1];
+            int i = k[2];
+            ImmutableMatrix w = s.parameters().get("W" + (l + 1));
+            double value = w.get(j, i);
+            Line line = edges.get(e);
+            line.getStyleClass().removeAll("positive", "negative", "flow-forward", "flow-backward");
+            line.getStyleClass().add(value >= 0 ? "positive" : "negative");
+            line.setStrokeWidth(scale * (1 + 6 * Math.abs(value) / maxAbs));
+            boolean forward = last instanceof ForwardRecord f && f.layer() == l;
+            boolean backward = last instanceof BackwardRecord b && b.layer() == l;
+            if (forward) {
+                line.getStyleClass().add("flow-forward");
+            } else if (backward) {
+                line.getStyleClass().add("flow-backward");
+            }
+            Label label = weightLabels.get(e);
+            String name = naming.weight(l, j, i);
+            String text = name + " " + Format.shortNumber(value);
+            String tip = name + " (" + naming.neuron(l - 1, i) + " \u2192 " + naming.neuron(l, j) + ") = "
+                    + Format.exact(value);
+            BackwardRecord b = view.backward(l);
+            if (update != null) {
+                ParameterUpdate p = update.parameter("W" + (l + 1));
+                double before = p.before().get(j, i);
+                double after = p.after().get(j, i);
+                text = name + " " + Format.shortNumber(before) + " \u2192 " + Format.shortNumber(after);
+                tip += "\nbefore " + Format.exact(before) + "\nchange " + Format.exact(after - before) + "\nafter "
+                        + Format.exact(after);
+            } else if (b != null && b.gradWeights() != null) {
+                double g = b.gradWeights().get(j, i);
+                if (backward) {
+                    text = "dE/d" + name + " " + Format.shortNumber(g);
+                }
+                tip += "\ndE/d" + name + " = " + Format.exact(g);
+            }
+            setText(label, text, tip);
+            label.getStyleClass().removeAll("active", "changed");
+            if (forward || backward) {
+                label.getStyleClass().add("active");
+            }
+            if (update != null) {
+                label.getStyleClass().add("changed");
+            }
+            mark(label, Selection.weight(l, j, i), false);
+        }
+        for (int l = 0; l < layers; l++) {
+            ForwardRecord f = view.forward(l);
+            BackwardRecord b = view.backward(l);
+            ImmutableMatrix bias = s.parameters().get("b" + (l + 1));
+            boolean hasBias = s.biasMode() != org.backproplab.engine.BiasMode.NONE;
+            for (int j = 0; j < sizes.get(l + 1); j++) {
+                String n = naming.neuron(l, j);
+                StackPane node = neurons.get(l).get(j);
+                ((Label) ((VBox) node.getChildren().get(1)).getChildren().get(0)).setText(n);
+                Label net = netLabels.get(l).get(j);
+                Label out = outLabels.get(l).get(j);
+                StringBuilder tip = new StringBuilder(n);
+                if (f != null) {
+                    double z = f.preActivation().get(row, j);
+                    double a = f.activation().get(row, j);
+                    net.setText("net " + Format.shortNumber(z));
+                    out.setText("out " + Format.shortNumber(a));
+                    tip.append("\nnet_").append(n).append(" = ").append(Format.exact(z));
+                    tip.append("\nout_").append(n).append(" = ").append(Format.exact(a));
+                } else {
+                    net.setText("net \u2013");
+                    out.setText("out \u2013");
+                }
+                Label delta = deltaLabels.get(l).get(j);
+                if (b != null) {
+                    double d = b.delta().get(row, j);
+                    delta.setText("\u03b4 " + Format.shortNumber(d));
+                    delta.setVisible(true);
+                    tip.append("\ndelta_").append(n).append(" = ").append(Format.exact(d));
+                } else {
+                    delta.setVisible(false);
+                }
+                ((Tooltip) node.getUserData()).setText(tip.toString());
+                boolean active = last instanceof ForwardRecord lf && lf.layer() == l
+                        || last instanceof BackwardRecord lb && lb.layer() == l
+                        || last instanceof LossRecord && l == layers - 1;
+                node.getStyleClass().removeAll("active", "backward");
+                if (active) {
+                    node.getStyleClass().add(last instanceof BackwardRecord ? "backward" : "active");
+                }
+                delta.getStyleClass().removeAll("active");
+                if (last instanceof BackwardRecord lb && lb.layer() == l) {
+                    delta.getStyleClass().add("active");
+                }
+                mark(node, Selection.neuron(l, j), false);
+
+                Label bl = biasLabels.get(l).get(j);
+                bl.setVisible(hasBias);
+                if (hasBias) {
+                    double bv = bias.get(j, 0);
+                    String text = "b " + Format.shortNumber(bv);
+                    String btip = naming.bias(l, j) + " = " + Format.exact(bv);
+                    if (update != null && update.parameter("b" + (l + 1)).trainable()) {
+                        ParameterUpdate p = update.parameter("b" + (l + 1));
+                        text = "b " + Format.shortNumber(p.before().get(j, 0)) + " \u2192 "
+                                + Format.shortNumber(p.after().get(j, 0));
+                    } else if (b != null && b.gradBias() != null) {
+                        btip += "\ndE/d" + naming.bias(l, j) + " = " + Format.exact(b.gradBias().get(j, 0));
+                    }
+                    setText(bl, text, btip + (s.biasMode() == org.backproplab.engine.BiasMode.FROZEN
+                            ? "\n(frozen)" : ""));
+                    mark(bl, Selection.bias(l, j), false);
+                }
+            }
+        }
+        LossRecord loss = view.loss();
+        for (int k = 0; k < targets.size(); k++) {
+            double t = s.targets().get(row, k);
+            setText(targets.get(k), "t" + (k + 1) + "  " + Format.shortNumber(t), Format.exact(t));
+            mark(targets.get(k), Selection.target(k), last instanceof LossRecord);
+            Label err = errors.get(k);
+            if (loss != null) {
+                double e = loss.terms().get(row, k);
+                err.setText("E " + Format.shortNumber(e));
+                err.setTooltip(new Tooltip("E_" + naming.neuron(layers - 1, k) + " = " + Format.exact(e)));
+                err.setVisible(true);
+            } else {
+                err.setVisible(false);
+            }
+        }
+        requestLayout();
+    }
+
+    private void mark(Node node, Selection sel, boolean active) {
+        node.getStyleClass().remove("selected");
+        if (sel.equals(selected)) {
+            node.getStyleClass().add("selected");
+        }
+        if (node instanceof Label && (node.getStyleClass().contains("io-box"))) {
+            node.getStyleClass().remove("active");
+            if (active) {
+                node.getStyleClass().add("active");
+            }
+        }
+    }
+
+    private static void setText(Label label, String text, String tip) {
+        label.setText(text);
+        label.getTooltip().setText(tip);
+    }
+
+    private static double maxAbs(ImmutableMatrix m) {
+        double max = 0;
+        for (int r = 0; r < m.rows(); r++) {
+            for (int c = 0; c < m.cols(); c++) {
+                max = Math.max(max, Math.abs(m.get(r, c)));
+            }
+        }
+        return max;
+    }
+
+    /** The records of the iteration, by stage. */
+    private static final class ChainView {
+        private final List<StageRecord> records;
+
+        ChainView(List<StageRecord> records) {
+            this.records = records;
+        }
+
+        ForwardRecord forward(int l) {
+            for (StageRecord r : records) {
+                if (r instanceof ForwardRecord f && f.layer() == l) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        BackwardRecord backward(int l) {
+            for (StageRecord r : records) {
+                if (r instanceof BackwardRecord b && b.layer() == l) {
+                    return b;
+                }
+            }
+            return null;
+        }
+
+        LossRecord loss() {
+            for (StageRecord r : records) {
+                if (r instanceof LossRecord l) {
+                    return l;
+                }
+            }
+            return null;
+        }
+    }
+
+    // ---- layout ----------------------------------------------------------------------------
+
+    @Override
+    protected void layoutChildren() {
+        if (sizes.isEmpty()) {
+            return;
+        }
+        double w = getWidth();
+        double h = getHeight();
+        int layers = sizes.size() - 1;
+        int columns = layers + 2;
+        int tallest = 0;
+        for (int size : sizes) {
+            tallest = Math.max(tallest, size);
+        }
+        double marginX = 70 * scale;
+        double top = 40 * scale;
+        double bottom = 40 * scale;
+        // the gaps between layers carry the weight labels and get the most room; the targets
+        // sit close to the outputs
+        double[] gapWeight = new double[columns - 1];
+        double totalWeight = 0;
+        for (int c = 0; c < columns - 1; c++) {
+            gapWeight[c] = c == 0 ? 1.0 : c == columns - 2 ? 0.55 : 1.35;
+            totalWeight += gapWeight[c];
+        }
+        double unit = (w - 2 * marginX) / totalWeight;
+        double[] colX = new double[columns];
+        colX[0] = marginX;
+        for (int c = 1; c < columns; c++) {
+            colX[c] = colX[c - 1] + gapWeight[c - 1] * unit;
+        }
+        double radius = Math.max(22, Math.min(46 * scale, Math.min(unit * 0.25, (h - top - bottom) / tallest * 0.3)));
+
+        double[][] xs = new double[columns][];
+        double[][] ys = new double[columns][];
+        for (int c = 0; c < columns; c++) {
+            int n = c == 0 ? sizes.get(0) : c == columns - 1 ? sizes.get(layers) : sizes.get(c);
+            xs[c] = new double[n];
+            ys[c] = new double[n];
+            double slot = (h - top - bottom) / n;
+            for (int k = 0; k < n; k++) {
+                xs[c][k] = colX[c];
+                ys[c][k] = top + (k + 0.5) * slot;
+            }
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            place(inputs.get(i), xs[0][i], ys[0][i]);
+        }
+        // every circle is large enough for its net and out values
+        for (List<StackPane> col : neurons) {
+            for (StackPane node : col) {
+                Node text = node.getChildren().get(1);
+                radius = Math.max(radius, Math.hypot(text.prefWidth(-1), text.prefHeight(-1)) / 2 + 2);
+            }
+        }
+        for (int l = 0; l < layers; l++) {
+            for (int j = 0; j < neurons.get(l).size(); j++) {
+                StackPane node = neurons.get(l).get(j);
+                ((Circle) node.getChildren().get(0)).setRadius(radius);
+                node.resizeRelocate(xs[l + 1][j] - radius, ys[l + 1][j] - radius, 2 * radius, 2 * radius);
+                Label bias = biasLabels.get(l).get(j);
+                bias.autosize();
+                bias.relocate(xs[l + 1][j] - bias.getWidth() / 2, ys[l + 1][j] - radius - bias.getHeight() - 2);
+                Label delta = deltaLabels.get(l).get(j);
+                delta.autosize();
+                // right of the neuron, below its centre: clear of the bias above and of the
+                // weight labels, which sit on the incoming edges to the left
+                delta.relocate(xs[l + 1][j] + radius * 0.75, ys[l + 1][j] + radius * 0.7);
+            }
+        }
+        for (int k = 0; k < targets.size(); k++) {
+            place(targets.get(k), xs[columns - 1][k], ys[columns - 1][k]);
+            Label err = errors.get(k);
+            err.autosize();
+            err.relocate(xs[columns - 1][k] - err.getWidth() / 2, ys[columns - 1][k] + 18 * scale);
+        }
+        for (int e = 0; e < edges.size(); e++) {
+            int[] k = edgeKeys.get(e);
+            int l = k[0];
+            int j = k[1];
+            int i = k[2];
+            double x1 = xs[l][i] + (l == 0 ? inputs.get(i).getWidth() / 2 : radius);
+            double y1 = ys[l][i];
+            double x2 = xs[l + 1][j] - radius;
+            double y2 = ys[l + 1][j];
+            Line line = edges.get(e);
+            line.setStartX(x1);
+            line.setStartY(y1);
+            line.setEndX(x2);
+            line.setEndY(y2);
+            // labels sit near the neuron they feed, where the edges into one neuron are still
+            // apart; edges from different inputs stop at different distances, so the labels of
+            // crossing edges do not sit on top of each other
+            int fanIn = sizes.get(l);
+            double t = fanIn == 1 ? 0.6 : 0.58 + 0.22 * i / (fanIn - 1);
+            Label label = weightLabels.get(e);
+            label.autosize();
+            // keep the whole label on its edge, clear of the circles at both ends
+            double half = label.getWidth() / 2 + 4;
+            double span = x2 - x1;
+            if (span > 2 * half) {
+                t = Math.max(half / span, Math.min(t, 1 - half / span));
+            } else {
+                t = 0.5;
+            }
+            label.relocate(x1 + t * (x2 - x1) - label.getWidth() / 2, y1 + t * (y2 - y1) - label.getHeight() / 2);
+        }
+    }
+
+    private static void place(Label box, double cx, double cy) {
+        box.autosize();
+        box.relocate(cx - box.getWidth() / 2, cy - box.getHeight() / 2);
+    }
+}

@@ -1,0 +1,82 @@
+package org.backproplab.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.backproplab.io.PngExport;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the real window for a UI test, with its own settings and answers for the export dialogs. */
+final class UiTestSupport {
+    static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+
+    final ScheduledExecutorService worker = BackpropLabApp.newWorker();
+    final Preferences prefs = Preferences.userRoot().node("org/backproplab/test/" + System.nanoTime());
+    final Settings settings = new Settings(prefs);
+    final I18n i18n;
+    Path pngAnswer;
+    ExportDialogs.Handout handoutAnswer;
+    MainWindow window;
+    Stage stage;
+
+    UiTestSupport(java.util.Locale locale) {
+        i18n = new I18n(locale);
+        settings.setSize(1400, 860);
+    }
+
+    void open(Stage stage) {
+        this.stage = stage;
+        window = BackpropLabApp.open(stage, worker, settings, i18n, new ExportDialogs() {
+            @Override
+            public Optional<Path> pngFile(Window owner) {
+                return Optional.ofNullable(pngAnswer);
+            }
+
+            @Override
+            public Optional<Handout> handout(Window owner) {
+                return Optional.ofNullable(handoutAnswer);
+            }
+        });
+    }
+
+    /** Waits until the worker has run every queued command and the window has drawn the result. */
+    void settle() {
+        window.session().idle().orTimeout(20, TimeUnit.SECONDS).join();
+        WaitForAsyncUtils.waitForFxEvents();
+        // the window redraws on its next animation frame
+        WaitForAsyncUtils.sleep(80, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** Writes the window as docs/screenshots/NAME.png. */
+    void screenshot(String name) {
+        settle();
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                Files.createDirectories(SCREENSHOTS);
+                PngExport.write(PngExport.snapshot(window.root(), 1), SCREENSHOTS.resolve(name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
+        worker.shutdownNow();
+        Platform.runLater(() -> { });
+        prefs.removeNode();
+    }
+}
