@@ -58,8 +58,8 @@ public class BackpropLabApp extends Application {
             settings.setSize(scene.getWidth(), scene.getHeight());
             settings.flush();
         });
-        stage.setMinWidth(800);
-        stage.setMinHeight(560);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
         stage.show();
         session.loadLesson(Lessons.WORKED_2_2_2);
         return window;

@@ -68,7 +68,12 @@ public final class InspectorView extends VBox {
         editError.setMinHeight(Region.USE_PREF_SIZE);
         editField.setId("edit-field");
         editField.setPrefColumnCount(12);
-        editField.setOnAction(e -> applyEdit());
+        editField.setOnAction(e -> {
+            applyEdit();
+            if (editError.getText().isEmpty()) {
+                getScene().getRoot().requestFocus();
+            }
+        });
         apply.setId("edit-apply");
         apply.textProperty().bind(i18n.bind("inspector.apply"));
         apply.setOnAction(e -> applyEdit());
@@ -97,6 +102,7 @@ public final class InspectorView extends VBox {
             table.getColumns().get(c).setPrefWidth(96);
         }
         table.setPrefHeight(220);
+        table.setMinWidth(200);
         VBox.setVgrow(table, Priority.ALWAYS);
         copy.setId("copy-table");
         copy.textProperty().bind(i18n.bind("inspector.copy"));

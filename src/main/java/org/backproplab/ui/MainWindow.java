@@ -13,6 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
@@ -131,6 +133,7 @@ public final class MainWindow {
         toolbar.setId("toolbar");
 
         lessonPicker.setId("lesson-picker");
+        lessonPicker.setPrefWidth(240);
         lessonPicker.getItems().setAll(Lessons.ids());
         lessonPicker.setCellFactory(list -> lessonCell());
         lessonPicker.setButtonCell(lessonCell());
@@ -151,6 +154,7 @@ public final class MainWindow {
         });
 
         speed.setId("speed");
+        speed.setPrefWidth(160);
         speed.getItems().setAll(Speed.values());
         speed.setValue(session.getSpeed());
         speed.setCellFactory(keyed(Speed::key));
@@ -171,7 +175,13 @@ public final class MainWindow {
 
         learningRate.setId("learning-rate");
         learningRate.setPrefColumnCount(5);
-        learningRate.setOnAction(e -> applyLearningRate());
+        learningRate.setOnAction(e -> {
+            applyLearningRate();
+            // hand the keys back to the shortcuts once the value is in
+            if (learningRateError.getText().isEmpty()) {
+                root.requestFocus();
+            }
+        });
         learningRate.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 applyLearningRate();
@@ -206,14 +216,26 @@ public final class MainWindow {
         presentation.setTooltip(tooltip("action.presentation"));
         presentation.setOnAction(e -> setPresentation(presentation.isSelected()));
 
-        Button png = button("export-png", Material2AL.IMAGE, "export.png", this::exportPng);
-        Button markdown = button("export-markdown", Material2AL.DESCRIPTION, "export.markdown", this::exportMarkdown);
+        MenuItem png = new MenuItem();
+        png.setId("export-png");
+        png.textProperty().bind(i18n.bind("export.png"));
+        png.setGraphic(new FontIcon(Material2AL.IMAGE));
+        png.setOnAction(e -> exportPng());
+        MenuItem markdown = new MenuItem();
+        markdown.setId("export-markdown");
+        markdown.textProperty().bind(i18n.bind("export.markdown"));
+        markdown.setGraphic(new FontIcon(Material2AL.DESCRIPTION));
+        markdown.setOnAction(e -> exportMarkdown());
+        MenuButton export = new MenuButton(null, new FontIcon(Material2MZ.SAVE_ALT), png, markdown);
+        export.setId("export");
+        export.setTooltip(tooltip("export.menu"));
+        export.setFocusTraversable(false);
         Button helpButton = button("help", Material2AL.HELP_OUTLINE, "action.help", this::toggleHelp);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         toolbar.getItems().addAll(lessonPicker, new Separator(Orientation.VERTICAL), play, next, whole, back, reset,
-                speed, spacer, language, presentation, png, markdown, helpButton);
+                speed, spacer, language, presentation, export, helpButton);
 
         stageLabel.setId("stage-label");
         stageLabel.getStyleClass().add("stage-label");
@@ -235,7 +257,10 @@ public final class MainWindow {
         curveTitle.getStyleClass().add("section-title");
         VBox side = new VBox(6, inspector, curveTitle, curve);
         side.setPadding(new Insets(4));
-        side.setMinWidth(320);
+        side.setMinWidth(260);
+        side.setPrefWidth(460);
+        inspector.setMinWidth(240);
+        center.setMinWidth(320);
         VBox.setVgrow(inspector, Priority.ALWAYS);
 
         split.getItems().setAll(center, side);
@@ -407,7 +432,7 @@ public final class MainWindow {
         double scale = on ? PRESENTATION_SCALE : 1.0;
         graph.setScale(scale);
         curve.setScale(scale);
-        split.setDividerPositions(on ? 0.68 : 0.6);
+        split.setDividerPositions(on ? 0.7 : 0.6);
         dirty = true;
     }
 

@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -32,7 +33,8 @@ import org.backproplab.session.StepSnapshot;
  *
  * <p>Draws only from a {@link StepSnapshot}; the layout follows the pane's size.
  */
-public final class NetworkGraphView extends Pane {
+public final class NetworkGraphView extends Region {
+    private final Pane content = new Pane();
     private final Consumer<Selection> onSelect;
     private List<Integer> sizes = List.of();
     private final List<Line> edges = new ArrayList<>();
@@ -53,7 +55,13 @@ public final class NetworkGraphView extends Pane {
     public NetworkGraphView(Consumer<Selection> onSelect) {
         this.onSelect = onSelect;
         getStyleClass().add("network-graph");
-        setMinSize(300, 240);
+        setMinSize(200, 160);
+        content.setManaged(false);
+        getChildren().add(content);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
     }
 
     /** 1 normally, larger in presentation mode: radii, fonts and lines grow with it. */
@@ -70,7 +78,8 @@ public final class NetworkGraphView extends Pane {
     // ---- building --------------------------------------------------------------------------
 
     private void rebuild(List<Integer> newSizes) {
-        getChildren().clear();
+        var children = content.getChildren();
+        children.clear();
         edges.clear();
         edgeKeys.clear();
         weightLabels.clear();
@@ -97,7 +106,7 @@ public final class NetworkGraphView extends Pane {
                 }
             }
         }
-        getChildren().addAll(edges);
+        children.addAll(edges);
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < sizes.get(l + 1); j++) {
                 for (int i = 0; i < sizes.get(l); i++) {
@@ -106,11 +115,11 @@ public final class NetworkGraphView extends Pane {
                 }
             }
         }
-        getChildren().addAll(weightLabels);
+        children.addAll(weightLabels);
         for (int i = 0; i < sizes.get(0); i++) {
             inputs.add(clickable("input-" + i, "io-box", Selection.input(i)));
         }
-        getChildren().addAll(inputs);
+        children.addAll(inputs);
         for (int l = 0; l < layers; l++) {
             List<StackPane> col = new ArrayList<>();
             List<Label> nets = new ArrayList<>();
@@ -154,9 +163,9 @@ public final class NetworkGraphView extends Pane {
             outLabels.add(outs);
             biasLabels.add(biases);
             deltaLabels.add(deltas);
-            getChildren().addAll(col);
-            getChildren().addAll(biases);
-            getChildren().addAll(deltas);
+            children.addAll(col);
+            children.addAll(biases);
+            children.addAll(deltas);
         }
         for (int k = 0; k < sizes.get(layers); k++) {
             targets.add(clickable("target-" + k, "io-box", Selection.target(k)));
@@ -165,8 +174,8 @@ public final class NetworkGraphView extends Pane {
             err.getStyleClass().add("error-label");
             errors.add(err);
         }
-        getChildren().addAll(targets);
-        getChildren().addAll(errors);
+        children.addAll(targets);
+        children.addAll(errors);
     }
 
     private Label clickable(String id, String style, Selection sel) {
@@ -232,13 +241,13 @@ public final class NetworkGraphView extends Pane {
                 ParameterUpdate p = update.parameter("W" + (l + 1));
                 double before = p.before().get(j, i);
                 double after = p.after().get(j, i);
-                text = name + " " + Format.shortNumber(before) + " \u2192 " + Format.shortNumber(after);
+                text = name + " " + Format.shortNumber(before) + "\n\u2192 " + Format.shortNumber(after);
                 tip += "\nbefore " + Format.exact(before) + "\nchange " + Format.exact(after - before) + "\nafter "
                         + Format.exact(after);
             } else if (b != null && b.gradWeights() != null) {
                 double g = b.gradWeights().get(j, i);
                 if (backward) {
-                    text = "dE/d" + name + " " + Format.shortNumber(g);
+                    text = "dE/d" + name + "\n" + Format.shortNumber(g);
                 }
                 tip += "\ndE/d" + name + " = " + Format.exact(g);
             }
@@ -306,7 +315,7 @@ public final class NetworkGraphView extends Pane {
                     String btip = naming.bias(l, j) + " = " + Format.exact(bv);
                     if (update != null && update.parameter("b" + (l + 1)).trainable()) {
                         ParameterUpdate p = update.parameter("b" + (l + 1));
-                        text = "b " + Format.shortNumber(p.before().get(j, 0)) + " \u2192 "
+                        text = "b " + Format.shortNumber(p.before().get(j, 0)) + "\n\u2192 "
                                 + Format.shortNumber(p.after().get(j, 0));
                     } else if (b != null && b.gradBias() != null) {
                         btip += "\ndE/d" + naming.bias(l, j) + " = " + Format.exact(b.gradBias().get(j, 0));
@@ -401,35 +410,79 @@ public final class NetworkGraphView extends Pane {
 
     // ---- layout ----------------------------------------------------------------------------
 
+    /**
+     * Lays the graph out at a design size no smaller than the network needs and scales it down
+     * to fit a smaller pane, so that a small window shows the same readable layout, only smaller.
+     */
     @Override
     protected void layoutChildren() {
         if (sizes.isEmpty()) {
             return;
         }
-        double w = getWidth();
-        double h = getHeight();
+        int tallest = tallest();
+        // wide enough that the widest weight label fits between two neurons; tall enough that
+        // the labels near a neuron, a quarter of their sources' spacing apart, do not touch
+        double widestLabel = 0;
+        for (Label label : weightLabels) {
+            widestLabel = Math.max(widestLabel, label.prefWidth(-1));
+        }
+        // a label centred at 3/4 of an edge fits on it when the edge is twice the label long
+        double neededGap = 2 * (widestLabel + 8) + 2 * neuronRadius(22) + 10;
+        double minWidth = 2 * 70 * scale + gapWeights().stream().mapToDouble(g -> g).sum() * neededGap / 1.3;
+        double minHeight = (160 * tallest + 90) * scale;
+        double w = Math.max(getWidth(), minWidth);
+        double h = Math.max(getHeight(), minHeight);
+        double fit = Math.min(getWidth() / w, getHeight() / h);
+        layoutContent(w, h);
+        content.resize(w, h);
+        content.getTransforms().setAll(new javafx.scene.transform.Scale(fit, fit, 0, 0));
+        content.relocate((getWidth() - w * fit) / 2, (getHeight() - h * fit) / 2);
+    }
+
+    /**
+     * Relative widths of the gaps between columns: the gaps between layers carry the weight
+     * labels and get the most room; the targets sit close to the outputs.
+     */
+    private List<Double> gapWeights() {
+        int columns = sizes.size() + 1;
+        List<Double> out = new ArrayList<>();
+        for (int c = 0; c < columns - 1; c++) {
+            out.add(c == columns - 2 ? 0.75 : 1.3);
+        }
+        return out;
+    }
+
+    /** At least {@code atLeast}, and large enough for every neuron's net and out values. */
+    private double neuronRadius(double atLeast) {
+        double radius = atLeast;
+        for (List<StackPane> col : neurons) {
+            for (StackPane node : col) {
+                Node text = node.getChildren().get(1);
+                radius = Math.max(radius, Math.hypot(text.prefWidth(-1), text.prefHeight(-1)) / 2 + 2);
+            }
+        }
+        return radius;
+    }
+
+    /** The most neurons in one column. */
+    private int tallest() {
+        return sizes.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    private void layoutContent(double w, double h) {
         int layers = sizes.size() - 1;
         int columns = layers + 2;
-        int tallest = 0;
-        for (int size : sizes) {
-            tallest = Math.max(tallest, size);
-        }
+        int tallest = tallest();
         double marginX = 70 * scale;
         double top = 40 * scale;
         double bottom = 40 * scale;
-        // the gaps between layers carry the weight labels and get the most room; the targets
-        // sit close to the outputs
-        double[] gapWeight = new double[columns - 1];
-        double totalWeight = 0;
-        for (int c = 0; c < columns - 1; c++) {
-            gapWeight[c] = c == 0 ? 1.0 : c == columns - 2 ? 0.55 : 1.35;
-            totalWeight += gapWeight[c];
-        }
+        List<Double> gapWeight = gapWeights();
+        double totalWeight = gapWeight.stream().mapToDouble(g -> g).sum();
         double unit = (w - 2 * marginX) / totalWeight;
         double[] colX = new double[columns];
         colX[0] = marginX;
         for (int c = 1; c < columns; c++) {
-            colX[c] = colX[c - 1] + gapWeight[c - 1] * unit;
+            colX[c] = colX[c - 1] + gapWeight.get(c - 1) * unit;
         }
         double radius = Math.max(22, Math.min(46 * scale, Math.min(unit * 0.25, (h - top - bottom) / tallest * 0.3)));
 
@@ -448,13 +501,7 @@ public final class NetworkGraphView extends Pane {
         for (int i = 0; i < inputs.size(); i++) {
             place(inputs.get(i), xs[0][i], ys[0][i]);
         }
-        // every circle is large enough for its net and out values
-        for (List<StackPane> col : neurons) {
-            for (StackPane node : col) {
-                Node text = node.getChildren().get(1);
-                radius = Math.max(radius, Math.hypot(text.prefWidth(-1), text.prefHeight(-1)) / 2 + 2);
-            }
-        }
+        radius = neuronRadius(radius);
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < neurons.get(l).size(); j++) {
                 StackPane node = neurons.get(l).get(j);
@@ -474,7 +521,7 @@ public final class NetworkGraphView extends Pane {
             place(targets.get(k), xs[columns - 1][k], ys[columns - 1][k]);
             Label err = errors.get(k);
             err.autosize();
-            err.relocate(xs[columns - 1][k] - err.getWidth() / 2, ys[columns - 1][k] + 18 * scale);
+            err.relocate(xs[columns - 1][k] - targets.get(k).getWidth() / 2, ys[columns - 1][k] + 18 * scale);
         }
         for (int e = 0; e < edges.size(); e++) {
             int[] k = edgeKeys.get(e);
@@ -490,11 +537,9 @@ public final class NetworkGraphView extends Pane {
             line.setStartY(y1);
             line.setEndX(x2);
             line.setEndY(y2);
-            // labels sit near the neuron they feed, where the edges into one neuron are still
-            // apart; edges from different inputs stop at different distances, so the labels of
-            // crossing edges do not sit on top of each other
-            int fanIn = sizes.get(l);
-            double t = fanIn == 1 ? 0.6 : 0.58 + 0.22 * i / (fanIn - 1);
+            // labels sit near the neuron they feed: there the edges into one neuron are still a
+            // quarter of their sources' spacing apart, and crossing edges are far from their crossing
+            double t = 0.75;
             Label label = weightLabels.get(e);
             label.autosize();
             // keep the whole label on its edge, clear of the circles at both ends

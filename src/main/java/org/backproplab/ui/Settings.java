@@ -17,11 +17,11 @@ public final class Settings {
     }
 
     public double width() {
-        return clamp(prefs.getDouble("width", 1280), 800, 4000);
+        return clamp(prefs.getDouble("width", 1280), 960, 4000);
     }
 
     public double height() {
-        return clamp(prefs.getDouble("height", 800), 560, 3000);
+        return clamp(prefs.getDouble("height", 800), 600, 3000);
     }
 
     public void setSize(double width, double height) {

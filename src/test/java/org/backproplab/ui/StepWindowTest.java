@@ -114,8 +114,8 @@ class StepWindowTest {
         assertTrue(chain.contains("= 0.000438567734"), chain);
 
         click(robot, "#next-stage");
-        assertEquals("w5 0.4 \u2192 0.358916", text(robot, "#weight-1-0-0"));
-        assertEquals("w1 0.15 \u2192 0.149781", text(robot, "#weight-0-0-0"));
+        assertEquals("w5 0.4\n\u2192 0.358916", text(robot, "#weight-1-0-0"));
+        assertEquals("w1 0.15\n\u2192 0.149781", text(robot, "#weight-0-0-0"));
         assertTrue(text(robot, "#stage-label").contains("update"));
         ui.screenshot("update-stage");
     }
@@ -215,7 +215,8 @@ class StepWindowTest {
         ui.settle();
         click(robot, "#next-stage");
         ui.pngAnswer = dir.resolve("view.png");
-        click(robot, "#export-png");
+        robot.clickOn("#export");
+        click(robot, "Export the view as PNG");
         byte[] png = Files.readAllBytes(ui.pngAnswer);
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
@@ -223,7 +224,8 @@ class StepWindowTest {
         assertEquals(1400, image.getWidth(), 2);
 
         ui.handoutAnswer = new ExportDialogs.Handout(dir.resolve("handout.md"), 2);
-        click(robot, "#export-markdown");
+        robot.clickOn("#export");
+        click(robot, "Export a Markdown handout");
         ui.settle();
         String md = Files.readString(ui.handoutAnswer.file());
         assertTrue(md.startsWith("# Backprop Lab handout: Forward and backward, by hand (2-2-2)"), md);
@@ -272,6 +274,90 @@ class StepWindowTest {
         assertTrue(large > normal * 1.3, normal + " -> " + large);
         assertTrue(ui.settings.presentation());
         ui.screenshot("presentation-mode");
+    }
+
+    private void type(FxRobot robot, String field, String value) {
+        robot.doubleClickOn(field).push(KeyCode.CONTROL, KeyCode.A).write(value);
+    }
+
+    @Test
+    void biasModeAndLearningRateApplyFromTheNextIteration(FxRobot robot) {
+        ui.settle();
+        robot.clickOn("#bias-mode");
+        click(robot, "trained");
+        assertEquals(org.backproplab.engine.BiasMode.TRAINED, ui.window.session().getSnapshot().biasMode());
+        type(robot, "#learning-rate", "0.1");
+        robot.push(KeyCode.ENTER);
+        ui.settle();
+        click(robot, "#whole-iteration");
+        // b_o1 = 0.6 - 0.1 x delta_o1 = 0.6 - 0.1 x 0.138498562; w5 = 0.4 - 0.1 x 0.082167041
+        assertEquals("b 0.6\n\u2192 " + Format.shortNumber(0.6 - 0.1 * 0.138498562), text(robot, "#bias-1-0"));
+        assertEquals("w5 0.4\n\u2192 " + Format.shortNumber(0.4 - 0.1 * 0.0821670406), text(robot, "#weight-1-0-0"));
+        robot.clickOn("#bias-mode");
+        click(robot, "none");
+        robot.push(KeyCode.RIGHT);
+        ui.settle();
+        assertFalse(robot.lookup("#bias-0-0").query().isVisible(), "no bias is drawn");
+        // the net of h1 is now W x alone
+        ForwardRecord f = (ForwardRecord) ui.window.session().getSnapshot().lastRecord();
+        assertEquals(null, f.bias());
+        assertEquals("net " + Format.shortNumber(f.weights().get(0, 0) * 0.05 + f.weights().get(0, 1) * 0.1),
+                text(robot, "#net-0-0"));
+    }
+
+    @Test
+    void inputsTargetsAndBiasesAreEditableByClicking(FxRobot robot) {
+        ui.settle();
+        click(robot, "#input-1");
+        assertTrue(text(robot, "#inspector-title").startsWith("Input i2 = 0.1"), text(robot, "#inspector-title"));
+        type(robot, "#edit-field", "0.2");
+        click(robot, "#edit-apply");
+        assertEquals("i2  0.2", text(robot, "#input-1"));
+        click(robot, "#target-0");
+        type(robot, "#edit-field", "0.5");
+        click(robot, "#edit-apply");
+        assertEquals("t1  0.5", text(robot, "#target-0"));
+        click(robot, "#bias-0-1");
+        type(robot, "#edit-field", "-0.25");
+        click(robot, "#edit-apply");
+        assertEquals("b -0.25", text(robot, "#bias-0-1"));
+        click(robot, "#next-stage");
+        // net_h2 = w3 x i1 + w4 x i2 + b_h2 = 0.25 x 0.05 + 0.3 x 0.2 - 0.25
+        assertEquals("net " + Format.shortNumber(0.25 * 0.05 + 0.3 * 0.2 - 0.25), text(robot, "#net-0-1"));
+        // hovering shows the exact value
+        assertEquals("w2 (i2 \u2192 h1) = 0.2", robot.lookup("#weight-0-0-1").queryAs(Label.class).getTooltip().getText());
+        // every edit is undone by back, one at a time
+        for (int i = 0; i < 4; i++) {
+            click(robot, "#back");
+        }
+        assertEquals("i2  0.1", text(robot, "#input-1"));
+        assertEquals("t1  0.01", text(robot, "#target-0"));
+        assertEquals("b 0.35", text(robot, "#bias-0-1"));
+    }
+
+    @Test
+    void theGraphStaysReadableInASmallWindow(FxRobot robot) throws Exception {
+        ui.settle();
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            ui.stage.setWidth(960);
+            ui.stage.setHeight(600);
+        }).get();
+        ui.settle();
+        for (int i = 0; i < 4; i++) {
+            click(robot, "#next-stage");
+        }
+        ui.screenshot("small-window");
+        // no two weight labels overlap
+        List<Bounds> labels = new ArrayList<>();
+        for (javafx.scene.Node n : robot.lookup(".weight-label").queryAll()) {
+            labels.add(n.localToScene(n.getBoundsInLocal()));
+        }
+        assertEquals(8, labels.size());
+        for (int a = 0; a < labels.size(); a++) {
+            for (int b = a + 1; b < labels.size(); b++) {
+                assertFalse(labels.get(a).intersects(labels.get(b)), "labels " + a + " and " + b + " overlap");
+            }
+        }
     }
 
     @Test

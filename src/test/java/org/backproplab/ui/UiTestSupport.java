@@ -34,6 +34,9 @@ final class UiTestSupport {
 
     void open(Stage stage) {
         this.stage = stage;
+        // the test runner reuses one stage: start every test at the same size
+        stage.setWidth(settings.width());
+        stage.setHeight(settings.height());
         window = BackpropLabApp.open(stage, worker, settings, i18n, new ExportDialogs() {
             @Override
             public Optional<Path> pngFile(Window owner) {
