@@ -25,6 +25,7 @@ public final class Lessons {
         register(worked222());
         register(fromScratch341());
         register(xor());
+        PlaygroundLessons.all().forEach((id, spec) -> register(spec.toLesson(id)));
     }
 
     private Lessons() {
@@ -32,6 +33,11 @@ public final class Lessons {
 
     private static void register(Lesson lesson) {
         ALL.put(lesson.id(), lesson);
+    }
+
+    /** True for the lessons that open in the playground (2-D data and heatmaps). */
+    public static boolean isPlayground(String id) {
+        return PlaygroundLessons.all().containsKey(id);
     }
 
     public static List<Lesson> all() {
