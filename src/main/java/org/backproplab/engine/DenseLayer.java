@@ -19,7 +19,6 @@ public final class DenseLayer implements Layer {
     private final Parameter weights;
     private final Parameter bias;
     private BiasMode biasMode;
-    private final DMatrixRMaj biasRowSums = new DMatrixRMaj(1, 1);
 
     public DenseLayer(int index, int inputSize, int outputSize, Activation activation, BiasMode biasMode) {
         if (inputSize <= 0 || outputSize <= 0) {
@@ -81,7 +80,11 @@ public final class DenseLayer implements Layer {
         }
         // Z = X W^T
         z.reshape(input.numRows, outputSize);
-        CommonOps_DDRM.multTransB(input, weights.value(), z);
+        if (small(input.numRows)) {
+            multTransBSmall(input, weights.value(), z);
+        } else {
+            CommonOps_DDRM.multTransB(input, weights.value(), z);
+        }
         if (biasMode != BiasMode.NONE) {
             // Z += 1 b^T: every sample's z_j gets b_j
             double[] b = bias.value().data;
@@ -97,18 +100,105 @@ public final class DenseLayer implements Layer {
     @Override
     public void backwardLinear(DMatrixRMaj input, DMatrixRMaj delta, DMatrixRMaj gradInput) {
         // dE/dW = delta^T X: entry (j, i) sums delta_j x_i over the batch
-        CommonOps_DDRM.multTransA(delta, input, weights.gradient());
+        if (small(input.numRows)) {
+            multTransASmall(delta, input, weights.gradient());
+        } else {
+            CommonOps_DDRM.multTransA(delta, input, weights.gradient());
+        }
         // dE/db = column sums of delta (zero when there is no bias)
         if (biasMode == BiasMode.NONE) {
             CommonOps_DDRM.fill(bias.gradient(), 0);
         } else {
-            CommonOps_DDRM.sumCols(delta, biasRowSums);
-            System.arraycopy(biasRowSums.data, 0, bias.gradient().data, 0, outputSize);
+            // dE/db_j = sum over the batch of delta_j
+            double[] gb = bias.gradient().data;
+            java.util.Arrays.fill(gb, 0, outputSize, 0.0);
+            double[] dd = delta.data;
+            for (int r = 0; r < delta.numRows; r++) {
+                int off = r * outputSize;
+                for (int j = 0; j < outputSize; j++) {
+                    gb[j] += dd[off + j];
+                }
+            }
         }
         if (gradInput != null) {
             // dE/dX = delta W
             gradInput.reshape(delta.numRows, inputSize);
-            CommonOps_DDRM.mult(delta, weights.value(), gradInput);
+            if (small(delta.numRows)) {
+                multSmall(delta, weights.value(), gradInput);
+            } else {
+                CommonOps_DDRM.mult(delta, weights.value(), gradInput);
+            }
+        }
+    }
+
+    /**
+     * True when the products are small enough that plain loops beat EJML's general kernels (whose
+     * set-up costs dominate for the playground's few neurons and batches of ten).
+     */
+    private boolean small(int batch) {
+        return (long) batch * inputSize * outputSize <= 4096;
+    }
+
+    // Z = X W^T, Z (m x n) overwritten
+    private static void multTransBSmall(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj z) {
+        int m = x.numRows;
+        int k = x.numCols;
+        int n = w.numRows;
+        double[] xd = x.data;
+        double[] wd = w.data;
+        double[] zd = z.data;
+        for (int r = 0; r < m; r++) {
+            int xo = r * k;
+            for (int j = 0; j < n; j++) {
+                int wo = j * k;
+                double sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += xd[xo + i] * wd[wo + i];
+                }
+                zd[r * n + j] = sum;
+            }
+        }
+    }
+
+    // G = D^T X, G (n x k) overwritten
+    private static void multTransASmall(DMatrixRMaj d, DMatrixRMaj x, DMatrixRMaj g) {
+        int m = d.numRows;
+        int n = d.numCols;
+        int k = x.numCols;
+        double[] dd = d.data;
+        double[] xd = x.data;
+        double[] gd = g.data;
+        java.util.Arrays.fill(gd, 0, n * k, 0.0);
+        for (int r = 0; r < m; r++) {
+            int xo = r * k;
+            for (int j = 0; j < n; j++) {
+                double dj = dd[r * n + j];
+                int go = j * k;
+                for (int i = 0; i < k; i++) {
+                    gd[go + i] += dj * xd[xo + i];
+                }
+            }
+        }
+    }
+
+    // Y = D W, Y (m x k) overwritten
+    private static void multSmall(DMatrixRMaj d, DMatrixRMaj w, DMatrixRMaj y) {
+        int m = d.numRows;
+        int n = d.numCols;
+        int k = w.numCols;
+        double[] dd = d.data;
+        double[] wd = w.data;
+        double[] yd = y.data;
+        java.util.Arrays.fill(yd, 0, m * k, 0.0);
+        for (int r = 0; r < m; r++) {
+            int yo = r * k;
+            for (int j = 0; j < n; j++) {
+                double dj = dd[r * n + j];
+                int wo = j * k;
+                for (int i = 0; i < k; i++) {
+                    yd[yo + i] += dj * wd[wo + i];
+                }
+            }
         }
     }
 

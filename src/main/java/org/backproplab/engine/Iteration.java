@@ -26,8 +26,10 @@ public final class Iteration {
     Iteration(Trainer trainer, DMatrixRMaj inputs, DMatrixRMaj targets, boolean record) {
         this.trainer = trainer;
         this.network = trainer.network();
-        this.inputs = inputs.copy();
-        this.targets = targets.copy();
+        // a recorded iteration keeps its own batch (it may be replayed after the trainer moved on);
+        // the fast path runs at once, before the trainer gathers the next batch into the same buffers
+        this.inputs = record ? inputs.copy() : inputs;
+        this.targets = record ? targets.copy() : targets;
         this.record = record;
         this.number = trainer.iteration();
         this.stageCount = Stage.count(network.layerCount());
@@ -72,14 +74,19 @@ public final class Iteration {
         if (!hasNext()) {
             throw new IllegalStateException("iteration " + number + " is complete");
         }
-        Stage stage = nextStage();
-        next++;
-        return switch (stage.kind()) {
-            case FORWARD -> forward(stage.layer());
-            case LOSS -> loss(stage);
-            case BACKWARD -> backward(stage.layer());
-            case UPDATE -> update();
-        };
+        // the stage order of Stage.at, without building a Stage on the hot path
+        int layers = network.layerCount();
+        int index = next++;
+        if (index < layers) {
+            return forward(index);
+        }
+        if (index == layers) {
+            return lossStage();
+        }
+        if (index <= 2 * layers) {
+            return backward(2 * layers - index);
+        }
+        return update();
     }
 
     /** Runs the next {@code stages} stages without recording them (to replay after stepping back). */
@@ -127,9 +134,10 @@ public final class Iteration {
                 ImmutableMatrix.copyOf(network.activation(l)));
     }
 
-    private LossRecord loss(Stage stage) {
+    private LossRecord lossStage() {
         dataLoss = network.dataLoss(targets);
-        penalty = network.penalty(trainer.regularization());
+        penalty = trainer.regularization().kind() == Regularization.Kind.NONE ? 0
+                : network.penalty(trainer.regularization());
         if (!record) {
             return null;
         }

@@ -152,8 +152,12 @@ public final class Network {
 
     /** The data loss of the last forward pass against {@code targets} (regularisation not included). */
     public double dataLoss(DMatrixRMaj targets) {
-        int last = layers.size() - 1;
-        return loss.value(z[last], a[last], targets, outputActivation());
+        DMatrixRMaj terms = lossTerms(targets);
+        double sum = 0;
+        for (int i = terms.getNumElements() - 1; i >= 0; i--) {
+            sum += terms.data[i];
+        }
+        return sum;
     }
 
     /** Each output's share of the data loss, per sample; the returned buffer is overwritten later. */
@@ -197,9 +201,11 @@ public final class Network {
         }
         DMatrixRMaj below = l > 0 ? gradActivation[l - 1] : (inputGradient ? gradInput : null);
         layer.backwardLinear(layerInput(l), delta[l], below);
-        for (Parameter p : layer.parameters()) {
-            if (p.kind() == Parameter.Kind.WEIGHTS) {
-                regularization.addGradient(p.value(), p.gradient());
+        if (regularization.kind() != Regularization.Kind.NONE) {
+            for (Parameter p : layer.parameters()) {
+                if (p.kind() == Parameter.Kind.WEIGHTS) {
+                    regularization.addGradient(p.value(), p.gradient());
+                }
             }
         }
     }

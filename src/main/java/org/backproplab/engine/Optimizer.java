@@ -14,8 +14,18 @@ import org.ejml.data.DMatrixRMaj;
 public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum, Optimizer.Adam {
     private double learningRate;
     private long steps;
-    /** Per parameter: named buffers (velocity, m, v) and the step last taken. */
-    private final Map<Parameter, Map<String, DMatrixRMaj>> slots = new IdentityHashMap<>();
+    /** Per parameter: the buffers named by {@link #slotNames()} (velocity, m, v) and the step last taken. */
+    private final Map<Parameter, Slots> slots = new IdentityHashMap<>();
+
+    private static final class Slots {
+        final DMatrixRMaj[] buffers;
+        final DMatrixRMaj step;
+
+        Slots(DMatrixRMaj[] buffers, DMatrixRMaj step) {
+            this.buffers = buffers;
+            this.step = step;
+        }
+    }
 
     protected Optimizer(double learningRate) {
         setLearningRate(learningRate);
@@ -45,9 +55,9 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     /**
      * Writes the step s for one parameter into {@code step}, from its gradient g and its buffers
-     * (which it may update); {@code t} is the 1-based step count.
+     * (in the order of {@link #slotNames()}; it may update them); {@code t} is the 1-based step count.
      */
-    protected abstract void computeStep(DMatrixRMaj g, Map<String, DMatrixRMaj> buffers, long t, DMatrixRMaj step);
+    protected abstract void computeStep(DMatrixRMaj g, DMatrixRMaj[] buffers, long t, DMatrixRMaj step);
 
     /** One update of every trainable parameter: w = w + s. Frozen parameters are left alone. */
     public void step(List<Parameter> parameters) {
@@ -56,9 +66,9 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             if (!p.trainable()) {
                 continue;
             }
-            Map<String, DMatrixRMaj> buffers = buffersOf(p);
-            DMatrixRMaj step = buffers.get(STEP);
-            computeStep(p.gradient(), buffers, steps, step);
+            Slots slot = slotsOf(p);
+            DMatrixRMaj step = slot.step;
+            computeStep(p.gradient(), slot.buffers, steps, step);
             double[] w = p.value().data;
             for (int i = 0; i < p.size(); i++) {
                 w[i] += step.data[i];
@@ -68,21 +78,20 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     private static final String STEP = "step";
 
-    private Map<String, DMatrixRMaj> buffersOf(Parameter p) {
+    private Slots slotsOf(Parameter p) {
         return slots.computeIfAbsent(p, k -> {
-            Map<String, DMatrixRMaj> m = new HashMap<>();
-            for (String name : slotNames()) {
-                m.put(name, new DMatrixRMaj(k.value().numRows, k.value().numCols));
+            DMatrixRMaj[] buffers = new DMatrixRMaj[slotNames().size()];
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = zerosLike(k);
             }
-            m.put(STEP, new DMatrixRMaj(k.value().numRows, k.value().numCols));
-            return m;
+            return new Slots(buffers, zerosLike(k));
         });
     }
 
     /** The step last applied to {@code p} (zeros before its first update). */
     public ImmutableMatrix lastStep(Parameter p) {
-        Map<String, DMatrixRMaj> buffers = slots.get(p);
-        return ImmutableMatrix.copyOf(buffers == null ? zerosLike(p) : buffers.get(STEP));
+        Slots slot = slots.get(p);
+        return ImmutableMatrix.copyOf(slot == null ? zerosLike(p) : slot.step);
     }
 
     private static DMatrixRMaj zerosLike(Parameter p) {
@@ -95,9 +104,10 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
      */
     public Map<String, ImmutableMatrix> stateOf(Parameter p) {
         Map<String, ImmutableMatrix> out = new LinkedHashMap<>();
-        Map<String, DMatrixRMaj> buffers = slots.get(p);
-        for (String name : slotNames()) {
-            out.put(name, ImmutableMatrix.copyOf(buffers == null ? zerosLike(p) : buffers.get(name)));
+        Slots slot = slots.get(p);
+        List<String> names = slotNames();
+        for (int i = 0; i < names.size(); i++) {
+            out.put(names.get(i), ImmutableMatrix.copyOf(slot == null ? zerosLike(p) : slot.buffers[i]));
         }
         return out;
     }
@@ -105,11 +115,13 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
     /** A copy of the whole memory, for undo. */
     public OptimizerState state() {
         Map<String, Map<String, ImmutableMatrix>> copy = new HashMap<>();
-        for (Map.Entry<Parameter, Map<String, DMatrixRMaj>> e : slots.entrySet()) {
+        List<String> names = slotNames();
+        for (Map.Entry<Parameter, Slots> e : slots.entrySet()) {
             Map<String, ImmutableMatrix> buffers = new HashMap<>();
-            for (Map.Entry<String, DMatrixRMaj> b : e.getValue().entrySet()) {
-                buffers.put(b.getKey(), ImmutableMatrix.copyOf(b.getValue()));
+            for (int i = 0; i < names.size(); i++) {
+                buffers.put(names.get(i), ImmutableMatrix.copyOf(e.getValue().buffers[i]));
             }
+            buffers.put(STEP, ImmutableMatrix.copyOf(e.getValue().step));
             copy.put(e.getKey().name(), buffers);
         }
         return new OptimizerState(steps, copy);
@@ -124,9 +136,12 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             if (saved == null) {
                 continue;
             }
-            Map<String, DMatrixRMaj> buffers = new HashMap<>();
-            saved.forEach((k, v) -> buffers.put(k, v.toMatrix()));
-            slots.put(p, buffers);
+            List<String> names = slotNames();
+            DMatrixRMaj[] buffers = new DMatrixRMaj[names.size()];
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = saved.get(names.get(i)).toMatrix();
+            }
+            slots.put(p, new Slots(buffers, saved.get(STEP).toMatrix()));
         }
     }
 
@@ -147,7 +162,7 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
-        protected void computeStep(DMatrixRMaj g, Map<String, DMatrixRMaj> buffers, long t, DMatrixRMaj step) {
+        protected void computeStep(DMatrixRMaj g, DMatrixRMaj[] buffers, long t, DMatrixRMaj step) {
             double eta = learningRate();
             for (int i = 0; i < g.getNumElements(); i++) {
                 step.data[i] = -eta * g.data[i];
@@ -182,9 +197,9 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
-        protected void computeStep(DMatrixRMaj g, Map<String, DMatrixRMaj> buffers, long t, DMatrixRMaj step) {
+        protected void computeStep(DMatrixRMaj g, DMatrixRMaj[] buffers, long t, DMatrixRMaj step) {
             double eta = learningRate();
-            double[] v = buffers.get("velocity").data;
+            double[] v = buffers[0].data;
             for (int i = 0; i < g.getNumElements(); i++) {
                 v[i] = momentum * v[i] - eta * g.data[i];
                 step.data[i] = v[i];
@@ -223,10 +238,10 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
-        protected void computeStep(DMatrixRMaj g, Map<String, DMatrixRMaj> buffers, long t, DMatrixRMaj step) {
+        protected void computeStep(DMatrixRMaj g, DMatrixRMaj[] buffers, long t, DMatrixRMaj step) {
             double eta = learningRate();
-            double[] m = buffers.get("m").data;
-            double[] v = buffers.get("v").data;
+            double[] m = buffers[0].data;
+            double[] v = buffers[1].data;
             double c1 = 1 - Math.pow(beta1, t);
             double c2 = 1 - Math.pow(beta2, t);
             for (int i = 0; i < g.getNumElements(); i++) {

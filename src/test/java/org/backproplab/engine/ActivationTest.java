@@ -48,6 +48,19 @@ class ActivationTest {
     }
 
     @Test
+    void fastTanhAgreesWithMathTanh() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200_000; i++) {
+            double z = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(-12, 3));
+            double exact = Math.tanh(z);
+            assertEquals(exact, Activation.TANH.apply(z), 4e-15 * Math.abs(exact) + 1e-300, "tanh " + z);
+        }
+        assertEquals(1.0, Activation.TANH.apply(30), 0);
+        assertEquals(-1.0, Activation.TANH.apply(-30), 0);
+        assertEquals(0.0, Activation.TANH.apply(0), 0);
+    }
+
+    @Test
     void softmaxByHandAndStable() {
         DMatrixRMaj z = new DMatrixRMaj(new double[][] {{1, 2, 3}, {1000, 1000, 1000}});
         DMatrixRMaj a = new DMatrixRMaj(1, 1);

@@ -1,0 +1,95 @@
+package org.backproplab.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Trainer;
+import org.backproplab.lesson.Heatmaps;
+import org.backproplab.lesson.PlaygroundLessons;
+import org.backproplab.lesson.PlaygroundSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures training speed headless, for TensorFlow Playground's default set-up and a large one:
+ * epochs per second alone, and frames per second where a frame is one epoch plus every neuron's
+ * heatmap on a 100x100 grid.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure training speed: epochs/s and frames/s (one epoch plus every neuron's 100x100 "
+                + "heatmap) for TensorFlow Playground's default set-up and a large one. One JSON line per figure.")
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "3",
+            description = "How long each figure is measured, after a warm-up of the same length (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--resolution", paramLabel = "N", defaultValue = "100",
+            description = "Heatmap grid size per side (default ${DEFAULT-VALUE}, as TensorFlow Playground).")
+    int resolution;
+
+    @Override
+    public void run() {
+        if (!(seconds > 0 && seconds <= 600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be between 0 and 600, got " + seconds);
+        }
+        if (resolution < 2 || resolution > 1000) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--resolution must be between 2 and 1000, got " + resolution);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        measure(out, "playground-default", PlaygroundLessons.tfDefault());
+        measure(out, "playground-large", PlaygroundLessons.tfLarge());
+        out.flush();
+    }
+
+    private void measure(PrintWriter out, String name, PlaygroundSpec setup) {
+        long nanos = (long) (seconds * 1e9);
+        // epochs alone
+        Trainer trainer = setup.toLesson(name).newTrainer();
+        run(trainer, null, null, nanos);
+        long[] counted = run(trainer, null, null, nanos);
+        print(out, name, "epochs_per_second", counted[0] * 1e9 / counted[1], trainer);
+        // frames: one epoch, then every neuron's map from the trained weights
+        Trainer framed = setup.toLesson(name).newTrainer();
+        Heatmaps maps = new Heatmaps(setup.features(), resolution);
+        Network copy = framed.network().copy();
+        run(framed, maps, copy, nanos);
+        counted = run(framed, maps, copy, nanos);
+        print(out, name, "frames_per_second", counted[0] * 1e9 / counted[1], framed);
+    }
+
+    /** Runs epochs (with heatmaps when given) for about {@code nanos}; returns {count, nanos taken}. */
+    private static long[] run(Trainer trainer, Heatmaps maps, Network copy, long nanos) {
+        long start = System.nanoTime();
+        long count = 0;
+        long sink = 0;
+        do {
+            trainer.trainEpoch();
+            if (maps != null) {
+                copy.restoreParameters(trainer.network().copyParameters());
+                float[][][] m = maps.compute(copy);
+                sink += m.length;
+            }
+            count++;
+        } while (System.nanoTime() - start < nanos);
+        if (sink < 0) {
+            throw new IllegalStateException();
+        }
+        return new long[] {count, System.nanoTime() - start};
+    }
+
+    private static void print(PrintWriter out, String setup, String figure, double value, Trainer trainer) {
+        Map<String, Object> line = Json.object();
+        line.put("setup", setup);
+        line.put("figure", figure);
+        line.put("value", Math.round(value * 10) / 10.0);
+        line.put("train_loss", trainer.evaluateTraining().loss());
+        line.put("cores", Runtime.getRuntime().availableProcessors());
+        out.println(Json.line(line));
+        out.flush();
+    }
+}

@@ -1,0 +1,76 @@
+package org.backproplab.lesson;
+
+import java.util.List;
+import org.backproplab.data.Feature;
+import org.backproplab.engine.Network;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Every neuron's output over a square grid of the 2-D input plane, as TensorFlow Playground draws
+ * them: the grid's points go through the chosen features and one forward pass (all points as one
+ * batch), and each neuron's activations become a map.
+ *
+ * <p>Not thread-safe: one per worker.
+ */
+public final class Heatmaps {
+    /** The plane shown: x1 and x2 from -RANGE to RANGE. */
+    public static final double RANGE = 6;
+
+    private final int resolution;
+    private final DMatrixRMaj gridInputs;
+
+    /** A grid of resolution x resolution points; row r of the grid is x2 from +RANGE (top) down. */
+    public Heatmaps(List<Feature> features, int resolution) {
+        this.resolution = resolution;
+        gridInputs = new DMatrixRMaj(resolution * resolution, features.size());
+        for (int r = 0; r < resolution; r++) {
+            double x2 = RANGE - (r + 0.5) * 2 * RANGE / resolution;
+            for (int c = 0; c < resolution; c++) {
+                double x1 = -RANGE + (c + 0.5) * 2 * RANGE / resolution;
+                int row = r * resolution + c;
+                for (int f = 0; f < features.size(); f++) {
+                    gridInputs.set(row, f, features.get(f).of(x1, x2));
+                }
+            }
+        }
+    }
+
+    public int resolution() {
+        return resolution;
+    }
+
+    /**
+     * The maps of every neuron, layer by layer (first hidden layer first, the output layer last):
+     * {@code maps[l][j][r * resolution + c]}. Runs a forward pass on {@code network} (its working
+     * buffers are overwritten; give it a copy of the trained network).
+     */
+    public float[][][] compute(Network network) {
+        network.forward(gridInputs);
+        float[][][] out = new float[network.layerCount()][][];
+        for (int l = 0; l < network.layerCount(); l++) {
+            DMatrixRMaj a = network.activation(l);
+            int neurons = a.numCols;
+            float[][] maps = new float[neurons][a.numRows];
+            for (int i = 0; i < a.numRows; i++) {
+                int off = i * neurons;
+                for (int j = 0; j < neurons; j++) {
+                    maps[j][i] = (float) a.data[off + j];
+                }
+            }
+            out[l] = maps;
+        }
+        return out;
+    }
+
+    /** The maps of the input features themselves (what each input node shows). */
+    public float[][] inputMaps() {
+        int n = gridInputs.numCols;
+        float[][] maps = new float[n][gridInputs.numRows];
+        for (int i = 0; i < gridInputs.numRows; i++) {
+            for (int f = 0; f < n; f++) {
+                maps[f][i] = (float) gridInputs.get(i, f);
+            }
+        }
+        return maps;
+    }
+}
