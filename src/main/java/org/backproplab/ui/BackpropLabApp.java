@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.backproplab.lesson.Lessons;
+import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.StepSession;
 
 /** The desktop app: one window that steps through a lesson. */
@@ -15,19 +16,22 @@ public class BackpropLabApp extends Application {
     public static final String TITLE = "Backprop Lab";
 
     private ScheduledExecutorService worker;
+    private ScheduledExecutorService playgroundWorker;
 
     @Override
     public void start(Stage stage) {
         worker = newWorker();
+        playgroundWorker = newWorker();
         Settings settings = Settings.user();
         I18n i18n = new I18n(settings.language());
-        open(stage, worker, settings, i18n, new FileExportDialogs(i18n));
+        open(stage, worker, playgroundWorker, settings, i18n, new FileExportDialogs(i18n));
     }
 
     @Override
     public void stop() {
         if (worker != null) {
             worker.shutdownNow();
+            playgroundWorker.shutdownNow();
         }
     }
 
@@ -44,12 +48,14 @@ public class BackpropLabApp extends Application {
      * Builds the window on {@code stage} and shows it; used by the app and by the UI tests (with
      * their own settings and export dialogs).
      */
-    public static MainWindow open(Stage stage, ScheduledExecutorService worker, Settings settings, I18n i18n,
-            ExportDialogs dialogs) {
+    public static MainWindow open(Stage stage, ScheduledExecutorService worker, ScheduledExecutorService playgroundWorker,
+            Settings settings, I18n i18n, ExportDialogs dialogs) {
         Fonts.load();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StepSession session = new StepSession(worker, Platform::runLater);
-        MainWindow window = new MainWindow(session, i18n, settings, dialogs);
+        PlaygroundView playground = new PlaygroundView(new PlaygroundSession(playgroundWorker, Platform::runLater),
+                i18n, dialogs);
+        MainWindow window = new MainWindow(session, playground, i18n, settings, dialogs);
         Scene scene = new Scene(window.root(), settings.width(), settings.height());
         window.install(scene);
         stage.setScene(scene);
@@ -62,6 +68,7 @@ public class BackpropLabApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         session.loadLesson(Lessons.WORKED_2_2_2);
+        playground.session().loadLesson("playground-default");
         return window;
     }
 }

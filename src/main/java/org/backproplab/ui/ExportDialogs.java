@@ -12,6 +12,12 @@ public interface ExportDialogs {
     /** Where to write the handout and how many iterations it covers, or empty when cancelled. */
     Optional<Handout> handout(Window owner);
 
+    /** A CSV file of points to import, or empty when cancelled. */
+    Optional<Path> csvToOpen(Window owner);
+
+    /** Where to export the points as CSV, or empty when cancelled. */
+    Optional<Path> csvToSave(Window owner);
+
     record Handout(Path file, int iterations) {
     }
 }

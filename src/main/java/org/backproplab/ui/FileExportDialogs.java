@@ -43,6 +43,19 @@ final class FileExportDialogs implements ExportDialogs {
         return choose(owner, "handout.md", "Markdown", "*.md").map(p -> new Handout(p, iterations));
     }
 
+    @Override
+    public Optional<Path> csvToOpen(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> csvToSave(Window owner) {
+        return choose(owner, "points.csv", "CSV", "*.csv");
+    }
+
     private Optional<Path> choose(Window owner, String name, String kind, String pattern) {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name);

@@ -18,6 +18,8 @@ public final class LossCurveView extends Region {
     private final Canvas canvas = new Canvas();
     private final Label hover = new Label();
     private LossHistory.Curve curve = LossHistory.Curve.EMPTY;
+    private LossHistory.Curve second = LossHistory.Curve.EMPTY;
+    private double fixedMax = Double.NaN;
     private double scale = 1.0;
     private double mouseX = Double.NaN;
     private String axisLabel = "";
@@ -25,8 +27,9 @@ public final class LossCurveView extends Region {
 
     public LossCurveView() {
         getStyleClass().add("loss-curve");
+        // each curve's hover label is named after the curve: loss-curve -> loss-hover
+        idProperty().addListener((o, a, id) -> hover.setId(id == null ? null : id.replace("-curve", "-hover")));
         setId("loss-curve");
-        hover.setId("loss-hover");
         hover.getStyleClass().add("curve-hover");
         hover.setVisible(false);
         hover.setMouseTransparent(true);
@@ -56,8 +59,24 @@ public final class LossCurveView extends Region {
     }
 
     public void setCurve(LossHistory.Curve curve) {
-        this.curve = curve;
+        setCurves(curve, LossHistory.Curve.EMPTY);
+    }
+
+    /** Two series on one axis: {@code main} (blue, e.g. training) and {@code other} (orange, e.g. test). */
+    public void setCurves(LossHistory.Curve main, LossHistory.Curve other) {
+        this.curve = main;
+        this.second = other == null ? LossHistory.Curve.EMPTY : other;
         draw();
+    }
+
+    /** A fixed top of the y axis (1 for accuracy), or NaN to fit the data. */
+    public void setFixedMax(double max) {
+        this.fixedMax = max;
+        draw();
+    }
+
+    public LossHistory.Curve getSecondCurve() {
+        return second;
     }
 
     public LossHistory.Curve getCurve() {
@@ -73,6 +92,29 @@ public final class LossCurveView extends Region {
 
     private double left() {
         return 56 * scale;
+    }
+
+    private void stroke(GraphicsContext g, LossHistory.Curve c, Color color, double minX, double maxX, double minY,
+            double maxY, double left, double right, double top, double bottom) {
+        g.setStroke(color);
+        g.setLineWidth(2 * scale);
+        g.beginPath();
+        boolean started = false;
+        for (int i = 0; i < c.size(); i++) {
+            double y = Math.min(c.losses()[i], maxY);
+            if (!Double.isFinite(y)) {
+                continue;
+            }
+            double px = left + (c.iterations()[i] - minX) / (maxX - minX) * (right - left);
+            double py = bottom - (y - minY) / (maxY - minY) * (bottom - top);
+            if (started) {
+                g.lineTo(px, py);
+            } else {
+                g.moveTo(px, py);
+                started = true;
+            }
+        }
+        g.stroke();
     }
 
     private static String axisNumber(double v) {
@@ -116,6 +158,14 @@ public final class LossCurveView extends Region {
                 maxY = Math.max(maxY, y);
             }
         }
+        for (double y : second.losses()) {
+            if (Double.isFinite(y)) {
+                maxY = Math.max(maxY, y);
+            }
+        }
+        if (!Double.isNaN(fixedMax)) {
+            maxY = fixedMax;
+        }
         if (maxY <= minY) {
             maxY = minY + 1;
         }
@@ -129,25 +179,8 @@ public final class LossCurveView extends Region {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(String.valueOf(xs[n - 1]), right, bottom + 8 * scale);
 
-        g.setStroke(Color.web("#0969da"));
-        g.setLineWidth(2 * scale);
-        g.beginPath();
-        boolean started = false;
-        for (int i = 0; i < n; i++) {
-            double y = ys[i];
-            if (!Double.isFinite(y)) {
-                continue;
-            }
-            double px = left + (xs[i] - minX) / (maxX - minX) * (right - left);
-            double py = bottom - (y - minY) / (maxY - minY) * (bottom - top);
-            if (started) {
-                g.lineTo(px, py);
-            } else {
-                g.moveTo(px, py);
-                started = true;
-            }
-        }
-        g.stroke();
+        stroke(g, second, Color.web("#e8590c"), minX, maxX, minY, maxY, left, right, top, bottom);
+        stroke(g, curve, Color.web("#0969da"), minX, maxX, minY, maxY, left, right, top, bottom);
         if (n == 1) {
             double py = bottom - (ys[0] - minY) / (maxY - minY) * (bottom - top);
             g.setFill(Color.web("#0969da"));
@@ -172,8 +205,12 @@ public final class LossCurveView extends Region {
         g.strokeLine(px, top, px, bottom);
         g.setFill(Color.web("#cf222e"));
         g.fillOval(px - 4 * scale, py - 4 * scale, 8 * scale, 8 * scale);
-        hover.setText(java.text.MessageFormat.format(hoverFormat, String.valueOf(xs[best]),
-                org.backproplab.lesson.Naming.number(ys[best])));
+        String text = java.text.MessageFormat.format(hoverFormat, String.valueOf(xs[best]),
+                org.backproplab.lesson.Naming.number(ys[best]));
+        if (second.size() > best && second.iterations()[best] == xs[best]) {
+            text += " / " + org.backproplab.lesson.Naming.number(second.losses()[best]);
+        }
+        hover.setText(text);
         hover.setVisible(true);
         hover.autosize();
         double hx = Math.min(px + 8, getWidth() - hover.getWidth() - 4);

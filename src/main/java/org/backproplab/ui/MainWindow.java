@@ -86,8 +86,13 @@ public final class MainWindow {
     private boolean dirty = true;
     private boolean updatingControls;
 
-    public MainWindow(StepSession session, I18n i18n, Settings settings, ExportDialogs dialogs) {
+    private final PlaygroundView playground;
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+
+    public MainWindow(StepSession session, PlaygroundView playground, I18n i18n, Settings settings,
+            ExportDialogs dialogs) {
         this.session = session;
+        this.playground = playground;
         this.i18n = i18n;
         this.settings = settings;
         this.dialogs = dialogs;
@@ -134,7 +139,7 @@ public final class MainWindow {
 
         lessonPicker.setId("lesson-picker");
         lessonPicker.setPrefWidth(240);
-        lessonPicker.getItems().setAll(Lessons.ids());
+        lessonPicker.getItems().setAll(Lessons.ids().stream().filter(id -> !Lessons.isPlayground(id)).toList());
         lessonPicker.setCellFactory(list -> lessonCell());
         lessonPicker.setButtonCell(lessonCell());
         lessonPicker.setOnAction(e -> {
@@ -278,7 +283,17 @@ public final class MainWindow {
         main.setBottom(status);
 
         buildHelp();
-        root.getChildren().addAll(main, help);
+        javafx.scene.control.Tab stepTab = new javafx.scene.control.Tab();
+        stepTab.setId("tab-step");
+        stepTab.textProperty().bind(i18n.bind("tab.step"));
+        stepTab.setContent(main);
+        javafx.scene.control.Tab playTab = new javafx.scene.control.Tab();
+        playTab.setId("tab-playground");
+        playTab.textProperty().bind(i18n.bind("tab.playground"));
+        playTab.setContent(playground.root());
+        tabs.getTabs().setAll(stepTab, playTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.getChildren().addAll(tabs, help);
         updatePlayButton();
     }
 
@@ -395,6 +410,19 @@ public final class MainWindow {
 
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl && e.getCode() != KeyCode.F1 && e.getCode() != KeyCode.ESCAPE) {
+            return;
+        }
+        if (tabs.getSelectionModel().getSelectedIndex() != 0) {
+            // the playground: Space plays and pauses, F1 and Esc work everywhere
+            if (e.getCode() == KeyCode.SPACE) {
+                playground.session().togglePlay();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F1) {
+                toggleHelp();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                help.setVisible(false);
+            }
             return;
         }
         boolean handled = true;
@@ -545,6 +573,16 @@ public final class MainWindow {
 
     private String layerName(int l, int layers) {
         return l == layers - 1 ? i18n.get("layer.output") : i18n.get("layer.hidden", l + 1);
+    }
+
+    /** Shows the playground with a lesson (for the lesson list and tests). */
+    public void openPlayground(String lessonId) {
+        tabs.getSelectionModel().select(1);
+        playground.session().loadLesson(lessonId);
+    }
+
+    public PlaygroundView playground() {
+        return playground;
     }
 
     /** The session behind the window (for tests that wait for its worker). */

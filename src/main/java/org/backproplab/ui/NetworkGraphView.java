@@ -50,6 +50,12 @@ public final class NetworkGraphView extends Region {
     private final List<Label> errors = new ArrayList<>();
     private double scale = 1.0;
     private Selection selected;
+    private List<String> inputNames;
+    private boolean showTargets = true;
+    private boolean compact;
+    private String idPrefix = "";
+    private java.util.function.Consumer<Selection> onHover = s -> { };
+    private final List<List<javafx.scene.image.ImageView>> thumbnails = new ArrayList<>();
     private int sample;
 
     public NetworkGraphView(Consumer<Selection> onSelect) {
@@ -67,6 +73,43 @@ public final class NetworkGraphView extends Region {
     /** 1 normally, larger in presentation mode: radii, fonts and lines grow with it. */
     public void setScale(double scale) {
         this.scale = scale;
+        requestLayout();
+    }
+
+    /** Put before the ids of the graph's nodes, so that two graphs in one window differ. */
+    public void setIdPrefix(String prefix) {
+        this.idPrefix = prefix;
+    }
+
+    /** Names of the inputs in place of i1, i2, ... (the playground's features), or null. */
+    public void setInputNames(List<String> names) {
+        this.inputNames = names == null ? null : List.copyOf(names);
+    }
+
+    /** Whether the targets column is drawn (the playground has none). */
+    public void setShowTargets(boolean show) {
+        this.showTargets = show;
+    }
+
+    /** Called with the neuron under the mouse, or null when it leaves. */
+    public void setOnHover(java.util.function.Consumer<Selection> onHover) {
+        this.onHover = onHover;
+    }
+
+    /**
+     * Shows each neuron's heatmap inside its circle (the playground), or none when
+     * {@code images} is null. {@code images[l][j]} is neuron j of layer l.
+     */
+    public void setThumbnails(javafx.scene.image.Image[][] images) {
+        for (int l = 0; l < thumbnails.size(); l++) {
+            for (int j = 0; j < thumbnails.get(l).size(); j++) {
+                javafx.scene.image.ImageView v = thumbnails.get(l).get(j);
+                boolean has = images != null && l < images.length && j < images[l].length;
+                v.setImage(has ? images[l][j] : null);
+                v.setVisible(has);
+                neurons.get(l).get(j).getChildren().get(1).setVisible(!has);
+            }
+        }
         requestLayout();
     }
 
@@ -88,6 +131,7 @@ public final class NetworkGraphView extends Region {
         outLabels.clear();
         biasLabels.clear();
         deltaLabels.clear();
+        thumbnails.clear();
         inputs.clear();
         targets.clear();
         errors.clear();
@@ -98,7 +142,7 @@ public final class NetworkGraphView extends Region {
                 for (int i = 0; i < sizes.get(l); i++) {
                     Line line = new Line();
                     line.getStyleClass().add("edge");
-                    line.setId("edge-" + l + "-" + j + "-" + i);
+                    line.setId(idPrefix + "edge-" + l + "-" + j + "-" + i);
                     Selection sel = Selection.weight(l, j, i);
                     line.setOnMouseClicked(e -> onSelect.accept(sel));
                     edges.add(line);
@@ -110,14 +154,14 @@ public final class NetworkGraphView extends Region {
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < sizes.get(l + 1); j++) {
                 for (int i = 0; i < sizes.get(l); i++) {
-                    weightLabels.add(clickable("weight-" + l + "-" + j + "-" + i, "weight-label",
+                    weightLabels.add(clickable(idPrefix + "weight-" + l + "-" + j + "-" + i, "weight-label",
                             Selection.weight(l, j, i)));
                 }
             }
         }
         children.addAll(weightLabels);
         for (int i = 0; i < sizes.get(0); i++) {
-            inputs.add(clickable("input-" + i, "io-box", Selection.input(i)));
+            inputs.add(clickable(idPrefix + "input-" + i, "io-box", Selection.input(i)));
         }
         children.addAll(inputs);
         for (int l = 0; l < layers; l++) {
@@ -126,25 +170,33 @@ public final class NetworkGraphView extends Region {
             List<Label> outs = new ArrayList<>();
             List<Label> biases = new ArrayList<>();
             List<Label> deltas = new ArrayList<>();
+            List<javafx.scene.image.ImageView> thumbs = new ArrayList<>();
             for (int j = 0; j < sizes.get(l + 1); j++) {
                 Label name = new Label();
                 name.getStyleClass().add("neuron-name");
                 Label net = new Label();
-                net.setId("net-" + l + "-" + j);
+                net.setId(idPrefix + "net-" + l + "-" + j);
                 net.getStyleClass().add("neuron-value");
                 Label out = new Label();
-                out.setId("out-" + l + "-" + j);
+                out.setId(idPrefix + "out-" + l + "-" + j);
                 out.getStyleClass().add("neuron-value");
                 VBox text = new VBox(name, net, out);
                 text.setAlignment(Pos.CENTER);
                 text.setMouseTransparent(true);
                 Circle circle = new Circle();
                 circle.getStyleClass().add("neuron-circle");
-                StackPane node = new StackPane(circle, text);
-                node.setId("neuron-" + l + "-" + j);
+                javafx.scene.image.ImageView thumb = new javafx.scene.image.ImageView();
+                thumb.setSmooth(true);
+                thumb.setVisible(false);
+                thumb.setMouseTransparent(true);
+                StackPane node = new StackPane(circle, text, thumb);
+                node.setId(idPrefix + "neuron-" + l + "-" + j);
                 node.getStyleClass().add("neuron");
                 Selection sel = Selection.neuron(l, j);
                 node.setOnMouseClicked(e -> onSelect.accept(sel));
+                node.setOnMouseEntered(e -> onHover.accept(sel));
+                node.setOnMouseExited(e -> onHover.accept(null));
+                thumbs.add(thumb);
                 Tooltip tip = new Tooltip();
                 tip.setShowDelay(Duration.millis(150));
                 Tooltip.install(node, tip);
@@ -152,13 +204,14 @@ public final class NetworkGraphView extends Region {
                 col.add(node);
                 nets.add(net);
                 outs.add(out);
-                biases.add(clickable("bias-" + l + "-" + j, "bias-label", Selection.bias(l, j)));
+                biases.add(clickable(idPrefix + "bias-" + l + "-" + j, "bias-label", Selection.bias(l, j)));
                 Label delta = new Label();
-                delta.setId("delta-" + l + "-" + j);
+                delta.setId(idPrefix + "delta-" + l + "-" + j);
                 delta.getStyleClass().add("delta-label");
                 deltas.add(delta);
             }
             neurons.add(col);
+            thumbnails.add(thumbs);
             netLabels.add(nets);
             outLabels.add(outs);
             biasLabels.add(biases);
@@ -168,9 +221,9 @@ public final class NetworkGraphView extends Region {
             children.addAll(deltas);
         }
         for (int k = 0; k < sizes.get(layers); k++) {
-            targets.add(clickable("target-" + k, "io-box", Selection.target(k)));
+            targets.add(clickable(idPrefix + "target-" + k, "io-box", Selection.target(k)));
             Label err = new Label();
-            err.setId("error-" + k);
+            err.setId(idPrefix + "error-" + k);
             err.getStyleClass().add("error-label");
             errors.add(err);
         }
@@ -205,7 +258,9 @@ public final class NetworkGraphView extends Region {
 
         for (int i = 0; i < inputs.size(); i++) {
             double v = s.inputs().get(row, i);
-            setText(inputs.get(i), naming.neuron(-1, i) + "  " + Format.shortNumber(v), Format.exact(v));
+            String inputName = inputNames != null && i < inputNames.size() ? inputNames.get(i) : naming.neuron(-1, i);
+            setText(inputs.get(i), inputNames != null ? inputName : inputName + "  " + Format.shortNumber(v),
+                    inputName + " = " + Format.exact(v));
             mark(inputs.get(i), Selection.input(i), last instanceof ForwardRecord f && f.layer() == 0);
         }
         double maxAbs = 1e-12;
@@ -252,6 +307,9 @@ public final class NetworkGraphView extends Region {
                 tip += "\ndE/d" + name + " = " + Format.exact(g);
             }
             setText(label, text, tip);
+            // beyond a few dozen edges the values would be unreadable: hover shows them instead
+            label.setVisible(edges.size() <= 40 && !compact);
+            Tooltip.install(line, label.getTooltip());
             label.getStyleClass().removeAll("active", "changed");
             if (forward || backward) {
                 label.getStyleClass().add("active");
@@ -308,7 +366,7 @@ public final class NetworkGraphView extends Region {
                 mark(node, Selection.neuron(l, j), false);
 
                 Label bl = biasLabels.get(l).get(j);
-                bl.setVisible(hasBias);
+                bl.setVisible(hasBias && !compact);
                 if (hasBias) {
                     double bv = bias.get(j, 0);
                     String text = "b " + Format.shortNumber(bv);
@@ -328,6 +386,11 @@ public final class NetworkGraphView extends Region {
         }
         LossRecord loss = view.loss();
         for (int k = 0; k < targets.size(); k++) {
+            targets.get(k).setVisible(showTargets);
+            errors.get(k).setVisible(showTargets);
+            if (!showTargets) {
+                continue;
+            }
             double t = s.targets().get(row, k);
             setText(targets.get(k), "t" + (k + 1) + "  " + Format.shortNumber(t), Format.exact(t));
             mark(targets.get(k), Selection.target(k), last instanceof LossRecord);
@@ -424,12 +487,14 @@ public final class NetworkGraphView extends Region {
         // the labels near a neuron, a quarter of their sources' spacing apart, do not touch
         double widestLabel = 0;
         for (Label label : weightLabels) {
-            widestLabel = Math.max(widestLabel, label.prefWidth(-1));
+            if (label.isVisible()) {
+                widestLabel = Math.max(widestLabel, label.prefWidth(-1));
+            }
         }
         // a label centred at 3/4 of an edge fits on it when the edge is twice the label long
-        double neededGap = 2 * (widestLabel + 8) + 2 * neuronRadius(22) + 10;
+        double neededGap = compact ? 90 * scale : 2 * (widestLabel + 8) + 2 * neuronRadius(22) + 10;
         double minWidth = 2 * 70 * scale + gapWeights().stream().mapToDouble(g -> g).sum() * neededGap / 1.3;
-        double minHeight = (160 * tallest + 90) * scale;
+        double minHeight = ((compact ? 62 : 160) * tallest + 90) * scale;
         double w = Math.max(getWidth(), minWidth);
         double h = Math.max(getHeight(), minHeight);
         double fit = Math.min(getWidth() / w, getHeight() / h);
@@ -462,6 +527,20 @@ public final class NetworkGraphView extends Region {
             }
         }
         return radius;
+    }
+
+    /** True when the neurons show heatmaps instead of numbers (the playground). */
+    private boolean compact() {
+        return compact;
+    }
+
+    /**
+     * The playground's look: small neurons that show their heatmaps, no bias labels (their values
+     * are in the tooltips), for networks of up to 8 layers of 16.
+     */
+    public void setCompact(boolean compact) {
+        this.compact = compact;
+        requestLayout();
     }
 
     /** The most neurons in one column. */
@@ -501,11 +580,14 @@ public final class NetworkGraphView extends Region {
         for (int i = 0; i < inputs.size(); i++) {
             place(inputs.get(i), xs[0][i], ys[0][i]);
         }
-        radius = neuronRadius(radius);
+        radius = compact() ? Math.max(12, Math.min(32 * scale, (h - top - bottom) / tallest * 0.36)) : neuronRadius(radius);
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < neurons.get(l).size(); j++) {
                 StackPane node = neurons.get(l).get(j);
                 ((Circle) node.getChildren().get(0)).setRadius(radius);
+                javafx.scene.image.ImageView thumb = thumbnails.get(l).get(j);
+                thumb.setFitWidth(radius * 1.4);
+                thumb.setFitHeight(radius * 1.4);
                 node.resizeRelocate(xs[l + 1][j] - radius, ys[l + 1][j] - radius, 2 * radius, 2 * radius);
                 Label bias = biasLabels.get(l).get(j);
                 bias.autosize();

@@ -42,7 +42,7 @@ class BundleTest {
     void everyKeyTheCodeUsesExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         Pattern literal = Pattern.compile("\"((?:action|control|speed|bias|export|help|curve|stage|layer|inspector|"
-                + "table|edit|notice|graph|app)\\.[A-Za-z_.]+)\"");
+                + "table|edit|notice|graph|app|pg|tab)\\.[A-Za-z_.]+)\"");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -61,6 +61,21 @@ class BundleTest {
         }
         for (BiasMode m : BiasMode.values()) {
             used.add("bias." + m.id());
+        }
+        for (org.backproplab.data.DataShape d : org.backproplab.data.DataShape.values()) {
+            used.add("data." + d.id());
+        }
+        for (org.backproplab.lesson.OutputKind o : org.backproplab.lesson.OutputKind.values()) {
+            used.add("output." + o.id());
+        }
+        for (org.backproplab.lesson.InitKind k : org.backproplab.lesson.InitKind.values()) {
+            used.add("init." + k.id());
+        }
+        for (String o : new String[] {"sgd", "momentum", "adam"}) {
+            used.add("optimizer." + o);
+        }
+        for (org.backproplab.engine.Regularization.Kind k : org.backproplab.engine.Regularization.Kind.values()) {
+            used.add("reg." + k.name().toLowerCase(Locale.ROOT));
         }
         used.removeIf(k -> k.endsWith(".") || k.equals("app.css"));
         assertTrue(used.size() > 60, "keys found: " + used.size());

@@ -175,23 +175,20 @@ class StepWindowTest {
         click(robot, "#next-stage");
         click(robot, "#neuron-0-0");
         assertTrue(text(robot, "#stage-label").startsWith("Iteration 1"));
-        robot.clickOn("#language");
-        click(robot, "\u4e2d\u6587");
+        ui.choose(robot, "#language", "\u4e2d\u6587");
         assertTrue(text(robot, "#stage-label").startsWith("\u7b2c 1 \u6b21\u8fed\u4ee3"), text(robot, "#stage-label"));
         assertEquals("\u795e\u7ecf\u5143 h1", text(robot, "#inspector-title"));
         assertTrue(ui.stage.getTitle().contains("\u53cd\u5411\u4f20\u64ad"));
         assertEquals(Locale.SIMPLIFIED_CHINESE, ui.settings.language(), "the language is remembered");
         ui.screenshot("chinese-ui");
-        robot.clickOn("#language");
-        click(robot, "English");
+        ui.choose(robot, "#language", "English");
         assertTrue(text(robot, "#stage-label").startsWith("Iteration 1"));
     }
 
     @Test
     void playThenPauseLeavesALossCurveThatFell(FxRobot robot) {
         ui.settle();
-        robot.clickOn("#speed");
-        click(robot, "As fast as possible");
+        ui.choose(robot, "#speed", "As fast as possible");
         click(robot, "#play");
         assertTrue(ui.window.session().isPlaying());
         org.testfx.util.WaitForAsyncUtils.sleep(700, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -283,8 +280,7 @@ class StepWindowTest {
     @Test
     void biasModeAndLearningRateApplyFromTheNextIteration(FxRobot robot) {
         ui.settle();
-        robot.clickOn("#bias-mode");
-        click(robot, "trained");
+        ui.choose(robot, "#bias-mode", "trained");
         assertEquals(org.backproplab.engine.BiasMode.TRAINED, ui.window.session().getSnapshot().biasMode());
         type(robot, "#learning-rate", "0.1");
         robot.push(KeyCode.ENTER);
@@ -293,8 +289,7 @@ class StepWindowTest {
         // b_o1 = 0.6 - 0.1 x delta_o1 = 0.6 - 0.1 x 0.138498562; w5 = 0.4 - 0.1 x 0.082167041
         assertEquals("b 0.6\n\u2192 " + Format.shortNumber(0.6 - 0.1 * 0.138498562), text(robot, "#bias-1-0"));
         assertEquals("w5 0.4\n\u2192 " + Format.shortNumber(0.4 - 0.1 * 0.0821670406), text(robot, "#weight-1-0-0"));
-        robot.clickOn("#bias-mode");
-        click(robot, "none");
+        ui.choose(robot, "#bias-mode", "none");
         robot.push(KeyCode.RIGHT);
         ui.settle();
         assertFalse(robot.lookup("#bias-0-0").query().isVisible(), "no bias is drawn");
@@ -350,7 +345,9 @@ class StepWindowTest {
         // no two weight labels overlap
         List<Bounds> labels = new ArrayList<>();
         for (javafx.scene.Node n : robot.lookup(".weight-label").queryAll()) {
-            labels.add(n.localToScene(n.getBoundsInLocal()));
+            if (!n.getId().startsWith("pg-")) {
+                labels.add(n.localToScene(n.getBoundsInLocal()));
+            }
         }
         assertEquals(8, labels.size());
         for (int a = 0; a < labels.size(); a++) {

@@ -19,6 +19,8 @@ final class UiTestSupport {
     static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
     final ScheduledExecutorService worker = BackpropLabApp.newWorker();
+    final ScheduledExecutorService playgroundWorker = BackpropLabApp.newWorker();
+    Path csvAnswer;
     final Preferences prefs = Preferences.userRoot().node("org/backproplab/test/" + System.nanoTime());
     final Settings settings = new Settings(prefs);
     final I18n i18n;
@@ -37,7 +39,17 @@ final class UiTestSupport {
         // the test runner reuses one stage: start every test at the same size
         stage.setWidth(settings.width());
         stage.setHeight(settings.height());
-        window = BackpropLabApp.open(stage, worker, settings, i18n, new ExportDialogs() {
+        window = BackpropLabApp.open(stage, worker, playgroundWorker, settings, i18n, new ExportDialogs() {
+            @Override
+            public Optional<Path> csvToOpen(Window owner) {
+                return Optional.ofNullable(csvAnswer);
+            }
+
+            @Override
+            public Optional<Path> csvToSave(Window owner) {
+                return Optional.ofNullable(csvAnswer);
+            }
+
             @Override
             public Optional<Path> pngFile(Window owner) {
                 return Optional.ofNullable(pngAnswer);
@@ -53,6 +65,7 @@ final class UiTestSupport {
     /** Waits until the worker has run every queued command and the window has drawn the result. */
     void settle() {
         window.session().idle().orTimeout(20, TimeUnit.SECONDS).join();
+        window.playground().session().idle().orTimeout(20, TimeUnit.SECONDS).join();
         WaitForAsyncUtils.waitForFxEvents();
         // the window redraws on its next animation frame
         WaitForAsyncUtils.sleep(80, TimeUnit.MILLISECONDS);
@@ -61,6 +74,32 @@ final class UiTestSupport {
 
     String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** The visible cell with this text in an open popup list, if any. */
+    java.util.Optional<javafx.scene.Node> popupCell(FxRobot robot, String item) {
+        return robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != stage)
+                .filter(n -> item.equals(((javafx.scene.control.Labeled) n).getText()))
+                .findFirst();
+    }
+
+    /** Opens a combo box and clicks one of its items, as a person does. */
+    void choose(FxRobot robot, String combo, String item) {
+        // a click that lands while another popup is still closing can be swallowed: open again then
+        for (int attempt = 0; attempt < 3 && popupCell(robot, item).isEmpty(); attempt++) {
+            robot.clickOn(combo);
+            settle();
+            // the popup lays its list out over a few pulses; click the item once it has settled
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        robot.clickOn(popupCell(robot, item).orElseThrow(() -> new AssertionError(item + " not offered by " + combo)));
+        settle();
+        javafx.scene.control.ComboBox<?> box = robot.lookup(combo).queryAs(javafx.scene.control.ComboBox.class);
+        if (box.isShowing()) {
+            throw new AssertionError(combo + " did not close");
+        }
     }
 
     /** Writes the window as docs/screenshots/NAME.png. */
@@ -79,6 +118,7 @@ final class UiTestSupport {
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
         worker.shutdownNow();
+        playgroundWorker.shutdownNow();
         Platform.runLater(() -> { });
         prefs.removeNode();
     }

@@ -1,0 +1,405 @@
+package org.backproplab.session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.backproplab.data.DataFileException;
+import org.backproplab.data.DataPoint;
+import org.backproplab.data.DataSet;
+import org.backproplab.data.PointsCsv;
+import org.backproplab.engine.Checkpoint;
+import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Samples;
+import org.backproplab.engine.Trainer;
+import org.backproplab.io.AtomicFiles;
+import org.backproplab.lesson.Heatmaps;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.PlaygroundLessons;
+import org.backproplab.lesson.PlaygroundSpec;
+
+/**
+ * The playground's view-model: a network learning 2-D data live. The engine runs on the worker
+ * thread, one chunk of epochs per frame; after each chunk it recomputes every neuron's heatmap on
+ * a copy of the network and publishes the newest {@link PlaygroundSnapshot}.
+ */
+public final class PlaygroundSession {
+    public static final int RESOLUTION = 100;
+    private static final long FRAME_NANOS = 14_000_000L;
+
+    private final ScheduledExecutorService worker;
+    private final Executor fx;
+    private final ReadOnlyObjectWrapper<PlaygroundSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyObjectWrapper<StepSession.Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final AtomicReference<PlaygroundSnapshot> pending = new AtomicReference<>();
+
+    // worker-thread state
+    private String lessonId = "playground-default";
+    private PlaygroundSpec spec;
+    private DataSet data;
+    private Trainer trainer;
+    private Samples testSamples;
+    private Heatmaps heatmaps;
+    private Network heatCopy;
+    private float[][] inputMaps;
+    private Checkpoint lastGood;
+    private boolean diverged;
+    private final LossHistory trainLoss = new LossHistory(2048);
+    private final LossHistory testLoss = new LossHistory(2048);
+    private final LossHistory trainAccuracy = new LossHistory(2048);
+    private final LossHistory testAccuracy = new LossHistory(2048);
+    private Evaluation trainNow = new Evaluation(Double.NaN, Double.NaN);
+    private Evaluation testNow = new Evaluation(Double.NaN, Double.NaN);
+    private long version;
+    private volatile boolean play;
+    private volatile int stopAtEpoch = Integer.MAX_VALUE;
+
+    public PlaygroundSession(ScheduledExecutorService worker, Executor fx) {
+        this.worker = worker;
+        this.fx = fx;
+    }
+
+    public ReadOnlyObjectProperty<PlaygroundSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public PlaygroundSnapshot getSnapshot() {
+        return snapshot.get();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    public ReadOnlyObjectProperty<StepSession.Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    // ---- commands ----------------------------------------------------------------------
+
+    public void loadLesson(String id) {
+        pause();
+        submit(() -> {
+            lessonId = id;
+            spec = PlaygroundLessons.byId(id);
+            data = spec.data();
+            rebuild();
+        });
+    }
+
+    /**
+     * Changes the set-up (data, features, layers, output, optimizer, ...). A change of the
+     * network or the data starts training again from the seed's weights; a change of the
+     * learning rate alone keeps the weights.
+     */
+    public void update(UnaryOperator<PlaygroundSpec> change) {
+        submit(() -> {
+            PlaygroundSpec next = change.apply(spec);
+            boolean dataChanged = next.shape() != spec.shape() || next.points() != spec.points()
+                    || next.noise() != spec.noise() || next.trainFraction() != spec.trainFraction()
+                    || next.dataSeed() != spec.dataSeed() || next.custom() != spec.custom();
+            boolean onlyRate = !dataChanged && next.withOptimizer(spec.optimizer()).equals(spec)
+                    && next.optimizer().getClass() == spec.optimizer().getClass();
+            spec = next;
+            if (dataChanged) {
+                data = spec.data();
+            }
+            if (onlyRate) {
+                trainer.optimizer().setLearningRate(spec.optimizer().learningRate());
+            } else {
+                rebuild();
+            }
+        });
+    }
+
+    /** Back to the same starting weights (same seed, same data). */
+    public void reset() {
+        pause();
+        submit(this::rebuild);
+    }
+
+    /** New data from a new seed. */
+    public void regenerate() {
+        update(s -> s.withData(s.shape(), s.points(), s.noise(), s.trainFraction(), s.dataSeed() + 1));
+    }
+
+    public void addPoint(double x1, double x2, double label) {
+        submit(() -> {
+            data = data.withTrainPoint(new DataPoint(x1, x2, label));
+            spec = spec.withCustom(data);
+            refreshData();
+        });
+    }
+
+    public void removePoint(double x1, double x2, double radius) {
+        submit(() -> {
+            DataSet next = data.withoutPointNear(x1, x2, radius);
+            if (next != data && !next.train().isEmpty()) {
+                data = next;
+                spec = spec.withCustom(data);
+                refreshData();
+            }
+        });
+    }
+
+    /** Reads x1,x2,label points; a bad file changes nothing and says where it is wrong. */
+    public void importCsv(Path file) {
+        pause();
+        submit(() -> {
+            try {
+                PointsCsv.Content c = PointsCsv.read(file);
+                DataSet d = DataSet.split(c.points(), c.task(), c.classes(), spec.trainFraction(), spec.dataSeed());
+                spec = spec.withCustom(d);
+                data = d;
+                rebuild();
+                post(new StepSession.Notice("notice.imported", List.of(file.getFileName().toString(),
+                        c.points().size()), false));
+            } catch (DataFileException e) {
+                post(new StepSession.Notice("notice.importFailed", List.of(e.getMessage()), true));
+            }
+        });
+    }
+
+    public void exportCsv(Path file) {
+        submit(() -> {
+            java.util.List<DataPoint> all = new java.util.ArrayList<>(data.train());
+            all.addAll(data.test());
+            try {
+                AtomicFiles.writeString(file, PointsCsv.write(all));
+                post(new StepSession.Notice("notice.exported", List.of(file.getFileName().toString()), false));
+            } catch (IOException e) {
+                post(new StepSession.Notice("notice.exportFailed", List.of(file.toString(), e.getMessage()), true));
+            }
+        });
+    }
+
+    public void play() {
+        if (play) {
+            return;
+        }
+        play = true;
+        fx.execute(() -> playing.set(true));
+        worker.execute(this::playChunk);
+    }
+
+    public void pause() {
+        if (!play) {
+            return;
+        }
+        play = false;
+        fx.execute(() -> playing.set(false));
+        submit(() -> { });
+    }
+
+    public void togglePlay() {
+        if (play) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** Trains until {@code epochs} epochs are done, then pauses (for tests and for a lesson's length). */
+    public void playUntil(int epochs) {
+        stopAtEpoch = epochs;
+        play();
+    }
+
+    /** One epoch. */
+    public void stepEpoch() {
+        pause();
+        submit(() -> runEpochs(1));
+    }
+
+    /** After a divergence: back to the last state whose loss and weights were finite. */
+    public void restoreLastGood() {
+        pause();
+        submit(() -> {
+            if (lastGood != null) {
+                trainer.restore(lastGood);
+                trainLoss.truncateAfter(trainer.epoch());
+                testLoss.truncateAfter(trainer.epoch());
+                trainAccuracy.truncateAfter(trainer.epoch());
+                testAccuracy.truncateAfter(trainer.epoch());
+                diverged = false;
+                evaluate();
+                post(new StepSession.Notice("notice.restored", List.of(trainer.epoch()), false));
+            }
+        });
+    }
+
+    /**
+     * The current network and one data point as a lesson for the stepping window: every stage
+     * of one iteration on that point, with the playground's optimizer and learning rate.
+     */
+    public CompletableFuture<Lesson> lessonForPoint(DataPoint point) {
+        CompletableFuture<Lesson> out = new CompletableFuture<>();
+        worker.execute(() -> {
+            try {
+                Samples one = spec.samples(List.of(point));
+                Map<String, ImmutableMatrix> params = trainer.network().copyParameters();
+                java.util.List<org.backproplab.engine.LayerSpec> layers = new java.util.ArrayList<>();
+                var specLayers = spec.network().layers();
+                for (int l = 0; l < specLayers.size(); l++) {
+                    var ls = specLayers.get(l);
+                    layers.add(new org.backproplab.engine.LayerSpec(ls.size(), ls.activation(), ls.biasMode(),
+                            new org.backproplab.engine.Initializer.Explicit(params.get("W" + (l + 1)).toArray()),
+                            new org.backproplab.engine.Initializer.Explicit(params.get("b" + (l + 1)).toArray())));
+                }
+                out.complete(new Lesson(lessonId, spec.network().withLayers(layers), spec.optimizer(),
+                        spec.regularization(), 0, 1, spec.seed(), one, null, true));
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
+    }
+
+    /** Completes when every command queued so far has run and its snapshot is published. */
+    public CompletableFuture<Void> idle() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        worker.execute(() -> fx.execute(() -> done.complete(null)));
+        return done;
+    }
+
+    // ---- worker ------------------------------------------------------------------------
+
+    private void rebuild() {
+        Lesson lesson = spec.toLesson(lessonId);
+        trainer = lesson.newTrainer();
+        testSamples = lesson.test();
+        heatmaps = new Heatmaps(spec.features(), RESOLUTION);
+        heatCopy = trainer.network().copy();
+        inputMaps = heatmaps.inputMaps();
+        trainLoss.clear();
+        testLoss.clear();
+        trainAccuracy.clear();
+        testAccuracy.clear();
+        diverged = false;
+        lastGood = trainer.checkpoint();
+        evaluate();
+    }
+
+    /** After points were added or removed: the same weights, training on the new points. */
+    private void refreshData() {
+        Checkpoint keep = trainer.checkpoint();
+        Lesson lesson = spec.toLesson(lessonId);
+        trainer = lesson.newTrainer();
+        trainer.restore(new Checkpoint(keep.parameters(), keep.optimizer(), keep.epoch(), 0, keep.iteration()));
+        testSamples = lesson.test();
+        evaluate();
+    }
+
+    private void evaluate() {
+        trainNow = trainer.evaluateTraining();
+        testNow = testSamples == null ? new Evaluation(Double.NaN, Double.NaN) : trainer.evaluate(testSamples);
+    }
+
+    /** Runs n epochs, recording the curves; returns false (and pauses) when training diverged. */
+    private boolean runEpochs(int n) {
+        for (int i = 0; i < n; i++) {
+            trainer.trainEpoch();
+            evaluate();
+            int e = trainer.epoch();
+            trainLoss.add(e, trainNow.loss());
+            testLoss.add(e, testNow.loss());
+            trainAccuracy.add(e, trainNow.accuracy());
+            testAccuracy.add(e, testNow.accuracy());
+            if (!Double.isFinite(trainNow.loss()) || !finiteWeights()) {
+                diverged = true;
+                play = false;
+                fx.execute(() -> playing.set(false));
+                post(new StepSession.Notice(Double.isFinite(trainNow.loss()) ? "notice.divergedWeightEpoch"
+                        : "notice.divergedEpoch", List.of(e, trainer.iteration(), String.valueOf(trainNow.loss())), true));
+                return false;
+            }
+            lastGood = trainer.checkpoint();
+            if (e >= stopAtEpoch) {
+                stopAtEpoch = Integer.MAX_VALUE;
+                play = false;
+                fx.execute(() -> playing.set(false));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean finiteWeights() {
+        for (ImmutableMatrix m : trainer.network().copyParameters().values()) {
+            if (!m.isFinite()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void playChunk() {
+        if (!play) {
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            do {
+                if (!runEpochs(1)) {
+                    break;
+                }
+            } while (play && System.nanoTime() - start < FRAME_NANOS);
+            publish();
+            if (play) {
+                worker.execute(this::playChunk);
+            }
+        } catch (RuntimeException e) {
+            play = false;
+            fx.execute(() -> playing.set(false));
+            post(new StepSession.Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
+        }
+    }
+
+    private void submit(Runnable command) {
+        worker.execute(() -> {
+            try {
+                if (spec == null) {
+                    spec = PlaygroundLessons.byId(lessonId);
+                    data = spec.data();
+                    rebuild();
+                }
+                command.run();
+                publish();
+            } catch (RuntimeException e) {
+                post(new StepSession.Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
+            }
+        });
+    }
+
+    private void publish() {
+        heatCopy.restoreParameters(trainer.network().copyParameters());
+        float[][][] maps = heatmaps.compute(heatCopy);
+        PlaygroundSnapshot s = new PlaygroundSnapshot(lessonId, spec, data, trainer.epoch(), trainer.iteration(),
+                trainNow.loss(), testNow.loss(), trainNow.accuracy(), testNow.accuracy(), trainLoss.copy(),
+                testLoss.copy(), trainAccuracy.copy(), testAccuracy.copy(), maps, inputMaps, RESOLUTION,
+                trainer.network().copyParameters(), diverged, ++version);
+        if (pending.getAndSet(s) == null) {
+            fx.execute(() -> snapshot.set(pending.getAndSet(null)));
+        }
+    }
+
+    private void post(StepSession.Notice n) {
+        fx.execute(() -> notice.set(n));
+    }
+}

@@ -1,0 +1,207 @@
+package org.backproplab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import org.backproplab.session.PlaygroundSession;
+import org.backproplab.session.PlaygroundSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The playground, driven through its controls. */
+@ExtendWith(ApplicationExtension.class)
+class PlaygroundWindowTest {
+    private final UiTestSupport ui = new UiTestSupport(Locale.ENGLISH);
+
+    @Start
+    void start(javafx.stage.Stage stage) {
+        ui.settings.setSize(1600, 1000);
+        ui.open(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ui.close();
+    }
+
+    private PlaygroundSession session() {
+        return ui.window.playground().session();
+    }
+
+    private void click(FxRobot robot, String query) {
+        robot.clickOn(query);
+        ui.settle();
+    }
+
+    private void choose(FxRobot robot, String combo, String item) {
+        ui.choose(robot, combo, item);
+    }
+
+    private void type(FxRobot robot, String field, String value) {
+        robot.doubleClickOn(field).push(KeyCode.CONTROL, KeyCode.A).write(value);
+    }
+
+    /** Waits until training has paused by itself or {@code epochs} epochs are done. */
+    private void waitForEpochs(int epochs) {
+        WaitForAsyncUtils.waitForFxEvents();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < end) {
+            PlaygroundSnapshot s = session().getSnapshot();
+            if (s != null && (s.epoch() >= epochs || !session().isPlaying())) {
+                break;
+            }
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+        ui.settle();
+    }
+
+    private static double percent(String text) {
+        Matcher m = Pattern.compile("([0-9.]+) %").matcher(text);
+        assertTrue(m.find(), text);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void aNetworkBuiltInTheEditorLearnsTwoCirclesTo98Percent(FxRobot robot) {
+        click(robot, "#tab-playground");
+        choose(robot, "#pg-lesson", "TensorFlow Playground's default");
+        // hidden layers 4-6-6-4, ReLU, from the 4-2 default
+        click(robot, "#add-layer");
+        click(robot, "#add-layer");
+        for (int i = 0; i < 4; i++) {
+            click(robot, "#layer-1-plus");
+        }
+        click(robot, "#layer-2-plus");
+        click(robot, "#layer-2-plus");
+        for (int l = 0; l < 4; l++) {
+            choose(robot, "#layer-" + l + "-activation", "relu");
+        }
+        assertEquals("6", ui.text(robot, "#layer-1-size"));
+        assertEquals("4", ui.text(robot, "#layer-3-size"));
+        choose(robot, "#output-kind", "sigmoid + binary cross-entropy");
+        choose(robot, "#optimizer", "Adam");
+        choose(robot, "#init", "He");
+        type(robot, "#pg-learning-rate", "0.01");
+        type(robot, "#batch-size", "16");
+        type(robot, "#seed", "1");
+        robot.push(KeyCode.ENTER);
+        ui.settle();
+        PlaygroundSnapshot s = session().getSnapshot();
+        assertEquals(4, s.spec().hidden().size());
+        assertEquals("Adam", s.spec().optimizer().getClass().getSimpleName());
+        assertEquals(0, s.epoch());
+
+        // the first play stops by itself after the lesson's epochs (100 for this set-up)
+        click(robot, "#pg-play");
+        waitForEpochs(100);
+        assertFalse(session().isPlaying());
+        assertEquals(100, session().getSnapshot().epoch());
+        assertTrue(ui.text(robot, "#epoch").startsWith("Epoch 100"), ui.text(robot, "#epoch"));
+        double accuracy = percent(ui.text(robot, "#test-accuracy"));
+        assertTrue(accuracy >= 98, "test accuracy shown: " + accuracy);
+        ui.screenshot("playground-circle");
+    }
+
+    @Test
+    void aBrokenCsvNamesTheLineAndChangesNothing(FxRobot robot, @TempDir Path dir) throws Exception {
+        click(robot, "#tab-playground");
+        PlaygroundSnapshot before = session().getSnapshot();
+        Path bad = dir.resolve("points.csv");
+        Files.writeString(bad, "x1,x2,label\n1,2,0\n3,oops,1\n");
+        ui.csvAnswer = bad;
+        click(robot, "#import-csv");
+        String notice = ui.text(robot, "#pg-notice");
+        assertTrue(notice.contains("points.csv, line 3, column 2 (x2): 'oops' is not a number"), notice);
+        assertEquals(before.data(), session().getSnapshot().data(), "nothing changed");
+
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
+        ui.csvAnswer = good;
+        click(robot, "#import-csv");
+        assertTrue(ui.text(robot, "#pg-notice").contains("Imported 4 points"), ui.text(robot, "#pg-notice"));
+        assertEquals(4, session().getSnapshot().data().train().size() + session().getSnapshot().data().test().size());
+    }
+
+    @Test
+    void aDivergingLearningRatePausesWithAMessageAndOneClickGoesBack(FxRobot robot) {
+        click(robot, "#tab-playground");
+        choose(robot, "#pg-lesson", "Learning rate too large: divergence");
+        type(robot, "#pg-learning-rate", "5");
+        robot.push(KeyCode.ENTER);
+        ui.settle();
+        // the first play stops after the lesson's 40 epochs; the second goes on until it diverges
+        click(robot, "#pg-play");
+        waitForEpochs(100_000);
+        if (!session().getSnapshot().diverged()) {
+            click(robot, "#pg-play");
+            waitForEpochs(100_000);
+        }
+        assertFalse(session().isPlaying(), "paused by itself");
+        String notice = ui.text(robot, "#pg-notice");
+        assertTrue(notice.startsWith("Training diverged in epoch"), notice);
+        assertTrue(robot.lookup("#pg-restore").query().isVisible());
+        ui.screenshot("playground-diverged");
+        click(robot, "#pg-restore");
+        assertTrue(ui.text(robot, "#pg-notice").startsWith("Back at epoch"), ui.text(robot, "#pg-notice"));
+        assertTrue(Double.isFinite(session().getSnapshot().trainLossNow()));
+        assertFalse(robot.lookup("#pg-restore").query().isVisible());
+    }
+
+    @Test
+    void aClickOnTheMapAddsAPointAndARightClickRemovesIt(FxRobot robot) {
+        click(robot, "#tab-playground");
+        int before = session().getSnapshot().data().train().size();
+        Node map = robot.lookup("#output-map").query();
+        Bounds b = map.localToScreen(map.getBoundsInLocal());
+        Point2D spot = new Point2D(b.getMinX() + b.getWidth() * 0.9, b.getMinY() + b.getHeight() * 0.1);
+        robot.clickOn(spot);
+        ui.settle();
+        PlaygroundSnapshot s = session().getSnapshot();
+        assertEquals(before + 1, s.data().train().size());
+        var added = s.data().train().get(s.data().train().size() - 1);
+        // the top right of the map is (x1, x2) near (4.8, 4.8)
+        assertEquals(4.8, added.x1(), 0.2);
+        assertEquals(4.8, added.x2(), 0.2);
+        assertTrue(ui.text(robot, "#point-count").startsWith((before + 1) + " training"));
+        robot.rightClickOn(spot);
+        ui.settle();
+        assertEquals(before, session().getSnapshot().data().train().size());
+    }
+
+    @Test
+    void heatmapsOfEveryLessonMatchTheirData(FxRobot robot) {
+        click(robot, "#tab-playground");
+        String[][] lessons = {{"xor-hidden-layer", "100", "playground-xor"}, {"spiral", "300", "playground-spiral"},
+            {"three-classes", "50", "playground-three-classes"}, {"regression", "200", "playground-regression"},
+            {"neuron-no-bias", "100", "playground-neuron-no-bias"}};
+        for (String[] l : lessons) {
+            session().loadLesson(l[0]);
+            ui.settle();
+            session().playUntil(Integer.parseInt(l[1]));
+            waitForEpochs(Integer.parseInt(l[1]));
+            PlaygroundSnapshot s = session().getSnapshot();
+            assertEquals(Integer.parseInt(l[1]), s.epoch(), l[0]);
+            if (!l[0].equals("regression") && !l[0].equals("neuron-no-bias")) {
+                assertTrue(s.testAccuracyNow() >= 0.95, l[0] + ": " + s.testAccuracyNow());
+            }
+            ui.screenshot(l[2]);
+        }
+    }
+}
