@@ -63,6 +63,10 @@ public final class PlaygroundSession {
     private Evaluation trainNow = new Evaluation(Double.NaN, Double.NaN);
     private Evaluation testNow = new Evaluation(Double.NaN, Double.NaN);
     private long version;
+    private final java.util.List<double[]> path = new java.util.ArrayList<>();
+    private Landscape landscape;
+    private static final int PATH_LIMIT = 5000;
+    private static final int LANDSCAPE_RESOLUTION = 80;
     private volatile boolean play;
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
 
@@ -233,6 +237,9 @@ public final class PlaygroundSession {
         submit(() -> {
             if (lastGood != null) {
                 trainer.restore(lastGood);
+                while (path.size() > trainer.epoch() + 1) {
+                    path.remove(path.size() - 1);
+                }
                 trainLoss.truncateAfter(trainer.epoch());
                 testLoss.truncateAfter(trainer.epoch());
                 trainAccuracy.truncateAfter(trainer.epoch());
@@ -293,7 +300,78 @@ public final class PlaygroundSession {
         testAccuracy.clear();
         diverged = false;
         lastGood = trainer.checkpoint();
+        path.clear();
+        landscape = null;
+        recordPath();
         evaluate();
+    }
+
+    /** The two weights, when the network has exactly two parameters; else null. */
+    private double[] twoWeights() {
+        var params = trainer.network().parameters();
+        if (params.size() != 1 || params.get(0).size() != 2) {
+            return null;
+        }
+        return params.get(0).value().data.clone();
+    }
+
+    private void recordPath() {
+        double[] w = twoWeights();
+        if (w != null && path.size() < PATH_LIMIT) {
+            path.add(w);
+        }
+    }
+
+    /**
+     * The landscape for the path so far: the grid covers the path (range 1, 2, 5, 10, 20 or 50) and
+     * is recomputed only when the path outgrows it.
+     */
+    private Landscape landscape() {
+        if (path.isEmpty()) {
+            return null;
+        }
+        double reach = 0;
+        for (double[] w : path) {
+            if (Double.isFinite(w[0]) && Double.isFinite(w[1])) {
+                reach = Math.max(reach, Math.max(Math.abs(w[0]), Math.abs(w[1])));
+            }
+        }
+        double range = 50;
+        for (double r : new double[] {1, 2, 5, 10, 20, 50}) {
+            if (reach * 1.1 <= r) {
+                range = r;
+                break;
+            }
+        }
+        float[] loss;
+        if (landscape != null && landscape.range() == range) {
+            loss = landscape.loss();
+        } else {
+            Network probe = trainer.network().copy();
+            var weights = probe.parameters().get(0).value();
+            Samples all = trainer.samples();
+            var x = all.inputs().toMatrix();
+            var t = all.targets().toMatrix();
+            int res = LANDSCAPE_RESOLUTION;
+            loss = new float[res * res];
+            for (int r = 0; r < res; r++) {
+                double w2 = range - (r + 0.5) * 2 * range / res;
+                for (int c = 0; c < res; c++) {
+                    double w1 = -range + (c + 0.5) * 2 * range / res;
+                    weights.data[0] = w1;
+                    weights.data[1] = w2;
+                    loss[r * res + c] = (float) probe.totalLoss(x, t, trainer.regularization());
+                }
+            }
+        }
+        double[] px = new double[path.size()];
+        double[] py = new double[path.size()];
+        for (int i = 0; i < path.size(); i++) {
+            px[i] = path.get(i)[0];
+            py[i] = path.get(i)[1];
+        }
+        landscape = new Landscape(range, LANDSCAPE_RESOLUTION, loss, px, py);
+        return landscape;
     }
 
     /** After points were added or removed: the same weights, training on the new points. */
@@ -303,6 +381,7 @@ public final class PlaygroundSession {
         trainer = lesson.newTrainer();
         trainer.restore(new Checkpoint(keep.parameters(), keep.optimizer(), keep.epoch(), 0, keep.iteration()));
         testSamples = lesson.test();
+        landscape = null;
         evaluate();
     }
 
@@ -315,6 +394,7 @@ public final class PlaygroundSession {
     private boolean runEpochs(int n) {
         for (int i = 0; i < n; i++) {
             trainer.trainEpoch();
+            recordPath();
             evaluate();
             int e = trainer.epoch();
             trainLoss.add(e, trainNow.loss());
@@ -393,7 +473,7 @@ public final class PlaygroundSession {
         PlaygroundSnapshot s = new PlaygroundSnapshot(lessonId, spec, data, trainer.epoch(), trainer.iteration(),
                 trainNow.loss(), testNow.loss(), trainNow.accuracy(), testNow.accuracy(), trainLoss.copy(),
                 testLoss.copy(), trainAccuracy.copy(), testAccuracy.copy(), maps, inputMaps, RESOLUTION,
-                trainer.network().copyParameters(), diverged, ++version);
+                trainer.network().copyParameters(), diverged, landscape(), ++version);
         if (pending.getAndSet(s) == null) {
             fx.execute(() -> snapshot.set(pending.getAndSet(null)));
         }

@@ -120,6 +120,20 @@ public final class StepSession {
         });
     }
 
+    /**
+     * Opens a lesson given as data (the playground's network on one of its points), from its
+     * own starting weights and settings.
+     */
+    public void loadLesson(Lesson custom) {
+        pause();
+        submit(() -> {
+            lesson = custom;
+            biasMode = defaultBiasMode(custom);
+            learningRate = custom.optimizer().learningRate();
+            restart();
+        });
+    }
+
     /** Back to the same starting weights, keeping the chosen bias mode and learning rate. */
     public void reset() {
         pause();

@@ -291,7 +291,17 @@ public final class MainWindow {
         playTab.setId("tab-playground");
         playTab.textProperty().bind(i18n.bind("tab.playground"));
         playTab.setContent(playground.root());
-        tabs.getTabs().setAll(stepTab, playTab);
+        javafx.scene.control.Tab activationsTab = new javafx.scene.control.Tab();
+        activationsTab.setId("tab-activations");
+        activationsTab.textProperty().bind(i18n.bind("tab.activations"));
+        activationsTab.setContent(new ActivationsView(i18n).root());
+        tabs.getTabs().setAll(stepTab, playTab, activationsTab);
+        playground.setOnStepPoint(point -> playground.session().lessonForPoint(point).thenAccept(lesson ->
+                Platform.runLater(() -> {
+                    selection = null;
+                    session.loadLesson(lesson);
+                    tabs.getSelectionModel().select(0);
+                })));
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         root.getChildren().addAll(tabs, help);
         updatePlayButton();
@@ -535,7 +545,7 @@ public final class MainWindow {
         }
         updatingControls = true;
         try {
-            lessonPicker.setValue(s.lessonId());
+            lessonPicker.setValue(Lessons.isPlayground(s.lessonId()) ? null : s.lessonId());
             biasMode.setValue(s.biasMode());
             if (!learningRate.isFocused()) {
                 learningRate.setText(org.backproplab.lesson.Naming.number(s.learningRate()));
@@ -543,7 +553,9 @@ public final class MainWindow {
         } finally {
             updatingControls = false;
         }
-        lessonText.setText(i18n.get("lesson." + s.lessonId() + ".text"));
+        lessonText.setText(Lessons.isPlayground(s.lessonId())
+                ? i18n.get("stage.playgroundPoint", i18n.get("lesson." + s.lessonId() + ".title"))
+                : i18n.get("lesson." + s.lessonId() + ".text"));
         stageLabel.setText(stageText(s));
         graph.render(s, selection);
         inspector.show(s, selection);

@@ -74,6 +74,8 @@ public final class PlaygroundView {
     private final Canvas points = new Canvas(MAP_SIZE, MAP_SIZE);
     private final Label mapTitle = new Label();
     private final LossCurveView lossCurve = new LossCurveView();
+    private final LandscapeView landscape = new LandscapeView(MAP_SIZE * 0.8);
+    private final VBox landscapeBox = new VBox(4);
     private final LossCurveView accuracyCurve = new LossCurveView();
     private final Label epochLabel = new Label();
     private final Label trainLoss = new Label();
@@ -103,6 +105,8 @@ public final class PlaygroundView {
     private final CheckBox discretize = new CheckBox();
     private final CheckBox showTest = new CheckBox();
     private PlaygroundSnapshot shown;
+    private DataPoint chosen;
+    private java.util.function.Consumer<DataPoint> onStepPoint = p -> { };
     private Selection hovered;
     private boolean dirty = true;
     private boolean updating;
@@ -396,6 +400,9 @@ public final class PlaygroundView {
             double x2 = Heatmaps.RANGE - e.getY() / MAP_SIZE * 2 * Heatmaps.RANGE;
             if (e.getButton() == MouseButton.SECONDARY) {
                 session.removePoint(x1, x2, 0.4);
+            } else if (e.getButton() == MouseButton.PRIMARY && e.isShiftDown()) {
+                chosen = nearest(x1, x2);
+                dirty = true;
             } else if (e.getButton() == MouseButton.PRIMARY && pointClass.getValue() != null) {
                 session.addPoint(x1, x2, pointClass.getValue());
             }
@@ -427,8 +434,22 @@ public final class PlaygroundView {
         accuracyCurve.setId("pg-accuracy-curve");
         accuracyCurve.setPrefSize(MAP_SIZE, 130);
         accuracyCurve.setFixedMax(1);
-        VBox right = new VBox(6, mapTitle, map, legend, new HBox(12, discretize, showTest), metrics, label("pg.lossCurve"),
-                lossCurve, label("pg.accuracyCurve"), accuracyCurve);
+        Button stepPoint = button("step-point", Material2MZ.SKIP_NEXT, "pg.stepPoint", () -> {
+            if (chosen != null) {
+                onStepPoint.accept(chosen);
+            } else {
+                notice.getStyleClass().remove("error");
+                notice.setText(i18n.get("pg.choosePoint"));
+            }
+        });
+        Label landscapeText = label("pg.landscapeText");
+        landscapeText.setWrapText(true);
+        landscapeText.setMaxWidth(MAP_SIZE);
+        landscapeBox.getChildren().addAll(title("pg.landscape"), landscape, landscapeText);
+        landscapeBox.setVisible(false);
+        landscapeBox.setManaged(false);
+        VBox right = new VBox(6, mapTitle, map, stepPoint, legend, new HBox(12, discretize, showTest), metrics, landscapeBox,
+                label("pg.lossCurve"), lossCurve, label("pg.accuracyCurve"), accuracyCurve);
         right.setPadding(new Insets(8));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
@@ -595,6 +616,9 @@ public final class PlaygroundView {
         }
         outputImage.setImage(big);
         drawPoints(s);
+        landscapeBox.setVisible(s.landscape() != null);
+        landscapeBox.setManaged(s.landscape() != null);
+        landscape.draw(s.landscape());
         lossCurve.setTexts(i18n.get("pg.epochAxis"), i18n.get("pg.hover"));
         lossCurve.setCurves(s.trainLoss(), s.testLoss());
         accuracyCurve.setTexts(i18n.get("pg.epochAxis"), i18n.get("pg.hover"));
@@ -619,6 +643,13 @@ public final class PlaygroundView {
         drawPoints(g, s.data().train(), task, false);
         if (showTest.isSelected()) {
             drawPoints(g, s.data().test(), task, true);
+        }
+        if (chosen != null) {
+            double x = (chosen.x1() + Heatmaps.RANGE) / (2 * Heatmaps.RANGE) * MAP_SIZE;
+            double y = (Heatmaps.RANGE - chosen.x2()) / (2 * Heatmaps.RANGE) * MAP_SIZE;
+            g.setStroke(Color.web("#bf8700"));
+            g.setLineWidth(3);
+            g.strokeOval(x - 8, y - 8, 16, 16);
         }
     }
 
@@ -765,6 +796,35 @@ public final class PlaygroundView {
             });
             featureColumn.getChildren().add(t);
         }
+    }
+
+    /** What to do when the learner asks to step through the chosen point (the window opens the stepping tab). */
+    public void setOnStepPoint(java.util.function.Consumer<DataPoint> action) {
+        this.onStepPoint = action;
+    }
+
+    /** The point chosen with Shift+click, or null. */
+    public DataPoint chosenPoint() {
+        return chosen;
+    }
+
+    private DataPoint nearest(double x1, double x2) {
+        PlaygroundSnapshot s = session.getSnapshot();
+        if (s == null) {
+            return null;
+        }
+        DataPoint best = null;
+        double bestD = Double.POSITIVE_INFINITY;
+        List<DataPoint> all = new ArrayList<>(s.data().train());
+        all.addAll(s.data().test());
+        for (DataPoint p : all) {
+            double d = (p.x1() - x1) * (p.x1() - x1) + (p.x2() - x2) * (p.x2() - x2);
+            if (d < bestD) {
+                bestD = d;
+                best = p;
+            }
+        }
+        return best;
     }
 
     /** For tests: the current output-map image. */

@@ -186,6 +186,72 @@ class PlaygroundWindowTest {
     }
 
     @Test
+    void aChosenPointCanBeSteppedThroughInTheSteppingWindow(FxRobot robot) {
+        click(robot, "#tab-playground");
+        choose(robot, "#pg-lesson", "XOR: a hidden layer adds lines");
+        Node map = robot.lookup("#output-map").query();
+        Bounds b = map.localToScreen(map.getBoundsInLocal());
+        robot.press(KeyCode.SHIFT).clickOn(new Point2D(b.getMinX() + b.getWidth() * 0.75, b.getMinY() + b.getHeight() * 0.25))
+                .release(KeyCode.SHIFT);
+        ui.settle();
+        var point = ui.window.playground().chosenPoint();
+        assertTrue(point != null && point.x1() > 0 && point.x2() > 0, String.valueOf(point));
+        int before = session().getSnapshot().data().train().size();
+        click(robot, "#step-point");
+        assertEquals(before, session().getSnapshot().data().train().size(), "choosing a point adds none");
+        ui.settle();
+        assertTrue(robot.lookup("#tab-step").query() != null);
+        click(robot, "#next-stage");
+        // the hidden layer of 4 tanh neurons computed on the chosen point's features
+        var s = ui.window.session().getSnapshot();
+        assertEquals(java.util.List.of(2, 4, 1), s.layerSizes());
+        var forward = (org.backproplab.engine.ForwardRecord) s.lastRecord();
+        assertEquals(point.x1(), forward.input().get(0, 0), 0);
+        assertEquals(point.x2(), forward.input().get(0, 1), 0);
+        assertTrue(ui.text(robot, "#lesson-text").contains("XOR: a hidden layer adds lines"), ui.text(robot, "#lesson-text"));
+        assertTrue(ui.text(robot, "#out-0-0").startsWith("out "), ui.text(robot, "#out-0-0"));
+    }
+
+    @Test
+    void learningRateLessonsDrawTheLossOverTheTwoWeightsWithThePath(FxRobot robot) {
+        click(robot, "#tab-playground");
+        for (String id : new String[] {"lr-too-small", "lr-right", "lr-overshoot"}) {
+            session().loadLesson(id);
+            ui.settle();
+            click(robot, "#pg-play");
+            waitForEpochs(40);
+            PlaygroundSnapshot s = session().getSnapshot();
+            assertEquals(40, s.epoch(), id);
+            var l = s.landscape();
+            assertTrue(l != null && robot.lookup("#landscape").query().isVisible(), id);
+            assertEquals(41, l.pathX().length, "one point per epoch and the start");
+            double endDistance = Math.hypot(l.pathX()[40] - 1.0 / 12, l.pathY()[40] - 1.0 / 12);
+            double startDistance = Math.hypot(l.pathX()[0] - 1.0 / 12, l.pathY()[0] - 1.0 / 12);
+            switch (id) {
+                case "lr-right" -> assertTrue(endDistance < 1e-6, id + " ends at the bottom: " + endDistance);
+                case "lr-too-small" -> assertTrue(endDistance > 0.05 && endDistance < startDistance, id + ": " + endDistance);
+                default -> {
+                    // overshoot: every step jumps past the bottom, so w1 alternates around 1/12
+                    double before = l.pathX()[20] - 1.0 / 12;
+                    double after = l.pathX()[21] - 1.0 / 12;
+                    assertTrue(before * after < 0, "zigzag: " + before + ", " + after);
+                }
+            }
+            ui.screenshot("playground-" + id);
+        }
+    }
+
+    @Test
+    void activationsAndTheirDerivativesAreShownSideBySide(FxRobot robot) {
+        click(robot, "#tab-activations");
+        for (String id : new String[] {"sigmoid", "tanh", "relu", "leaky-relu", "identity"}) {
+            assertTrue(robot.lookup("#plot-" + id).query().isVisible(), id);
+        }
+        assertTrue(ui.text(robot, "#activations-intro").contains("vanishes"));
+        ui.screenshot("activations");
+    }
+
+    @Test
     void heatmapsOfEveryLessonMatchTheirData(FxRobot robot) {
         click(robot, "#tab-playground");
         String[][] lessons = {{"xor-hidden-layer", "100", "playground-xor"}, {"spiral", "300", "playground-spiral"},
