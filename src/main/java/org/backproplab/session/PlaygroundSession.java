@@ -36,7 +36,9 @@ import org.backproplab.lesson.PlaygroundSpec;
  */
 public final class PlaygroundSession {
     public static final int RESOLUTION = 100;
-    private static final long FRAME_NANOS = 14_000_000L;
+    /** Training time per frame; the worker then rests a few milliseconds so drawing gets the cores. */
+    private static final long FRAME_NANOS = 10_000_000L;
+    private static final long REST_NANOS = 5_000_000L;
 
     private final ScheduledExecutorService worker;
     private final Executor fx;
@@ -442,7 +444,7 @@ public final class PlaygroundSession {
             } while (play && System.nanoTime() - start < FRAME_NANOS);
             publish();
             if (play) {
-                worker.execute(this::playChunk);
+                worker.schedule(this::playChunk, REST_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         } catch (RuntimeException e) {
             play = false;

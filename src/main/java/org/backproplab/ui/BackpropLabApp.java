@@ -69,6 +69,13 @@ public class BackpropLabApp extends Application {
         stage.show();
         session.loadLesson(Lessons.WORKED_2_2_2);
         playground.session().loadLesson("playground-default");
+        // -Dbackproplab.play=LESSON opens the playground on a lesson and trains it: for measuring
+        // the frame rate in a real window (see docs/PERFORMANCE.md)
+        String demo = System.getProperty("backproplab.play");
+        if (demo != null && Lessons.isPlayground(demo)) {
+            window.openPlayground(demo);
+            playground.session().play();
+        }
         return window;
     }
 }

@@ -28,15 +28,34 @@ final class HeatmapImages {
         return t < 0.5 ? LOW.interpolate(MID, t * 2) : MID.interpolate(HIGH, (t - 0.5) * 2);
     }
 
+    /** The diverging scale in 256 steps as ARGB, so that a map is drawn without a Color per pixel. */
+    private static final int[] PALETTE = new int[256];
+    private static final int[] DISCRETE = new int[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            PALETTE[i] = argb(color(i / 255.0, 0, 1, false));
+            DISCRETE[i] = argb(color(i / 255.0, 0, 1, true));
+        }
+    }
+
+    private static int argb(Color c) {
+        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
     /** One map on a diverging scale. */
     static WritableImage render(float[] values, int res, double lo, double hi, boolean discrete) {
-        WritableImage img = new WritableImage(res, res);
-        PixelWriter w = img.getPixelWriter();
-        for (int r = 0; r < res; r++) {
-            for (int c = 0; c < res; c++) {
-                w.setColor(c, r, color(values[r * res + c], lo, hi, discrete));
-            }
+        int[] palette = discrete ? DISCRETE : PALETTE;
+        int[] pixels = new int[res * res];
+        double scale = hi == lo ? 0 : 255 / (hi - lo);
+        for (int i = 0; i < pixels.length; i++) {
+            int k = hi == lo ? 128 : (int) Math.round((values[i] - lo) * scale);
+            pixels[i] = palette[k < 0 ? 0 : k > 255 ? 255 : k];
         }
+        WritableImage img = new WritableImage(res, res);
+        img.getPixelWriter().setPixels(0, 0, res, res, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0,
+                res);
         return img;
     }
 

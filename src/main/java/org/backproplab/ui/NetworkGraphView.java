@@ -160,6 +160,9 @@ public final class NetworkGraphView extends Region {
             }
         }
         children.addAll(weightLabels);
+        for (int e = 0; e < edges.size(); e++) {
+            Tooltip.install(edges.get(e), weightLabels.get(e).getTooltip());
+        }
         for (int i = 0; i < sizes.get(0); i++) {
             inputs.add(clickable(idPrefix + "input-" + i, "io-box", Selection.input(i)));
         }
@@ -276,16 +279,14 @@ public final class NetworkGraphView extends Region {
             ImmutableMatrix w = s.parameters().get("W" + (l + 1));
             double value = w.get(j, i);
             Line line = edges.get(e);
-            line.getStyleClass().removeAll("positive", "negative", "flow-forward", "flow-backward");
-            line.getStyleClass().add(value >= 0 ? "positive" : "negative");
+            // style classes change only when the state does: each change costs a CSS pass
+            styled(line, "positive", value >= 0);
+            styled(line, "negative", value < 0);
             line.setStrokeWidth(scale * (1 + 6 * Math.abs(value) / maxAbs));
             boolean forward = last instanceof ForwardRecord f && f.layer() == l;
             boolean backward = last instanceof BackwardRecord b && b.layer() == l;
-            if (forward) {
-                line.getStyleClass().add("flow-forward");
-            } else if (backward) {
-                line.getStyleClass().add("flow-backward");
-            }
+            styled(line, "flow-forward", forward);
+            styled(line, "flow-backward", backward);
             Label label = weightLabels.get(e);
             String name = naming.weight(l, j, i);
             String text = name + " " + Format.shortNumber(value);
@@ -309,14 +310,8 @@ public final class NetworkGraphView extends Region {
             setText(label, text, tip);
             // beyond a few dozen edges the values would be unreadable: hover shows them instead
             label.setVisible(edges.size() <= 40 && !compact);
-            Tooltip.install(line, label.getTooltip());
-            label.getStyleClass().removeAll("active", "changed");
-            if (forward || backward) {
-                label.getStyleClass().add("active");
-            }
-            if (update != null) {
-                label.getStyleClass().add("changed");
-            }
+            styled(label, "active", forward || backward);
+            styled(label, "changed", update != null);
             mark(label, Selection.weight(l, j, i), false);
         }
         for (int l = 0; l < layers; l++) {
@@ -355,14 +350,9 @@ public final class NetworkGraphView extends Region {
                 boolean active = last instanceof ForwardRecord lf && lf.layer() == l
                         || last instanceof BackwardRecord lb && lb.layer() == l
                         || last instanceof LossRecord && l == layers - 1;
-                node.getStyleClass().removeAll("active", "backward");
-                if (active) {
-                    node.getStyleClass().add(last instanceof BackwardRecord ? "backward" : "active");
-                }
-                delta.getStyleClass().removeAll("active");
-                if (last instanceof BackwardRecord lb && lb.layer() == l) {
-                    delta.getStyleClass().add("active");
-                }
+                styled(node, "backward", active && last instanceof BackwardRecord);
+                styled(node, "active", active && !(last instanceof BackwardRecord));
+                styled(delta, "active", last instanceof BackwardRecord lb && lb.layer() == l);
                 mark(node, Selection.neuron(l, j), false);
 
                 Label bl = biasLabels.get(l).get(j);
@@ -407,16 +397,20 @@ public final class NetworkGraphView extends Region {
         requestLayout();
     }
 
-    private void mark(Node node, Selection sel, boolean active) {
-        node.getStyleClass().remove("selected");
-        if (sel.equals(selected)) {
-            node.getStyleClass().add("selected");
+    /** Adds or removes a style class, touching the list only when that changes something. */
+    private static void styled(Node node, String styleClass, boolean on) {
+        boolean has = node.getStyleClass().contains(styleClass);
+        if (on && !has) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on && has) {
+            node.getStyleClass().remove(styleClass);
         }
-        if (node instanceof Label && (node.getStyleClass().contains("io-box"))) {
-            node.getStyleClass().remove("active");
-            if (active) {
-                node.getStyleClass().add("active");
-            }
+    }
+
+    private void mark(Node node, Selection sel, boolean active) {
+        styled(node, "selected", sel.equals(selected));
+        if (node instanceof Label && node.getStyleClass().contains("io-box")) {
+            styled(node, "active", active);
         }
     }
 

@@ -110,6 +110,9 @@ public final class PlaygroundView {
     private Selection hovered;
     private boolean dirty = true;
     private boolean updating;
+    private long frameWindowStart;
+    private int framesInWindow;
+    private double framesPerSecond;
 
     public PlaygroundView(PlaygroundSession session, I18n i18n, ExportDialogs dialogs) {
         this.session = session;
@@ -126,6 +129,7 @@ public final class PlaygroundView {
                 if (dirty) {
                     dirty = false;
                     render();
+                    countFrame(now);
                 }
             }
         }.start();
@@ -549,6 +553,28 @@ public final class PlaygroundView {
 
     // ---- drawing ---------------------------------------------------------------------------
 
+    /** Frames drawn per second over the last second, shown while training runs. */
+    private void countFrame(long now) {
+        if (frameWindowStart == 0) {
+            frameWindowStart = now;
+        }
+        framesInWindow++;
+        if (now - frameWindowStart >= 1_000_000_000L) {
+            framesPerSecond = framesInWindow * 1e9 / (now - frameWindowStart);
+            framesInWindow = 0;
+            frameWindowStart = now;
+            if (Boolean.getBoolean("backproplab.fps") && session.isPlaying()) {
+                PlaygroundSnapshot s = session.getSnapshot();
+                System.err.printf(Locale.ROOT, "fps %.1f epoch %d%n", framesPerSecond, s == null ? 0 : s.epoch());
+            }
+        }
+    }
+
+    /** Frames drawn in the last second (0 before the first second). */
+    public double framesPerSecond() {
+        return framesPerSecond;
+    }
+
     private void render() {
         PlaygroundSnapshot s = session.getSnapshot();
         if (s == null) {
@@ -560,7 +586,8 @@ public final class PlaygroundView {
         if (newSpec) {
             updateControls(spec);
         }
-        epochLabel.setText(i18n.get("pg.epoch", s.epoch(), s.iteration()));
+        epochLabel.setText(i18n.get("pg.epoch", s.epoch(), s.iteration())
+                + (session.isPlaying() && framesPerSecond > 0 ? i18n.get("pg.fps", Math.round(framesPerSecond)) : ""));
         updating = true;
         lesson.setValue(s.lessonId());
         updating = false;
@@ -636,7 +663,15 @@ public final class PlaygroundView {
         };
     }
 
+    private Object pointsDrawnFor;
+
     private void drawPoints(PlaygroundSnapshot s) {
+        // the points change far less often than the frames: draw them again only when they do
+        List<Object> key = java.util.Arrays.asList(s.data(), showTest.isSelected(), chosen);
+        if (key.equals(pointsDrawnFor)) {
+            return;
+        }
+        pointsDrawnFor = key;
         GraphicsContext g = points.getGraphicsContext2D();
         g.clearRect(0, 0, MAP_SIZE, MAP_SIZE);
         Task task = s.spec().task();
