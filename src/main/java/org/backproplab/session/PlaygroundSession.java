@@ -7,12 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.DataPoint;
 import org.backproplab.data.DataSet;
@@ -34,18 +29,12 @@ import org.backproplab.lesson.PlaygroundSpec;
  * thread, one chunk of epochs per frame; after each chunk it recomputes every neuron's heatmap on
  * a copy of the network and publishes the newest {@link PlaygroundSnapshot}.
  */
-public final class PlaygroundSession {
+public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     public static final int RESOLUTION = 100;
     /** Training time per frame; the worker then rests a few milliseconds so drawing gets the cores. */
     private static final long FRAME_NANOS = 10_000_000L;
     private static final long REST_NANOS = 5_000_000L;
 
-    private final ScheduledExecutorService worker;
-    private final Executor fx;
-    private final ReadOnlyObjectWrapper<PlaygroundSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
-    private final ReadOnlyObjectWrapper<StepSession.Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
-    private final AtomicReference<PlaygroundSnapshot> pending = new AtomicReference<>();
 
     // worker-thread state
     private String lessonId = "playground-default";
@@ -73,28 +62,7 @@ public final class PlaygroundSession {
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
 
     public PlaygroundSession(ScheduledExecutorService worker, Executor fx) {
-        this.worker = worker;
-        this.fx = fx;
-    }
-
-    public ReadOnlyObjectProperty<PlaygroundSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
-    }
-
-    public PlaygroundSnapshot getSnapshot() {
-        return snapshot.get();
-    }
-
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
-    }
-
-    public boolean isPlaying() {
-        return playing.get();
-    }
-
-    public ReadOnlyObjectProperty<StepSession.Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
+        super(worker, fx);
     }
 
     // ---- commands ----------------------------------------------------------------------
@@ -174,10 +142,10 @@ public final class PlaygroundSession {
                 spec = spec.withCustom(d);
                 data = d;
                 rebuild();
-                post(new StepSession.Notice("notice.imported", List.of(file.getFileName().toString(),
+                post(new Notice("notice.imported", List.of(file.getFileName().toString(),
                         c.points().size()), false));
             } catch (DataFileException e) {
-                post(new StepSession.Notice("notice.importFailed", List.of(e.getMessage()), true));
+                post(new Notice("notice.importFailed", List.of(e.getMessage()), true));
             }
         });
     }
@@ -188,9 +156,9 @@ public final class PlaygroundSession {
             all.addAll(data.test());
             try {
                 AtomicFiles.writeString(file, PointsCsv.write(all));
-                post(new StepSession.Notice("notice.exported", List.of(file.getFileName().toString()), false));
+                post(new Notice("notice.exported", List.of(file.getFileName().toString()), false));
             } catch (IOException e) {
-                post(new StepSession.Notice("notice.exportFailed", List.of(file.toString(), e.getMessage()), true));
+                post(new Notice("notice.exportFailed", List.of(file.toString(), e.getMessage()), true));
             }
         });
     }
@@ -200,7 +168,7 @@ public final class PlaygroundSession {
             return;
         }
         play = true;
-        fx.execute(() -> playing.set(true));
+        setPlaying(true);
         worker.execute(this::playChunk);
     }
 
@@ -209,7 +177,7 @@ public final class PlaygroundSession {
             return;
         }
         play = false;
-        fx.execute(() -> playing.set(false));
+        setPlaying(false);
         submit(() -> { });
     }
 
@@ -248,7 +216,7 @@ public final class PlaygroundSession {
                 testAccuracy.truncateAfter(trainer.epoch());
                 diverged = false;
                 evaluate();
-                post(new StepSession.Notice("notice.restored", List.of(trainer.epoch()), false));
+                post(new Notice("notice.restored", List.of(trainer.epoch()), false));
             }
         });
     }
@@ -278,13 +246,6 @@ public final class PlaygroundSession {
             }
         });
         return out;
-    }
-
-    /** Completes when every command queued so far has run and its snapshot is published. */
-    public CompletableFuture<Void> idle() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        worker.execute(() -> fx.execute(() -> done.complete(null)));
-        return done;
     }
 
     // ---- worker ------------------------------------------------------------------------
@@ -406,8 +367,8 @@ public final class PlaygroundSession {
             if (!Double.isFinite(trainNow.loss()) || !finiteWeights()) {
                 diverged = true;
                 play = false;
-                fx.execute(() -> playing.set(false));
-                post(new StepSession.Notice(Double.isFinite(trainNow.loss()) ? "notice.divergedWeightEpoch"
+                setPlaying(false);
+                post(new Notice(Double.isFinite(trainNow.loss()) ? "notice.divergedWeightEpoch"
                         : "notice.divergedEpoch", List.of(e, trainer.iteration(), String.valueOf(trainNow.loss())), true));
                 return false;
             }
@@ -415,7 +376,7 @@ public final class PlaygroundSession {
             if (e >= stopAtEpoch) {
                 stopAtEpoch = Integer.MAX_VALUE;
                 play = false;
-                fx.execute(() -> playing.set(false));
+                setPlaying(false);
                 return false;
             }
         }
@@ -448,8 +409,8 @@ public final class PlaygroundSession {
             }
         } catch (RuntimeException e) {
             play = false;
-            fx.execute(() -> playing.set(false));
-            post(new StepSession.Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
+            setPlaying(false);
+            post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
         }
     }
 
@@ -464,7 +425,7 @@ public final class PlaygroundSession {
                 command.run();
                 publish();
             } catch (RuntimeException e) {
-                post(new StepSession.Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
+                post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
             }
         });
     }
@@ -476,12 +437,7 @@ public final class PlaygroundSession {
                 trainNow.loss(), testNow.loss(), trainNow.accuracy(), testNow.accuracy(), trainLoss.copy(),
                 testLoss.copy(), trainAccuracy.copy(), testAccuracy.copy(), maps, inputMaps, RESOLUTION,
                 trainer.network().copyParameters(), diverged, landscape(), ++version);
-        if (pending.getAndSet(s) == null) {
-            fx.execute(() -> snapshot.set(pending.getAndSet(null)));
-        }
+        publishSnapshot(s);
     }
 
-    private void post(StepSession.Notice n) {
-        fx.execute(() -> notice.set(n));
-    }
 }

@@ -3,15 +3,9 @@ package org.backproplab.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.Checkpoint;
 import org.backproplab.engine.DenseLayer;
@@ -36,18 +30,12 @@ import org.backproplab.lesson.Lessons;
  * <p>Commands (next stage, back, edits, play, ...) may be called from any thread; they queue work
  * for the worker and return at once, so the window never waits for training.
  */
-public final class StepSession {
+public final class StepSession extends WorkerSession<StepSnapshot> {
     /** Largest network for which finite-difference estimates of every gradient are computed. */
     private static final int NUMERIC_GRADIENT_LIMIT = 2000;
     private static final long FRAME_NANOS = 16_000_000L;
 
-    private final ScheduledExecutorService worker;
-    private final Executor fx;
 
-    private final ReadOnlyObjectWrapper<StepSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
-    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
-    private final AtomicReference<StepSnapshot> pending = new AtomicReference<>();
 
     // worker-thread state
     private Lesson lesson;
@@ -62,41 +50,12 @@ public final class StepSession {
     private Map<String, ImmutableMatrix> numericCache = Map.of();
     private Checkpoint numericFor;
 
-    /** A message for the window: a bundle key, its arguments, and whether it reports an error. */
-    public record Notice(String key, List<Object> args, boolean error) {
-        public Notice {
-            args = List.copyOf(args);
-        }
-    }
-
     /**
      * @param worker the single thread that runs the engine
      * @param fx     runs a task on the FX thread (Platform::runLater in the app)
      */
     public StepSession(ScheduledExecutorService worker, Executor fx) {
-        this.worker = worker;
-        this.fx = fx;
-    }
-
-    public ReadOnlyObjectProperty<StepSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
-    }
-
-    public StepSnapshot getSnapshot() {
-        return snapshot.get();
-    }
-
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
-    }
-
-    public boolean isPlaying() {
-        return playing.get();
-    }
-
-    /** The latest message (info or error) for the window, or null. */
-    public ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
+        super(worker, fx);
     }
 
     public Speed getSpeed() {
@@ -262,13 +221,6 @@ public final class StepSession {
         });
     }
 
-    /** Completes when every command queued so far has run and its snapshot is published. */
-    public CompletableFuture<Void> idle() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        worker.execute(() -> fx.execute(() -> done.complete(null)));
-        return done;
-    }
-
     /**
      * Runs {@code task} on the worker with the current lesson (as edited) and the settings, for
      * exports that need the engine; errors become a notice.
@@ -417,9 +369,7 @@ public final class StepSession {
                 samples.inputs, samples.targets, learningRate, biasMode, trainer.optimizer().id(),
                 net.loss().id(), play ? Map.of() : numericGradients(), history.copy(), stepper.canGoBack(),
                 ++version);
-        if (pending.getAndSet(s) == null) {
-            fx.execute(() -> snapshot.set(pending.getAndSet(null)));
-        }
+        publishSnapshot(s);
     }
 
     /** The training set as shown (edits included). */
@@ -463,11 +413,5 @@ public final class StepSession {
         return numericCache;
     }
 
-    private void setPlaying(boolean value) {
-        fx.execute(() -> playing.set(value));
-    }
 
-    private void post(Notice n) {
-        fx.execute(() -> notice.set(n));
-    }
 }

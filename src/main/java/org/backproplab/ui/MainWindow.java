@@ -12,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
@@ -30,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Callback;
 import org.backproplab.engine.BackwardRecord;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.ForwardRecord;
@@ -140,8 +138,7 @@ public final class MainWindow {
         lessonPicker.setId("lesson-picker");
         lessonPicker.setPrefWidth(240);
         lessonPicker.getItems().setAll(Lessons.ids().stream().filter(id -> !Lessons.isPlayground(id)).toList());
-        lessonPicker.setCellFactory(list -> lessonCell());
-        lessonPicker.setButtonCell(lessonCell());
+        LocalizedCells.install(lessonPicker, i18n, id -> i18n.get("lesson." + id + ".title"));
         lessonPicker.setOnAction(e -> {
             if (!updatingControls && lessonPicker.getValue() != null) {
                 selection = null;
@@ -162,15 +159,13 @@ public final class MainWindow {
         speed.setPrefWidth(160);
         speed.getItems().setAll(Speed.values());
         speed.setValue(session.getSpeed());
-        speed.setCellFactory(keyed(Speed::key));
-        speed.setButtonCell(this.<Speed>keyed(Speed::key).call(null));
+        LocalizedCells.install(speed, i18n, s -> i18n.get(s.key()));
         speed.setOnAction(e -> session.setSpeed(speed.getValue()));
         speed.setTooltip(tooltip("control.speed"));
 
         biasMode.setId("bias-mode");
         biasMode.getItems().setAll(BiasMode.values());
-        biasMode.setCellFactory(keyed((BiasMode m) -> "bias." + m.id()));
-        biasMode.setButtonCell(keyed((BiasMode m) -> "bias." + m.id()).call(null));
+        LocalizedCells.install(biasMode, i18n, m -> i18n.get("bias." + m.id()));
         biasMode.setOnAction(e -> {
             if (!updatingControls && biasMode.getValue() != null) {
                 session.setBiasMode(biasMode.getValue());
@@ -198,15 +193,7 @@ public final class MainWindow {
 
         language.setId("language");
         language.getItems().setAll(I18n.LANGUAGES);
-        Callback<javafx.scene.control.ListView<Locale>, ListCell<Locale>> languageCell = list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Locale item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : item.getLanguage().equals("zh") ? "\u4e2d\u6587" : "English");
-            }
-        };
-        language.setCellFactory(languageCell);
-        language.setButtonCell(languageCell.call(null));
+        LocalizedCells.install(language, i18n, l -> l.getLanguage().equals("zh") ? "\u4e2d\u6587" : "English");
         language.setValue(i18n.getLocale());
         language.setOnAction(e -> {
             if (language.getValue() != null) {
@@ -331,34 +318,6 @@ public final class MainWindow {
         click.setWrapText(true);
         help.getChildren().add(click);
         help.setOnMouseClicked(e -> help.setVisible(false));
-    }
-
-    private ListCell<String> lessonCell() {
-        return new ListCell<>() {
-            {
-                i18n.localeProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : i18n.get("lesson." + item + ".title"));
-            }
-        };
-    }
-
-    private <T> Callback<javafx.scene.control.ListView<T>, ListCell<T>> keyed(java.util.function.Function<T, String> key) {
-        return list -> new ListCell<>() {
-            {
-                i18n.localeProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
-            }
-
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : i18n.get(key.apply(item)));
-            }
-        };
     }
 
     private Label label(String key) {
@@ -518,7 +477,7 @@ public final class MainWindow {
         notice.setText(i18n.get(key, args));
     }
 
-    private void showNotice(StepSession.Notice n) {
+    private void showNotice(org.backproplab.session.Notice n) {
         if (n == null) {
             return;
         }

@@ -16,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -32,7 +31,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.util.Callback;
 import org.backproplab.data.DataPoint;
 import org.backproplab.data.DataShape;
 import org.backproplab.data.Feature;
@@ -157,23 +155,8 @@ public final class PlaygroundView {
         return l;
     }
 
-    private <T> Callback<javafx.scene.control.ListView<T>, ListCell<T>> cells(Function<T, String> text) {
-        return list -> new ListCell<>() {
-            {
-                i18n.localeProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
-            }
-
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : text.apply(item));
-            }
-        };
-    }
-
     private <T> void cellsFor(ComboBox<T> box, Function<T, String> text) {
-        box.setCellFactory(cells(text));
-        box.setButtonCell(cells(text).call(null));
+        LocalizedCells.install(box, i18n, text);
     }
 
     private Button button(String id, org.kordamp.ikonli.Ikon icon, String key, Runnable action) {
@@ -540,7 +523,7 @@ public final class PlaygroundView {
         play.textProperty().bind(i18n.bind(on ? "action.pause" : "action.play"));
     }
 
-    private void showNotice(StepSession.Notice n) {
+    private void showNotice(org.backproplab.session.Notice n) {
         if (n == null) {
             return;
         }

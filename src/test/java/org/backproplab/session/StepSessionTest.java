@@ -121,7 +121,7 @@ class StepSessionTest {
         next(1);
         session.editParameter("W9", 0, 0, 1);
         await();
-        StepSession.Notice n = session.noticeProperty().get();
+        org.backproplab.session.Notice n = session.noticeProperty().get();
         assertTrue(n.error());
         assertEquals("notice.error", n.key());
         assertTrue(n.args().get(0).toString().contains("W9"));

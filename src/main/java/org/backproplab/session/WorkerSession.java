@@ -1,0 +1,78 @@
+package org.backproplab.session;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * What the view-models share: the engine lives on one worker thread; the FX thread sees only
+ * immutable snapshots, and of those only the newest (an AtomicReference swap plus one runLater,
+ * as javafx.concurrent.Task.updateValue does), plus whether training runs and the latest notice.
+ *
+ * @param <S> the snapshot type
+ */
+abstract class WorkerSession<S> {
+    protected final ScheduledExecutorService worker;
+    private final Executor fx;
+    private final ReadOnlyObjectWrapper<S> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final AtomicReference<S> pending = new AtomicReference<>();
+
+    /**
+     * @param worker the single thread that runs the engine
+     * @param fx     runs a task on the FX thread (Platform::runLater in the app, the caller in tests)
+     */
+    protected WorkerSession(ScheduledExecutorService worker, Executor fx) {
+        this.worker = worker;
+        this.fx = fx;
+    }
+
+    public ReadOnlyObjectProperty<S> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public S getSnapshot() {
+        return snapshot.get();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    /** The latest message (info or error) for the window, or null. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Completes when every command queued so far has run and its snapshot is published. */
+    public CompletableFuture<Void> idle() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        worker.execute(() -> fx.execute(() -> done.complete(null)));
+        return done;
+    }
+
+    /** Worker thread: hands {@code s} to the FX thread; a snapshot not yet shown is replaced. */
+    protected final void publishSnapshot(S s) {
+        if (pending.getAndSet(s) == null) {
+            fx.execute(() -> snapshot.set(pending.getAndSet(null)));
+        }
+    }
+
+    protected final void setPlaying(boolean value) {
+        fx.execute(() -> playing.set(value));
+    }
+
+    protected final void post(Notice n) {
+        fx.execute(() -> notice.set(n));
+    }
+}
