@@ -1,0 +1,223 @@
+package org.backproplab.engine;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * A 2-D convolution: F filters of k x k over C input channels, with stride s and zero padding p,
+ * then the activation. A sample is a row of C x H x W values, channel by channel, row by row; the
+ * output is F x OH x OW the same way, with OH = (H + 2p - k) / s + 1.
+ *
+ * <p>Computed with im2col: every k x k x C patch of a sample becomes a row of a matrix P
+ * (OH*OW rows, C*k*k columns), so that Z = P W^T + b is one matrix product (EJML), W having one
+ * row per filter. Backward: dW = D^T P, db = column sums of D, dP = D W, scattered back onto the
+ * input (col2im), with D the deltas of one sample as OH*OW rows by F columns.
+ */
+public final class ConvLayer implements Layer {
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final int filters;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final int outHeight;
+    private final int outWidth;
+    private final Activation activation;
+    private final Parameter weights;
+    private final Parameter bias;
+    // per-sample work buffers (the batch is processed one sample at a time)
+    private final DMatrixRMaj patches;
+    private final DMatrixRMaj product;
+    private final DMatrixRMaj deltas;
+    private final DMatrixRMaj gradPatches;
+    private final DMatrixRMaj gradWeightsSample;
+
+    public ConvLayer(int index, int channels, int height, int width, int filters, int kernel, int stride, int padding,
+            Activation activation) {
+        if (kernel > height + 2 * padding || kernel > width + 2 * padding || stride < 1 || kernel < 1) {
+            throw new IllegalArgumentException("a " + kernel + "x" + kernel + " kernel with stride " + stride
+                    + " and padding " + padding + " does not fit a " + height + "x" + width + " input");
+        }
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.filters = filters;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        this.outHeight = (height + 2 * padding - kernel) / stride + 1;
+        this.outWidth = (width + 2 * padding - kernel) / stride + 1;
+        this.activation = activation;
+        int k = channels * kernel * kernel;
+        this.weights = new Parameter(index, Parameter.Kind.WEIGHTS, filters, k, true);
+        this.bias = new Parameter(index, Parameter.Kind.BIAS, filters, 1, true);
+        int positions = outHeight * outWidth;
+        patches = new DMatrixRMaj(positions, k);
+        product = new DMatrixRMaj(positions, filters);
+        deltas = new DMatrixRMaj(positions, filters);
+        gradPatches = new DMatrixRMaj(positions, k);
+        gradWeightsSample = new DMatrixRMaj(filters, k);
+    }
+
+    /** Draws W (fan-in C k k, fan-out F k k) then b from the initialisers. */
+    public void initialize(Initializer weightInit, Initializer biasInit, SplittableRandom random) {
+        int fanIn = channels * kernel * kernel;
+        weightInit.fill(weights.value(), fanIn, filters * kernel * kernel, random);
+        biasInit.fill(bias.value(), fanIn, filters, random);
+    }
+
+    public int filters() {
+        return filters;
+    }
+
+    public int kernel() {
+        return kernel;
+    }
+
+    public int outHeight() {
+        return outHeight;
+    }
+
+    public int outWidth() {
+        return outWidth;
+    }
+
+    public Parameter weights() {
+        return weights;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public int inputSize() {
+        return channels * height * width;
+    }
+
+    @Override
+    public int outputSize() {
+        return filters * outHeight * outWidth;
+    }
+
+    @Override
+    public Activation activation() {
+        return activation;
+    }
+
+    /** Fills {@link #patches} with the patches of one sample (zeros where the kernel hangs over the padding). */
+    private void im2col(double[] in, int offset) {
+        double[] p = patches.data;
+        int k = channels * kernel * kernel;
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                int row = (oy * outWidth + ox) * k;
+                int col = 0;
+                for (int c = 0; c < channels; c++) {
+                    int plane = offset + c * height * width;
+                    for (int ky = 0; ky < kernel; ky++) {
+                        int y = oy * stride + ky - padding;
+                        for (int kx = 0; kx < kernel; kx++) {
+                            int x = ox * stride + kx - padding;
+                            p[row + col++] = y < 0 || y >= height || x < 0 || x >= width ? 0 : in[plane + y * width + x];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void forwardLinear(DMatrixRMaj input, DMatrixRMaj z) {
+        if (input.numCols != inputSize()) {
+            throw new IllegalArgumentException("conv layer expects " + inputSize() + " values per sample, got "
+                    + input.numCols);
+        }
+        int positions = outHeight * outWidth;
+        z.reshape(input.numRows, outputSize());
+        double[] b = bias.value().data;
+        for (int s = 0; s < input.numRows; s++) {
+            im2col(input.data, s * input.numCols);
+            // Z_s = P W^T: one row per position, one column per filter
+            CommonOps_DDRM.multTransB(patches, weights.value(), product);
+            int out = s * z.numCols;
+            for (int pos = 0; pos < positions; pos++) {
+                for (int f = 0; f < filters; f++) {
+                    z.data[out + f * positions + pos] = product.data[pos * filters + f] + b[f];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void backwardLinear(DMatrixRMaj input, DMatrixRMaj delta, DMatrixRMaj gradInput) {
+        int positions = outHeight * outWidth;
+        CommonOps_DDRM.fill(weights.gradient(), 0);
+        CommonOps_DDRM.fill(bias.gradient(), 0);
+        if (gradInput != null) {
+            gradInput.reshape(input.numRows, inputSize());
+            CommonOps_DDRM.fill(gradInput, 0);
+        }
+        double[] gb = bias.gradient().data;
+        for (int s = 0; s < input.numRows; s++) {
+            int off = s * delta.numCols;
+            for (int pos = 0; pos < positions; pos++) {
+                for (int f = 0; f < filters; f++) {
+                    double d = delta.data[off + f * positions + pos];
+                    deltas.data[pos * filters + f] = d;
+                    gb[f] += d;
+                }
+            }
+            im2col(input.data, s * input.numCols);
+            // dW += D^T P
+            CommonOps_DDRM.multTransA(deltas, patches, gradWeightsSample);
+            CommonOps_DDRM.addEquals(weights.gradient(), gradWeightsSample);
+            if (gradInput != null) {
+                // dP = D W, then each patch's gradient goes back to the pixels it was cut from
+                CommonOps_DDRM.mult(deltas, weights.value(), gradPatches);
+                col2im(gradInput.data, s * gradInput.numCols);
+            }
+        }
+    }
+
+    private void col2im(double[] out, int offset) {
+        double[] g = gradPatches.data;
+        int k = channels * kernel * kernel;
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                int row = (oy * outWidth + ox) * k;
+                int col = 0;
+                for (int c = 0; c < channels; c++) {
+                    int plane = offset + c * height * width;
+                    for (int ky = 0; ky < kernel; ky++) {
+                        int y = oy * stride + ky - padding;
+                        for (int kx = 0; kx < kernel; kx++) {
+                            int x = ox * stride + kx - padding;
+                            if (y >= 0 && y < height && x >= 0 && x < width) {
+                                out[plane + y * width + x] += g[row + col];
+                            }
+                            col++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    @Override
+    public ConvLayer copy() {
+        ConvLayer c = new ConvLayer(weights.layer(), channels, height, width, filters, kernel, stride, padding,
+                activation);
+        c.weights.value().setTo(weights.value());
+        c.bias.value().setTo(bias.value());
+        return c;
+    }
+}
