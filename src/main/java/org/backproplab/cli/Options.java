@@ -14,7 +14,8 @@ final class Options {
         try {
             return Lessons.byId(id);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace(")",
+                    ", " + String.join(", ", org.backproplab.lesson.MnistLessons.ids()) + ")"));
         }
     }
 }

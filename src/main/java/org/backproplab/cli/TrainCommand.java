@@ -36,8 +36,25 @@ final class TrainCommand implements Runnable {
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Digits presets: the folder with the four MNIST IDX files (default: assets/mnist, or the copy "
+                    + "inside the jar).")
+    java.nio.file.Path data;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Digits presets: train on the first N training images only (default: all 60,000).")
+    int limit;
+
+    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0",
+            description = "Digits presets: test on the first N test images only (default: all 10,000).")
+    int testLimit;
+
     @Override
     public void run() {
+        if (org.backproplab.lesson.MnistLessons.has(preset)) {
+            new DigitsTraining(spec, preset, epochs, seed, json, data, limit, testLimit).run();
+            return;
+        }
         Lesson lesson = Options.lesson(spec, preset);
         int n = epochs == null ? lesson.epochs() : epochs;
         if (n < 1) {

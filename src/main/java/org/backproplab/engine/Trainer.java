@@ -229,11 +229,36 @@ public final class Trainer {
         return evaluate(inputs, targets);
     }
 
+    /** Rows evaluated at once, so that large sets (10,000 digits) never need one huge batch. */
+    private static final int EVALUATION_CHUNK = 1000;
+
     private Evaluation evaluate(DMatrixRMaj x, DMatrixRMaj t) {
-        double loss = network.totalLoss(x, t, regularization);
-        double accuracy = classification
-                ? Metrics.accuracy(network.output(), t, network.outputActivation()) : Double.NaN;
-        return new Evaluation(loss, accuracy);
+        if (x.numRows <= EVALUATION_CHUNK) {
+            double loss = network.totalLoss(x, t, regularization);
+            double accuracy = classification
+                    ? Metrics.accuracy(network.output(), t, network.outputActivation()) : Double.NaN;
+            return new Evaluation(loss, accuracy);
+        }
+        // the mean losses average over samples, the sums add up: combine the chunks the same way
+        boolean mean = network.loss() == Loss.MEAN_SQUARED_ERROR || network.loss() == Loss.BINARY_CROSS_ENTROPY
+                || network.loss() == Loss.SOFTMAX_CROSS_ENTROPY;
+        double loss = 0;
+        double correct = 0;
+        DMatrixRMaj cx = new DMatrixRMaj(1, 1);
+        DMatrixRMaj ct = new DMatrixRMaj(1, 1);
+        for (int start = 0; start < x.numRows; start += EVALUATION_CHUNK) {
+            int rows = Math.min(EVALUATION_CHUNK, x.numRows - start);
+            org.ejml.dense.row.CommonOps_DDRM.extract(x, start, start + rows, 0, x.numCols, cx);
+            org.ejml.dense.row.CommonOps_DDRM.extract(t, start, start + rows, 0, t.numCols, ct);
+            network.forward(cx);
+            double chunk = network.dataLoss(ct);
+            loss += mean ? chunk * rows / x.numRows : chunk;
+            if (classification) {
+                correct += Metrics.accuracy(network.output(), ct, network.outputActivation()) * rows;
+            }
+        }
+        loss += network.penalty(regularization);
+        return new Evaluation(loss, classification ? correct / x.numRows : Double.NaN);
     }
 
     // ---- checkpoints -------------------------------------------------------------------

@@ -1,0 +1,106 @@
+package org.backproplab.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import org.backproplab.data.DataFileException;
+import org.backproplab.data.Idx;
+import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.Samples;
+import org.backproplab.engine.Trainer;
+import org.backproplab.lesson.MnistLessons;
+import picocli.CommandLine;
+
+/** {@code train mnist-...}: loads the digits and trains a digits preset, one line per epoch. */
+final class DigitsTraining {
+    private static final String[] FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+
+    private final CommandLine.Model.CommandSpec spec;
+    private final String preset;
+    private final Integer epochs;
+    private final Long seed;
+    private final boolean json;
+    private final Path data;
+    private final int limit;
+    private final int testLimit;
+
+    DigitsTraining(CommandLine.Model.CommandSpec spec, String preset, Integer epochs, Long seed, boolean json, Path data,
+            int limit, int testLimit) {
+        this.spec = spec;
+        this.preset = preset;
+        this.epochs = epochs;
+        this.seed = seed;
+        this.json = json;
+        this.data = data;
+        this.limit = limit;
+        this.testLimit = testLimit;
+    }
+
+    /** The folder with the IDX files: --data, ./assets/mnist, or the jar's copy unpacked to a temporary folder. */
+    private Path folder() throws IOException {
+        if (data != null) {
+            return data;
+        }
+        Path local = Path.of("assets", "mnist");
+        if (Files.exists(local.resolve(FILES[0]))) {
+            return local;
+        }
+        Path tmp = Files.createTempDirectory("backprop-lab-mnist");
+        for (String f : FILES) {
+            try (InputStream in = DigitsTraining.class.getResourceAsStream("/assets/mnist/" + f)) {
+                if (in == null) {
+                    throw new IOException("the digits are not in this build (no /assets/mnist/" + f + ")");
+                }
+                Files.copy(in, tmp.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return tmp;
+    }
+
+    void run() {
+        MnistLessons.Preset p = MnistLessons.byId(preset);
+        int n = epochs == null ? p.epochs() : epochs;
+        if (n < 1 || limit < 0 || testLimit < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--epochs must be at least 1 and --limit, --test-limit at least 0");
+        }
+        Samples train;
+        Samples test;
+        try {
+            Path dir = folder();
+            train = Idx.read(dir.resolve(FILES[0]), dir.resolve(FILES[1])).samples(limit, 10);
+            test = Idx.read(dir.resolve(FILES[2]), dir.resolve(FILES[3])).samples(testLimit, 10);
+        } catch (DataFileException | IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Trainer trainer = p.newTrainer(train, seed == null ? p.seed() : seed);
+        PrintWriter out = spec.commandLine().getOut();
+        for (int epoch = 1; epoch <= n; epoch++) {
+            long start = System.nanoTime();
+            double loss = trainer.trainEpoch();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Evaluation t = trainer.evaluate(test);
+            Map<String, Object> line = Json.object();
+            line.put("epoch", epoch);
+            line.put("loss", loss);
+            line.put("test_loss", t.loss());
+            line.put("test_accuracy", t.accuracy());
+            line.put("seconds", Math.round(seconds * 100) / 100.0);
+            line.put("images_per_second", Math.round(train.size() / seconds));
+            out.println(json ? Json.line(line) : String.format(Locale.ROOT,
+                    "epoch %d  loss %.4f  test loss %.4f  test accuracy %.2f %%  %.1f s (%d images/s)", epoch, loss,
+                    t.loss(), t.accuracy() * 100, seconds, Math.round(train.size() / seconds)));
+            out.flush();
+            if (!Double.isFinite(loss)) {
+                spec.commandLine().getErr().println("backprop-lab train: training diverged at epoch " + epoch);
+                throw new TrainCommand.Diverged();
+            }
+        }
+    }
+}
