@@ -1,15 +1,12 @@
 package org.backproplab.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import org.backproplab.data.DataFileException;
-import org.backproplab.data.Idx;
+import org.backproplab.data.MnistFiles;
 import org.backproplab.engine.Evaluation;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
@@ -18,9 +15,6 @@ import picocli.CommandLine;
 
 /** {@code train mnist-...}: loads the digits and trains a digits preset, one line per epoch. */
 final class DigitsTraining {
-    private static final String[] FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
-
     private final CommandLine.Model.CommandSpec spec;
     private final String preset;
     private final Integer epochs;
@@ -42,27 +36,6 @@ final class DigitsTraining {
         this.testLimit = testLimit;
     }
 
-    /** The folder with the IDX files: --data, ./assets/mnist, or the jar's copy unpacked to a temporary folder. */
-    private Path folder() throws IOException {
-        if (data != null) {
-            return data;
-        }
-        Path local = Path.of("assets", "mnist");
-        if (Files.exists(local.resolve(FILES[0]))) {
-            return local;
-        }
-        Path tmp = Files.createTempDirectory("backprop-lab-mnist");
-        for (String f : FILES) {
-            try (InputStream in = DigitsTraining.class.getResourceAsStream("/assets/mnist/" + f)) {
-                if (in == null) {
-                    throw new IOException("the digits are not in this build (no /assets/mnist/" + f + ")");
-                }
-                Files.copy(in, tmp.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return tmp;
-    }
-
     void run() {
         MnistLessons.Preset p = MnistLessons.byId(preset);
         int n = epochs == null ? p.epochs() : epochs;
@@ -73,9 +46,9 @@ final class DigitsTraining {
         Samples train;
         Samples test;
         try {
-            Path dir = folder();
-            train = Idx.read(dir.resolve(FILES[0]), dir.resolve(FILES[1])).samples(limit, 10);
-            test = Idx.read(dir.resolve(FILES[2]), dir.resolve(FILES[3])).samples(testLimit, 10);
+            Path dir = MnistFiles.folder(data);
+            train = MnistFiles.train(dir).samples(limit, 10);
+            test = MnistFiles.test(dir).samples(testLimit, 10);
         } catch (DataFileException | IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

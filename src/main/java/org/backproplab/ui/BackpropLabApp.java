@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.backproplab.lesson.Lessons;
+import org.backproplab.session.DigitsSession;
 import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.StepSession;
 
@@ -17,14 +18,19 @@ public class BackpropLabApp extends Application {
 
     private ScheduledExecutorService worker;
     private ScheduledExecutorService playgroundWorker;
+    private ScheduledExecutorService digitsWorker;
 
     @Override
     public void start(Stage stage) {
         worker = newWorker();
         playgroundWorker = newWorker();
+        digitsWorker = newWorker();
         Settings settings = Settings.user();
         I18n i18n = new I18n(settings.language());
-        open(stage, worker, playgroundWorker, settings, i18n, new FileExportDialogs(i18n));
+        String mnist = System.getProperty("backproplab.mnist");
+        DigitsSession digits = new DigitsSession(digitsWorker, Platform::runLater,
+                mnist == null ? null : java.nio.file.Path.of(mnist), Integer.getInteger("backproplab.mnist.limit", 0), 0);
+        open(stage, worker, playgroundWorker, digits, settings, i18n, new FileExportDialogs(i18n));
     }
 
     @Override
@@ -32,6 +38,7 @@ public class BackpropLabApp extends Application {
         if (worker != null) {
             worker.shutdownNow();
             playgroundWorker.shutdownNow();
+            digitsWorker.shutdownNow();
         }
     }
 
@@ -49,13 +56,14 @@ public class BackpropLabApp extends Application {
      * their own settings and export dialogs).
      */
     public static MainWindow open(Stage stage, ScheduledExecutorService worker, ScheduledExecutorService playgroundWorker,
-            Settings settings, I18n i18n, ExportDialogs dialogs) {
+            DigitsSession digits, Settings settings, I18n i18n, ExportDialogs dialogs) {
         Fonts.load();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StepSession session = new StepSession(worker, Platform::runLater);
         PlaygroundView playground = new PlaygroundView(new PlaygroundSession(playgroundWorker, Platform::runLater),
                 i18n, dialogs);
-        MainWindow window = new MainWindow(session, playground, i18n, settings, dialogs);
+        MainWindow window = new MainWindow(session, playground, new DigitsView(digits, i18n, dialogs), i18n, settings,
+                dialogs);
         Scene scene = new Scene(window.root(), settings.width(), settings.height());
         window.install(scene);
         stage.setScene(scene);

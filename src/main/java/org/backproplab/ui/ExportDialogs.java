@@ -18,6 +18,12 @@ public interface ExportDialogs {
     /** Where to export the points as CSV, or empty when cancelled. */
     Optional<Path> csvToSave(Window owner);
 
+    /** A saved model to load, or empty when cancelled. */
+    Optional<Path> modelToOpen(Window owner);
+
+    /** Where to save the model, or empty when cancelled. */
+    Optional<Path> modelToSave(Window owner);
+
     record Handout(Path file, int iterations) {
     }
 }

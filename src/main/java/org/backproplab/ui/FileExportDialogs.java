@@ -52,6 +52,19 @@ final class FileExportDialogs implements ExportDialogs {
     }
 
     @Override
+    public Optional<Path> modelToOpen(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Backprop Lab model", "*.json"));
+        File f = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> modelToSave(Window owner) {
+        return choose(owner, "model.json", "Backprop Lab model", "*.json");
+    }
+
+    @Override
     public Optional<Path> csvToSave(Window owner) {
         return choose(owner, "points.csv", "CSV", "*.csv");
     }

@@ -87,10 +87,13 @@ public final class MainWindow {
     private final PlaygroundView playground;
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
 
-    public MainWindow(StepSession session, PlaygroundView playground, I18n i18n, Settings settings,
+    private final DigitsView digits;
+
+    public MainWindow(StepSession session, PlaygroundView playground, DigitsView digits, I18n i18n, Settings settings,
             ExportDialogs dialogs) {
         this.session = session;
         this.playground = playground;
+        this.digits = digits;
         this.i18n = i18n;
         this.settings = settings;
         this.dialogs = dialogs;
@@ -282,7 +285,17 @@ public final class MainWindow {
         activationsTab.setId("tab-activations");
         activationsTab.textProperty().bind(i18n.bind("tab.activations"));
         activationsTab.setContent(new ActivationsView(i18n).root());
-        tabs.getTabs().setAll(stepTab, playTab, activationsTab);
+        javafx.scene.control.Tab digitsTab = new javafx.scene.control.Tab();
+        digitsTab.setId("tab-digits");
+        digitsTab.textProperty().bind(i18n.bind("tab.digits"));
+        digitsTab.setContent(digits.root());
+        // the digits (60,000 images) are loaded the first time the tab is opened
+        digitsTab.setOnSelectionChanged(e -> {
+            if (digitsTab.isSelected() && digits.session().getSnapshot() == null) {
+                digits.session().loadPreset(org.backproplab.lesson.MnistLessons.ids().get(0));
+            }
+        });
+        tabs.getTabs().setAll(stepTab, playTab, activationsTab, digitsTab);
         playground.setOnStepPoint(point -> playground.session().lessonForPoint(point).thenAccept(lesson ->
                 Platform.runLater(() -> {
                     selection = null;
@@ -554,6 +567,10 @@ public final class MainWindow {
 
     public PlaygroundView playground() {
         return playground;
+    }
+
+    public DigitsView digits() {
+        return digits;
     }
 
     /** The session behind the window (for tests that wait for its worker). */

@@ -42,7 +42,7 @@ class BundleTest {
     void everyKeyTheCodeUsesExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         Pattern literal = Pattern.compile("\"((?:action|control|speed|bias|export|help|curve|stage|layer|inspector|"
-                + "table|edit|notice|graph|app|pg|tab)\\.[A-Za-z_.]+)\"");
+                + "table|edit|notice|graph|app|pg|tab|digits)\\.[A-Za-z_.]+)\"");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -70,6 +70,9 @@ class BundleTest {
         }
         for (org.backproplab.lesson.InitKind k : org.backproplab.lesson.InitKind.values()) {
             used.add("init." + k.id());
+        }
+        for (String id : org.backproplab.lesson.MnistLessons.ids()) {
+            used.add("digits." + id);
         }
         for (String o : new String[] {"sgd", "momentum", "adam"}) {
             used.add("optimizer." + o);

@@ -20,6 +20,9 @@ final class UiTestSupport {
 
     final ScheduledExecutorService worker = BackpropLabApp.newWorker();
     final ScheduledExecutorService playgroundWorker = BackpropLabApp.newWorker();
+    final ScheduledExecutorService digitsWorker = BackpropLabApp.newWorker();
+    Path mnistFolder = Path.of("src", "test", "resources", "mnist-tiny");
+    Path modelAnswer;
     Path csvAnswer;
     final Preferences prefs = Preferences.userRoot().node("org/backproplab/test/" + System.nanoTime());
     final Settings settings = new Settings(prefs);
@@ -39,7 +42,19 @@ final class UiTestSupport {
         // the test runner reuses one stage: start every test at the same size
         stage.setWidth(settings.width());
         stage.setHeight(settings.height());
-        window = BackpropLabApp.open(stage, worker, playgroundWorker, settings, i18n, new ExportDialogs() {
+        var digits = new org.backproplab.session.DigitsSession(digitsWorker, javafx.application.Platform::runLater,
+                mnistFolder, 0, 0);
+        window = BackpropLabApp.open(stage, worker, playgroundWorker, digits, settings, i18n, new ExportDialogs() {
+            @Override
+            public Optional<Path> modelToOpen(Window owner) {
+                return Optional.ofNullable(modelAnswer);
+            }
+
+            @Override
+            public Optional<Path> modelToSave(Window owner) {
+                return Optional.ofNullable(modelAnswer);
+            }
+
             @Override
             public Optional<Path> csvToOpen(Window owner) {
                 return Optional.ofNullable(csvAnswer);
@@ -66,6 +81,7 @@ final class UiTestSupport {
     void settle() {
         window.session().idle().orTimeout(20, TimeUnit.SECONDS).join();
         window.playground().session().idle().orTimeout(20, TimeUnit.SECONDS).join();
+        window.digits().session().idle().orTimeout(60, TimeUnit.SECONDS).join();
         WaitForAsyncUtils.waitForFxEvents();
         // the window redraws on its next animation frame
         WaitForAsyncUtils.sleep(80, TimeUnit.MILLISECONDS);
@@ -119,6 +135,7 @@ final class UiTestSupport {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
         worker.shutdownNow();
         playgroundWorker.shutdownNow();
+        digitsWorker.shutdownNow();
         Platform.runLater(() -> { });
         prefs.removeNode();
     }

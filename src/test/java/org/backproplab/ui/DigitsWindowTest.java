@@ -1,0 +1,140 @@
+package org.backproplab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.backproplab.session.DigitsSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The digits tab on the tiny MNIST subset, driven through its controls. */
+@ExtendWith(ApplicationExtension.class)
+class DigitsWindowTest {
+    private final UiTestSupport ui = new UiTestSupport(Locale.ENGLISH);
+
+    @Start
+    void start(javafx.stage.Stage stage) {
+        ui.settings.setSize(1600, 1000);
+        ui.open(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ui.close();
+    }
+
+    private void click(FxRobot robot, String query) {
+        robot.clickOn(query);
+        ui.settle();
+    }
+
+    private DigitsSnapshot snapshot() {
+        return ui.window.digits().session().getSnapshot();
+    }
+
+    @Test
+    void trainBrieflySeeFiltersAndFeatureMapsAndDrawADigit(FxRobot robot) {
+        click(robot, "#tab-digits");
+        assertTrue(snapshot() != null, "the digits were loaded: " + ui.text(robot, "#digits-notice"));
+        @SuppressWarnings("unchecked")
+        TableView<Object> summary = robot.lookup("#model-summary").queryAs(TableView.class);
+        assertEquals(5, summary.getItems().size(), "input, conv, pool, dense, dense");
+        assertTrue(ui.text(robot, "#total-parameters").contains("185,998"), ui.text(robot, "#total-parameters"));
+
+        click(robot, "#digits-play");
+        WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS);
+        click(robot, "#digits-play");
+        assertFalse(ui.window.digits().session().isPlaying());
+        assertTrue(snapshot().batchLoss().size() > 5, "batches trained: " + snapshot().batchLoss().size());
+        assertTrue(ui.text(robot, "#digits-progress-label").startsWith("epoch"));
+        assertEquals(10, robot.lookup("#filters").queryAs(FlowPane.class).getChildren().size(), "10 filters");
+        FlowPane conv = robot.lookup("#feature-maps-0").queryAs(FlowPane.class);
+        assertEquals(10, conv.getChildren().size(), "one 24x24 map per filter");
+        assertEquals(10, robot.lookup("#feature-maps-1").queryAs(FlowPane.class).getChildren().size(), "pooled 12x12");
+        assertTrue(ui.text(robot, "#prediction").startsWith("Predicted"), ui.text(robot, "#prediction"));
+        assertTrue(robot.lookup("#saliency").query().isVisible());
+        ui.screenshot("digits-trained");
+
+        // draw a "1": a vertical stroke with the robot's mouse (the canvas is further down the column)
+        robot.moveTo("#digit-image").scroll(5, javafx.geometry.VerticalDirection.DOWN);
+        ui.settle();
+        Node canvas = robot.lookup("#draw-canvas").query();
+        Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+        robot.drag(new Point2D(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + b.getHeight() * 0.15))
+                .dropTo(new Point2D(b.getMinX() + b.getWidth() * 0.52, b.getMinY() + b.getHeight() * 0.85));
+        ui.settle();
+        assertEquals(-1, snapshot().label(), "the drawing is shown");
+        double ink = 0;
+        for (double v : snapshot().image()) {
+            ink += v;
+        }
+        assertTrue(ink > 5, "the stroke reached the network: " + ink);
+        assertTrue(ui.text(robot, "#prediction").startsWith("Your digit looks like a "), ui.text(robot, "#prediction"));
+        ui.screenshot("digits-drawing");
+    }
+
+    @Test
+    void galleryAndConfusionMatrixAndDigitChooser(FxRobot robot) {
+        click(robot, "#tab-digits");
+        int first = snapshot().selected();
+        click(robot, "#digit-next");
+        assertEquals(first + 1, snapshot().selected());
+        int total = 0;
+        for (int[] row : snapshot().confusion()) {
+            for (int v : row) {
+                total += v;
+            }
+        }
+        assertEquals(200, total, "the tiny test set's 200 digits");
+        FlowPane gallery = robot.lookup("#misclassified").queryAs(FlowPane.class);
+        assertTrue(!gallery.getChildren().isEmpty(), "an untrained network gets many wrong");
+        Node wrong = gallery.getChildren().get(0);
+        int index = Integer.parseInt(wrong.getId().substring("misclassified-".length()));
+        robot.clickOn(wrong);
+        ui.settle();
+        assertEquals(index, snapshot().selected());
+        assertTrue(robot.lookup("#confusion").queryAs(javafx.scene.layout.GridPane.class).getChildren().size() > 100);
+    }
+
+    @Test
+    void aModelIsSavedAndLoadedAndABrokenFileIsRefused(FxRobot robot, @TempDir Path dir) throws Exception {
+        click(robot, "#tab-digits");
+        ui.choose(robot, "#digits-preset", "MLP: 784-128-64-10, ReLU");
+        click(robot, "#digits-play");
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+        click(robot, "#digits-play");
+        var trained = snapshot().probabilities().clone();
+        ui.modelAnswer = dir.resolve("model.json");
+        click(robot, "#digits-save");
+        assertTrue(Files.readString(ui.modelAnswer).contains("\"format\" : \"backprop-lab-model\""));
+        ui.choose(robot, "#digits-preset", "LeNet-5: two conv and pool, dense 120, 84");
+        click(robot, "#digits-load");
+        assertEquals("mnist-mlp", snapshot().presetId());
+        assertEquals(trained[0], snapshot().probabilities()[0], 1e-12, "the same network again");
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"format\": \"backprop-lab-model\", \"version\": 1, \"preset\": \"mnist-mlp\",\n\"parameters\": {\"W1\": [[1, 2], [3");
+        ui.modelAnswer = broken;
+        click(robot, "#digits-load");
+        String notice = ui.text(robot, "#digits-notice");
+        assertTrue(notice.startsWith("The model was not loaded: broken.json: not valid JSON (line 2"), notice);
+        assertEquals("mnist-mlp", snapshot().presetId(), "nothing changed");
+    }
+}
