@@ -31,6 +31,13 @@ final class BenchCommand implements Runnable {
             description = "Heatmap grid size per side (default ${DEFAULT-VALUE}, as TensorFlow Playground).")
     int resolution;
 
+    @Option(names = "--digits", description = "Also time one training epoch over the 60,000 MNIST digits for each digits "
+            + "preset (about two minutes in all).")
+    boolean digits;
+
+    @Option(names = "--digits-only", description = "Only the digits epochs.")
+    boolean digitsOnly;
+
     @Override
     public void run() {
         if (!(seconds > 0 && seconds <= 600)) {
@@ -41,8 +48,13 @@ final class BenchCommand implements Runnable {
                     "--resolution must be between 2 and 1000, got " + resolution);
         }
         PrintWriter out = spec.commandLine().getOut();
-        measure(out, "playground-default", PlaygroundLessons.tfDefault());
-        measure(out, "playground-large", PlaygroundLessons.tfLarge());
+        if (!digitsOnly) {
+            measure(out, "playground-default", PlaygroundLessons.tfDefault());
+            measure(out, "playground-large", PlaygroundLessons.tfLarge());
+        }
+        if (digits || digitsOnly) {
+            measureDigits(out);
+        }
         out.flush();
     }
 
@@ -60,6 +72,33 @@ final class BenchCommand implements Runnable {
         run(framed, maps, copy, nanos);
         counted = run(framed, maps, copy, nanos);
         print(out, name, "frames_per_second", counted[0] * 1e9 / counted[1], framed);
+    }
+
+    /** One epoch over all training digits per digits preset: seconds and images per second. */
+    private void measureDigits(PrintWriter out) {
+        org.backproplab.engine.Samples train;
+        try {
+            train = org.backproplab.data.MnistFiles.train(org.backproplab.data.MnistFiles.folder(null)).samples(0, 10);
+        } catch (org.backproplab.data.DataFileException | java.io.IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        for (String id : org.backproplab.lesson.MnistLessons.ids()) {
+            var preset = org.backproplab.lesson.MnistLessons.byId(id);
+            Trainer trainer = preset.newTrainer(train, preset.seed());
+            long start = System.nanoTime();
+            double loss = trainer.trainEpoch();
+            double secs = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> line = Json.object();
+            line.put("setup", id);
+            line.put("figure", "epoch_seconds");
+            line.put("value", Math.round(secs * 100) / 100.0);
+            line.put("images_per_second", Math.round(train.size() / secs));
+            line.put("batch", preset.batchSize());
+            line.put("train_loss", loss);
+            line.put("cores", Runtime.getRuntime().availableProcessors());
+            out.println(Json.line(line));
+            out.flush();
+        }
     }
 
     /** Runs epochs (with heatmaps when given) for about {@code nanos}; returns {count, nanos taken}. */

@@ -28,12 +28,41 @@ public final class ConvLayer implements Layer {
     private final Activation activation;
     private final Parameter weights;
     private final Parameter bias;
-    // per-sample work buffers (the batch is processed one sample at a time)
-    private final DMatrixRMaj patches;
-    private final DMatrixRMaj product;
-    private final DMatrixRMaj deltas;
-    private final DMatrixRMaj gradPatches;
-    private final DMatrixRMaj gradWeightsSample;
+    /** The batch is split over this many threads, sample s going to thread s mod THREADS. */
+    private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private final Work[] work = new Work[THREADS];
+
+    /** One thread's buffers for one sample at a time, and its share of dE/dW and dE/db. */
+    private final class Work {
+        final DMatrixRMaj patches;
+        final DMatrixRMaj product;
+        final DMatrixRMaj deltas;
+        final DMatrixRMaj gradPatches;
+        final DMatrixRMaj gradWeightsSample;
+        final DMatrixRMaj gradWeights;
+        final double[] gradBias;
+
+        Work(int positions, int k) {
+            patches = new DMatrixRMaj(positions, k);
+            product = new DMatrixRMaj(positions, filters);
+            deltas = new DMatrixRMaj(positions, filters);
+            gradPatches = new DMatrixRMaj(positions, k);
+            gradWeightsSample = new DMatrixRMaj(filters, k);
+            gradWeights = new DMatrixRMaj(filters, k);
+            gradBias = new double[filters];
+        }
+    }
+
+    /** Runs body(t) for every thread index t, in parallel when the batch has enough samples. */
+    private static void parallel(int samples, java.util.function.IntConsumer body) {
+        if (THREADS == 1 || samples < 2 * THREADS) {
+            for (int t = 0; t < THREADS; t++) {
+                body.accept(t);
+            }
+        } else {
+            java.util.stream.IntStream.range(0, THREADS).parallel().forEach(body);
+        }
+    }
 
     public ConvLayer(int index, int channels, int height, int width, int filters, int kernel, int stride, int padding,
             Activation activation) {
@@ -55,11 +84,9 @@ public final class ConvLayer implements Layer {
         this.weights = new Parameter(index, Parameter.Kind.WEIGHTS, filters, k, true);
         this.bias = new Parameter(index, Parameter.Kind.BIAS, filters, 1, true);
         int positions = outHeight * outWidth;
-        patches = new DMatrixRMaj(positions, k);
-        product = new DMatrixRMaj(positions, filters);
-        deltas = new DMatrixRMaj(positions, filters);
-        gradPatches = new DMatrixRMaj(positions, k);
-        gradWeightsSample = new DMatrixRMaj(filters, k);
+        for (int t = 0; t < THREADS; t++) {
+            work[t] = new Work(positions, k);
+        }
     }
 
     /** Draws W (fan-in C k k, fan-out F k k) then b from the initialisers. */
@@ -108,8 +135,8 @@ public final class ConvLayer implements Layer {
         return activation;
     }
 
-    /** Fills {@link #patches} with the patches of one sample (zeros where the kernel hangs over the padding). */
-    private void im2col(double[] in, int offset) {
+    /** Fills {@code patches} with the patches of one sample (zeros where the kernel hangs over the padding). */
+    private void im2col(double[] in, int offset, DMatrixRMaj patches) {
         double[] p = patches.data;
         int k = channels * kernel * kernel;
         for (int oy = 0; oy < outHeight; oy++) {
@@ -139,17 +166,20 @@ public final class ConvLayer implements Layer {
         int positions = outHeight * outWidth;
         z.reshape(input.numRows, outputSize());
         double[] b = bias.value().data;
-        for (int s = 0; s < input.numRows; s++) {
-            im2col(input.data, s * input.numCols);
-            // Z_s = P W^T: one row per position, one column per filter
-            CommonOps_DDRM.multTransB(patches, weights.value(), product);
-            int out = s * z.numCols;
-            for (int pos = 0; pos < positions; pos++) {
-                for (int f = 0; f < filters; f++) {
-                    z.data[out + f * positions + pos] = product.data[pos * filters + f] + b[f];
+        parallel(input.numRows, t -> {
+            Work w = work[t];
+            for (int s = t; s < input.numRows; s += THREADS) {
+                im2col(input.data, s * input.numCols, w.patches);
+                // Z_s = P W^T: one row per position, one column per filter
+                CommonOps_DDRM.multTransB(w.patches, weights.value(), w.product);
+                int out = s * z.numCols;
+                for (int pos = 0; pos < positions; pos++) {
+                    for (int f = 0; f < filters; f++) {
+                        z.data[out + f * positions + pos] = w.product.data[pos * filters + f] + b[f];
+                    }
                 }
             }
-        }
+        });
     }
 
     @Override
@@ -161,29 +191,41 @@ public final class ConvLayer implements Layer {
             gradInput.reshape(input.numRows, inputSize());
             CommonOps_DDRM.fill(gradInput, 0);
         }
-        double[] gb = bias.gradient().data;
-        for (int s = 0; s < input.numRows; s++) {
-            int off = s * delta.numCols;
-            for (int pos = 0; pos < positions; pos++) {
-                for (int f = 0; f < filters; f++) {
-                    double d = delta.data[off + f * positions + pos];
-                    deltas.data[pos * filters + f] = d;
-                    gb[f] += d;
+        parallel(input.numRows, t -> {
+            Work w = work[t];
+            CommonOps_DDRM.fill(w.gradWeights, 0);
+            java.util.Arrays.fill(w.gradBias, 0);
+            for (int s = t; s < input.numRows; s += THREADS) {
+                int off = s * delta.numCols;
+                for (int pos = 0; pos < positions; pos++) {
+                    for (int f = 0; f < filters; f++) {
+                        double d = delta.data[off + f * positions + pos];
+                        w.deltas.data[pos * filters + f] = d;
+                        w.gradBias[f] += d;
+                    }
+                }
+                im2col(input.data, s * input.numCols, w.patches);
+                // dW += D^T P
+                CommonOps_DDRM.multTransA(w.deltas, w.patches, w.gradWeightsSample);
+                CommonOps_DDRM.addEquals(w.gradWeights, w.gradWeightsSample);
+                if (gradInput != null) {
+                    // dP = D W, then each patch's gradient goes back to the pixels it was cut from
+                    CommonOps_DDRM.mult(w.deltas, weights.value(), w.gradPatches);
+                    col2im(gradInput.data, s * gradInput.numCols, w.gradPatches);
                 }
             }
-            im2col(input.data, s * input.numCols);
-            // dW += D^T P
-            CommonOps_DDRM.multTransA(deltas, patches, gradWeightsSample);
-            CommonOps_DDRM.addEquals(weights.gradient(), gradWeightsSample);
-            if (gradInput != null) {
-                // dP = D W, then each patch's gradient goes back to the pixels it was cut from
-                CommonOps_DDRM.mult(deltas, weights.value(), gradPatches);
-                col2im(gradInput.data, s * gradInput.numCols);
+        });
+        // the threads' shares, added in thread order so that the sum does not depend on timing
+        double[] gb = bias.gradient().data;
+        for (Work w : work) {
+            CommonOps_DDRM.addEquals(weights.gradient(), w.gradWeights);
+            for (int f = 0; f < filters; f++) {
+                gb[f] += w.gradBias[f];
             }
         }
     }
 
-    private void col2im(double[] out, int offset) {
+    private void col2im(double[] out, int offset, DMatrixRMaj gradPatches) {
         double[] g = gradPatches.data;
         int k = channels * kernel * kernel;
         for (int oy = 0; oy < outHeight; oy++) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * A fully connected layer: z = W x + b for each sample x, a = f(z).
@@ -82,6 +83,8 @@ public final class DenseLayer implements Layer {
         z.reshape(input.numRows, outputSize);
         if (small(input.numRows)) {
             multTransBSmall(input, weights.value(), z);
+        } else if (large(input.numRows)) {
+            CommonOps_MT_DDRM.multTransB(input, weights.value(), z);
         } else {
             CommonOps_DDRM.multTransB(input, weights.value(), z);
         }
@@ -102,6 +105,8 @@ public final class DenseLayer implements Layer {
         // dE/dW = delta^T X: entry (j, i) sums delta_j x_i over the batch
         if (small(input.numRows)) {
             multTransASmall(delta, input, weights.gradient());
+        } else if (large(input.numRows)) {
+            CommonOps_MT_DDRM.multTransA(delta, input, weights.gradient());
         } else {
             CommonOps_DDRM.multTransA(delta, input, weights.gradient());
         }
@@ -125,6 +130,8 @@ public final class DenseLayer implements Layer {
             gradInput.reshape(delta.numRows, inputSize);
             if (small(delta.numRows)) {
                 multSmall(delta, weights.value(), gradInput);
+            } else if (large(delta.numRows)) {
+                CommonOps_MT_DDRM.mult(delta, weights.value(), gradInput);
             } else {
                 CommonOps_DDRM.mult(delta, weights.value(), gradInput);
             }
@@ -137,6 +144,15 @@ public final class DenseLayer implements Layer {
      */
     private boolean small(int batch) {
         return (long) batch * inputSize * outputSize <= 4096;
+    }
+
+    /**
+     * True when a product is large enough (a digits batch through a wide layer) to be worth
+     * splitting over the cores; each output is still computed by one thread, so the numbers do
+     * not depend on the split.
+     */
+    private boolean large(int batch) {
+        return (long) batch * inputSize * outputSize >= 1 << 20;
     }
 
     // Z = X W^T, Z (m x n) overwritten
