@@ -4,16 +4,19 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * A 2-D convolution: F filters of k x k over C input channels, with stride s and zero padding p,
  * then the activation. A sample is a row of C x H x W values, channel by channel, row by row; the
  * output is F x OH x OW the same way, with OH = (H + 2p - k) / s + 1.
  *
- * <p>Computed with im2col: every k x k x C patch of a sample becomes a row of a matrix P
- * (OH*OW rows, C*k*k columns), so that Z = P W^T + b is one matrix product (EJML), W having one
- * row per filter. Backward: dW = D^T P, db = column sums of D, dP = D W, scattered back onto the
- * input (col2im), with D the deltas of one sample as OH*OW rows by F columns.
+ * <p>Computed with im2col: every k x k x C patch of every sample of the batch becomes a row of a
+ * matrix P (B*OH*OW rows, C*k*k columns), so that Z = P W^T + b is one matrix product for the
+ * whole batch (EJML, on every core when large), W having one row per filter. P is kept for the
+ * backward pass, which must follow a forward pass on the same input. Backward: dW = D^T P, db = column sums of D, dP = D W, scattered back onto the
+ * input (col2im), with D the deltas of one sample as OH*OW rows by F columns; these two are
+ * written as plain multiply-adds that skip zero deltas.
  */
 public final class ConvLayer implements Layer {
     private final int channels;
@@ -31,23 +34,20 @@ public final class ConvLayer implements Layer {
     /** The batch is split over this many threads, sample s going to thread s mod THREADS. */
     private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
     private final Work[] work = new Work[THREADS];
+    /** The patches of every sample of the last forward pass (B*OH*OW rows), kept for the backward pass. */
+    private final DMatrixRMaj batchPatches = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj batchProduct = new DMatrixRMaj(1, 1);
 
     /** One thread's buffers for one sample at a time, and its share of dE/dW and dE/db. */
     private final class Work {
-        final DMatrixRMaj patches;
-        final DMatrixRMaj product;
         final DMatrixRMaj deltas;
         final DMatrixRMaj gradPatches;
-        final DMatrixRMaj gradWeightsSample;
         final DMatrixRMaj gradWeights;
         final double[] gradBias;
 
         Work(int positions, int k) {
-            patches = new DMatrixRMaj(positions, k);
-            product = new DMatrixRMaj(positions, filters);
             deltas = new DMatrixRMaj(positions, filters);
             gradPatches = new DMatrixRMaj(positions, k);
-            gradWeightsSample = new DMatrixRMaj(filters, k);
             gradWeights = new DMatrixRMaj(filters, k);
             gradBias = new double[filters];
         }
@@ -135,13 +135,15 @@ public final class ConvLayer implements Layer {
         return activation;
     }
 
-    /** Fills {@code patches} with the patches of one sample (zeros where the kernel hangs over the padding). */
-    private void im2col(double[] in, int offset, DMatrixRMaj patches) {
-        double[] p = patches.data;
+    /**
+     * Writes the patches of one sample into {@code p} from {@code start} (zeros where the kernel
+     * hangs over the padding): one row of C*k*k values per output position.
+     */
+    private void im2col(double[] in, int offset, double[] p, int start) {
         int k = channels * kernel * kernel;
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
-                int row = (oy * outWidth + ox) * k;
+                int row = start + (oy * outWidth + ox) * k;
                 int col = 0;
                 for (int c = 0; c < channels; c++) {
                     int plane = offset + c * height * width;
@@ -164,22 +166,32 @@ public final class ConvLayer implements Layer {
                     + input.numCols);
         }
         int positions = outHeight * outWidth;
+        int k = channels * kernel * kernel;
         z.reshape(input.numRows, outputSize());
         double[] b = bias.value().data;
+        // every sample's patches into one matrix, then Z = P W^T as one product for the whole batch
+        batchPatches.reshape(input.numRows * positions, k);
         parallel(input.numRows, t -> {
-            Work w = work[t];
             for (int s = t; s < input.numRows; s += THREADS) {
-                im2col(input.data, s * input.numCols, w.patches);
-                // Z_s = P W^T: one row per position, one column per filter
-                CommonOps_DDRM.multTransB(w.patches, weights.value(), w.product);
-                int out = s * z.numCols;
-                for (int pos = 0; pos < positions; pos++) {
-                    for (int f = 0; f < filters; f++) {
-                        z.data[out + f * positions + pos] = w.product.data[pos * filters + f] + b[f];
-                    }
-                }
+                im2col(input.data, s * input.numCols, batchPatches.data, s * positions * k);
             }
         });
+        batchProduct.reshape(input.numRows * positions, filters);
+        if ((long) input.numRows * positions * k * filters >= 1 << 20) {
+            CommonOps_MT_DDRM.multTransB(batchPatches, weights.value(), batchProduct);
+        } else {
+            CommonOps_DDRM.multTransB(batchPatches, weights.value(), batchProduct);
+        }
+        double[] pr = batchProduct.data;
+        for (int s = 0; s < input.numRows; s++) {
+            int out = s * z.numCols;
+            int in = s * positions * filters;
+            for (int pos = 0; pos < positions; pos++) {
+                for (int f = 0; f < filters; f++) {
+                    z.data[out + f * positions + pos] = pr[in + pos * filters + f] + b[f];
+                }
+            }
+        }
     }
 
     @Override
@@ -204,13 +216,10 @@ public final class ConvLayer implements Layer {
                         w.gradBias[f] += d;
                     }
                 }
-                im2col(input.data, s * input.numCols, w.patches);
-                // dW += D^T P
-                CommonOps_DDRM.multTransA(w.deltas, w.patches, w.gradWeightsSample);
-                CommonOps_DDRM.addEquals(w.gradWeights, w.gradWeightsSample);
+                // the patches of the forward pass, kept for this
+                accumulate(w, s * positions * channels * kernel * kernel, gradInput != null);
                 if (gradInput != null) {
-                    // dP = D W, then each patch's gradient goes back to the pixels it was cut from
-                    CommonOps_DDRM.mult(w.deltas, weights.value(), w.gradPatches);
+                    // each patch's gradient goes back to the pixels it was cut from
                     col2im(gradInput.data, s * gradInput.numCols, w.gradPatches);
                 }
             }
@@ -221,6 +230,43 @@ public final class ConvLayer implements Layer {
             CommonOps_DDRM.addEquals(weights.gradient(), w.gradWeights);
             for (int f = 0; f < filters; f++) {
                 gb[f] += w.gradBias[f];
+            }
+        }
+    }
+
+    /**
+     * dW += D^T P and, when asked, dP = D W, for one sample, as row-by-row multiply-adds over
+     * contiguous memory; deltas that are exactly 0 (behind a ReLU, or not the max of a pool) are
+     * skipped, which after ReLU layers is most of them.
+     */
+    private void accumulate(Work w, int patchStart, boolean inputGradient) {
+        int positions = outHeight * outWidth;
+        int k = channels * kernel * kernel;
+        double[] d = w.deltas.data;
+        double[] p = batchPatches.data;
+        double[] gw = w.gradWeights.data;
+        double[] wv = weights.value().data;
+        double[] gp = w.gradPatches.data;
+        if (inputGradient) {
+            java.util.Arrays.fill(gp, 0, positions * k, 0);
+        }
+        for (int pos = 0; pos < positions; pos++) {
+            int prow = patchStart + pos * k;
+            int grow = pos * k;
+            for (int f = 0; f < filters; f++) {
+                double df = d[pos * filters + f];
+                if (df == 0) {
+                    continue;
+                }
+                int wrow = f * k;
+                for (int i = 0; i < k; i++) {
+                    gw[wrow + i] += df * p[prow + i];
+                }
+                if (inputGradient) {
+                    for (int i = 0; i < k; i++) {
+                        gp[grow + i] += df * wv[wrow + i];
+                    }
+                }
             }
         }
     }
