@@ -74,6 +74,7 @@ public final class DigitsView {
     private boolean dirty = true;
     private boolean updating;
     private long shownVersion = -1;
+    private long lastSent;
 
     public DigitsView(DigitsSession session, I18n i18n, ExportDialogs dialogs) {
         this.session = session;
@@ -189,7 +190,15 @@ public final class DigitsView {
         occlusion.setSmooth(false);
         canvas.setId("draw-canvas");
         canvas.setOnMousePressed(e -> paint(e.getX(), e.getY()));
-        canvas.setOnMouseDragged(e -> paint(e.getX(), e.getY()));
+        canvas.setOnMouseDragged(e -> {
+            paint(e.getX(), e.getY());
+            // the prediction and feature maps follow the pen, at most every 60 ms
+            long now = System.nanoTime();
+            if (now - lastSent > 60_000_000L) {
+                lastSent = now;
+                session.draw(ink, DRAW_CELLS);
+            }
+        });
         canvas.setOnMouseReleased(e -> session.draw(ink, DRAW_CELLS));
         Button clear = button("draw-clear", Material2MZ.REPLAY, "digits.clear", () -> {
             java.util.Arrays.fill(ink, 0);

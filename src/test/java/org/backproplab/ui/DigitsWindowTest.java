@@ -110,7 +110,9 @@ class DigitsWindowTest {
         robot.clickOn(wrong);
         ui.settle();
         assertEquals(index, snapshot().selected());
-        assertTrue(robot.lookup("#confusion").queryAs(javafx.scene.layout.GridPane.class).getChildren().size() > 100);
+        var matrix = robot.lookup("#confusion").queryAs(javafx.scene.layout.GridPane.class);
+        assertTrue(matrix.getChildren().size() > 100);
+        ui.screenshot("digits-confusion", matrix);
     }
 
     @Test

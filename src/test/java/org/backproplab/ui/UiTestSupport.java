@@ -118,6 +118,19 @@ final class UiTestSupport {
         }
     }
 
+    /** Writes one part of the window as docs/screenshots/NAME.png. */
+    void screenshot(String name, javafx.scene.Node node) {
+        settle();
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                Files.createDirectories(SCREENSHOTS);
+                PngExport.write(PngExport.snapshot(node, 1), SCREENSHOTS.resolve(name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
     /** Writes the window as docs/screenshots/NAME.png. */
     void screenshot(String name) {
         settle();
