@@ -49,7 +49,6 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private int[] misclassified = new int[0];
     private double secondsPerBatch = Double.NaN;
     private long version;
-    private volatile boolean play;
 
     /**
      * @param dataFolder the MNIST files, or null for ./assets/mnist or the jar's copy
@@ -76,32 +75,6 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             trainer = MnistLessons.byId(id).newTrainer(train, MnistLessons.byId(id).seed());
             afterNewNetwork();
         });
-    }
-
-    public void play() {
-        if (play) {
-            return;
-        }
-        play = true;
-        setPlaying(true);
-        worker.execute(this::chunk);
-    }
-
-    public void pause() {
-        if (!play) {
-            return;
-        }
-        play = false;
-        setPlaying(false);
-        submit(this::refreshConfusion);
-    }
-
-    public void togglePlay() {
-        if (play) {
-            pause();
-        } else {
-            play();
-        }
     }
 
     /** Shows test digit {@code index}. */
@@ -181,7 +154,8 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         refreshConfusion();
     }
 
-    private void chunk() {
+    @Override
+    protected void playChunk() {
         if (!play || trainer == null) {
             return;
         }
@@ -194,8 +168,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
                 batches++;
                 batchLoss.add(trainer.iteration(), loss);
                 if (!Double.isFinite(loss)) {
-                    play = false;
-                    setPlaying(false);
+                    stopPlaying();
                     post(new Notice("notice.divergedLoss", List.of(trainer.iteration(), String.valueOf(loss)), true));
                     break;
                 }
@@ -209,11 +182,10 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             secondsPerBatch = Double.isNaN(secondsPerBatch) ? perBatch : 0.8 * secondsPerBatch + 0.2 * perBatch;
             publish();
             if (play) {
-                worker.execute(this::chunk);
+                worker.execute(this::playChunk);
             }
         } catch (RuntimeException e) {
-            play = false;
-            setPlaying(false);
+            stopPlaying();
             post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
         }
     }
@@ -303,5 +275,10 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         publishSnapshot(new DigitsSnapshot(presetId, Digits.summary(net), trainer.epoch(), batchInEpoch, perEpoch, left,
                 batchLoss.copy(), testAccuracy.copy(), shapes, maps, filters, kernel, selected, image.clone(), label,
                 probabilities, saliency, occlusion, confusion, misclassified.clone(), testSet, true, ++version));
+    }
+
+    @Override
+    protected void afterPause() {
+        submit(this::refreshConfusion);
     }
 }

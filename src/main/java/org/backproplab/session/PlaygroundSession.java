@@ -58,7 +58,6 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     private Landscape landscape;
     private static final int PATH_LIMIT = 5000;
     private static final int LANDSCAPE_RESOLUTION = 80;
-    private volatile boolean play;
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
 
     public PlaygroundSession(ScheduledExecutorService worker, Executor fx) {
@@ -161,32 +160,6 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                 post(new Notice("notice.exportFailed", List.of(file.toString(), e.getMessage()), true));
             }
         });
-    }
-
-    public void play() {
-        if (play) {
-            return;
-        }
-        play = true;
-        setPlaying(true);
-        worker.execute(this::playChunk);
-    }
-
-    public void pause() {
-        if (!play) {
-            return;
-        }
-        play = false;
-        setPlaying(false);
-        submit(() -> { });
-    }
-
-    public void togglePlay() {
-        if (play) {
-            pause();
-        } else {
-            play();
-        }
     }
 
     /** Trains until {@code epochs} epochs are done, then pauses (for tests and for a lesson's length). */
@@ -366,8 +339,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
             testAccuracy.add(e, testNow.accuracy());
             if (!Double.isFinite(trainNow.loss()) || !finiteWeights()) {
                 diverged = true;
-                play = false;
-                setPlaying(false);
+                stopPlaying();
                 post(new Notice(Double.isFinite(trainNow.loss()) ? "notice.divergedWeightEpoch"
                         : "notice.divergedEpoch", List.of(e, trainer.iteration(), String.valueOf(trainNow.loss())), true));
                 return false;
@@ -375,8 +347,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
             lastGood = trainer.checkpoint();
             if (e >= stopAtEpoch) {
                 stopAtEpoch = Integer.MAX_VALUE;
-                play = false;
-                setPlaying(false);
+                stopPlaying();
                 return false;
             }
         }
@@ -392,7 +363,8 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         return true;
     }
 
-    private void playChunk() {
+    @Override
+    protected void playChunk() {
         if (!play) {
             return;
         }
@@ -408,8 +380,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                 worker.schedule(this::playChunk, REST_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         } catch (RuntimeException e) {
-            play = false;
-            setPlaying(false);
+            stopPlaying();
             post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
         }
     }
@@ -440,4 +411,9 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         publishSnapshot(s);
     }
 
+
+    @Override
+    protected void afterPause() {
+        submit(() -> { });
+    }
 }

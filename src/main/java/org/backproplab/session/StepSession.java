@@ -45,7 +45,6 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     private double learningRate;
     private final LossHistory history = new LossHistory(4096);
     private long version;
-    private volatile boolean play;
     private volatile Speed speed = Speed.ITERATIONS_100;
     private Map<String, ImmutableMatrix> numericCache = Map.of();
     private Checkpoint numericFor;
@@ -126,33 +125,6 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
             }
             history.truncateAfter(trainer.iteration());
         });
-    }
-
-    public void play() {
-        if (play) {
-            return;
-        }
-        play = true;
-        setPlaying(true);
-        submit(() -> { });
-        worker.execute(this::playChunk);
-    }
-
-    public void pause() {
-        if (!play) {
-            return;
-        }
-        play = false;
-        setPlaying(false);
-        submit(() -> { });
-    }
-
-    public void togglePlay() {
-        if (play) {
-            pause();
-        } else {
-            play();
-        }
     }
 
     /** Sets the learning rate from the next update on (undoable). */
@@ -257,7 +229,8 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         }
     }
 
-    private void playChunk() {
+    @Override
+    protected void playChunk() {
         if (!play) {
             return;
         }
@@ -314,15 +287,13 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     }
 
     private boolean diverged(long iteration, String key, Object what) {
-        play = false;
-        setPlaying(false);
+        stopPlaying();
         post(new Notice(key, List.of(iteration, String.valueOf(what)), true));
         return false;
     }
 
     private void stopWithError(RuntimeException e) {
-        play = false;
-        setPlaying(false);
+        stopPlaying();
         post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
         publishSafely();
     }
@@ -414,4 +385,9 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     }
 
 
+
+    @Override
+    protected void afterPause() {
+        submit(() -> { });
+    }
 }

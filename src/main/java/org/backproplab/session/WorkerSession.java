@@ -23,6 +23,8 @@ abstract class WorkerSession<S> {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final AtomicReference<S> pending = new AtomicReference<>();
+    /** Whether training runs; read by the worker's loop, written by the commands. */
+    protected volatile boolean play;
 
     /**
      * @param worker the single thread that runs the engine
@@ -59,6 +61,44 @@ abstract class WorkerSession<S> {
         CompletableFuture<Void> done = new CompletableFuture<>();
         worker.execute(() -> fx.execute(() -> done.complete(null)));
         return done;
+    }
+
+    /** Starts training: the worker runs {@link #playChunk()}, which schedules itself while playing. */
+    public void play() {
+        if (play) {
+            return;
+        }
+        play = true;
+        setPlaying(true);
+        worker.execute(this::playChunk);
+    }
+
+    public void pause() {
+        if (!play) {
+            return;
+        }
+        stopPlaying();
+        afterPause();
+    }
+
+    public void togglePlay() {
+        if (play) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** Worker thread: one chunk of training, then a snapshot; schedules the next chunk while playing. */
+    protected abstract void playChunk();
+
+    /** Queues what should follow a pause (at least a fresh snapshot). */
+    protected abstract void afterPause();
+
+    /** Stops training (from a command, or from the worker when training diverged or is done). */
+    protected final void stopPlaying() {
+        play = false;
+        setPlaying(false);
     }
 
     /** Worker thread: hands {@code s} to the FX thread; a snapshot not yet shown is replaced. */

@@ -2,7 +2,6 @@ package org.backproplab.ui;
 
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -33,7 +32,6 @@ import org.backproplab.lesson.MnistLessons;
 import org.backproplab.session.DigitsSession;
 import org.backproplab.session.DigitsSnapshot;
 import org.backproplab.session.Notice;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -85,15 +83,11 @@ public final class DigitsView {
         session.playingProperty().addListener((o, a, b) -> updatePlay());
         session.noticeProperty().addListener((o, a, n) -> showNotice(n));
         i18n.localeProperty().addListener((o, a, b) -> dirty = true);
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (dirty) {
-                    dirty = false;
-                    render();
-                }
-            }
-        }.start();
+        ViewParts.eachFrame(() -> {
+            boolean was = dirty;
+            dirty = false;
+            return was;
+        }, this::render);
     }
 
     public Region root() {
@@ -105,20 +99,11 @@ public final class DigitsView {
     }
 
     private Label title(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.getStyleClass().add("section-title");
-        return l;
+        return ViewParts.title(i18n, key);
     }
 
     private Button button(String id, org.kordamp.ikonli.Ikon icon, String key, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.setGraphic(new FontIcon(icon));
-        b.textProperty().bind(i18n.bind(key));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
+        return ViewParts.button(i18n, id, icon, key, action);
     }
 
     private void build() {
@@ -270,21 +255,11 @@ public final class DigitsView {
     }
 
     private void updatePlay() {
-        boolean on = session.isPlaying();
-        play.setGraphic(new FontIcon(on ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
-        play.textProperty().unbind();
-        play.textProperty().bind(i18n.bind(on ? "action.pause" : "action.play"));
+        ViewParts.showPlaying(play, i18n, session.isPlaying());
     }
 
-    private void showNotice(Notice n) {
-        if (n == null) {
-            return;
-        }
-        notice.getStyleClass().remove("error");
-        if (n.error()) {
-            notice.getStyleClass().add("error");
-        }
-        notice.setText(i18n.get(n.key(), n.args().toArray()));
+    private void showNotice(org.backproplab.session.Notice n) {
+        ViewParts.showNotice(notice, i18n, n);
     }
 
     // ---- images -----------------------------------------------------------------------------

@@ -47,7 +47,6 @@ import org.backproplab.lesson.PlaygroundSpec;
 import org.backproplab.session.NumberInput;
 import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.PlaygroundSnapshot;
-import org.backproplab.session.StepSession;
 import org.backproplab.session.StepSnapshot;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -150,9 +149,7 @@ public final class PlaygroundView {
     }
 
     private Label title(String key) {
-        Label l = label(key);
-        l.getStyleClass().add("section-title");
-        return l;
+        return ViewParts.title(i18n, key);
     }
 
     private <T> void cellsFor(ComboBox<T> box, Function<T, String> text) {
@@ -160,13 +157,7 @@ public final class PlaygroundView {
     }
 
     private Button button(String id, org.kordamp.ikonli.Ikon icon, String key, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.setGraphic(new FontIcon(icon));
-        b.textProperty().bind(i18n.bind(key));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
+        return ViewParts.button(i18n, id, icon, key, action);
     }
 
     /** A button with an icon and a tooltip only, for the crowded run bar. */
@@ -517,21 +508,11 @@ public final class PlaygroundView {
     }
 
     private void updatePlay() {
-        boolean on = session.isPlaying();
-        play.setGraphic(new FontIcon(on ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
-        play.textProperty().unbind();
-        play.textProperty().bind(i18n.bind(on ? "action.pause" : "action.play"));
+        ViewParts.showPlaying(play, i18n, session.isPlaying());
     }
 
     private void showNotice(org.backproplab.session.Notice n) {
-        if (n == null) {
-            return;
-        }
-        notice.getStyleClass().remove("error");
-        if (n.error()) {
-            notice.getStyleClass().add("error");
-        }
-        notice.setText(i18n.get(n.key(), n.args().toArray()));
+        ViewParts.showNotice(notice, i18n, n);
     }
 
     // ---- drawing ---------------------------------------------------------------------------

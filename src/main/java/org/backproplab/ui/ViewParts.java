@@ -1,0 +1,66 @@
+package org.backproplab.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import org.backproplab.session.Notice;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The small pieces every tab builds the same way. */
+final class ViewParts {
+    private ViewParts() {
+    }
+
+    /** A bold section heading in the UI language. */
+    static Label title(I18n i18n, String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    /** A button with an icon and a text in the UI language. */
+    static Button button(I18n i18n, String id, Ikon icon, String key, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.setGraphic(new FontIcon(icon));
+        b.textProperty().bind(i18n.bind(key));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    /** A play button shows pause while training runs. */
+    static void showPlaying(Button play, I18n i18n, boolean playing) {
+        play.setGraphic(new FontIcon(playing ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
+        play.textProperty().unbind();
+        play.textProperty().bind(i18n.bind(playing ? "action.pause" : "action.play"));
+    }
+
+    /** A session's notice in a status label, in red when it reports an error. */
+    static void showNotice(Label label, I18n i18n, Notice n) {
+        if (n == null) {
+            return;
+        }
+        label.getStyleClass().remove("error");
+        if (n.error()) {
+            label.getStyleClass().add("error");
+        }
+        label.setText(i18n.get(n.key(), n.args().toArray()));
+    }
+
+    /** Draws at most once per frame: {@code render} runs on a frame after {@code dirty} reported a change. */
+    static void eachFrame(java.util.function.BooleanSupplier takeDirty, Runnable render) {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (takeDirty.getAsBoolean()) {
+                    render.run();
+                }
+            }
+        }.start();
+    }
+}
