@@ -145,14 +145,24 @@ public final class ConvLayer implements Layer {
             for (int ox = 0; ox < outWidth; ox++) {
                 int row = start + (oy * outWidth + ox) * k;
                 int col = 0;
+                int x0 = ox * stride - padding;
+                boolean inside = x0 >= 0 && x0 + kernel <= width;
                 for (int c = 0; c < channels; c++) {
                     int plane = offset + c * height * width;
                     for (int ky = 0; ky < kernel; ky++) {
                         int y = oy * stride + ky - padding;
-                        for (int kx = 0; kx < kernel; kx++) {
-                            int x = ox * stride + kx - padding;
-                            p[row + col++] = y < 0 || y >= height || x < 0 || x >= width ? 0 : in[plane + y * width + x];
+                        if (y < 0 || y >= height) {
+                            java.util.Arrays.fill(p, row + col, row + col + kernel, 0);
+                        } else if (inside) {
+                            // a whole kernel row lies inside the image: one copy
+                            System.arraycopy(in, plane + y * width + x0, p, row + col, kernel);
+                        } else {
+                            for (int kx = 0; kx < kernel; kx++) {
+                                int x = x0 + kx;
+                                p[row + col + kx] = x < 0 || x >= width ? 0 : in[plane + y * width + x];
+                            }
                         }
+                        col += kernel;
                     }
                 }
             }
