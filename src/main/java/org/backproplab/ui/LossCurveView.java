@@ -138,7 +138,8 @@ public final class LossCurveView extends Region {
         g.strokeLine(left, top, left, bottom);
         g.strokeLine(left, bottom, right, bottom);
         g.setFill(Color.gray(0.35));
-        g.setFont(Font.font(11 * scale));
+        // the axis caption may be Chinese: draw it in the shipped CJK font, which has Latin letters too
+        g.setFont(Font.font(Fonts.CJK_FAMILY, 11 * scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(axisLabel, (left + right) / 2, bottom + 8 * scale);
