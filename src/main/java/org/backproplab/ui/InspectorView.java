@@ -293,8 +293,8 @@ public final class InspectorView extends VBox {
         return switch (sel.kind()) {
             case WEIGHT -> s.parameters().get("W" + (sel.layer() + 1)).get(sel.row(), sel.col());
             case BIAS -> s.parameters().get("b" + (sel.layer() + 1)).get(sel.row(), 0);
-            case INPUT -> s.inputs().get(0, sel.col());
-            case TARGET -> s.targets().get(0, sel.col());
+            case INPUT -> s.inputs().get(Math.min(sel.row(), s.inputs().rows() - 1), sel.col());
+            case TARGET -> s.targets().get(Math.min(sel.row(), s.targets().rows() - 1), sel.col());
             case NEURON -> Double.NaN;
         };
     }

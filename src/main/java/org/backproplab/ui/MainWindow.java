@@ -78,6 +78,8 @@ public final class MainWindow {
     private final ComboBox<Speed> speed = new ComboBox<>();
     private final ComboBox<Locale> language = new ComboBox<>();
     private final ToggleButton presentation = new ToggleButton();
+    /** Which sample of a several-sample lesson the graph shows (the 3-4-1 lesson has four). */
+    private final ComboBox<Integer> sample = new ComboBox<>();
     private final VBox help = new VBox(8);
     private final SplitPane split = new SplitPane();
     private Selection selection;
@@ -237,7 +239,18 @@ public final class MainWindow {
         lessonText.setId("lesson-text");
         lessonText.getStyleClass().add("lesson-text");
         lessonText.setWrapText(true);
-        HBox settingsRow = new HBox(8, biasLabel, biasMode, lrLabel, learningRate, learningRateError);
+        sample.setId("sample");
+        LocalizedCells.install(sample, i18n, k -> i18n.get("control.sampleN", k + 1));
+        sample.setOnAction(e -> {
+            if (!updatingControls && sample.getValue() != null) {
+                graph.setSample(sample.getValue());
+                if (selection != null) {
+                    selection = selection.forSample(sample.getValue());
+                }
+                dirty = true;
+            }
+        });
+        HBox settingsRow = new HBox(8, biasLabel, biasMode, lrLabel, learningRate, learningRateError, sample);
         settingsRow.setAlignment(Pos.CENTER_LEFT);
         settingsRow.setId("settings-row");
         Label legend = label("graph.legend");
@@ -362,7 +375,7 @@ public final class MainWindow {
     // ---- actions ---------------------------------------------------------------------------
 
     private void select(Selection s) {
-        selection = s;
+        selection = s.forSample(sample.getValue() == null ? 0 : sample.getValue());
         dirty = true;
         Platform.runLater(inspector::focusEditor);
     }
@@ -371,8 +384,8 @@ public final class MainWindow {
         switch (s.kind()) {
             case WEIGHT -> session.editParameter("W" + (s.layer() + 1), s.row(), s.col(), value);
             case BIAS -> session.editParameter("b" + (s.layer() + 1), s.row(), 0, value);
-            case INPUT -> session.editInput(0, s.col(), value);
-            case TARGET -> session.editTarget(0, s.col(), value);
+            case INPUT -> session.editInput(s.row(), s.col(), value);
+            case TARGET -> session.editTarget(s.row(), s.col(), value);
             case NEURON -> { }
         }
     }
@@ -519,6 +532,13 @@ public final class MainWindow {
         try {
             lessonPicker.setValue(Lessons.isPlayground(s.lessonId()) ? null : s.lessonId());
             biasMode.setValue(s.biasMode());
+            int samples = s.inputs().rows();
+            if (sample.getItems().size() != samples) {
+                sample.getItems().setAll(java.util.stream.IntStream.range(0, samples).boxed().toList());
+                sample.setValue(0);
+                graph.setSample(0);
+            }
+            sample.setVisible(samples > 1);
             if (!learningRate.isFocused()) {
                 learningRate.setText(org.backproplab.lesson.Naming.number(s.learningRate()));
             }

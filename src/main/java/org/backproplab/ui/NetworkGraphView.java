@@ -264,7 +264,7 @@ public final class NetworkGraphView extends Region {
             String inputName = inputNames != null && i < inputNames.size() ? inputNames.get(i) : naming.neuron(-1, i);
             setText(inputs.get(i), inputNames != null ? inputName : inputName + "  " + Format.shortNumber(v),
                     inputName + " = " + Format.exact(v));
-            mark(inputs.get(i), Selection.input(i), last instanceof ForwardRecord f && f.layer() == 0);
+            mark(inputs.get(i), Selection.input(i).forSample(row), last instanceof ForwardRecord f && f.layer() == 0);
         }
         double maxAbs = 1e-12;
         for (int l = 0; l < layers; l++) {
@@ -383,7 +383,7 @@ public final class NetworkGraphView extends Region {
             }
             double t = s.targets().get(row, k);
             setText(targets.get(k), "t" + (k + 1) + "  " + Format.shortNumber(t), Format.exact(t));
-            mark(targets.get(k), Selection.target(k), last instanceof LossRecord);
+            mark(targets.get(k), Selection.target(k).forSample(row), last instanceof LossRecord);
             Label err = errors.get(k);
             if (loss != null) {
                 double e = loss.terms().get(row, k);

@@ -358,6 +358,25 @@ class StepWindowTest {
     }
 
     @Test
+    void aSeveralSampleLessonShowsTheChosenSample(FxRobot robot) {
+        ui.settle();
+        ui.choose(robot, "#lesson-picker", "A network from scratch (3-4-1)");
+        click(robot, "#next-stage");
+        ui.choose(robot, "#sample", "Show sample 4");
+        // sample 4 is [1, 1, 1] with target 0
+        assertEquals("i1  1", text(robot, "#input-0"));
+        assertEquals("t1  0", text(robot, "#target-0"));
+        ForwardRecord hidden = (ForwardRecord) ui.window.session().getSnapshot().lastRecord();
+        assertEquals("out " + Format.shortNumber(hidden.activation().get(3, 0)), text(robot, "#out-0-0"));
+        // editing an input edits that sample's
+        click(robot, "#input-1");
+        robot.doubleClickOn("#edit-field").push(KeyCode.CONTROL, KeyCode.A).write("0.5");
+        click(robot, "#edit-apply");
+        assertEquals(0.5, ui.window.session().getSnapshot().inputs().get(3, 1), 0);
+        assertEquals(0.0, ui.window.session().getSnapshot().inputs().get(2, 1), 0, "sample 3 unchanged");
+    }
+
+    @Test
     void anErrorInTrainingShowsAMessageAndTheWindowStaysUsable(FxRobot robot) {
         ui.settle();
         ui.window.session().editParameter("W9", 0, 0, 1.0);
