@@ -11,12 +11,10 @@ import org.backproplab.engine.ForwardRecord;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.LossRecord;
-import org.backproplab.engine.Network;
 import org.backproplab.engine.StageRecord;
 import org.backproplab.engine.Stepper;
 import org.backproplab.engine.Trainer;
 import org.backproplab.lesson.Lesson;
-import org.backproplab.lesson.Lessons;
 import org.backproplab.lesson.Naming;
 import org.backproplab.lesson.WalkThrough;
 import picocli.CommandLine;
@@ -82,7 +80,7 @@ final class TraceCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Trainer trainer = lesson.newTrainer();
         Stepper stepper = new Stepper(trainer, 1);
-        Naming naming = naming(trainer.network());
+        Naming naming = Naming.of(trainer.network());
         WalkThrough walkThrough = new WalkThrough(naming);
         for (int step = 1; step <= steps; step++) {
             List<StageRecord> records = stepper.finishIteration();
@@ -120,15 +118,6 @@ final class TraceCommand implements Runnable {
                     + Naming.number(evaluation.loss()) + ", outputs " + formatOutputs(outputs));
         }
         out.flush();
-    }
-
-    static Naming naming(Network network) {
-        List<Integer> sizes = new ArrayList<>();
-        sizes.add(network.inputSize());
-        for (Layer l : network.layers()) {
-            sizes.add(l.outputSize());
-        }
-        return new Naming(sizes);
     }
 
     private static String formatOutputs(ImmutableMatrix outputs) {

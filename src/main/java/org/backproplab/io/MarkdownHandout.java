@@ -22,11 +22,9 @@ public final class MarkdownHandout {
     public static String of(Lesson lesson, int iterations, String title) {
         Trainer trainer = lesson.newTrainer();
         Stepper stepper = new Stepper(trainer, 1);
-        List<Integer> sizes = new ArrayList<>();
-        sizes.add(trainer.network().inputSize());
+        List<Integer> sizes = Naming.layerSizes(trainer.network());
         List<String> activations = new ArrayList<>();
         for (Layer l : trainer.network().layers()) {
-            sizes.add(l.outputSize());
             activations.add(l.activation().id());
         }
         WalkThrough walk = new WalkThrough(new Naming(sizes));

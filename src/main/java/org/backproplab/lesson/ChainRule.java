@@ -40,7 +40,8 @@ public final class ChainRule {
         return findBackward(l) != null;
     }
 
-    private static String sampleTag(int s, int rows) {
+    /** " [sample s]" after a name when the batch has several samples, else nothing. */
+    static String sampleTag(int s, int rows) {
         return rows == 1 ? "" : " [sample " + (s + 1) + "]";
     }
 

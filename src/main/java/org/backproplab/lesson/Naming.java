@@ -18,6 +18,21 @@ public final class Naming {
         this.sizes = List.copyOf(sizes);
     }
 
+    /** Neuron counts of a network, inputs first, output layer last. */
+    public static List<Integer> layerSizes(org.backproplab.engine.Network network) {
+        List<Integer> sizes = new java.util.ArrayList<>();
+        sizes.add(network.inputSize());
+        for (org.backproplab.engine.Layer l : network.layers()) {
+            sizes.add(l.outputSize());
+        }
+        return sizes;
+    }
+
+    /** The names of a network's numbers. */
+    public static Naming of(org.backproplab.engine.Network network) {
+        return new Naming(layerSizes(network));
+    }
+
     /** Number of layers after the inputs. */
     public int layers() {
         return sizes.size() - 1;

@@ -63,10 +63,6 @@ public final class WalkThrough {
         return "  " + kind + " (" + f.id() + ")";
     }
 
-    private static String sampleTag(int s, int rows) {
-        return rows == 1 ? "" : " [sample " + (s + 1) + "]";
-    }
-
     private void forward(ForwardRecord f, List<StageRecord> records, List<String> out) {
         out.add(layerTitle(f.layer(), f.function()));
         ChainRule chain = new ChainRule(naming, records);
@@ -83,7 +79,7 @@ public final class WalkThrough {
         for (int s = 0; s < o.rows(); s++) {
             for (int k = 0; k < o.cols(); k++) {
                 String n = naming.neuron(naming.layers() - 1, k);
-                String e = "E_" + n + sampleTag(s, o.rows());
+                String e = "E_" + n + ChainRule.sampleTag(s, o.rows());
                 out.add("  " + e + " = " + lossText(l.loss(), n, o.rows(), o.cols()) + " = "
                         + lossValues(l.loss(), o.get(s, k), t.get(s, k), o.rows(), o.cols()) + " = "
                         + number(l.terms().get(s, k)));

@@ -258,9 +258,9 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
                     kernel = c.kernel();
                     filters = new double[c.filters()][];
                     for (int f = 0; f < c.filters(); f++) {
-                        filters[f] = c.weights().value().data.length == 0 ? new double[0]
-                                : java.util.Arrays.copyOfRange(c.weights().value().data, f * kernel * kernel * 1,
-                                        (f + 1) * kernel * kernel);
+                        // filter f is row f of W; its first channel's k x k values (the digits have one)
+                        int row = f * c.weights().value().numCols;
+                        filters[f] = java.util.Arrays.copyOfRange(c.weights().value().data, row, row + kernel * kernel);
                     }
                 }
             } else if (l instanceof MaxPoolLayer p) {

@@ -327,32 +327,17 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
 
     private void publish() {
         Network net = trainer.network();
-        List<Integer> sizes = new ArrayList<>();
         List<String> activations = new ArrayList<>();
-        sizes.add(net.inputSize());
         for (Layer l : net.layers()) {
-            sizes.add(l.outputSize());
             activations.add(l.activation().id());
         }
-        Samples samples = new Samples(trainer);
-        StepSnapshot s = new StepSnapshot(lesson.id(), sizes, activations, stepper.currentIteration() + 1,
+        org.backproplab.engine.Samples samples = trainer.samples();
+        StepSnapshot s = new StepSnapshot(lesson.id(), org.backproplab.lesson.Naming.layerSizes(net), activations, stepper.currentIteration() + 1,
                 trainer.iteration(), stepper.currentRecords(), stepper.nextStage(), net.copyParameters(),
-                samples.inputs, samples.targets, learningRate, biasMode, trainer.optimizer().id(),
+                samples.inputs(), samples.targets(), learningRate, biasMode, trainer.optimizer().id(),
                 net.loss().id(), play ? Map.of() : numericGradients(), history.copy(), stepper.canGoBack(),
                 ++version);
         publishSnapshot(s);
-    }
-
-    /** The training set as shown (edits included). */
-    private static final class Samples {
-        final ImmutableMatrix inputs;
-        final ImmutableMatrix targets;
-
-        Samples(Trainer trainer) {
-            var s = trainer.samples();
-            inputs = s.inputs();
-            targets = s.targets();
-        }
     }
 
     /** Finite-difference estimates at the current iteration's start, on the current batch. */

@@ -133,15 +133,7 @@ final class UiTestSupport {
 
     /** Writes the window as docs/screenshots/NAME.png. */
     void screenshot(String name) {
-        settle();
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
-            try {
-                Files.createDirectories(SCREENSHOTS);
-                PngExport.write(PngExport.snapshot(window.root(), 1), SCREENSHOTS.resolve(name + ".png"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }));
+        screenshot(name, window.root());
     }
 
     void close() throws Exception {
