@@ -3,20 +3,26 @@ package org.backproplab.engine;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * A 2-D convolution: F filters of k x k over C input channels, with stride s and zero padding p,
  * then the activation. A sample is a row of C x H x W values, channel by channel, row by row; the
  * output is F x OH x OW the same way, with OH = (H + 2p - k) / s + 1.
  *
- * <p>Computed with im2col: every k x k x C patch of every sample of the batch becomes a row of a
- * matrix P (B*OH*OW rows, C*k*k columns), so that Z = P W^T + b is one matrix product for the
- * whole batch (EJML, on every core when large), W having one row per filter. P is kept for the
- * backward pass, which must follow a forward pass on the same input. Backward: dW = D^T P, db = column sums of D, dP = D W, scattered back onto the
- * input (col2im), with D the deltas of one sample as OH*OW rows by F columns; these two are
- * written as plain multiply-adds that skip zero deltas.
+ * <p>Computed sample by sample, the samples of a batch split over the cores, with the products of
+ * {@link Kernels} (sums of whole rows, which the JIT vectorises), K = C k k and L = OH OW:
+ * <ul>
+ * <li>forward: the sample's patches as K rows of L values (row (c, ky, kx) holds the input pixel
+ * under tap (c, ky, kx) at every output position, 0 in the padding); the output plane of filter f
+ * is b_f plus the sum over taps of W[f, tap] times that row;</li>
+ * <li>backward: the patches again, now as L rows of K values (one per output position that has a
+ * delta); dE/dW[f] is the sum over positions q of delta[f, q] times patch q, dE/db_f the sum of
+ * delta[f, .]; dE/dpatch q is the sum over filters of delta[f, q] times W[f], added back onto the
+ * pixels it was cut from (col2im). Deltas that are exactly 0 (behind a ReLU, or not the max of a
+ * pool: most of them) are skipped.</li>
+ * </ul>
+ * Each thread adds its samples' share of dE/dW and dE/db into its own buffers; the shares are then
+ * added in thread order, so the result does not depend on timing.
  */
 public final class ConvLayer implements Layer {
     private final int channels;
@@ -31,36 +37,32 @@ public final class ConvLayer implements Layer {
     private final Activation activation;
     private final Parameter weights;
     private final Parameter bias;
-    /** The batch is split over this many threads, sample s going to thread s mod THREADS. */
-    private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-    private final Work[] work = new Work[THREADS];
-    /** The patches of every sample of the last forward pass (B*OH*OW rows), kept for the backward pass. */
-    private final DMatrixRMaj batchPatches = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj batchProduct = new DMatrixRMaj(1, 1);
+    private final Work[] work = new Work[Kernels.THREADS];
+    /** W's rows (one per filter) as separate arrays, for the backward pass. */
+    private final double[][] weightRows;
 
     /** One thread's buffers for one sample at a time, and its share of dE/dW and dE/db. */
-    private final class Work {
-        final DMatrixRMaj deltas;
-        final DMatrixRMaj gradPatches;
-        final DMatrixRMaj gradWeights;
+    private static final class Work {
+        final double[][] columns;
+        final double[][] patches;
+        final double[] gradPatch;
+        final double[] plane;
+        final boolean[] needed;
+        final double[] coef;
+        final int[] idx;
+        final double[][] gradWeights;
         final double[] gradBias;
 
-        Work(int positions, int k) {
-            deltas = new DMatrixRMaj(positions, filters);
-            gradPatches = new DMatrixRMaj(positions, k);
-            gradWeights = new DMatrixRMaj(filters, k);
+        Work(int positions, int k, int filters) {
+            columns = new double[k][positions];
+            patches = new double[positions][k];
+            gradPatch = new double[k];
+            plane = new double[positions];
+            needed = new boolean[positions];
+            coef = new double[Math.max(Math.max(positions, k), filters)];
+            idx = new int[coef.length];
+            gradWeights = new double[filters][k];
             gradBias = new double[filters];
-        }
-    }
-
-    /** Runs body(t) for every thread index t, in parallel when the batch has enough samples. */
-    private static void parallel(int samples, java.util.function.IntConsumer body) {
-        if (THREADS == 1 || samples < 2 * THREADS) {
-            for (int t = 0; t < THREADS; t++) {
-                body.accept(t);
-            }
-        } else {
-            java.util.stream.IntStream.range(0, THREADS).parallel().forEach(body);
         }
     }
 
@@ -84,9 +86,10 @@ public final class ConvLayer implements Layer {
         this.weights = new Parameter(index, Parameter.Kind.WEIGHTS, filters, k, true);
         this.bias = new Parameter(index, Parameter.Kind.BIAS, filters, 1, true);
         int positions = outHeight * outWidth;
-        for (int t = 0; t < THREADS; t++) {
-            work[t] = new Work(positions, k);
+        for (int t = 0; t < work.length; t++) {
+            work[t] = new Work(positions, k, filters);
         }
+        weightRows = new double[filters][k];
     }
 
     /** Draws W (fan-in C k k, fan-out F k k) then b from the initialisers. */
@@ -136,35 +139,68 @@ public final class ConvLayer implements Layer {
     }
 
     /**
-     * Writes the patches of one sample into {@code p} from {@code start} (zeros where the kernel
-     * hangs over the padding): one row of C*k*k values per output position.
+     * The patches of one sample as K rows of L: {@code columns[(c k + ky) k + kx][oy OW + ox]} is
+     * the input pixel (c, oy s + ky - p, ox s + kx - p), 0 in the padding.
      */
-    private void im2col(double[] in, int offset, double[] p, int start) {
-        int k = channels * kernel * kernel;
-        for (int oy = 0; oy < outHeight; oy++) {
-            for (int ox = 0; ox < outWidth; ox++) {
-                int row = start + (oy * outWidth + ox) * k;
-                int col = 0;
-                int x0 = ox * stride - padding;
-                boolean inside = x0 >= 0 && x0 + kernel <= width;
-                for (int c = 0; c < channels; c++) {
-                    int plane = offset + c * height * width;
-                    for (int ky = 0; ky < kernel; ky++) {
+    private void im2colRows(double[] in, int offset, double[][] columns) {
+        int tap = 0;
+        for (int c = 0; c < channels; c++) {
+            int plane = offset + c * height * width;
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    double[] row = columns[tap++];
+                    // the output columns whose pixel lies inside the image (stride 1: one copy)
+                    int lo = Math.max(0, ceilDiv(padding - kx, stride));
+                    int hi = Math.min(outWidth, ceilDiv(width + padding - kx, stride));
+                    for (int oy = 0; oy < outHeight; oy++) {
                         int y = oy * stride + ky - padding;
-                        if (y < 0 || y >= height) {
-                            java.util.Arrays.fill(p, row + col, row + col + kernel, 0);
-                        } else if (inside) {
-                            // a whole kernel row lies inside the image: one copy
-                            System.arraycopy(in, plane + y * width + x0, p, row + col, kernel);
+                        int base = oy * outWidth;
+                        if (y < 0 || y >= height || hi <= lo) {
+                            java.util.Arrays.fill(row, base, base + outWidth, 0);
+                            continue;
+                        }
+                        java.util.Arrays.fill(row, base, base + lo, 0);
+                        int src = plane + y * width + kx - padding;
+                        if (stride == 1) {
+                            System.arraycopy(in, src + lo, row, base + lo, hi - lo);
                         } else {
-                            for (int kx = 0; kx < kernel; kx++) {
-                                int x = x0 + kx;
-                                p[row + col + kx] = x < 0 || x >= width ? 0 : in[plane + y * width + x];
+                            for (int ox = lo; ox < hi; ox++) {
+                                row[base + ox] = in[src + ox * stride];
                             }
                         }
-                        col += kernel;
+                        java.util.Arrays.fill(row, base + hi, base + outWidth, 0);
                     }
                 }
+            }
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    /** The patch of output position q = oy OW + ox as one row of K values (0 in the padding). */
+    private void im2colPatch(double[] in, int offset, int q, double[] patch) {
+        int oy = q / outWidth;
+        int ox = q % outWidth;
+        int x0 = ox * stride - padding;
+        boolean inside = x0 >= 0 && x0 + kernel <= width;
+        int col = 0;
+        for (int c = 0; c < channels; c++) {
+            int plane = offset + c * height * width;
+            for (int ky = 0; ky < kernel; ky++) {
+                int y = oy * stride + ky - padding;
+                if (y < 0 || y >= height) {
+                    java.util.Arrays.fill(patch, col, col + kernel, 0);
+                } else if (inside) {
+                    System.arraycopy(in, plane + y * width + x0, patch, col, kernel);
+                } else {
+                    for (int kx = 0; kx < kernel; kx++) {
+                        int x = x0 + kx;
+                        patch[col + kx] = x < 0 || x >= width ? 0 : in[plane + y * width + x];
+                    }
+                }
+                col += kernel;
             }
         }
     }
@@ -177,129 +213,117 @@ public final class ConvLayer implements Layer {
         }
         int positions = outHeight * outWidth;
         int k = channels * kernel * kernel;
-        z.reshape(input.numRows, outputSize());
+        int batch = input.numRows;
+        z.reshape(batch, outputSize());
         double[] b = bias.value().data;
-        // every sample's patches into one matrix, then Z = P W^T as one product for the whole batch
-        batchPatches.reshape(input.numRows * positions, k);
-        parallel(input.numRows, t -> {
-            for (int s = t; s < input.numRows; s += THREADS) {
-                im2col(input.data, s * input.numCols, batchPatches.data, s * positions * k);
-            }
-        });
-        batchProduct.reshape(input.numRows * positions, filters);
-        if ((long) input.numRows * positions * k * filters >= 1 << 20) {
-            CommonOps_MT_DDRM.multTransB(batchPatches, weights.value(), batchProduct);
-        } else {
-            CommonOps_DDRM.multTransB(batchPatches, weights.value(), batchProduct);
-        }
-        double[] pr = batchProduct.data;
-        for (int s = 0; s < input.numRows; s++) {
-            int out = s * z.numCols;
-            int in = s * positions * filters;
-            for (int pos = 0; pos < positions; pos++) {
+        double[] wv = weights.value().data;
+        Kernels.parallel((long) batch * positions * k * filters, t -> {
+            Work w = work[t];
+            for (int s = Kernels.share(batch, t); s < Kernels.share(batch, t + 1); s++) {
+                im2colRows(input.data, s * input.numCols, w.columns);
                 for (int f = 0; f < filters; f++) {
-                    z.data[out + f * positions + pos] = pr[in + pos * filters + f] + b[f];
+                    java.util.Arrays.fill(w.plane, b[f]);
+                    int n = Kernels.nonZero(wv, f * k, 1, k, w.coef, w.idx);
+                    Kernels.addRows(w.plane, positions, w.coef, w.columns, w.idx, n);
+                    System.arraycopy(w.plane, 0, z.data, s * z.numCols + f * positions, positions);
                 }
             }
-        }
+        });
     }
 
     @Override
     public void backwardLinear(DMatrixRMaj input, DMatrixRMaj delta, DMatrixRMaj gradInput) {
         int positions = outHeight * outWidth;
-        CommonOps_DDRM.fill(weights.gradient(), 0);
-        CommonOps_DDRM.fill(bias.gradient(), 0);
+        int k = channels * kernel * kernel;
+        int batch = input.numRows;
         if (gradInput != null) {
-            gradInput.reshape(input.numRows, inputSize());
-            CommonOps_DDRM.fill(gradInput, 0);
+            gradInput.reshape(batch, inputSize());
+            Kernels.copyRows(weights.value().data, 0, filters, k, weightRows);
         }
-        parallel(input.numRows, t -> {
+        double[] d = delta.data;
+        Kernels.parallel((long) batch * positions * k * filters, t -> {
             Work w = work[t];
-            CommonOps_DDRM.fill(w.gradWeights, 0);
+            for (double[] g : w.gradWeights) {
+                java.util.Arrays.fill(g, 0);
+            }
             java.util.Arrays.fill(w.gradBias, 0);
-            for (int s = t; s < input.numRows; s += THREADS) {
+            for (int s = Kernels.share(batch, t); s < Kernels.share(batch, t + 1); s++) {
                 int off = s * delta.numCols;
-                for (int pos = 0; pos < positions; pos++) {
-                    for (int f = 0; f < filters; f++) {
-                        double d = delta.data[off + f * positions + pos];
-                        w.deltas.data[pos * filters + f] = d;
-                        w.gradBias[f] += d;
+                // the patches of the positions that have a delta
+                java.util.Arrays.fill(w.needed, false);
+                for (int f = 0; f < filters; f++) {
+                    double sum = 0;
+                    for (int q = 0; q < positions; q++) {
+                        double v = d[off + f * positions + q];
+                        sum += v;
+                        if (v != 0) {
+                            w.needed[q] = true;
+                        }
+                    }
+                    w.gradBias[f] += sum;
+                }
+                for (int q = 0; q < positions; q++) {
+                    if (w.needed[q]) {
+                        im2colPatch(input.data, s * input.numCols, q, w.patches[q]);
                     }
                 }
-                // the patches of the forward pass, kept for this
-                accumulate(w, s * positions * channels * kernel * kernel, gradInput != null);
+                // dE/dW[f] += sum over positions of delta[f, q] times patch q
+                for (int f = 0; f < filters; f++) {
+                    int n = Kernels.nonZero(d, off + f * positions, 1, positions, w.coef, w.idx);
+                    Kernels.addRows(w.gradWeights[f], k, w.coef, w.patches, w.idx, n);
+                }
                 if (gradInput != null) {
-                    // each patch's gradient goes back to the pixels it was cut from
-                    col2im(gradInput.data, s * gradInput.numCols, w.gradPatches);
+                    // dE/dpatch q = sum over filters of delta[f, q] times W[f], back onto its pixels
+                    int in = s * gradInput.numCols;
+                    java.util.Arrays.fill(gradInput.data, in, in + gradInput.numCols, 0);
+                    for (int q = 0; q < positions; q++) {
+                        if (!w.needed[q]) {
+                            continue;
+                        }
+                        java.util.Arrays.fill(w.gradPatch, 0);
+                        int n = Kernels.nonZero(d, off + q, positions, filters, w.coef, w.idx);
+                        Kernels.addRows(w.gradPatch, k, w.coef, weightRows, w.idx, n);
+                        col2im(gradInput.data, in, q, w.gradPatch);
+                    }
                 }
             }
         });
         // the threads' shares, added in thread order so that the sum does not depend on timing
+        double[] gw = weights.gradient().data;
         double[] gb = bias.gradient().data;
+        java.util.Arrays.fill(gw, 0, filters * k, 0);
+        java.util.Arrays.fill(gb, 0, filters, 0);
         for (Work w : work) {
-            CommonOps_DDRM.addEquals(weights.gradient(), w.gradWeights);
+            for (int f = 0; f < filters; f++) {
+                for (int i = 0; i < k; i++) {
+                    gw[f * k + i] += w.gradWeights[f][i];
+                }
+            }
             for (int f = 0; f < filters; f++) {
                 gb[f] += w.gradBias[f];
             }
         }
     }
 
-    /**
-     * dW += D^T P and, when asked, dP = D W, for one sample, as row-by-row multiply-adds over
-     * contiguous memory; deltas that are exactly 0 (behind a ReLU, or not the max of a pool) are
-     * skipped, which after ReLU layers is most of them.
-     */
-    private void accumulate(Work w, int patchStart, boolean inputGradient) {
-        int positions = outHeight * outWidth;
-        int k = channels * kernel * kernel;
-        double[] d = w.deltas.data;
-        double[] p = batchPatches.data;
-        double[] gw = w.gradWeights.data;
-        double[] wv = weights.value().data;
-        double[] gp = w.gradPatches.data;
-        if (inputGradient) {
-            java.util.Arrays.fill(gp, 0, positions * k, 0);
-        }
-        for (int pos = 0; pos < positions; pos++) {
-            int prow = patchStart + pos * k;
-            int grow = pos * k;
-            for (int f = 0; f < filters; f++) {
-                double df = d[pos * filters + f];
-                if (df == 0) {
+    /** Adds the gradient of position q's patch (K values) onto the pixels the patch was cut from. */
+    private void col2im(double[] out, int offset, int q, double[] g) {
+        int oy = q / outWidth;
+        int ox = q % outWidth;
+        int col = 0;
+        for (int c = 0; c < channels; c++) {
+            int plane = offset + c * height * width;
+            for (int ky = 0; ky < kernel; ky++) {
+                int y = oy * stride + ky - padding;
+                if (y < 0 || y >= height) {
+                    col += kernel;
                     continue;
                 }
-                int wrow = f * k;
-                for (int i = 0; i < k; i++) {
-                    gw[wrow + i] += df * p[prow + i];
-                }
-                if (inputGradient) {
-                    for (int i = 0; i < k; i++) {
-                        gp[grow + i] += df * wv[wrow + i];
+                for (int kx = 0; kx < kernel; kx++) {
+                    int x = ox * stride + kx - padding;
+                    if (x >= 0 && x < width) {
+                        out[plane + y * width + x] += g[col];
                     }
-                }
-            }
-        }
-    }
-
-    private void col2im(double[] out, int offset, DMatrixRMaj gradPatches) {
-        double[] g = gradPatches.data;
-        int k = channels * kernel * kernel;
-        for (int oy = 0; oy < outHeight; oy++) {
-            for (int ox = 0; ox < outWidth; ox++) {
-                int row = (oy * outWidth + ox) * k;
-                int col = 0;
-                for (int c = 0; c < channels; c++) {
-                    int plane = offset + c * height * width;
-                    for (int ky = 0; ky < kernel; ky++) {
-                        int y = oy * stride + ky - padding;
-                        for (int kx = 0; kx < kernel; kx++) {
-                            int x = ox * stride + kx - padding;
-                            if (y >= 0 && y < height && x >= 0 && x < width) {
-                                out[plane + y * width + x] += g[row + col];
-                            }
-                            col++;
-                        }
-                    }
+                    col++;
                 }
             }
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * A fully connected layer: z = W x + b for each sample x, a = f(z).
@@ -12,6 +11,10 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * <p>W has one row per neuron of this layer and one column per input (as PyTorch's nn.Linear),
  * so W[j][i] is the weight from input i to neuron j. With a batch X (one row per sample) the same
  * is Z = X W^T + 1 b^T.
+ *
+ * <p>Small products (the playground's) are plain loops; larger ones (the digits networks') use
+ * {@link Kernels}, split by rows of the result over the cores, so that each number is computed by
+ * one thread in the same order whatever the split.
  */
 public final class DenseLayer implements Layer {
     private final int inputSize;
@@ -20,6 +23,13 @@ public final class DenseLayer implements Layer {
     private final Parameter weights;
     private final Parameter bias;
     private BiasMode biasMode;
+    /** Buffers of the larger products: W's columns, W's rows, the input's rows, per-thread scratch. */
+    private double[][] wColumns;
+    private double[][] wRows;
+    private double[][] inputRows;
+    private final double[][] coef = new double[Kernels.THREADS][];
+    private final int[][] index = new int[Kernels.THREADS][];
+    private final double[][] row = new double[Kernels.THREADS][];
 
     public DenseLayer(int index, int inputSize, int outputSize, Activation activation, BiasMode biasMode) {
         if (inputSize <= 0 || outputSize <= 0) {
@@ -83,32 +93,74 @@ public final class DenseLayer implements Layer {
         z.reshape(input.numRows, outputSize);
         if (small(input.numRows)) {
             multTransBSmall(input, weights.value(), z);
-        } else if (large(input.numRows)) {
-            CommonOps_MT_DDRM.multTransB(input, weights.value(), z);
-        } else {
-            CommonOps_DDRM.multTransB(input, weights.value(), z);
-        }
-        if (biasMode != BiasMode.NONE) {
-            // Z += 1 b^T: every sample's z_j gets b_j
-            double[] b = bias.value().data;
-            for (int r = 0; r < z.numRows; r++) {
-                int off = r * outputSize;
-                for (int j = 0; j < outputSize; j++) {
-                    z.data[off + j] += b[j];
+            if (biasMode != BiasMode.NONE) {
+                // Z += 1 b^T: every sample's z_j gets b_j
+                double[] b = bias.value().data;
+                for (int r = 0; r < z.numRows; r++) {
+                    int off = r * outputSize;
+                    for (int j = 0; j < outputSize; j++) {
+                        z.data[off + j] += b[j];
+                    }
                 }
             }
+            return;
         }
+        // row r of Z: b + the sum over inputs i of x_ri times column i of W (inputs that are 0 skipped)
+        wColumns = Kernels.rows(wColumns, inputSize, outputSize);
+        Kernels.copyColumns(weights.value().data, outputSize, inputSize, wColumns);
+        double[] b = bias.value().data;
+        boolean withBias = biasMode != BiasMode.NONE;
+        Kernels.parallel((long) input.numRows * inputSize * outputSize, t -> {
+            double[] c = scratch(t, 0);
+            int[] idx = index[t];
+            for (int r = Kernels.share(input.numRows, t); r < Kernels.share(input.numRows, t + 1); r++) {
+                double[] acc = row[t];
+                if (withBias) {
+                    System.arraycopy(b, 0, acc, 0, outputSize);
+                } else {
+                    java.util.Arrays.fill(acc, 0, outputSize, 0.0);
+                }
+                int n = Kernels.nonZero(input.data, r * inputSize, 1, inputSize, c, idx);
+                Kernels.addRows(acc, outputSize, c, wColumns, idx, n);
+                System.arraycopy(acc, 0, z.data, r * outputSize, outputSize);
+            }
+        });
+    }
+
+    /** Thread t's scratch for the weights of one row (and its index twin), at least {@code rows} long. */
+    private double[] scratch(int t, int rows) {
+        int size = Math.max(Math.max(inputSize, outputSize), Math.max(rows, 1024));
+        if (coef[t] == null || coef[t].length < size) {
+            coef[t] = new double[size];
+            index[t] = new int[size];
+            row[t] = new double[size];
+        }
+        return coef[t];
     }
 
     @Override
     public void backwardLinear(DMatrixRMaj input, DMatrixRMaj delta, DMatrixRMaj gradInput) {
+        int batch = input.numRows;
         // dE/dW = delta^T X: entry (j, i) sums delta_j x_i over the batch
-        if (small(input.numRows)) {
+        if (small(batch)) {
             multTransASmall(delta, input, weights.gradient());
-        } else if (large(input.numRows)) {
-            CommonOps_MT_DDRM.multTransA(delta, input, weights.gradient());
         } else {
-            CommonOps_DDRM.multTransA(delta, input, weights.gradient());
+            // row j of dE/dW: the sum over samples r of delta_rj times row r of X (zero deltas skipped)
+            inputRows = Kernels.rows(inputRows, batch, inputSize);
+            Kernels.copyRows(input.data, 0, batch, inputSize, inputRows);
+            double[] gw = weights.gradient().data;
+            double[] d = delta.data;
+            Kernels.parallel((long) batch * inputSize * outputSize, t -> {
+                double[] c = scratch(t, batch);
+                int[] idx = index[t];
+                for (int j = Kernels.share(outputSize, t); j < Kernels.share(outputSize, t + 1); j++) {
+                    double[] acc = row[t];
+                    java.util.Arrays.fill(acc, 0, inputSize, 0.0);
+                    int n = Kernels.nonZero(d, j, outputSize, batch, c, idx);
+                    Kernels.addRows(acc, inputSize, c, inputRows, idx, n);
+                    System.arraycopy(acc, 0, gw, j * inputSize, inputSize);
+                }
+            });
         }
         // dE/db = column sums of delta (zero when there is no bias)
         if (biasMode == BiasMode.NONE) {
@@ -127,13 +179,26 @@ public final class DenseLayer implements Layer {
         }
         if (gradInput != null) {
             // dE/dX = delta W
-            gradInput.reshape(delta.numRows, inputSize);
-            if (small(delta.numRows)) {
+            gradInput.reshape(batch, inputSize);
+            if (small(batch)) {
                 multSmall(delta, weights.value(), gradInput);
-            } else if (large(delta.numRows)) {
-                CommonOps_MT_DDRM.mult(delta, weights.value(), gradInput);
             } else {
-                CommonOps_DDRM.mult(delta, weights.value(), gradInput);
+                // row r of dE/dX: the sum over neurons j of delta_rj times row j of W (zero deltas skipped)
+                wRows = Kernels.rows(wRows, outputSize, inputSize);
+                Kernels.copyRows(weights.value().data, 0, outputSize, inputSize, wRows);
+                double[] gx = gradInput.data;
+                double[] d = delta.data;
+                Kernels.parallel((long) batch * inputSize * outputSize, t -> {
+                    double[] c = scratch(t, 0);
+                    int[] idx = index[t];
+                    for (int r = Kernels.share(batch, t); r < Kernels.share(batch, t + 1); r++) {
+                        double[] acc = row[t];
+                        java.util.Arrays.fill(acc, 0, inputSize, 0.0);
+                        int n = Kernels.nonZero(d, r * outputSize, 1, outputSize, c, idx);
+                        Kernels.addRows(acc, inputSize, c, wRows, idx, n);
+                        System.arraycopy(acc, 0, gx, r * inputSize, inputSize);
+                    }
+                });
             }
         }
     }
@@ -144,15 +209,6 @@ public final class DenseLayer implements Layer {
      */
     private boolean small(int batch) {
         return (long) batch * inputSize * outputSize <= 4096;
-    }
-
-    /**
-     * True when a product is large enough (a digits batch through a wide layer) to be worth
-     * splitting over the cores; each output is still computed by one thread, so the numbers do
-     * not depend on the split.
-     */
-    private boolean large(int batch) {
-        return (long) batch * inputSize * outputSize >= 1 << 20;
     }
 
     // Z = X W^T, Z (m x n) overwritten

@@ -67,27 +67,69 @@ public final class MaxPoolLayer implements Layer {
         if (argmax.length < input.numRows * out) {
             argmax = new int[input.numRows * out];
         }
-        for (int s = 0; s < input.numRows; s++) {
-            int in = s * input.numCols;
-            for (int c = 0; c < channels; c++) {
-                for (int oy = 0; oy < outHeight; oy++) {
-                    for (int ox = 0; ox < outWidth; ox++) {
-                        int best = -1;
-                        double max = Double.NEGATIVE_INFINITY;
-                        for (int ky = 0; ky < size; ky++) {
-                            for (int kx = 0; kx < size; kx++) {
-                                int i = c * height * width + (oy * size + ky) * width + ox * size + kx;
-                                double v = input.data[in + i];
-                                if (v > max || best < 0) {
-                                    max = v;
-                                    best = i;
-                                }
+        int batch = input.numRows;
+        int[] arg = argmax;
+        Kernels.parallel((long) batch * inputSize(), t -> {
+            for (int s = Kernels.share(batch, t); s < Kernels.share(batch, t + 1); s++) {
+                if (size == 2) {
+                    pool2(input.data, s * input.numCols, z.data, arg, s * out);
+                } else {
+                    pool(input.data, s * input.numCols, z.data, arg, s * out);
+                }
+            }
+        });
+    }
+
+    /** Any window size: the first of the largest values of each window, scanned row by row. */
+    private void pool(double[] in, int offset, double[] z, int[] arg, int out) {
+        for (int c = 0; c < channels; c++) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int ox = 0; ox < outWidth; ox++) {
+                    int best = -1;
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int ky = 0; ky < size; ky++) {
+                        for (int kx = 0; kx < size; kx++) {
+                            int i = c * height * width + (oy * size + ky) * width + ox * size + kx;
+                            double v = in[offset + i];
+                            if (v > max || best < 0) {
+                                max = v;
+                                best = i;
                             }
                         }
-                        int o = s * out + c * outHeight * outWidth + oy * outWidth + ox;
-                        z.data[o] = max;
-                        argmax[o] = best;
                     }
+                    int o = out + c * outHeight * outWidth + oy * outWidth + ox;
+                    z[o] = max;
+                    arg[o] = best;
+                }
+            }
+        }
+    }
+
+    /**
+     * 2 x 2 windows, the same result as {@link #pool} with comparisons whose outcome only picks a
+     * number (no branches: which value wins is close to random, and mispredicted branches made
+     * this loop several times slower).
+     */
+    private void pool2(double[] in, int offset, double[] z, int[] arg, int out) {
+        int o = out;
+        for (int c = 0; c < channels; c++) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                int top = c * height * width + 2 * oy * width;
+                for (int ox = 0; ox < outWidth; ox++) {
+                    int i = top + 2 * ox;
+                    double v0 = in[offset + i];
+                    double v1 = in[offset + i + 1];
+                    double v2 = in[offset + i + width];
+                    double v3 = in[offset + i + width + 1];
+                    // the first of the largest, in the order v0 v1 v2 v3
+                    int right01 = v1 > v0 ? 1 : 0;
+                    int right23 = v3 > v2 ? 1 : 0;
+                    double m01 = Math.max(v0, v1);
+                    double m23 = Math.max(v2, v3);
+                    int lower = m23 > m01 ? 1 : 0;
+                    z[o] = Math.max(m01, m23);
+                    arg[o] = i + lower * width + (lower == 0 ? right01 : right23);
+                    o++;
                 }
             }
         }
