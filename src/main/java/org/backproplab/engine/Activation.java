@@ -38,20 +38,26 @@ public enum Activation {
             return a * (1.0 - a);
         }
 
+        // The same two formulas as apply(), both worked out and one picked by the sign bit of z:
+        // no branch on the sign (mispredicted half the time on a layer's values), bit for bit the
+        // same result (-0.0 takes the second formula, which gives 0.5 too); large batches on every core.
         @Override
         public void forward(DMatrixRMaj z, DMatrixRMaj a) {
             a.reshape(z.numRows, z.numCols);
             double[] zd = z.data;
             double[] ad = a.data;
-            for (int i = z.numRows * z.numCols - 1; i >= 0; i--) {
-                double v = zd[i];
-                if (v >= 0) {
-                    ad[i] = 1.0 / (1.0 + Math.exp(-v));
-                } else {
-                    double e = Math.exp(v);
-                    ad[i] = e / (1.0 + e);
+            int n = z.numRows * z.numCols;
+            Kernels.parallel(n * 16L, t -> {
+                for (int i = Kernels.share(n, t); i < Kernels.share(n, t + 1); i++) {
+                    double v = zd[i];
+                    double e = Math.exp(-Math.abs(v));
+                    double positive = 1.0 / (1.0 + e);
+                    double negative = e / (1.0 + e);
+                    long mask = Double.doubleToRawLongBits(v) >> 63;
+                    ad[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(positive) & ~mask
+                            | Double.doubleToRawLongBits(negative) & mask);
                 }
-            }
+            });
         }
 
         @Override

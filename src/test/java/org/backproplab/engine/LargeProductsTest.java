@@ -197,4 +197,26 @@ class LargeProductsTest {
         Activation.RELU.backward(z, a, g, d);
         assertTrue(java.util.Arrays.equals(new double[] {0, 0, 0, 8, -9, 10, 0}, d.data), java.util.Arrays.toString(d.data));
     }
+
+    @Test
+    void sigmoidOverALargeBatchIsApplyBitForBit() {
+        SplittableRandom r = new SplittableRandom(7);
+        DMatrixRMaj z = new DMatrixRMaj(64, 5000);
+        for (int i = 0; i < z.data.length; i++) {
+            z.data[i] = r.nextGaussian() * 5;
+        }
+        double[] special = {0.0, -0.0, 800, -800, 36.7, -36.7, 1e-300, -1e-300, Double.NaN};
+        System.arraycopy(special, 0, z.data, 1234, special.length);
+        DMatrixRMaj a = new DMatrixRMaj(1, 1);
+        Activation.SIGMOID.forward(z, a);
+        for (int i = 0; i < z.data.length; i++) {
+            double expected = Activation.SIGMOID.apply(z.data[i]);
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(a.data[i]), "sigmoid(" + z.data[i] + ")");
+        }
+        // by hand: 1 / (1 + e^-2) and e^-2 / (1 + e^-2)
+        DMatrixRMaj two = new DMatrixRMaj(new double[][] {{2, -2}});
+        Activation.SIGMOID.forward(two, a);
+        assertEquals(0.8807970779778823, a.get(0, 0), 1e-16);
+        assertEquals(0.11920292202211755, a.get(0, 1), 1e-16);
+    }
 }
