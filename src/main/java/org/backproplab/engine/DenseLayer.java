@@ -23,6 +23,12 @@ public final class DenseLayer implements Layer {
     private final Parameter weights;
     private final Parameter bias;
     private BiasMode biasMode;
+    /**
+     * Below this many neurons the forward pass's rows are too short for the row kernel to pay off
+     * (the playground's heatmaps: 10,000 points through layers of 8; measured 717 frames/s with the
+     * kernel against 905 with EJML's product), so EJML computes it.
+     */
+    private static final int ROW_KERNEL_MIN = 32;
     /** Buffers of the larger products: W's columns, W's rows, the input's rows, per-thread scratch. */
     private double[][] wColumns;
     private double[][] wRows;
@@ -91,8 +97,12 @@ public final class DenseLayer implements Layer {
         }
         // Z = X W^T
         z.reshape(input.numRows, outputSize);
-        if (small(input.numRows)) {
-            multTransBSmall(input, weights.value(), z);
+        if (small(input.numRows) || outputSize < ROW_KERNEL_MIN) {
+            if (small(input.numRows)) {
+                multTransBSmall(input, weights.value(), z);
+            } else {
+                CommonOps_DDRM.multTransB(input, weights.value(), z);
+            }
             if (biasMode != BiasMode.NONE) {
                 // Z += 1 b^T: every sample's z_j gets b_j
                 double[] b = bias.value().data;

@@ -30,7 +30,7 @@ class LargeProductsTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}, batch {2}")
-    @CsvSource({"300, 50, 40", "784, 128, 64", "7, 900, 33"})
+    @CsvSource({"300, 50, 40", "784, 128, 64", "7, 900, 33", "84, 10, 64", "8, 8, 250"})
     void denseLayerMatchesTheSums(int in, int out, int batch) {
         SplittableRandom r = new SplittableRandom(in * 31L + out);
         DenseLayer layer = new DenseLayer(0, in, out, Activation.RELU, BiasMode.TRAINED);
