@@ -45,18 +45,12 @@ final class FileExportDialogs implements ExportDialogs {
 
     @Override
     public Optional<Path> csvToOpen(Window owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File f = chooser.showOpenDialog(owner);
-        return Optional.ofNullable(f).map(File::toPath);
+        return open(owner, "CSV", "*.csv");
     }
 
     @Override
     public Optional<Path> modelToOpen(Window owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Backprop Lab model", "*.json"));
-        File f = chooser.showOpenDialog(owner);
-        return Optional.ofNullable(f).map(File::toPath);
+        return open(owner, "Backprop Lab model", "*.json");
     }
 
     @Override
@@ -67,6 +61,12 @@ final class FileExportDialogs implements ExportDialogs {
     @Override
     public Optional<Path> csvToSave(Window owner) {
         return choose(owner, "points.csv", "CSV", "*.csv");
+    }
+
+    private static Optional<Path> open(Window owner, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
     private Optional<Path> choose(Window owner, String name, String kind, String pattern) {

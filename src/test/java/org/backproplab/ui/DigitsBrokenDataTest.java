@@ -44,14 +44,11 @@ class DigitsBrokenDataTest {
 
     @Test
     void aTruncatedIdxFileGivesTheMessage(FxRobot robot) {
-        robot.clickOn("#tab-digits");
-        ui.settle();
+        ui.click(robot, "#tab-digits");
         String notice = ui.text(robot, "#digits-notice");
         assertTrue(notice.startsWith("The digits could not be loaded: train-images-idx3-ubyte.gz: truncated"), notice);
-        robot.clickOn("#tab-step");
-        ui.settle();
-        robot.clickOn("#next-stage");
-        ui.settle();
+        ui.click(robot, "#tab-step");
+        ui.click(robot, "#next-stage");
         assertTrue(ui.text(robot, "#out-0-0").startsWith("out 0.59"));
     }
 }

@@ -40,27 +40,22 @@ class DigitsWindowTest {
         ui.close();
     }
 
-    private void click(FxRobot robot, String query) {
-        robot.clickOn(query);
-        ui.settle();
-    }
-
     private DigitsSnapshot snapshot() {
         return ui.window.digits().session().getSnapshot();
     }
 
     @Test
     void trainBrieflySeeFiltersAndFeatureMapsAndDrawADigit(FxRobot robot) {
-        click(robot, "#tab-digits");
+        ui.click(robot, "#tab-digits");
         assertTrue(snapshot() != null, "the digits were loaded: " + ui.text(robot, "#digits-notice"));
         @SuppressWarnings("unchecked")
         TableView<Object> summary = robot.lookup("#model-summary").queryAs(TableView.class);
         assertEquals(5, summary.getItems().size(), "input, conv, pool, dense, dense");
         assertTrue(ui.text(robot, "#total-parameters").contains("185,998"), ui.text(robot, "#total-parameters"));
 
-        click(robot, "#digits-play");
+        ui.click(robot, "#digits-play");
         WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS);
-        click(robot, "#digits-play");
+        ui.click(robot, "#digits-play");
         assertFalse(ui.window.digits().session().isPlaying());
         assertTrue(snapshot().batchLoss().size() > 5, "batches trained: " + snapshot().batchLoss().size());
         assertTrue(ui.text(robot, "#digits-progress-label").startsWith("epoch"));
@@ -92,9 +87,9 @@ class DigitsWindowTest {
 
     @Test
     void galleryAndConfusionMatrixAndDigitChooser(FxRobot robot) {
-        click(robot, "#tab-digits");
+        ui.click(robot, "#tab-digits");
         int first = snapshot().selected();
-        click(robot, "#digit-next");
+        ui.click(robot, "#digit-next");
         assertEquals(first + 1, snapshot().selected());
         int total = 0;
         for (int[] row : snapshot().confusion()) {
@@ -117,24 +112,24 @@ class DigitsWindowTest {
 
     @Test
     void aModelIsSavedAndLoadedAndABrokenFileIsRefused(FxRobot robot, @TempDir Path dir) throws Exception {
-        click(robot, "#tab-digits");
+        ui.click(robot, "#tab-digits");
         ui.choose(robot, "#digits-preset", "MLP: 784-128-64-10, ReLU");
-        click(robot, "#digits-play");
+        ui.click(robot, "#digits-play");
         WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
-        click(robot, "#digits-play");
+        ui.click(robot, "#digits-play");
         var trained = snapshot().probabilities().clone();
         ui.modelAnswer = dir.resolve("model.json");
-        click(robot, "#digits-save");
+        ui.click(robot, "#digits-save");
         assertTrue(Files.readString(ui.modelAnswer).contains("\"format\" : \"backprop-lab-model\""));
         ui.choose(robot, "#digits-preset", "LeNet-5: two conv and pool, dense 120, 84");
-        click(robot, "#digits-load");
+        ui.click(robot, "#digits-load");
         assertEquals("mnist-mlp", snapshot().presetId());
         assertEquals(trained[0], snapshot().probabilities()[0], 1e-12, "the same network again");
 
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"format\": \"backprop-lab-model\", \"version\": 1, \"preset\": \"mnist-mlp\",\n\"parameters\": {\"W1\": [[1, 2], [3");
         ui.modelAnswer = broken;
-        click(robot, "#digits-load");
+        ui.click(robot, "#digits-load");
         String notice = ui.text(robot, "#digits-notice");
         assertTrue(notice.startsWith("The model was not loaded: broken.json: not valid JSON (line 2"), notice);
         assertEquals("mnist-mlp", snapshot().presetId(), "nothing changed");

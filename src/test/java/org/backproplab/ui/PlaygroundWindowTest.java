@@ -45,11 +45,6 @@ class PlaygroundWindowTest {
         return ui.window.playground().session();
     }
 
-    private void click(FxRobot robot, String query) {
-        robot.clickOn(query);
-        ui.settle();
-    }
-
     private void choose(FxRobot robot, String combo, String item) {
         ui.choose(robot, combo, item);
     }
@@ -80,16 +75,16 @@ class PlaygroundWindowTest {
 
     @Test
     void aNetworkBuiltInTheEditorLearnsTwoCirclesTo98Percent(FxRobot robot) {
-        click(robot, "#tab-playground");
+        ui.click(robot, "#tab-playground");
         choose(robot, "#pg-lesson", "TensorFlow Playground's default");
         // hidden layers 4-6-6-4, ReLU, from the 4-2 default
-        click(robot, "#add-layer");
-        click(robot, "#add-layer");
+        ui.click(robot, "#add-layer");
+        ui.click(robot, "#add-layer");
         for (int i = 0; i < 4; i++) {
-            click(robot, "#layer-1-plus");
+            ui.click(robot, "#layer-1-plus");
         }
-        click(robot, "#layer-2-plus");
-        click(robot, "#layer-2-plus");
+        ui.click(robot, "#layer-2-plus");
+        ui.click(robot, "#layer-2-plus");
         for (int l = 0; l < 4; l++) {
             choose(robot, "#layer-" + l + "-activation", "relu");
         }
@@ -109,7 +104,7 @@ class PlaygroundWindowTest {
         assertEquals(0, s.epoch());
 
         // the first play stops by itself after the lesson's epochs (100 for this set-up)
-        click(robot, "#pg-play");
+        ui.click(robot, "#pg-play");
         waitForEpochs(100);
         assertFalse(session().isPlaying());
         assertEquals(100, session().getSnapshot().epoch());
@@ -121,12 +116,12 @@ class PlaygroundWindowTest {
 
     @Test
     void aBrokenCsvNamesTheLineAndChangesNothing(FxRobot robot, @TempDir Path dir) throws Exception {
-        click(robot, "#tab-playground");
+        ui.click(robot, "#tab-playground");
         PlaygroundSnapshot before = session().getSnapshot();
         Path bad = dir.resolve("points.csv");
         Files.writeString(bad, "x1,x2,label\n1,2,0\n3,oops,1\n");
         ui.csvAnswer = bad;
-        click(robot, "#import-csv");
+        ui.click(robot, "#import-csv");
         String notice = ui.text(robot, "#pg-notice");
         assertTrue(notice.contains("points.csv, line 3, column 2 (x2): 'oops' is not a number"), notice);
         assertEquals(before.data(), session().getSnapshot().data(), "nothing changed");
@@ -134,23 +129,23 @@ class PlaygroundWindowTest {
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
         ui.csvAnswer = good;
-        click(robot, "#import-csv");
+        ui.click(robot, "#import-csv");
         assertTrue(ui.text(robot, "#pg-notice").contains("Imported 4 points"), ui.text(robot, "#pg-notice"));
         assertEquals(4, session().getSnapshot().data().train().size() + session().getSnapshot().data().test().size());
     }
 
     @Test
     void aDivergingLearningRatePausesWithAMessageAndOneClickGoesBack(FxRobot robot) {
-        click(robot, "#tab-playground");
+        ui.click(robot, "#tab-playground");
         choose(robot, "#pg-lesson", "Learning rate too large: divergence");
         type(robot, "#pg-learning-rate", "5");
         robot.push(KeyCode.ENTER);
         ui.settle();
         // the first play stops after the lesson's 40 epochs; the second goes on until it diverges
-        click(robot, "#pg-play");
+        ui.click(robot, "#pg-play");
         waitForEpochs(100_000);
         if (!session().getSnapshot().diverged()) {
-            click(robot, "#pg-play");
+            ui.click(robot, "#pg-play");
             waitForEpochs(100_000);
         }
         assertFalse(session().isPlaying(), "paused by itself");
@@ -158,7 +153,7 @@ class PlaygroundWindowTest {
         assertTrue(notice.startsWith("Training diverged in epoch"), notice);
         assertTrue(robot.lookup("#pg-restore").query().isVisible());
         ui.screenshot("playground-diverged");
-        click(robot, "#pg-restore");
+        ui.click(robot, "#pg-restore");
         assertTrue(ui.text(robot, "#pg-notice").startsWith("Back at epoch"), ui.text(robot, "#pg-notice"));
         assertTrue(Double.isFinite(session().getSnapshot().trainLossNow()));
         assertFalse(robot.lookup("#pg-restore").query().isVisible());
@@ -166,7 +161,7 @@ class PlaygroundWindowTest {
 
     @Test
     void aClickOnTheMapAddsAPointAndARightClickRemovesIt(FxRobot robot) {
-        click(robot, "#tab-playground");
+        ui.click(robot, "#tab-playground");
         int before = session().getSnapshot().data().train().size();
         Node map = robot.lookup("#output-map").query();
         Bounds b = map.localToScreen(map.getBoundsInLocal());
@@ -187,7 +182,7 @@ class PlaygroundWindowTest {
 
     @Test
     void aChosenPointCanBeSteppedThroughInTheSteppingWindow(FxRobot robot) {
-        click(robot, "#tab-playground");
+        ui.click(robot, "#tab-playground");
         choose(robot, "#pg-lesson", "XOR: a hidden layer adds lines");
         Node map = robot.lookup("#output-map").query();
         Bounds b = map.localToScreen(map.getBoundsInLocal());
@@ -197,11 +192,11 @@ class PlaygroundWindowTest {
         var point = ui.window.playground().chosenPoint();
         assertTrue(point != null && point.x1() > 0 && point.x2() > 0, String.valueOf(point));
         int before = session().getSnapshot().data().train().size();
-        click(robot, "#step-point");
+        ui.click(robot, "#step-point");
         assertEquals(before, session().getSnapshot().data().train().size(), "choosing a point adds none");
         ui.settle();
         assertTrue(robot.lookup("#tab-step").query() != null);
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         // the hidden layer of 4 tanh neurons computed on the chosen point's features
         var s = ui.window.session().getSnapshot();
         assertEquals(java.util.List.of(2, 4, 1), s.layerSizes());
@@ -214,11 +209,11 @@ class PlaygroundWindowTest {
 
     @Test
     void learningRateLessonsDrawTheLossOverTheTwoWeightsWithThePath(FxRobot robot) {
-        click(robot, "#tab-playground");
+        ui.click(robot, "#tab-playground");
         for (String id : new String[] {"lr-too-small", "lr-right", "lr-overshoot"}) {
             session().loadLesson(id);
             ui.settle();
-            click(robot, "#pg-play");
+            ui.click(robot, "#pg-play");
             waitForEpochs(40);
             PlaygroundSnapshot s = session().getSnapshot();
             assertEquals(40, s.epoch(), id);
@@ -243,7 +238,7 @@ class PlaygroundWindowTest {
 
     @Test
     void activationsAndTheirDerivativesAreShownSideBySide(FxRobot robot) {
-        click(robot, "#tab-activations");
+        ui.click(robot, "#tab-activations");
         for (String id : new String[] {"sigmoid", "tanh", "relu", "leaky-relu", "identity"}) {
             assertTrue(robot.lookup("#plot-" + id).query().isVisible(), id);
         }
@@ -253,7 +248,7 @@ class PlaygroundWindowTest {
 
     @Test
     void heatmapsOfEveryLessonMatchTheirData(FxRobot robot) {
-        click(robot, "#tab-playground");
+        ui.click(robot, "#tab-playground");
         String[][] lessons = {{"xor-hidden-layer", "100", "playground-xor"}, {"spiral", "300", "playground-spiral"},
             {"three-classes", "50", "playground-three-classes"}, {"regression", "200", "playground-regression"},
             {"neuron-no-bias", "100", "playground-neuron-no-bias"}};

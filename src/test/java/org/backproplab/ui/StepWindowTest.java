@@ -47,11 +47,6 @@ class StepWindowTest {
         return ui.text(robot, id);
     }
 
-    private void click(FxRobot robot, String id) {
-        robot.clickOn(id);
-        ui.settle();
-    }
-
     private String chainRule(FxRobot robot) {
         VBox lines = robot.lookup("#chain-rule").queryAs(VBox.class);
         StringBuilder sb = new StringBuilder();
@@ -72,7 +67,7 @@ class StepWindowTest {
         List<StageRecord> records = engineRecords();
         assertTrue(text(robot, "#stage-label").contains("ready"), text(robot, "#stage-label"));
 
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         ForwardRecord hidden = (ForwardRecord) records.get(0);
         assertEquals("out " + Format.shortNumber(hidden.activation().get(0, 0)), text(robot, "#out-0-0"));
         assertEquals("out 0.59327", text(robot, "#out-0-0"));
@@ -82,22 +77,22 @@ class StepWindowTest {
         assertTrue(text(robot, "#stage-label").contains("forward pass through the hidden layer 1"));
         ui.screenshot("forward-stage");
 
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         ForwardRecord output = (ForwardRecord) records.get(1);
         assertEquals("out " + Format.shortNumber(output.activation().get(0, 0)), text(robot, "#out-1-0"));
         assertEquals("out 0.751365", text(robot, "#out-1-0"));
         assertEquals("out 0.772928", text(robot, "#out-1-1"));
 
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         LossRecord loss = (LossRecord) records.get(2);
         assertTrue(text(robot, "#stage-label").contains("error E = 0.298371109"), text(robot, "#stage-label"));
         assertEquals("E " + Format.shortNumber(loss.terms().get(0, 0)), text(robot, "#error-0"));
 
         // select w5 (h1 -> o1) and step into the backward pass: the chain rule with its numbers
-        click(robot, "#weight-1-0-0");
+        ui.click(robot, "#weight-1-0-0");
         assertTrue(text(robot, "#inspector-title").startsWith("Weight w5 (h1 \u2192 o1) = 0.4"),
                 text(robot, "#inspector-title"));
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         String chain = chainRule(robot);
         assertTrue(chain.contains("dE/dw5 = dE/dout_o1 \u00d7 dout_o1/dnet_o1 \u00d7 dnet_o1/dw5 = 0.74136507 \u00d7 "
                 + "0.186815602 \u00d7 0.593269992 = 0.0821670406"), chain);
@@ -106,14 +101,14 @@ class StepWindowTest {
         ui.screenshot("backward-stage");
 
         // a hidden weight: the sum over the paths back from each output
-        click(robot, "#next-stage");
-        click(robot, "#weight-0-0-0");
+        ui.click(robot, "#next-stage");
+        ui.click(robot, "#weight-0-0-0");
         chain = chainRule(robot);
         assertTrue(chain.contains("dE/dout_h1 = delta_o1 \u00d7 w5 + delta_o2 \u00d7 w7 = 0.138498562 \u00d7 0.4 + "
                 + "(-0.0380982365) \u00d7 0.5 = 0.0363503064"), chain);
         assertTrue(chain.contains("= 0.000438567734"), chain);
 
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         assertEquals("w5 0.4\n\u2192 0.358916", text(robot, "#weight-1-0-0"));
         assertEquals("w1 0.15\n\u2192 0.149781", text(robot, "#weight-0-0-0"));
         assertTrue(text(robot, "#stage-label").contains("update"));
@@ -124,16 +119,16 @@ class StepWindowTest {
     void editingW1ChangesEveryDownstreamValueAndBackRestoresThem(FxRobot robot) {
         ui.settle();
         for (int i = 0; i < 3; i++) {
-            click(robot, "#next-stage");
+            ui.click(robot, "#next-stage");
         }
         String[] ids = {"#net-0-0", "#out-0-0", "#out-0-1", "#out-1-0", "#out-1-1", "#error-0", "#error-1"};
         List<String> before = new ArrayList<>();
         for (String id : ids) {
             before.add(text(robot, id));
         }
-        click(robot, "#weight-0-0-0");
+        ui.click(robot, "#weight-0-0-0");
         robot.doubleClickOn("#edit-field").push(KeyCode.CONTROL, KeyCode.A).write("0.9");
-        click(robot, "#edit-apply");
+        ui.click(robot, "#edit-apply");
         // net_h1 = 0.9 x 0.05 + 0.2 x 0.1 + 0.35 = 0.415
         assertEquals("net 0.415", text(robot, "#net-0-0"));
         assertEquals(before.get(2), text(robot, "#out-0-1"), "h2 does not depend on w1");
@@ -142,7 +137,7 @@ class StepWindowTest {
         }
         assertEquals("w1 0.9", text(robot, "#weight-0-0-0"));
 
-        click(robot, "#back");
+        ui.click(robot, "#back");
         for (int i = 0; i < ids.length; i++) {
             assertEquals(before.get(i), text(robot, ids[i]), ids[i] + " restored");
         }
@@ -152,14 +147,14 @@ class StepWindowTest {
     @Test
     void invalidEditsAreRefusedNextToTheField(FxRobot robot) {
         ui.settle();
-        click(robot, "#weight-1-1-1");
+        ui.click(robot, "#weight-1-1-1");
         for (String[] c : new String[][] {{"abc", "That is not a number."}, {"NaN", "finite"},
             {"1e9", "between -1000000 and 1000000"}, {"", "Type a number."}}) {
             robot.doubleClickOn("#edit-field").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
             if (!c[0].isEmpty()) {
                 robot.write(c[0]);
             }
-            click(robot, "#edit-apply");
+            ui.click(robot, "#edit-apply");
             assertTrue(text(robot, "#edit-error").contains(c[1]), c[0] + ": " + text(robot, "#edit-error"));
             assertEquals("w8 0.55", text(robot, "#weight-1-1-1"), "nothing changed");
         }
@@ -172,8 +167,8 @@ class StepWindowTest {
     @Test
     void theLanguageSwitchChangesTheLabels(FxRobot robot) {
         ui.settle();
-        click(robot, "#next-stage");
-        click(robot, "#neuron-0-0");
+        ui.click(robot, "#next-stage");
+        ui.click(robot, "#neuron-0-0");
         assertTrue(text(robot, "#stage-label").startsWith("Iteration 1"));
         ui.choose(robot, "#language", "\u4e2d\u6587");
         assertTrue(text(robot, "#stage-label").startsWith("\u7b2c 1 \u6b21\u8fed\u4ee3"), text(robot, "#stage-label"));
@@ -189,10 +184,10 @@ class StepWindowTest {
     void playThenPauseLeavesALossCurveThatFell(FxRobot robot) {
         ui.settle();
         ui.choose(robot, "#speed", "As fast as possible");
-        click(robot, "#play");
+        ui.click(robot, "#play");
         assertTrue(ui.window.session().isPlaying());
         org.testfx.util.WaitForAsyncUtils.sleep(700, java.util.concurrent.TimeUnit.MILLISECONDS);
-        click(robot, "#play");
+        ui.click(robot, "#play");
         assertFalse(ui.window.session().isPlaying());
         LossCurveView curve = robot.lookup("#loss-curve").queryAs(LossCurveView.class);
         LossHistory.Curve c = curve.getCurve();
@@ -210,10 +205,10 @@ class StepWindowTest {
     @Test
     void exportsWriteThePngAndTheMarkdownHandout(FxRobot robot, @TempDir Path dir) throws Exception {
         ui.settle();
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         ui.pngAnswer = dir.resolve("view.png");
         robot.clickOn("#export");
-        click(robot, "Export the view as PNG");
+        ui.click(robot, "Export the view as PNG");
         byte[] png = Files.readAllBytes(ui.pngAnswer);
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
@@ -222,7 +217,7 @@ class StepWindowTest {
 
         ui.handoutAnswer = new ExportDialogs.Handout(dir.resolve("handout.md"), 2);
         robot.clickOn("#export");
-        click(robot, "Export a Markdown handout");
+        ui.click(robot, "Export a Markdown handout");
         ui.settle();
         String md = Files.readString(ui.handoutAnswer.file());
         assertTrue(md.startsWith("# Backprop Lab handout: Forward and backward, by hand (2-2-2)"), md);
@@ -262,11 +257,11 @@ class StepWindowTest {
     void presentationModeScalesTextAndIsRemembered(FxRobot robot) {
         ui.settle();
         for (int i = 0; i < 4; i++) {
-            click(robot, "#next-stage");
+            ui.click(robot, "#next-stage");
         }
-        click(robot, "#neuron-1-0");
+        ui.click(robot, "#neuron-1-0");
         double normal = robot.lookup("#stage-label").queryAs(Label.class).getFont().getSize();
-        click(robot, "#presentation");
+        ui.click(robot, "#presentation");
         double large = robot.lookup("#stage-label").queryAs(Label.class).getFont().getSize();
         assertTrue(large > normal * 1.3, normal + " -> " + large);
         assertTrue(ui.settings.presentation());
@@ -285,7 +280,7 @@ class StepWindowTest {
         type(robot, "#learning-rate", "0.1");
         robot.push(KeyCode.ENTER);
         ui.settle();
-        click(robot, "#whole-iteration");
+        ui.click(robot, "#whole-iteration");
         // b_o1 = 0.6 - 0.1 x delta_o1 = 0.6 - 0.1 x 0.138498562; w5 = 0.4 - 0.1 x 0.082167041
         assertEquals("b 0.6\n\u2192 " + Format.shortNumber(0.6 - 0.1 * 0.138498562), text(robot, "#bias-1-0"));
         assertEquals("w5 0.4\n\u2192 " + Format.shortNumber(0.4 - 0.1 * 0.0821670406), text(robot, "#weight-1-0-0"));
@@ -303,27 +298,27 @@ class StepWindowTest {
     @Test
     void inputsTargetsAndBiasesAreEditableByClicking(FxRobot robot) {
         ui.settle();
-        click(robot, "#input-1");
+        ui.click(robot, "#input-1");
         assertTrue(text(robot, "#inspector-title").startsWith("Input i2 = 0.1"), text(robot, "#inspector-title"));
         type(robot, "#edit-field", "0.2");
-        click(robot, "#edit-apply");
+        ui.click(robot, "#edit-apply");
         assertEquals("i2  0.2", text(robot, "#input-1"));
-        click(robot, "#target-0");
+        ui.click(robot, "#target-0");
         type(robot, "#edit-field", "0.5");
-        click(robot, "#edit-apply");
+        ui.click(robot, "#edit-apply");
         assertEquals("t1  0.5", text(robot, "#target-0"));
-        click(robot, "#bias-0-1");
+        ui.click(robot, "#bias-0-1");
         type(robot, "#edit-field", "-0.25");
-        click(robot, "#edit-apply");
+        ui.click(robot, "#edit-apply");
         assertEquals("b -0.25", text(robot, "#bias-0-1"));
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         // net_h2 = w3 x i1 + w4 x i2 + b_h2 = 0.25 x 0.05 + 0.3 x 0.2 - 0.25
         assertEquals("net " + Format.shortNumber(0.25 * 0.05 + 0.3 * 0.2 - 0.25), text(robot, "#net-0-1"));
         // hovering shows the exact value
         assertEquals("w2 (i2 \u2192 h1) = 0.2", robot.lookup("#weight-0-0-1").queryAs(Label.class).getTooltip().getText());
         // every edit is undone by back, one at a time
         for (int i = 0; i < 4; i++) {
-            click(robot, "#back");
+            ui.click(robot, "#back");
         }
         assertEquals("i2  0.1", text(robot, "#input-1"));
         assertEquals("t1  0.01", text(robot, "#target-0"));
@@ -339,7 +334,7 @@ class StepWindowTest {
         }).get();
         ui.settle();
         for (int i = 0; i < 4; i++) {
-            click(robot, "#next-stage");
+            ui.click(robot, "#next-stage");
         }
         ui.screenshot("small-window");
         // no two weight labels overlap
@@ -361,7 +356,7 @@ class StepWindowTest {
     void aSeveralSampleLessonShowsTheChosenSample(FxRobot robot) {
         ui.settle();
         ui.choose(robot, "#lesson-picker", "A network from scratch (3-4-1)");
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         ui.choose(robot, "#sample", "Show sample 4");
         // sample 4 is [1, 1, 1] with target 0
         assertEquals("i1  1", text(robot, "#input-0"));
@@ -369,9 +364,9 @@ class StepWindowTest {
         ForwardRecord hidden = (ForwardRecord) ui.window.session().getSnapshot().lastRecord();
         assertEquals("out " + Format.shortNumber(hidden.activation().get(3, 0)), text(robot, "#out-0-0"));
         // editing an input edits that sample's
-        click(robot, "#input-1");
+        ui.click(robot, "#input-1");
         robot.doubleClickOn("#edit-field").push(KeyCode.CONTROL, KeyCode.A).write("0.5");
-        click(robot, "#edit-apply");
+        ui.click(robot, "#edit-apply");
         assertEquals(0.5, ui.window.session().getSnapshot().inputs().get(3, 1), 0);
         assertEquals(0.0, ui.window.session().getSnapshot().inputs().get(2, 1), 0, "sample 3 unchanged");
     }
@@ -382,7 +377,7 @@ class StepWindowTest {
         ui.window.session().editParameter("W9", 0, 0, 1.0);
         ui.settle();
         assertTrue(text(robot, "#notice").startsWith("Something went wrong"), text(robot, "#notice"));
-        click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
         assertEquals("out 0.59327", text(robot, "#out-0-0"));
     }
 }

@@ -77,6 +77,12 @@ final class UiTestSupport {
         });
     }
 
+    /** Clicks the node {@code query} finds, then waits for the result ({@link #settle()}). */
+    void click(FxRobot robot, String query) {
+        robot.clickOn(query);
+        settle();
+    }
+
     /** Waits until the worker has run every queued command and the window has drawn the result. */
     void settle() {
         window.session().idle().orTimeout(20, TimeUnit.SECONDS).join();
