@@ -155,9 +155,9 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     }
 
     @Override
-    protected void playChunk() {
-        if (!play || trainer == null) {
-            return;
+    protected long playChunk() {
+        if (trainer == null) {
+            return -1;
         }
         try {
             long start = System.nanoTime();
@@ -181,12 +181,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             double perBatch = (System.nanoTime() - start) / 1e9 / batches;
             secondsPerBatch = Double.isNaN(secondsPerBatch) ? perBatch : 0.8 * secondsPerBatch + 0.2 * perBatch;
             publish();
-            if (play) {
-                worker.execute(this::playChunk);
-            }
+            return 0;
         } catch (RuntimeException e) {
             stopPlaying();
             post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
+            return -1;
         }
     }
 

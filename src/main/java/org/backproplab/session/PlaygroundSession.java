@@ -364,10 +364,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     }
 
     @Override
-    protected void playChunk() {
-        if (!play) {
-            return;
-        }
+    protected long playChunk() {
         try {
             long start = System.nanoTime();
             do {
@@ -376,12 +373,11 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                 }
             } while (play && System.nanoTime() - start < FRAME_NANOS);
             publish();
-            if (play) {
-                worker.schedule(this::playChunk, REST_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
-            }
+            return REST_NANOS;
         } catch (RuntimeException e) {
             stopPlaying();
             post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
+            return -1;
         }
     }
 

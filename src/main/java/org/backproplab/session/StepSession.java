@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.Checkpoint;
 import org.backproplab.engine.DenseLayer;
@@ -230,10 +229,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     }
 
     @Override
-    protected void playChunk() {
-        if (!play) {
-            return;
-        }
+    protected long playChunk() {
         try {
             Speed s = speed;
             long delayNanos;
@@ -260,11 +256,10 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
                 delayNanos = n * per;
             }
             publish();
-            if (play) {
-                worker.schedule(this::playChunk, delayNanos, TimeUnit.NANOSECONDS);
-            }
+            return delayNanos;
         } catch (RuntimeException e) {
             stopWithError(e);
+            return -1;
         }
     }
 

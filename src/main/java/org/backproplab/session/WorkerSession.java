@@ -3,6 +3,8 @@ package org.backproplab.session;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +27,11 @@ abstract class WorkerSession<S> {
     private final AtomicReference<S> pending = new AtomicReference<>();
     /** Whether training runs; read by the worker's loop, written by the commands. */
     protected volatile boolean play;
+    /**
+     * Which play this is: each {@link #play()} starts a new one, and a chunk of an earlier one (still
+     * queued when pause and play were pressed in quick succession) ends instead of running along.
+     */
+    private final AtomicLong generation = new AtomicLong();
 
     /**
      * @param worker the single thread that runs the engine
@@ -63,14 +70,26 @@ abstract class WorkerSession<S> {
         return done;
     }
 
-    /** Starts training: the worker runs {@link #playChunk()}, which schedules itself while playing. */
+    /** Starts training: the worker runs {@link #playChunk()} again and again while playing. */
     public void play() {
         if (play) {
             return;
         }
         play = true;
         setPlaying(true);
-        worker.execute(this::playChunk);
+        long g = generation.incrementAndGet();
+        worker.execute(() -> chunk(g));
+    }
+
+    /** Worker thread: one chunk of play {@code g}, then the next after its delay, while g still plays. */
+    private void chunk(long g) {
+        if (!play || g != generation.get()) {
+            return;
+        }
+        long delayNanos = playChunk();
+        if (delayNanos >= 0 && play && g == generation.get()) {
+            worker.schedule(() -> chunk(g), delayNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     public void pause() {
@@ -89,8 +108,11 @@ abstract class WorkerSession<S> {
         }
     }
 
-    /** Worker thread: one chunk of training, then a snapshot; schedules the next chunk while playing. */
-    protected abstract void playChunk();
+    /**
+     * Worker thread: one chunk of training, then a snapshot. Returns how long to wait before the
+     * next chunk (nanoseconds), or -1 when there is none (it stopped, see {@link #stopPlaying()}).
+     */
+    protected abstract long playChunk();
 
     /** Queues what should follow a pause (at least a fresh snapshot). */
     protected abstract void afterPause();
