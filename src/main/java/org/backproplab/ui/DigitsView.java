@@ -82,7 +82,11 @@ public final class DigitsView {
         session.snapshotProperty().addListener((o, a, b) -> dirty = true);
         session.playingProperty().addListener((o, a, b) -> updatePlay());
         session.noticeProperty().addListener((o, a, n) -> showNotice(n));
-        i18n.localeProperty().addListener((o, a, b) -> dirty = true);
+        i18n.localeProperty().addListener((o, a, b) -> {
+            // everything is drawn again, the texts kept from an earlier snapshot included
+            shownVersion = -1;
+            dirty = true;
+        });
         ViewParts.eachFrame(() -> {
             boolean was = dirty;
             dirty = false;

@@ -134,4 +134,23 @@ class DigitsWindowTest {
         assertTrue(notice.startsWith("The model was not loaded: broken.json: not valid JSON (line 2"), notice);
         assertEquals("mnist-mlp", snapshot().presetId(), "nothing changed");
     }
+
+    @Test
+    void switchingTheLanguageRetranslatesTheWholeTab(FxRobot robot) {
+        ui.click(robot, "#tab-digits");
+        assertTrue(labelStartingWith(robot, "Total parameters: "));
+        ui.click(robot, "#tab-step");
+        ui.choose(robot, "#language", "\u4e2d\u6587");
+        ui.click(robot, "#tab-digits");
+        // no new snapshot came: the texts drawn from the old one must follow the language too
+        assertTrue(labelStartingWith(robot, "\u53c2\u6570\u603b\u6570"), "total parameters in Chinese");
+        assertFalse(labelStartingWith(robot, "Total parameters: "));
+        ui.click(robot, "#tab-step");
+        ui.choose(robot, "#language", "English");
+    }
+
+    private static boolean labelStartingWith(FxRobot robot, String start) {
+        return robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().startsWith(start));
+    }
 }
