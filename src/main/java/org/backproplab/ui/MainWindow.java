@@ -76,7 +76,7 @@ public final class MainWindow {
     private final ComboBox<BiasMode> biasMode = new ComboBox<>();
     private final ComboBox<String> lessonPicker = new ComboBox<>();
     private final ComboBox<Speed> speed = new ComboBox<>();
-    private final ComboBox<Locale> language = new ComboBox<>();
+    private final ComboBox<Locale> language;
     private final ToggleButton presentation = new ToggleButton();
     /** Which sample of a several-sample lesson the graph shows (the 3-4-1 lesson has four). */
     private final ComboBox<Integer> sample = new ComboBox<>();
@@ -101,6 +101,9 @@ public final class MainWindow {
         this.dialogs = dialogs;
         this.graph = new NetworkGraphView(this::select);
         this.inspector = new InspectorView(i18n, this::edit);
+        this.language = ViewParts.languageBox(i18n, "language");
+        // remembered whichever tab's picker chose it
+        i18n.localeProperty().addListener((o, a, b) -> settings.setLanguage(b));
         build();
         session.snapshotProperty().addListener((o, a, b) -> dirty = true);
         session.playingProperty().addListener((o, a, b) -> updatePlayButton());
@@ -196,16 +199,6 @@ public final class MainWindow {
         learningRateError.getStyleClass().add("edit-error");
         Label lrLabel = label("control.learningRate");
 
-        language.setId("language");
-        language.getItems().setAll(I18n.LANGUAGES);
-        LocalizedCells.install(language, i18n, l -> l.getLanguage().equals("zh") ? "\u4e2d\u6587" : "English");
-        language.setValue(i18n.getLocale());
-        language.setOnAction(e -> {
-            if (language.getValue() != null) {
-                i18n.setLocale(language.getValue());
-                settings.setLanguage(language.getValue());
-            }
-        });
         language.setTooltip(tooltip("control.language"));
 
         presentation.setId("presentation");

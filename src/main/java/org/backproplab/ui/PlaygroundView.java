@@ -330,17 +330,7 @@ public final class PlaygroundView {
         lessonText.setId("pg-lesson-text");
         lessonText.getStyleClass().add("lesson-text");
         lessonText.setWrapText(true);
-        ComboBox<Locale> language = new ComboBox<>();
-        language.setId("pg-language");
-        language.getItems().setAll(I18n.LANGUAGES);
-        cellsFor(language, l -> l.getLanguage().equals("zh") ? "\u4e2d\u6587" : "English");
-        language.setValue(i18n.getLocale());
-        language.setOnAction(e -> {
-            if (language.getValue() != null) {
-                i18n.setLocale(language.getValue());
-            }
-        });
-        i18n.localeProperty().addListener((o, a, b) -> language.setValue(b));
+        ComboBox<Locale> language = ViewParts.languageBox(i18n, "pg-language");
         language.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

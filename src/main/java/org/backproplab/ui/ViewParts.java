@@ -1,7 +1,9 @@
 package org.backproplab.ui;
 
 import javafx.animation.AnimationTimer;
+import java.util.Locale;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import org.backproplab.session.Notice;
@@ -62,5 +64,24 @@ final class ViewParts {
                 }
             }
         }.start();
+    }
+
+    /**
+     * A language picker: English or Chinese (each named in its own language), switching
+     * {@code i18n}, and showing the language whichever picker changed it.
+     */
+    static ComboBox<Locale> languageBox(I18n i18n, String id) {
+        ComboBox<Locale> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(I18n.LANGUAGES);
+        LocalizedCells.install(box, i18n, l -> l.getLanguage().equals("zh") ? "\u4e2d\u6587" : "English");
+        box.setValue(i18n.getLocale());
+        box.setOnAction(e -> {
+            if (box.getValue() != null) {
+                i18n.setLocale(box.getValue());
+            }
+        });
+        i18n.localeProperty().addListener((o, a, b) -> box.setValue(b));
+        return box;
     }
 }

@@ -265,4 +265,15 @@ class PlaygroundWindowTest {
             ui.screenshot(l[2]);
         }
     }
+
+    @Test
+    void theLanguageChosenInThePlaygroundIsRememberedAndShownInTheOtherTab(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        ui.choose(robot, "#pg-language", "\u4e2d\u6587");
+        assertEquals(Locale.SIMPLIFIED_CHINESE, ui.settings.language(), "remembered for the next start");
+        ui.click(robot, "#tab-step");
+        assertEquals(Locale.SIMPLIFIED_CHINESE, robot.lookup("#language").queryComboBox().getValue());
+        ui.choose(robot, "#language", "English");
+        assertEquals(Locale.ENGLISH, ui.settings.language());
+    }
 }
