@@ -1,5 +1,7 @@
 package org.backproplab.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
 import picocli.CommandLine;
@@ -9,13 +11,17 @@ final class Options {
     private Options() {
     }
 
-    /** The preset with this id, or a usage error that lists the known ones. */
-    static Lesson lesson(CommandLine.Model.CommandSpec spec, String id) {
-        try {
-            return Lessons.byId(id);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace(")",
-                    ", " + String.join(", ", org.backproplab.lesson.MnistLessons.ids()) + ")"));
+    /**
+     * The preset with this id, or a usage error that lists the known ones: the lessons, and
+     * {@code alsoKnown} (presets the command runs another way).
+     */
+    static Lesson lesson(CommandLine.Model.CommandSpec spec, String id, List<String> alsoKnown) {
+        if (!Lessons.ids().contains(id)) {
+            List<String> known = new ArrayList<>(Lessons.ids());
+            known.addAll(alsoKnown);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown preset '" + id + "' (known: " + String.join(", ", known) + ")");
         }
+        return Lessons.byId(id);
     }
 }

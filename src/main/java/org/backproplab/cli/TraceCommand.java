@@ -62,7 +62,7 @@ final class TraceCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--every must be at least 1, got " + every);
         }
-        Lesson lesson = Options.lesson(spec, preset);
+        Lesson lesson = Options.lesson(spec, preset, List.of());
         if (bias != null) {
             try {
                 lesson = lesson.withBiasMode(BiasMode.fromId(bias));

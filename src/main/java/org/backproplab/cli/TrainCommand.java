@@ -55,7 +55,7 @@ final class TrainCommand implements Runnable {
             new DigitsTraining(spec, preset, epochs, seed, json, data, limit, testLimit).run();
             return;
         }
-        Lesson lesson = Options.lesson(spec, preset);
+        Lesson lesson = Options.lesson(spec, preset, org.backproplab.lesson.MnistLessons.ids());
         int n = epochs == null ? lesson.epochs() : epochs;
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + n);

@@ -185,4 +185,13 @@ class TraceCommandTest {
         }
         assertTrue(CliRun.of("--help").out().contains("trace"));
     }
+
+    @Test
+    void anUnknownPresetListsOnlyWhatTheCommandRuns() {
+        String trace = CliRun.of("trace", "nope(1)").err();
+        assertTrue(trace.contains("unknown preset 'nope(1)' (known: worked-2-2-2, "), trace);
+        assertFalse(trace.contains("mnist-lenet"), "trace does not run the digits presets: " + trace);
+        String train = CliRun.of("train", "nope").err();
+        assertTrue(train.contains("mnist-lenet"), "train does: " + train);
+    }
 }
