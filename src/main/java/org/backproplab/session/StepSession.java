@@ -68,6 +68,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
 
     /** Opens a lesson from its starting weights. */
     public void loadLesson(String id) {
+        pause();
         submit(() -> {
             Lesson l = Lessons.byId(id);
             lesson = l;

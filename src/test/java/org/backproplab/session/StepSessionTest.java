@@ -139,4 +139,15 @@ class StepSessionTest {
         assertEquals(start.parameters(), session.getSnapshot().parameters());
         assertEquals(0, session.getSnapshot().curve().size());
     }
+
+    @Test
+    void openingALessonWhilePlayingStopsAtItsStart() {
+        session.play();
+        session.loadLesson("xor");
+        await();
+        assertFalse(session.isPlaying(), "a new lesson opens paused");
+        StepSnapshot s = session.getSnapshot();
+        assertEquals(0, s.completed(), "at its starting weights");
+        assertEquals(0, s.records().size());
+    }
 }
