@@ -136,8 +136,7 @@ public final class Iteration {
 
     private LossRecord lossStage() {
         dataLoss = network.dataLoss(targets);
-        penalty = trainer.regularization().kind() == Regularization.Kind.NONE ? 0
-                : network.penalty(trainer.regularization());
+        penalty = network.penalty(trainer.regularization());
         if (!record) {
             return null;
         }

@@ -169,6 +169,9 @@ public final class Network {
 
     /** The penalty of {@code regularization} over every weight matrix. */
     public double penalty(Regularization regularization) {
+        if (regularization.kind() == Regularization.Kind.NONE) {
+            return 0;
+        }
         double sum = 0;
         for (Parameter p : parameters()) {
             if (p.kind() == Parameter.Kind.WEIGHTS) {

@@ -97,12 +97,6 @@ public final class Digits {
         return drop;
     }
 
-    /** The class probabilities of one image. */
-    public static double[] probabilities(Network net, double[] image) {
-        net.forward(new DMatrixRMaj(1, image.length, true, image.clone()));
-        return java.util.Arrays.copyOf(net.output().data, net.output().getNumElements());
-    }
-
     /**
      * A drawing (values in [0, 1], any square size) made into an MNIST-like digit: cropped to its
      * ink, scaled so that its longer side is 20 pixels, and placed in 28 x 28 with its centre of

@@ -24,13 +24,13 @@ import org.backproplab.engine.Trainer;
 public record Lesson(String id, NetworkSpec network, OptimizerSpec optimizer, Regularization regularization,
         int batchSize, int epochs, long seed, Samples train, Samples test, boolean classification) {
 
-    /** Bundle key of the lesson's title: "lesson.ID.title". */
-    public String titleKey() {
+    /** Bundle key of a lesson's title: "lesson.ID.title". */
+    public static String titleKey(String id) {
         return "lesson." + id + ".title";
     }
 
-    /** Bundle key of the lesson's short text: "lesson.ID.text". */
-    public String textKey() {
+    /** Bundle key of a lesson's short text: "lesson.ID.text". */
+    public static String textKey(String id) {
         return "lesson." + id + ".text";
     }
 

@@ -138,9 +138,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             train = tr.samples(trainLimit, 10);
             test = testSet.samples(testLimit, 10);
             return true;
-        } catch (DataFileException e) {
-            post(new Notice("notice.dataFailed", List.of(e.getMessage()), true));
-        } catch (IOException e) {
+        } catch (DataFileException | IOException e) {
             post(new Notice("notice.dataFailed", List.of(String.valueOf(e.getMessage())), true));
         }
         return false;

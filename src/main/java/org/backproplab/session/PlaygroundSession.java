@@ -398,12 +398,13 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     }
 
     private void publish() {
-        heatCopy.restoreParameters(trainer.network().copyParameters());
+        var parameters = trainer.network().copyParameters();
+        heatCopy.restoreParameters(parameters);
         float[][][] maps = heatmaps.compute(heatCopy);
         PlaygroundSnapshot s = new PlaygroundSnapshot(lessonId, spec, data, trainer.epoch(), trainer.iteration(),
                 trainNow.loss(), testNow.loss(), trainNow.accuracy(), testNow.accuracy(), trainLoss.copy(),
                 testLoss.copy(), trainAccuracy.copy(), testAccuracy.copy(), maps, inputMaps, RESOLUTION,
-                trainer.network().copyParameters(), diverged, landscape(), ++version);
+                parameters, diverged, landscape(), ++version);
         publishSnapshot(s);
     }
 

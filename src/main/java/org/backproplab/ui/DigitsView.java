@@ -1,6 +1,5 @@
 package org.backproplab.ui;
 
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -441,11 +440,5 @@ public final class DigitsView {
     private static String toCss(Color c) {
         return String.format(Locale.ROOT, "rgb(%d,%d,%d)", (int) (c.getRed() * 255), (int) (c.getGreen() * 255),
                 (int) (c.getBlue() * 255));
-    }
-
-    /** For tests: the digit shown's prediction text. */
-    List<String> probabilityTexts() {
-        return probabilities.getChildren().stream().map(n -> ((Label) ((HBox) n).getChildren().get(0)).getText())
-                .toList();
     }
 }

@@ -75,10 +75,6 @@ public final class LossCurveView extends Region {
         draw();
     }
 
-    public LossHistory.Curve getSecondCurve() {
-        return second;
-    }
-
     public LossHistory.Curve getCurve() {
         return curve;
     }

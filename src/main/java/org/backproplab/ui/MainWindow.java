@@ -37,6 +37,7 @@ import org.backproplab.engine.StageRecord;
 import org.backproplab.engine.UpdateRecord;
 import org.backproplab.io.MarkdownHandout;
 import org.backproplab.io.PngExport;
+import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
 import org.backproplab.session.NumberInput;
 import org.backproplab.session.Speed;
@@ -146,7 +147,7 @@ public final class MainWindow {
         lessonPicker.setId("lesson-picker");
         lessonPicker.setPrefWidth(240);
         lessonPicker.getItems().setAll(Lessons.ids().stream().filter(id -> !Lessons.isPlayground(id)).toList());
-        LocalizedCells.install(lessonPicker, i18n, id -> i18n.get("lesson." + id + ".title"));
+        LocalizedCells.install(lessonPicker, i18n, id -> i18n.get(Lesson.titleKey(id)));
         lessonPicker.setOnAction(e -> {
             if (!updatingControls && lessonPicker.getValue() != null) {
                 selection = null;
@@ -472,7 +473,7 @@ public final class MainWindow {
 
     private void exportMarkdown() {
         dialogs.handout(root.getScene().getWindow()).ifPresent(h -> {
-            String title = i18n.get("export.handoutTitle", i18n.get("lesson." + session.getSnapshot().lessonId() + ".title"));
+            String title = i18n.get("export.handoutTitle", i18n.get(Lesson.titleKey(session.getSnapshot().lessonId())));
             session.withLesson(lesson -> {
                 Path path = h.file();
                 try {
@@ -539,8 +540,8 @@ public final class MainWindow {
             updatingControls = false;
         }
         lessonText.setText(Lessons.isPlayground(s.lessonId())
-                ? i18n.get("stage.playgroundPoint", i18n.get("lesson." + s.lessonId() + ".title"))
-                : i18n.get("lesson." + s.lessonId() + ".text"));
+                ? i18n.get("stage.playgroundPoint", i18n.get(Lesson.titleKey(s.lessonId())))
+                : i18n.get(Lesson.textKey(s.lessonId())));
         stageLabel.setText(stageText(s));
         graph.render(s, selection);
         inspector.show(s, selection);

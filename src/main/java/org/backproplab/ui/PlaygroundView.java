@@ -36,12 +36,12 @@ import org.backproplab.data.DataShape;
 import org.backproplab.data.Feature;
 import org.backproplab.data.Task;
 import org.backproplab.engine.Activation;
-import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.OptimizerSpec;
 import org.backproplab.engine.Regularization;
 import org.backproplab.lesson.Heatmaps;
 import org.backproplab.lesson.InitKind;
+import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.OutputKind;
 import org.backproplab.lesson.PlaygroundSpec;
 import org.backproplab.session.NumberInput;
@@ -319,7 +319,7 @@ public final class PlaygroundView {
         epochLabel.getStyleClass().add("stage-label");
         lesson.setId("pg-lesson");
         lesson.getItems().setAll(org.backproplab.lesson.PlaygroundLessons.all().keySet());
-        cellsFor(lesson, id -> i18n.get("lesson." + id + ".title"));
+        cellsFor(lesson, id -> i18n.get(Lesson.titleKey(id)));
         lesson.setPrefWidth(300);
         lesson.setVisibleRowCount(lesson.getItems().size());
         lesson.setOnAction(e -> {
@@ -524,11 +524,6 @@ public final class PlaygroundView {
         }
     }
 
-    /** Frames drawn in the last second (0 before the first second). */
-    public double framesPerSecond() {
-        return framesPerSecond;
-    }
-
     private void render() {
         PlaygroundSnapshot s = session.getSnapshot();
         if (s == null) {
@@ -545,7 +540,7 @@ public final class PlaygroundView {
         updating = true;
         lesson.setValue(s.lessonId());
         updating = false;
-        lessonText.setText(i18n.get("lesson." + s.lessonId() + ".text"));
+        lessonText.setText(i18n.get(Lesson.textKey(s.lessonId())));
         trainLoss.setText(Format.shortNumber(s.trainLossNow()));
         testLoss.setText(Double.isNaN(s.testLossNow()) ? "\u2013" : Format.shortNumber(s.testLossNow()));
         trainAccuracy.setText(percent(s.trainAccuracyNow()));
@@ -814,15 +809,5 @@ public final class PlaygroundView {
             }
         }
         return best;
-    }
-
-    /** For tests: the current output-map image. */
-    Image outputImage() {
-        return outputImage.getImage();
-    }
-
-    /** For tests and the bias lesson: whether a bias is on. */
-    static boolean hasBias(PlaygroundSpec spec) {
-        return spec.bias() != BiasMode.NONE;
     }
 }
