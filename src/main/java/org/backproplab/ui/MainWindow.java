@@ -100,7 +100,7 @@ public final class MainWindow {
         this.i18n = i18n;
         this.settings = settings;
         this.dialogs = dialogs;
-        this.graph = new NetworkGraphView(this::select);
+        this.graph = new NetworkGraphView(i18n, this::select);
         this.inspector = new InspectorView(i18n, this::edit);
         this.language = ViewParts.languageBox(i18n, "language");
         // remembered whichever tab's picker chose it

@@ -36,6 +36,7 @@ import org.backproplab.session.StepSnapshot;
 public final class NetworkGraphView extends Region {
     private final Pane content = new Pane();
     private final Consumer<Selection> onSelect;
+    private final I18n i18n;
     private List<Integer> sizes = List.of();
     private final List<Line> edges = new ArrayList<>();
     private final List<int[]> edgeKeys = new ArrayList<>();
@@ -58,7 +59,8 @@ public final class NetworkGraphView extends Region {
     private final List<List<javafx.scene.image.ImageView>> thumbnails = new ArrayList<>();
     private int sample;
 
-    public NetworkGraphView(Consumer<Selection> onSelect) {
+    public NetworkGraphView(I18n i18n, Consumer<Selection> onSelect) {
+        this.i18n = i18n;
         this.onSelect = onSelect;
         getStyleClass().add("network-graph");
         setMinSize(200, 160);
@@ -298,8 +300,8 @@ public final class NetworkGraphView extends Region {
                 double before = p.before().get(j, i);
                 double after = p.after().get(j, i);
                 text = name + " " + Format.shortNumber(before) + "\n\u2192 " + Format.shortNumber(after);
-                tip += "\nbefore " + Format.exact(before) + "\nchange " + Format.exact(after - before) + "\nafter "
-                        + Format.exact(after);
+                tip += "\n" + i18n.get("graph.updateTip", Format.exact(before), Format.exact(after - before),
+                        Format.exact(after));
             } else if (b != null && b.gradWeights() != null) {
                 double g = b.gradWeights().get(j, i);
                 if (backward) {
@@ -369,7 +371,7 @@ public final class NetworkGraphView extends Region {
                         btip += "\ndE/d" + naming.bias(l, j) + " = " + Format.exact(b.gradBias().get(j, 0));
                     }
                     setText(bl, text, btip + (s.biasMode() == org.backproplab.engine.BiasMode.FROZEN
-                            ? "\n(frozen)" : ""));
+                            ? "\n(" + i18n.get("bias.frozen") + ")" : ""));
                     mark(bl, Selection.bias(l, j), false);
                 }
             }

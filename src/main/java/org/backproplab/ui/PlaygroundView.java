@@ -65,7 +65,7 @@ public final class PlaygroundView {
     private final I18n i18n;
     private final ExportDialogs dialogs;
     private final BorderPane root = new BorderPane();
-    private final NetworkGraphView graph = new NetworkGraphView(s -> { });
+    private final NetworkGraphView graph;
     private final VBox featureColumn = new VBox(6);
     private final ImageView outputImage = new ImageView();
     private final Canvas points = new Canvas(MAP_SIZE, MAP_SIZE);
@@ -115,6 +115,7 @@ public final class PlaygroundView {
         this.session = session;
         this.i18n = i18n;
         this.dialogs = dialogs;
+        this.graph = new NetworkGraphView(i18n, s -> { });
         build();
         session.snapshotProperty().addListener((o, a, b) -> dirty = true);
         session.playingProperty().addListener((o, a, b) -> updatePlay());
@@ -731,7 +732,8 @@ public final class PlaygroundView {
                     });
                 }
             });
-            Label name = new Label(i18n.get("pg.layer", l + 1));
+            Label name = new Label();
+            name.textProperty().bind(i18n.bind("pg.layer", l + 1));
             name.setMinWidth(60);
             HBox row = new HBox(4, name, minus, size, plus, act);
             row.setAlignment(Pos.CENTER_LEFT);

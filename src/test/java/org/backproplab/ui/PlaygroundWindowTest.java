@@ -271,6 +271,9 @@ class PlaygroundWindowTest {
         ui.click(robot, "#tab-playground");
         ui.choose(robot, "#pg-language", "\u4e2d\u6587");
         assertEquals(Locale.SIMPLIFIED_CHINESE, ui.settings.language(), "remembered for the next start");
+        // the layer editor's rows (built before the switch) follow it
+        assertTrue(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> "\u7b2c 1 \u5c42".equals(l.getText())), "layer 1 in Chinese");
         ui.click(robot, "#tab-step");
         assertEquals(Locale.SIMPLIFIED_CHINESE, robot.lookup("#language").queryComboBox().getValue());
         ui.choose(robot, "#language", "English");
