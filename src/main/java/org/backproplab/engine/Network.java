@@ -255,8 +255,12 @@ public final class Network {
         for (Layer layer : layers) {
             for (Parameter p : layer.allParameters()) {
                 ImmutableMatrix v = values.get(p.name());
-                if (v == null || v.rows() != p.value().numRows || v.cols() != p.value().numCols) {
-                    throw new IllegalArgumentException("no matching values for " + p.name());
+                if (v == null) {
+                    throw new IllegalArgumentException("no values for " + p.name());
+                }
+                if (v.rows() != p.value().numRows || v.cols() != p.value().numCols) {
+                    throw new IllegalArgumentException(p.name() + " has " + v.rows() + " x " + v.cols()
+                            + " values, the network needs " + p.value().numRows + " x " + p.value().numCols);
                 }
                 for (int r = 0; r < v.rows(); r++) {
                     for (int c = 0; c < v.cols(); c++) {

@@ -99,9 +99,13 @@ public final class ModelFile {
             double[][] m = new double[rows.size()][];
             for (int r = 0; r < rows.size(); r++) {
                 JsonNode row = rows.get(r);
-                if (!row.isArray() || row.size() != rows.get(0).size()) {
+                if (!row.isArray()) {
                     throw new ModelFileException(name + ": parameter " + e.getKey() + ", row " + (r + 1)
-                            + " has a different length");
+                            + " is not a list of numbers");
+                }
+                if (row.size() != rows.get(0).size()) {
+                    throw new ModelFileException(name + ": parameter " + e.getKey() + ", row " + (r + 1) + " has "
+                            + row.size() + " values, row 1 has " + rows.get(0).size());
                 }
                 m[r] = new double[row.size()];
                 for (int c = 0; c < row.size(); c++) {

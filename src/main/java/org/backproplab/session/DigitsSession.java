@@ -119,8 +119,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
                 trainer = t;
                 afterNewNetwork();
                 post(new Notice("notice.modelLoaded", List.of(file.getFileName().toString()), false));
-            } catch (ModelFile.ModelFileException | IllegalArgumentException e) {
+            } catch (ModelFile.ModelFileException e) {
                 post(new Notice("notice.modelFailed", List.of(e.getMessage()), true));
+            } catch (IllegalArgumentException e) {
+                // the file is valid JSON but not a model of a digits preset (its preset, or a shape)
+                post(new Notice("notice.modelFailed", List.of(file.getFileName() + ": " + e.getMessage()), true));
             }
         });
     }
