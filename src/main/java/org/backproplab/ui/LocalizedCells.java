@@ -1,6 +1,9 @@
 package org.backproplab.ui;
 
+import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -13,8 +16,12 @@ final class LocalizedCells {
 
     static <T> Callback<ListView<T>, ListCell<T>> of(I18n i18n, Function<T, String> text) {
         return list -> new ListCell<>() {
+            // held by the cell, registered weakly: the language outlives the cells (a combo box of
+            // the playground's layer editor is replaced whenever a layer is added or removed)
+            private final ChangeListener<Locale> relabel = (o, a, b) -> updateItem(getItem(), isEmpty());
+
             {
-                i18n.localeProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
+                i18n.localeProperty().addListener(new WeakChangeListener<>(relabel));
             }
 
             @Override
