@@ -196,7 +196,8 @@ public final class Iteration {
             Parameter p = parameters.get(i);
             ImmutableMatrix step = p.trainable() ? optimizer.lastStep(p)
                     : ImmutableMatrix.copyOf(new DMatrixRMaj(p.value().numRows, p.value().numCols));
-            // a frozen parameter's buffers are shown as zeros; they are never created
+            // a frozen parameter takes no step; its buffers are shown as the optimizer keeps them for
+            // when it is trained again (zeros unless it was trained before it was frozen)
             updates.add(new ParameterUpdate(p.name(), p.layer(), p.kind(), p.trainable(), before.get(i),
                     ImmutableMatrix.copyOf(p.gradient()), step, ImmutableMatrix.copyOf(p.value()),
                     optimizer.stateOf(p)));

@@ -53,6 +53,10 @@ public final class LossCurveView extends Region {
 
     /** The axis caption and the hover text pattern ({0} = iteration, {1} = loss), in the UI language. */
     public void setTexts(String axisLabel, String hoverFormat) {
+        if (axisLabel.equals(this.axisLabel) && hoverFormat.equals(this.hoverFormat)) {
+            // the views set them on every frame, just before the curve (which draws)
+            return;
+        }
         this.axisLabel = axisLabel;
         this.hoverFormat = hoverFormat;
         draw();
