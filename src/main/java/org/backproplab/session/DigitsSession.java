@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Idx;
 import org.backproplab.data.MnistFiles;
@@ -55,7 +54,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
      * @param trainLimit first training digits to use, 0 for all 60,000
      * @param testLimit  first test digits to use, 0 for all 10,000
      */
-    public DigitsSession(ScheduledExecutorService worker, Executor fx, Path dataFolder, int trainLimit, int testLimit) {
+    public DigitsSession(Worker worker, Executor fx, Path dataFolder, int trainLimit, int testLimit) {
         super(worker, fx);
         this.dataFolder = dataFolder;
         this.trainLimit = trainLimit;
@@ -161,7 +160,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             return -1;
         }
         try {
-            long start = System.nanoTime();
+            long start = worker.nanoTime();
             int batches = 0;
             do {
                 int epochBefore = trainer.epoch();
@@ -178,8 +177,8 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
                     testAccuracy.add(trainer.epoch(), e.accuracy());
                     refreshConfusion();
                 }
-            } while (play && System.nanoTime() - start < CHUNK_NANOS);
-            double perBatch = (System.nanoTime() - start) / 1e9 / batches;
+            } while (play && worker.nanoTime() - start < CHUNK_NANOS);
+            double perBatch = (worker.nanoTime() - start) / 1e9 / batches;
             secondsPerBatch = Double.isNaN(secondsPerBatch) ? perBatch : 0.8 * secondsPerBatch + 0.2 * perBatch;
             publish();
             return 0;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.DataPoint;
@@ -60,7 +59,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     private static final int LANDSCAPE_RESOLUTION = 80;
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
 
-    public PlaygroundSession(ScheduledExecutorService worker, Executor fx) {
+    public PlaygroundSession(Worker worker, Executor fx) {
         super(worker, fx);
     }
 
@@ -366,12 +365,12 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     @Override
     protected long playChunk() {
         try {
-            long start = System.nanoTime();
+            long start = worker.nanoTime();
             do {
                 if (!runEpochs(1)) {
                     break;
                 }
-            } while (play && System.nanoTime() - start < FRAME_NANOS);
+            } while (play && worker.nanoTime() - start < FRAME_NANOS);
             publish();
             return REST_NANOS;
         } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.Checkpoint;
 import org.backproplab.engine.DenseLayer;
@@ -52,7 +51,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
      * @param worker the single thread that runs the engine
      * @param fx     runs a task on the FX thread (Platform::runLater in the app)
      */
-    public StepSession(ScheduledExecutorService worker, Executor fx) {
+    public StepSession(Worker worker, Executor fx) {
         super(worker, fx);
     }
 
@@ -241,9 +240,9 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
                 }
                 delayNanos = 1_000_000_000L / s.perSecond();
             } else if (s == Speed.MAX) {
-                long start = System.nanoTime();
+                long start = worker.nanoTime();
                 int n = 16;
-                while (System.nanoTime() - start < FRAME_NANOS * 3 / 4 && play) {
+                while (worker.nanoTime() - start < FRAME_NANOS * 3 / 4 && play) {
                     if (!runBlock(n)) {
                         break;
                     }

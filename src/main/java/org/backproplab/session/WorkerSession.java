@@ -2,8 +2,6 @@ package org.backproplab.session;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,7 +17,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * @param <S> the snapshot type
  */
 abstract class WorkerSession<S> {
-    protected final ScheduledExecutorService worker;
+    protected final Worker worker;
     private final Executor fx;
     private final ReadOnlyObjectWrapper<S> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
@@ -34,10 +32,10 @@ abstract class WorkerSession<S> {
     private final AtomicLong generation = new AtomicLong();
 
     /**
-     * @param worker the single thread that runs the engine
+     * @param worker the single thread that runs the engine, and its clock
      * @param fx     runs a task on the FX thread (Platform::runLater in the app, the caller in tests)
      */
-    protected WorkerSession(ScheduledExecutorService worker, Executor fx) {
+    protected WorkerSession(Worker worker, Executor fx) {
         this.worker = worker;
         this.fx = fx;
     }
@@ -88,7 +86,7 @@ abstract class WorkerSession<S> {
         }
         long delayNanos = playChunk();
         if (delayNanos >= 0 && play && g == generation.get()) {
-            worker.schedule(() -> chunk(g), delayNanos, TimeUnit.NANOSECONDS);
+            worker.schedule(() -> chunk(g), delayNanos);
         }
     }
 

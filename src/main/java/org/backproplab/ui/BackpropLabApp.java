@@ -1,8 +1,6 @@
 package org.backproplab.ui;
 
 import atlantafx.base.theme.PrimerLight;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -11,14 +9,15 @@ import org.backproplab.lesson.Lessons;
 import org.backproplab.session.DigitsSession;
 import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.StepSession;
+import org.backproplab.session.Worker;
 
 /** The desktop app: one window that steps through a lesson. */
 public class BackpropLabApp extends Application {
     public static final String TITLE = "Backprop Lab";
 
-    private ScheduledExecutorService worker;
-    private ScheduledExecutorService playgroundWorker;
-    private ScheduledExecutorService digitsWorker;
+    private Worker.ThreadWorker worker;
+    private Worker.ThreadWorker playgroundWorker;
+    private Worker.ThreadWorker digitsWorker;
 
     @Override
     public void start(Stage stage) {
@@ -36,26 +35,22 @@ public class BackpropLabApp extends Application {
     @Override
     public void stop() {
         if (worker != null) {
-            worker.shutdownNow();
-            playgroundWorker.shutdownNow();
-            digitsWorker.shutdownNow();
+            worker.close();
+            playgroundWorker.close();
+            digitsWorker.close();
         }
     }
 
     /** The single thread that runs the engine, so the FX thread never waits for training. */
-    public static ScheduledExecutorService newWorker() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "backprop-lab-engine");
-            t.setDaemon(true);
-            return t;
-        });
+    public static Worker.ThreadWorker newWorker() {
+        return Worker.newThread("backprop-lab-engine");
     }
 
     /**
      * Builds the window on {@code stage} and shows it; used by the app and by the UI tests (with
      * their own settings and export dialogs).
      */
-    public static MainWindow open(Stage stage, ScheduledExecutorService worker, ScheduledExecutorService playgroundWorker,
+    public static MainWindow open(Stage stage, Worker worker, Worker playgroundWorker,
             DigitsSession digits, Settings settings, I18n i18n, ExportDialogs dialogs) {
         Fonts.load();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());

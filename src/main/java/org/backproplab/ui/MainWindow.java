@@ -36,7 +36,7 @@ import org.backproplab.engine.LossRecord;
 import org.backproplab.engine.StageRecord;
 import org.backproplab.engine.UpdateRecord;
 import org.backproplab.io.MarkdownHandout;
-import org.backproplab.io.PngExport;
+
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
 import org.backproplab.session.NumberInput;

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.backproplab.data.DataShape;
 import org.backproplab.data.Feature;
 import org.backproplab.engine.OptimizerSpec;
@@ -15,12 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PlaygroundSessionTest {
-    private ScheduledExecutorService worker;
+    private ManualWorker worker;
     private PlaygroundSession session;
 
     @BeforeEach
     void open() {
-        worker = Executors.newSingleThreadScheduledExecutor();
+        worker = new ManualWorker();
         session = new PlaygroundSession(worker, Runnable::run);
         session.loadLesson("playground-default");
         await();
@@ -28,11 +25,11 @@ class PlaygroundSessionTest {
 
     @AfterEach
     void close() {
-        worker.shutdownNow();
+        worker.runUntilIdle();
     }
 
     private void await() {
-        session.idle().orTimeout(30, TimeUnit.SECONDS).join();
+        worker.runUntilIdle();
     }
 
     private PlaygroundSnapshot epochs(int n) {

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.ForwardRecord;
 import org.backproplab.engine.LossRecord;
@@ -19,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** The stepping window's view-model, driven as the window drives it, on a real worker thread. */
 class StepSessionTest {
-    private ScheduledExecutorService worker;
+    private ManualWorker worker;
     private StepSession session;
 
     @BeforeEach
     void open() {
-        worker = Executors.newSingleThreadScheduledExecutor();
+        worker = new ManualWorker();
         // "FX thread" = the caller: snapshots are set where they are published
         session = new StepSession(worker, Runnable::run);
         session.loadLesson("worked-2-2-2");
@@ -33,11 +30,11 @@ class StepSessionTest {
 
     @AfterEach
     void close() {
-        worker.shutdownNow();
+        worker.runUntilIdle();
     }
 
     private void await() {
-        session.idle().orTimeout(10, TimeUnit.SECONDS).join();
+        worker.runUntilIdle();
     }
 
     private StepSnapshot next(int stages) {
@@ -97,10 +94,11 @@ class StepSessionTest {
     }
 
     @Test
-    void playThenPauseLeavesAFallingCurve() throws Exception {
+    void playThenPauseLeavesAFallingCurve() {
         session.setSpeed(Speed.MAX);
         session.play();
-        Thread.sleep(300);
+        worker.runTasks(4);
+        assertTrue(session.isPlaying());
         session.pause();
         await();
         StepSnapshot s = session.getSnapshot();

@@ -2,11 +2,6 @@ package org.backproplab.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,7 +13,7 @@ class WorkerSessionTest {
     private static final class Counting extends WorkerSession<Integer> {
         final AtomicInteger chunks = new AtomicInteger();
 
-        Counting(ScheduledExecutorService worker) {
+        Counting(Worker worker) {
             super(worker, Runnable::run);
         }
 
@@ -35,26 +30,18 @@ class WorkerSessionTest {
 
     @Test
     void aChunkStillQueuedFromBeforeAPauseDoesNotRunAlong() throws Exception {
-        ScheduledThreadPoolExecutor worker = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(1);
-        try {
-            Counting session = new Counting(worker);
-            session.play();
-            session.idle().get(5, TimeUnit.SECONDS);
-            session.pause();
-            session.play();
-            session.idle().get(5, TimeUnit.SECONDS);
-            assertEquals(2, session.chunks.get(), "one chunk per play");
-            // the first play's next chunk and the second play's are both queued: run them now
-            List<Runnable> queued = new ArrayList<>(worker.getQueue());
-            assertEquals(2, queued.size());
-            worker.getQueue().clear();
-            for (Runnable r : queued) {
-                r.run();
-            }
-            assertEquals(3, session.chunks.get(), "only the second play goes on");
-            assertEquals(1, worker.getQueue().size(), "and it alone asks for a next chunk");
-        } finally {
-            worker.shutdownNow();
-        }
+        ManualWorker worker = new ManualWorker();
+        Counting session = new Counting(worker);
+        session.play();
+        worker.runUntilIdle();
+        session.pause();
+        session.play();
+        worker.runUntilIdle();
+        assertEquals(2, session.chunks.get(), "one chunk per play");
+        // the first play's next chunk and the second play's are both queued an hour ahead: run them
+        assertEquals(2, worker.pending());
+        worker.advance(TimeUnit.HOURS.toNanos(1));
+        assertEquals(3, session.chunks.get(), "only the second play goes on");
+        assertEquals(1, worker.pending(), "and it alone asks for a next chunk");
     }
 }

@@ -3,14 +3,13 @@ package org.backproplab.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.backproplab.io.PngExport;
+
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -18,9 +17,9 @@ import org.testfx.util.WaitForAsyncUtils;
 final class UiTestSupport {
     static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
-    final ScheduledExecutorService worker = BackpropLabApp.newWorker();
-    final ScheduledExecutorService playgroundWorker = BackpropLabApp.newWorker();
-    final ScheduledExecutorService digitsWorker = BackpropLabApp.newWorker();
+    final org.backproplab.session.Worker.ThreadWorker worker = BackpropLabApp.newWorker();
+    final org.backproplab.session.Worker.ThreadWorker playgroundWorker = BackpropLabApp.newWorker();
+    final org.backproplab.session.Worker.ThreadWorker digitsWorker = BackpropLabApp.newWorker();
     Path mnistFolder = Path.of("src", "test", "resources", "mnist-tiny");
     Path modelAnswer;
     Path csvAnswer;
@@ -144,9 +143,9 @@ final class UiTestSupport {
 
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
-        worker.shutdownNow();
-        playgroundWorker.shutdownNow();
-        digitsWorker.shutdownNow();
+        worker.close();
+        playgroundWorker.close();
+        digitsWorker.close();
         Platform.runLater(() -> { });
         prefs.removeNode();
     }

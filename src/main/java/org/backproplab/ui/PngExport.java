@@ -1,6 +1,7 @@
-package org.backproplab.io;
+package org.backproplab.ui;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
@@ -9,6 +10,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import org.backproplab.session.SavedFiles;
 
 /** A node (a panel or the whole window) as a PNG file, written atomically. Call on the FX thread. */
 public final class PngExport {
@@ -24,10 +26,10 @@ public final class PngExport {
 
     public static void write(WritableImage image, Path file) throws IOException {
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(buffered, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(buffered, "png", png)) {
+            throw new IOException("no PNG writer available");
+        }
+        SavedFiles.write(file, png.toByteArray());
     }
 }
