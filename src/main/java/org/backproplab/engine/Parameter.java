@@ -57,7 +57,20 @@ public final class Parameter {
 
     /** "W1", "b1", ... with layers counted from 1, as on screen. */
     public String name() {
-        return (kind == Kind.WEIGHTS ? "W" : "b") + (layer + 1);
+        return kind == Kind.WEIGHTS ? weightsName(layer) : biasName(layer);
+    }
+
+    /**
+     * The one place parameters are named: layer l's weights are "W(l+1)", its bias "b(l+1)"
+     * (layers counted from 1 on screen, in model files and in {@code trace --json}).
+     */
+    public static String weightsName(int layer) {
+        return "W" + (layer + 1);
+    }
+
+    /** Layer l's bias: "b(l+1)"; see {@link #weightsName}. */
+    public static String biasName(int layer) {
+        return "b" + (layer + 1);
     }
 
     public int size() {

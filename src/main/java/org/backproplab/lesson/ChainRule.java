@@ -11,6 +11,7 @@ import org.backproplab.engine.ForwardRecord;
 import org.backproplab.engine.Loss;
 import org.backproplab.engine.LossRecord;
 import org.backproplab.engine.StageRecord;
+import org.backproplab.engine.StageRecords;
 
 /**
  * The chain rule for one neuron, weight or bias of an iteration, with the numbers filled in:
@@ -23,11 +24,11 @@ import org.backproplab.engine.StageRecord;
  */
 public final class ChainRule {
     private final Naming naming;
-    private final List<StageRecord> records;
+    private final StageRecords records;
 
     public ChainRule(Naming naming, List<StageRecord> records) {
         this.naming = naming;
-        this.records = List.copyOf(records);
+        this.records = StageRecords.of(records);
     }
 
     /** Inputs of layer l (neurons of the layer below, or the network's inputs). */
@@ -37,7 +38,7 @@ public final class ChainRule {
 
     /** True when the records hold layer l's backward stage. */
     public boolean hasBackward(int l) {
-        return findBackward(l) != null;
+        return records.backward(l) != null;
     }
 
     /** " [sample s]" after a name when the batch has several samples, else nothing. */
@@ -75,12 +76,7 @@ public final class ChainRule {
 
     /** True when the records hold layer l's forward stage. */
     public boolean hasForward(int l) {
-        for (StageRecord r : records) {
-            if (r instanceof ForwardRecord f && f.layer() == l) {
-                return true;
-            }
-        }
-        return false;
+        return records.forward(l) != null;
     }
 
     static String activationText(Activation f, String n) {
@@ -217,25 +213,15 @@ public final class ChainRule {
     // ---- records -------------------------------------------------------------------------
 
     ForwardRecord forward(int layer) {
-        for (StageRecord r : records) {
-            if (r instanceof ForwardRecord f && f.layer() == layer) {
-                return f;
-            }
+        ForwardRecord f = records.forward(layer);
+        if (f == null) {
+            throw new IllegalArgumentException("no forward record of layer " + layer);
         }
-        throw new IllegalArgumentException("no forward record of layer " + layer);
-    }
-
-    private BackwardRecord findBackward(int layer) {
-        for (StageRecord r : records) {
-            if (r instanceof BackwardRecord b && b.layer() == layer) {
-                return b;
-            }
-        }
-        return null;
+        return f;
     }
 
     BackwardRecord backward(int layer) {
-        BackwardRecord b = findBackward(layer);
+        BackwardRecord b = records.backward(layer);
         if (b == null) {
             throw new IllegalArgumentException("no backward record of layer " + layer);
         }
@@ -243,11 +229,10 @@ public final class ChainRule {
     }
 
     LossRecord loss() {
-        for (StageRecord r : records) {
-            if (r instanceof LossRecord l) {
-                return l;
-            }
+        LossRecord l = records.loss();
+        if (l == null) {
+            throw new IllegalArgumentException("no loss record");
         }
-        throw new IllegalArgumentException("no loss record");
+        return l;
     }
 }

@@ -208,8 +208,8 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                 for (int l = 0; l < specLayers.size(); l++) {
                     var ls = specLayers.get(l);
                     layers.add(new org.backproplab.engine.LayerSpec(ls.size(), ls.activation(), ls.biasMode(),
-                            new org.backproplab.engine.Initializer.Explicit(params.get("W" + (l + 1)).toArray()),
-                            new org.backproplab.engine.Initializer.Explicit(params.get("b" + (l + 1)).toArray())));
+                            new org.backproplab.engine.Initializer.Explicit(params.get(org.backproplab.engine.Parameter.weightsName(l)).toArray()),
+                            new org.backproplab.engine.Initializer.Explicit(params.get(org.backproplab.engine.Parameter.biasName(l)).toArray())));
                 }
                 out.complete(new Lesson(lessonId, spec.network().withLayers(layers), spec.optimizer(),
                         spec.regularization(), 0, 1, spec.seed(), one, null, true));
