@@ -95,7 +95,7 @@ final class TraceCommand implements Runnable {
             }
         }
         var evaluation = trainer.evaluateTraining();
-        ImmutableMatrix outputs = ImmutableMatrix.copyOf(trainer.network().output());
+        ImmutableMatrix outputs = trainer.network().outputValues();
         if (json) {
             Map<String, Object> fin = Json.object();
             fin.put("loss", evaluation.loss());
@@ -104,9 +104,9 @@ final class TraceCommand implements Runnable {
             for (Layer layer : trainer.network().layers()) {
                 DenseLayer dense = (DenseLayer) layer;
                 Map<String, Object> l = Json.object();
-                l.put("W", Json.rows(ImmutableMatrix.copyOf(dense.weights().value())));
+                l.put("W", Json.rows(dense.weights().values()));
                 l.put("b", dense.biasMode() == BiasMode.NONE ? null
-                        : Json.column(ImmutableMatrix.copyOf(dense.bias().value())));
+                        : Json.column(dense.bias().values()));
                 layers.add(l);
             }
             fin.put("layers", layers);

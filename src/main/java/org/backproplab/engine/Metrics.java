@@ -44,4 +44,15 @@ public final class Metrics {
         }
         return best;
     }
+
+    /** The column of the largest value in row r (the predicted class). */
+    public static int argmax(ImmutableMatrix m, int r) {
+        int best = 0;
+        for (int c = 1; c < m.cols(); c++) {
+            if (m.get(r, c) > m.get(r, best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
 }

@@ -116,7 +116,7 @@ public final class Network {
     }
 
     /** The input of layer l: the batch for l = 0, else a_(l-1). */
-    public DMatrixRMaj layerInput(int l) {
+    DMatrixRMaj layerInput(int l) {
         return l == 0 ? input : a[l - 1];
     }
 
@@ -127,25 +127,49 @@ public final class Network {
         layer.activation().forward(z[l], a[l]);
     }
 
-    /** The whole forward pass; returns the output buffer (overwritten by the next pass). */
-    public DMatrixRMaj forward(DMatrixRMaj x) {
+    /**
+     * The whole forward pass of the batch {@code x} (one sample a row; not changed). Its numbers
+     * are read with {@link #outputValues()} and {@link #activationValues(int)}, which copy them.
+     */
+    public void forward(DMatrixRMaj x) {
         setInput(x);
         for (int l = 0; l < layers.size(); l++) {
             forwardLayer(l);
         }
-        return output();
     }
 
-    public DMatrixRMaj output() {
+    /** The forward pass of {@code x}, and a copy of its outputs: one row per sample. */
+    public ImmutableMatrix predict(DMatrixRMaj x) {
+        forward(x);
+        return outputValues();
+    }
+
+    /** The network's working buffers stay inside the engine: the next pass overwrites them. */
+    DMatrixRMaj output() {
         return a[layers.size() - 1];
     }
 
-    public DMatrixRMaj preActivation(int l) {
+    DMatrixRMaj preActivation(int l) {
         return z[l];
     }
 
-    public DMatrixRMaj activation(int l) {
+    DMatrixRMaj activation(int l) {
         return a[l];
+    }
+
+    /** A copy of the outputs of the last forward pass, one row per sample. */
+    public ImmutableMatrix outputValues() {
+        return ImmutableMatrix.copyOf(output());
+    }
+
+    /** A copy of a_l from the last forward pass, one row per sample. */
+    public ImmutableMatrix activationValues(int l) {
+        return ImmutableMatrix.copyOf(a[l]);
+    }
+
+    /** A copy of dE/dx from the last backward pass that asked for it, one row per sample. */
+    public ImmutableMatrix inputGradientValues() {
+        return ImmutableMatrix.copyOf(gradInput);
     }
 
     // ---- loss ----------------------------------------------------------------------------
@@ -224,16 +248,16 @@ public final class Network {
      * dE/da_l as computed by the backward pass; for the output layer only when the loss is not
      * fused with its activation.
      */
-    public DMatrixRMaj gradActivation(int l) {
+    DMatrixRMaj gradActivation(int l) {
         return gradActivation[l];
     }
 
-    public DMatrixRMaj delta(int l) {
+    DMatrixRMaj delta(int l) {
         return delta[l];
     }
 
     /** dE/dinput of the last backward pass that asked for it. */
-    public DMatrixRMaj gradInput() {
+    DMatrixRMaj gradInput() {
         return gradInput;
     }
 
@@ -278,6 +302,23 @@ public final class Network {
             b.add(layer.copy());
         }
         return b.build();
+    }
+
+    /**
+     * Sets one value of a parameter ("W1", row, col), as the learner's edit does. The network's
+     * own matrices are not handed out; this is the one way to change a value in place.
+     */
+    public void setParameterValue(String name, int row, int col, double value) {
+        parameter(name).value().set(row, col, value);
+    }
+
+    /** Values of trainable and frozen parameters together (absent biases not counted). */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters()) {
+            n += p.size();
+        }
+        return n;
     }
 
     /** Looks a parameter up by its name ("W1", "b2", ...), including a bias switched off. */

@@ -37,12 +37,12 @@ public final class Parameter {
     }
 
     /** The working values, changed in place by the optimizer. */
-    public DMatrixRMaj value() {
+    DMatrixRMaj value() {
         return value;
     }
 
     /** dE/dparameter from the last backward pass (regularisation included). */
-    public DMatrixRMaj gradient() {
+    DMatrixRMaj gradient() {
         return gradient;
     }
 
@@ -71,6 +71,24 @@ public final class Parameter {
     /** Layer l's bias: "b(l+1)"; see {@link #weightsName}. */
     public static String biasName(int layer) {
         return "b" + (layer + 1);
+    }
+
+    /** A copy of the current values. */
+    public ImmutableMatrix values() {
+        return ImmutableMatrix.copyOf(value);
+    }
+
+    /** A copy of the gradient of the last backward pass. */
+    public ImmutableMatrix gradients() {
+        return ImmutableMatrix.copyOf(gradient);
+    }
+
+    public int rows() {
+        return value.numRows;
+    }
+
+    public int cols() {
+        return value.numCols;
     }
 
     public int size() {

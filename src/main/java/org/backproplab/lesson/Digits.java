@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.engine.ConvLayer;
 import org.backproplab.engine.DenseLayer;
+import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.MaxPoolLayer;
 import org.backproplab.engine.Network;
@@ -44,8 +45,7 @@ public final class Digits {
         net.forward(new DMatrixRMaj(1, image.length, true, image));
         List<double[]> out = new ArrayList<>();
         for (int l = 0; l < net.layerCount(); l++) {
-            // the buffers may be longer than the values (they were sized for a larger batch before)
-            out.add(java.util.Arrays.copyOf(net.activation(l).data, net.activation(l).getNumElements()));
+            out.add(net.activationValues(l).rowValues(0));
         }
         return out;
     }
@@ -61,7 +61,7 @@ public final class Digits {
         t.set(0, cls, 1);
         net.forward(x);
         net.backward(t, org.backproplab.engine.Regularization.NONE, true);
-        double[] g = net.gradInput().data;
+        double[] g = net.inputGradientValues().rowValues(0);
         double[] out = new double[image.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.abs(g[i]);
@@ -76,7 +76,7 @@ public final class Digits {
     public static double[] occlusion(Network net, double[] image, int cls, int patch) {
         int side = 28 / patch;
         net.forward(new DMatrixRMaj(1, image.length, true, image.clone()));
-        double base = net.output().get(0, cls);
+        double base = net.outputValues().get(0, cls);
         DMatrixRMaj batch = new DMatrixRMaj(side * side, image.length);
         for (int py = 0; py < side; py++) {
             for (int px = 0; px < side; px++) {
@@ -90,9 +90,10 @@ public final class Digits {
             }
         }
         net.forward(batch);
+        ImmutableMatrix out = net.outputValues();
         double[] drop = new double[side * side];
         for (int i = 0; i < drop.length; i++) {
-            drop[i] = base - net.output().get(i, cls);
+            drop[i] = base - out.get(i, cls);
         }
         return drop;
     }

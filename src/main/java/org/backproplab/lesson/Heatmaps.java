@@ -48,13 +48,13 @@ public final class Heatmaps {
         network.forward(gridInputs);
         float[][][] out = new float[network.layerCount()][][];
         for (int l = 0; l < network.layerCount(); l++) {
-            DMatrixRMaj a = network.activation(l);
-            int neurons = a.numCols;
-            float[][] maps = new float[neurons][a.numRows];
-            for (int i = 0; i < a.numRows; i++) {
-                int off = i * neurons;
+            double[][] a = network.activationValues(l).toArray();
+            int neurons = a.length == 0 ? 0 : a[0].length;
+            float[][] maps = new float[neurons][a.length];
+            for (int i = 0; i < a.length; i++) {
+                double[] row = a[i];
                 for (int j = 0; j < neurons; j++) {
-                    maps[j][i] = (float) a.data[off + j];
+                    maps[j][i] = (float) row[j];
                 }
             }
             out[l] = maps;

@@ -204,8 +204,9 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             }
         }
         probe.forward(x);
+        var outputs = probe.outputValues();
         for (int i = 0; i < n; i++) {
-            int predicted = Metrics.argmax(probe.output(), i);
+            int predicted = Metrics.argmax(outputs, i);
             int actual = testSet.label(i);
             c[actual][predicted]++;
             if (predicted != actual && wrong.size() < 24) {
@@ -256,10 +257,10 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
                 if (filters.length == 0) {
                     kernel = c.kernel();
                     filters = new double[c.filters()][];
+                    var weights = c.weights().values();
                     for (int f = 0; f < c.filters(); f++) {
                         // filter f is row f of W; its first channel's k x k values (the digits have one)
-                        int row = f * c.weights().value().numCols;
-                        filters[f] = java.util.Arrays.copyOfRange(c.weights().value().data, row, row + kernel * kernel);
+                        filters[f] = java.util.Arrays.copyOf(weights.rowValues(f), kernel * kernel);
                     }
                 }
             } else if (l instanceof MaxPoolLayer p) {

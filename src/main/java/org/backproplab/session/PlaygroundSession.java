@@ -247,7 +247,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         if (params.size() != 1 || params.get(0).size() != 2) {
             return null;
         }
-        return params.get(0).value().data.clone();
+        return params.get(0).values().rowValues(0);
     }
 
     private void recordPath() {
@@ -283,7 +283,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
             loss = landscape.loss();
         } else {
             Network probe = trainer.network().copy();
-            var weights = probe.parameters().get(0).value();
+            String weights = probe.parameters().get(0).name();
             Samples all = trainer.samples();
             var x = all.inputs().toMatrix();
             var t = all.targets().toMatrix();
@@ -293,8 +293,8 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                 double w2 = range - (r + 0.5) * 2 * range / res;
                 for (int c = 0; c < res; c++) {
                     double w1 = -range + (c + 0.5) * 2 * range / res;
-                    weights.data[0] = w1;
-                    weights.data[1] = w2;
+                    probe.setParameterValue(weights, 0, 0, w1);
+                    probe.setParameterValue(weights, 0, 1, w2);
                     loss[r * res + c] = (float) probe.totalLoss(x, t, trainer.regularization());
                 }
             }

@@ -170,9 +170,11 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     /** Sets W or b of a layer (name "W1", "b2", ...) at (row, col); undoable. */
     public void editParameter(String name, int row, int col, double value) {
         submit(() -> {
-            Parameter p = trainer.network().parameter(name);
+            Network net = trainer.network();
+            net.parameter(name); // an unknown name is refused here, with the name in the message
             double old = stepper.currentStart().parameters().get(name).get(row, col);
-            stepper.change(() -> p.value().set(row, col, value), () -> p.value().set(row, col, old));
+            stepper.change(() -> net.setParameterValue(name, row, col, value),
+                    () -> net.setParameterValue(name, row, col, old));
         });
     }
 
@@ -352,7 +354,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
                 stepper.currentTargets().toMatrix(), trainer.regularization(), 1e-6);
         Map<String, double[][]> values = new java.util.HashMap<>();
         for (Parameter p : copy.parameters()) {
-            values.put(p.name(), new double[p.value().numRows][p.value().numCols]);
+            values.put(p.name(), new double[p.rows()][p.cols()]);
         }
         for (GradientCheck.Entry e : r.entries()) {
             values.get(e.parameter())[e.row()][e.col()] = e.numeric();

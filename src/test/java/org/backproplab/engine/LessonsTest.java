@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class LessonsTest {
@@ -18,7 +17,7 @@ class LessonsTest {
         for (int e = 0; e < lesson.epochs(); e++) {
             trainer.trainEpoch();
         }
-        DMatrixRMaj out = trainer.network().forward(lesson.train().inputs().toMatrix());
+        ImmutableMatrix out = trainer.network().predict(lesson.train().inputs().toMatrix());
         double[] expected = {0, 1, 1, 0};
         for (int i = 0; i < 4; i++) {
             assertEquals(expected[i], out.get(i, 0), 0.1, "XOR of sample " + i);
@@ -38,7 +37,7 @@ class LessonsTest {
             previous = loss;
         }
         assertEquals(1500, trainer.iteration());
-        DMatrixRMaj out = trainer.network().forward(lesson.train().inputs().toMatrix());
+        ImmutableMatrix out = trainer.network().predict(lesson.train().inputs().toMatrix());
         double[] expected = {0, 1, 1, 0};
         for (int i = 0; i < 4; i++) {
             assertEquals(expected[i], out.get(i, 0), 0.1, "sample " + i);
