@@ -30,12 +30,12 @@ final class DigitsInsideView {
     private final PictureGrid filters = new PictureGrid(4);
     private final List<Label> mapCaptions = new ArrayList<>();
     private final List<PictureGrid> maps = new ArrayList<>();
-    private final ImageView digit = Pictures.view("digit-image", 112, false);
+    private final ImageView digit = DigitsImages.view("digit-image", 112, false);
     private final ProbabilityBars probabilities = new ProbabilityBars();
     private final Label prediction = new Label();
     private final PictureGrid gallery = new PictureGrid(4);
-    private final ImageView saliency = Pictures.view("saliency", 112, true);
-    private final ImageView occlusion = Pictures.view("occlusion", 112, false);
+    private final ImageView saliency = DigitsImages.view("saliency", 112, true);
+    private final ImageView occlusion = DigitsImages.view("occlusion", 112, false);
     private final ConfusionCanvas confusion = new ConfusionCanvas();
     private final ScrollPane center;
     private final ScrollPane right;
@@ -116,10 +116,10 @@ final class DigitsInsideView {
                 maps.get(l).show(List.of(), 40, 40);
             }
         }
-        Pictures.show(digit, s.digit());
+        DigitsImages.show(digit, s.digit());
         probabilities.draw(s.probabilities(), s.prediction());
-        Pictures.show(saliency, s.saliency());
-        Pictures.show(occlusion, s.occlusion());
+        DigitsImages.show(saliency, s.saliency());
+        DigitsImages.show(occlusion, s.occlusion());
         confusion.draw(s.confusion());
         galleryItems = s.gallery();
         gallery.show(galleryItems.stream().map(DigitsSnapshot.GalleryItem::picture).toList(), 40, 40);

@@ -40,7 +40,7 @@ final class DrawingPad extends Canvas {
     }
 
     private void draw(Picture p) {
-        image = Pictures.write(image, p);
+        image = DigitsImages.write(image, p);
         GraphicsContext g = getGraphicsContext2D();
         g.setImageSmoothing(false);
         g.drawImage(image, 0, 0, SIZE, SIZE);

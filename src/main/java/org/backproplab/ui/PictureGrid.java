@@ -11,7 +11,7 @@ import javafx.scene.layout.Region;
 import org.backproplab.session.DigitsSnapshot.Picture;
 
 /**
- * Pictures in rows that wrap like a FlowPane, drawn on one canvas: each picture goes into a
+ * DigitsImages in rows that wrap like a FlowPane, drawn on one canvas: each picture goes into a
  * WritableImage kept from the last time (one setPixels), so a new snapshot builds no node.
  */
 final class PictureGrid extends Region {
@@ -35,7 +35,7 @@ final class PictureGrid extends Region {
         count = pictures.size();
         for (int i = 0; i < count; i++) {
             WritableImage reused = i < images.size() ? images.get(i) : null;
-            WritableImage img = Pictures.write(reused, pictures.get(i));
+            WritableImage img = DigitsImages.write(reused, pictures.get(i));
             if (i < images.size()) {
                 images.set(i, img);
             } else {

@@ -5,9 +5,9 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.backproplab.session.DigitsSnapshot.Picture;
 
-/** Pictures from a snapshot into images that are kept and written again (one setPixels each). */
-final class Pictures {
-    private Pictures() {
+/** DigitsImages from a snapshot into images that are kept and written again (one setPixels each). */
+final class DigitsImages {
+    private DigitsImages() {
     }
 
     /** Writes {@code p} into {@code reuse} when it has p's size, else into a new image; returns the image. */
