@@ -5,7 +5,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.backproplab.session.DigitsSnapshot.Picture;
 
-/** DigitsImages from a snapshot into images that are kept and written again (one setPixels each). */
+/** Pictures from a snapshot written into images that are kept and written again (one setPixels each). */
 final class DigitsImages {
     private DigitsImages() {
     }
