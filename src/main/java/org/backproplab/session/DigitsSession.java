@@ -2,39 +2,56 @@ package org.backproplab.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Idx;
 import org.backproplab.data.MnistFiles;
-import org.backproplab.engine.ConvLayer;
-import org.backproplab.engine.DenseLayer;
 import org.backproplab.engine.Evaluation;
-import org.backproplab.engine.Layer;
-import org.backproplab.engine.MaxPoolLayer;
-import org.backproplab.engine.Metrics;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
 import org.backproplab.io.ModelFile;
 import org.backproplab.lesson.Digits;
 import org.backproplab.lesson.MnistLessons;
-import org.ejml.data.DMatrixRMaj;
+import org.backproplab.session.DigitsSnapshot.GalleryItem;
 
 /**
  * The digits tab's view-model: a CNN (or MLP) learning MNIST on the worker thread, batch by
- * batch, and everything needed to look inside it for one digit.
+ * batch, and everything needed to look inside it for one digit. Commands run on the FX thread;
+ * each checks its input first, and a refused one changes nothing and says why in
+ * {@link #inputErrorProperty()}.
  */
 public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     /** Test digits used for the confusion matrix and the gallery (all 10,000 would cost a long pause). */
     private static final int CONFUSION_DIGITS = 1000;
     private static final long CHUNK_NANOS = 40_000_000L;
+    /** The prediction and feature maps follow the pen at most this often. */
+    private static final long STROKE_NANOS = 60_000_000L;
 
+    private final Executor fx;
     private final Path dataFolder;
     private final int trainLimit;
     private final int testLimit;
-    private String presetId = "mnist-cnn-small";
+    private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(this, "preset");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyIntegerWrapper digitCount = new ReadOnlyIntegerWrapper(this, "digitCount");
+    private final ReadOnlyObjectWrapper<Notice> inputError = new ReadOnlyObjectWrapper<>(this, "inputError");
+    private final DigitsDrawing pen = new DigitsDrawing();
+    private final ReadOnlyObjectWrapper<DigitsSnapshot.Picture> drawing =
+            new ReadOnlyObjectWrapper<>(this, "drawing", pen.picture());
+    private long lastStroke = Long.MIN_VALUE;
+
+    // worker thread only
+    private String presetId;
     private Idx.LabelledImages testSet;
     private Samples train;
     private Samples test;
@@ -42,10 +59,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private Network probe;
     private final LossHistory batchLoss = new LossHistory(2048);
     private final LossHistory testAccuracy = new LossHistory(256);
+    private final DigitsProbe inside = new DigitsProbe();
     private int selected;
-    private double[] drawing;
+    private double[] drawn;
     private int[][] confusion = new int[10][10];
-    private int[] misclassified = new int[0];
+    private List<GalleryItem> gallery = List.of();
     private double secondsPerBatch = Double.NaN;
     private long version;
 
@@ -56,43 +74,163 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
      */
     public DigitsSession(Worker worker, Executor fx, Path dataFolder, int trainLimit, int testLimit) {
         super(worker, fx);
+        this.fx = fx;
         this.dataFolder = dataFolder;
         this.trainLimit = trainLimit;
         this.testLimit = testLimit;
     }
 
+    // ---- what the controls show --------------------------------------------------------
+
+    /** The presets a person can choose, in order. */
+    public List<String> presets() {
+        return MnistLessons.ids();
+    }
+
+    /** The bundle key of a preset's title. */
+    public static String titleKey(String presetId) {
+        return "digits." + presetId;
+    }
+
+    /** The preset of the network shown (null before the digits are loaded). */
+    public ReadOnlyStringProperty presetProperty() {
+        return preset.getReadOnlyProperty();
+    }
+
+    /** Whether the digits and a network are loaded (training and inspecting need them). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** How many test digits can be chosen (0 before they are loaded). */
+    public ReadOnlyIntegerProperty digitCountProperty() {
+        return digitCount.getReadOnlyProperty();
+    }
+
+    /** Why the last command was refused (a bundle key and its arguments), or null when it was not. */
+    public ReadOnlyObjectProperty<Notice> inputErrorProperty() {
+        return inputError.getReadOnlyProperty();
+    }
+
+    /** The ink drawn so far, 28 x 28, as the drawing canvas shows it. */
+    public ReadOnlyObjectProperty<DigitsSnapshot.Picture> drawingProperty() {
+        return drawing.getReadOnlyProperty();
+    }
+
     // ---- commands ----------------------------------------------------------------------
 
-    /** Loads the digits (once) and a fresh network of the preset. */
+    /** Loads the digits and the first preset, unless they are loaded already (the tab's first showing). */
+    public void open() {
+        if (!loaded.get()) {
+            loadPreset(presets().get(0));
+        }
+    }
+
+    /** Loads the digits (once) and a fresh network of the preset; an unknown preset is refused. */
     public void loadPreset(String id) {
+        if (id == null || !MnistLessons.has(id)) {
+            refuse("digits.error.preset", String.valueOf(id));
+            return;
+        }
+        accept();
         pause();
         submit(() -> {
-            if (!ensureData()) {
-                return;
+            if (ensureData()) {
+                trainer = MnistLessons.byId(id).newTrainer(train, MnistLessons.byId(id).seed());
+                afterNewNetwork(id);
             }
-            presetId = id;
-            trainer = MnistLessons.byId(id).newTrainer(train, MnistLessons.byId(id).seed());
-            afterNewNetwork();
         });
     }
 
-    /** Shows test digit {@code index}. */
+    /** Starts training (the Play button and Space); refused until the digits are loaded. */
+    @Override
+    public void play() {
+        if (!loaded.get()) {
+            refuse("digits.error.notLoaded");
+            return;
+        }
+        accept();
+        super.play();
+    }
+
+    /** Shows test digit {@code index} (0 to {@link #digitCountProperty()} - 1) instead of the drawing. */
     public void select(int index) {
+        if (digitCount.get() == 0) {
+            refuse("digits.error.notLoaded");
+            return;
+        }
+        if (index < 0 || index >= digitCount.get()) {
+            refuse("digits.error.digit", index, digitCount.get() - 1);
+            return;
+        }
+        accept();
         submit(() -> {
-            if (testSet != null) {
-                selected = Math.floorMod(index, test.size());
-                drawing = null;
-            }
+            selected = index;
+            drawn = null;
         });
     }
 
-    /** Shows a drawing (values in [0, 1], size x size), made MNIST-like first. */
-    public void draw(double[] values, int size) {
-        double[] copy = values.clone();
-        submit(() -> drawing = Digits.preprocess(copy, size));
+    /** The next test digit (after the last, the first). */
+    public void next() {
+        selectAfter(1);
     }
 
+    /** The previous test digit (before the first, the last). */
+    public void previous() {
+        selectAfter(-1);
+    }
+
+    private void selectAfter(int step) {
+        int shown = getSnapshot() == null ? 0 : getSnapshot().selected();
+        select(digitCount.get() == 0 ? 0 : Math.floorMod(shown + step, digitCount.get()));
+    }
+
+    /** Inks around (x, y), in cells of the 28 x 28 grid (off the grid: refused); the network looks every 60 ms. */
+    public void drawAt(double x, double y) {
+        if (!(x >= 0 && x < DigitsDrawing.CELLS && y >= 0 && y < DigitsDrawing.CELLS)) {
+            refuse("digits.error.outside", x, y);
+            return;
+        }
+        accept();
+        pen.brush(x, y);
+        drawing.set(pen.picture());
+        long now = worker.nanoTime();
+        if (lastStroke == Long.MIN_VALUE || now - lastStroke > STROKE_NANOS) {
+            lastStroke = now;
+            sendDrawing();
+        }
+    }
+
+    /** The pen is lifted: the network sees the whole drawing. */
+    public void endStroke() {
+        lastStroke = Long.MIN_VALUE;
+        sendDrawing();
+    }
+
+    /** Wipes the drawing and shows the test digit again. */
+    public void clearDrawing() {
+        accept();
+        pen.clear();
+        drawing.set(pen.picture());
+        submit(() -> drawn = null);
+    }
+
+    private void sendDrawing() {
+        double[] copy = pen.copy();
+        submit(() -> drawn = Digits.preprocess(copy, DigitsDrawing.CELLS));
+    }
+
+    /** Saves the network shown; refused without a file or before a network is loaded. */
     public void saveModel(Path file) {
+        if (file == null) {
+            refuse("digits.error.noFile");
+            return;
+        }
+        if (!loaded.get()) {
+            refuse("digits.error.notLoaded");
+            return;
+        }
+        accept();
         submit(() -> {
             try {
                 ModelFile.save(file, presetId, trainer.network());
@@ -105,6 +243,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     /** Loads a saved model; a broken file changes nothing and says what is wrong with it. */
     public void loadModel(Path file) {
+        if (file == null) {
+            refuse("digits.error.noFile");
+            return;
+        }
+        accept();
         pause();
         submit(() -> {
             if (!ensureData()) {
@@ -114,9 +257,8 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
                 ModelFile.Loaded m = ModelFile.load(file);
                 Trainer t = MnistLessons.byId(m.preset()).newTrainer(train, 1);
                 t.network().restoreParameters(m.parameters());
-                presetId = m.preset();
                 trainer = t;
-                afterNewNetwork();
+                afterNewNetwork(m.preset());
                 post(new Notice("notice.modelLoaded", List.of(file.getFileName().toString()), false));
             } catch (ModelFile.ModelFileException e) {
                 post(new Notice("notice.modelFailed", List.of(e.getMessage()), true));
@@ -125,6 +267,14 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
                 post(new Notice("notice.modelFailed", List.of(file.getFileName() + ": " + e.getMessage()), true));
             }
         });
+    }
+
+    private void refuse(String key, Object... args) {
+        inputError.set(new Notice(key, List.of(args), true));
+    }
+
+    private void accept() {
+        inputError.set(null);
     }
 
     // ---- worker ------------------------------------------------------------------------
@@ -139,6 +289,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             testSet = MnistFiles.test(dir);
             train = tr.samples(trainLimit, 10);
             test = testSet.samples(testLimit, 10);
+            fx.execute(() -> digitCount.set(test.size()));
             return true;
         } catch (DataFileException | IOException e) {
             post(new Notice("notice.dataFailed", List.of(String.valueOf(e.getMessage())), true));
@@ -146,17 +297,24 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         return false;
     }
 
-    private void afterNewNetwork() {
+    private void afterNewNetwork(String id) {
+        presetId = id;
         probe = trainer.network().copy();
+        inside.rebuild(trainer.network());
         batchLoss.clear();
         testAccuracy.clear();
         secondsPerBatch = Double.NaN;
         refreshConfusion();
+        fx.execute(() -> {
+            preset.set(id);
+            loaded.set(true);
+        });
     }
 
     @Override
     protected long playChunk() {
         if (trainer == null) {
+            stopPlaying();
             return -1;
         }
         try {
@@ -189,32 +347,15 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         }
     }
 
+    /** The confusion matrix and the gallery of misclassified digits, over the first test digits. */
     private void refreshConfusion() {
         if (trainer == null) {
             return;
         }
         probe.restoreParameters(trainer.network().copyParameters());
-        int n = Math.min(CONFUSION_DIGITS, test.size());
-        int[][] c = new int[10][10];
-        List<Integer> wrong = new ArrayList<>();
-        DMatrixRMaj x = new DMatrixRMaj(n, 784);
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < 784; p++) {
-                x.data[i * 784 + p] = test.inputs().get(i, p);
-            }
-        }
-        probe.forward(x);
-        var outputs = probe.outputValues();
-        for (int i = 0; i < n; i++) {
-            int predicted = Metrics.argmax(outputs, i);
-            int actual = testSet.label(i);
-            c[actual][predicted]++;
-            if (predicted != actual && wrong.size() < 24) {
-                wrong.add(i);
-            }
-        }
-        confusion = c;
-        misclassified = wrong.stream().mapToInt(Integer::intValue).toArray();
+        DigitsProbe.Confusion c = DigitsProbe.confusion(probe, test, testSet, Math.min(CONFUSION_DIGITS, test.size()));
+        confusion = c.counts();
+        gallery = List.copyOf(c.gallery());
     }
 
     private void submit(Runnable command) {
@@ -234,47 +375,21 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     }
 
     private void publish() {
-        Network net = trainer.network();
-        probe.restoreParameters(net.copyParameters());
-        double[] image = drawing != null ? drawing : test.inputs().rowValues(selected);
-        int label = drawing != null ? -1 : testSet.label(selected);
-        List<double[]> maps = Digits.featureMaps(probe, image);
-        double[] probabilities = maps.get(maps.size() - 1).clone();
-        int predicted = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[predicted]) {
-                predicted = i;
-            }
-        }
-        double[] saliency = Digits.saliency(probe, image, predicted);
-        double[] occlusion = Digits.occlusion(probe, image, predicted, 4);
-        List<int[]> shapes = new ArrayList<>();
-        double[][] filters = new double[0][];
-        int kernel = 0;
-        for (Layer l : net.layers()) {
-            if (l instanceof ConvLayer c) {
-                shapes.add(new int[] {c.filters(), c.outHeight(), c.outWidth()});
-                if (filters.length == 0) {
-                    kernel = c.kernel();
-                    filters = new double[c.filters()][];
-                    var weights = c.weights().values();
-                    for (int f = 0; f < c.filters(); f++) {
-                        // filter f is row f of W; its first channel's k x k values (the digits have one)
-                        filters[f] = java.util.Arrays.copyOf(weights.rowValues(f), kernel * kernel);
-                    }
-                }
-            } else if (l instanceof MaxPoolLayer p) {
-                shapes.add(new int[] {p.channels(), p.outHeight(), p.outWidth()});
-            } else if (l instanceof DenseLayer) {
-                shapes.add(new int[] {1, 1, l.outputSize()});
-            }
-        }
+        probe.restoreParameters(trainer.network().copyParameters());
+        double[] image = drawn != null ? drawn : test.inputs().rowValues(selected);
+        int label = drawn != null ? -1 : testSet.label(selected);
+        DigitsProbe.Look look = inside.look(probe, image);
         int perEpoch = (train.size() + trainer.batchSize() - 1) / trainer.batchSize();
         int batchInEpoch = (trainer.cursor() + trainer.batchSize() - 1) / trainer.batchSize();
         double left = Double.isNaN(secondsPerBatch) ? Double.NaN : (perEpoch - batchInEpoch) * secondsPerBatch;
-        publishSnapshot(new DigitsSnapshot(presetId, Digits.summary(net), trainer.epoch(), batchInEpoch, perEpoch, left,
-                batchLoss.copy(), testAccuracy.copy(), shapes, maps, filters, kernel, selected, image.clone(), label,
-                probabilities, saliency, occlusion, confusion, misclassified.clone(), testSet, true, ++version));
+        int[][] counts = new int[10][];
+        for (int t = 0; t < 10; t++) {
+            counts[t] = confusion[t].clone();
+        }
+        publishSnapshot(new DigitsSnapshot(presetId, inside.summary(), inside.total(), trainer.epoch(), batchInEpoch,
+                perEpoch, left, batchLoss.copy(), testAccuracy.copy(), look.filters(), look.featureMaps(), selected,
+                image.clone(), DigitsPictures.digit(image), label, look.probabilities(), look.prediction(),
+                look.saliency(), look.occlusion(), counts, gallery, ++version));
     }
 
     @Override

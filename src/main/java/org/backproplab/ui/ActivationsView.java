@@ -1,144 +1,207 @@
 package org.backproplab.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.backproplab.engine.Activation;
+import org.backproplab.session.ActivationsSession;
+import org.backproplab.session.ActivationsSession.Plot;
+import org.backproplab.session.ActivationsSession.Reading;
+import org.backproplab.session.Notice;
 
 /**
- * The activations and their derivatives side by side, computed by the engine: f(z) in blue, f'(z)
- * in orange, shaded red where a saturating function's gradient is below 5 % of its peak, grey
- * where it is exactly zero (a "dead" ReLU passes no gradient back).
+ * The activations and their derivatives side by side, as the view-model samples them: f(z) in
+ * blue, f'(z) in orange, shaded red where a saturating function's gradient vanishes, grey where
+ * it is exactly zero (a "dead" ReLU passes no gradient back); a probe z, typed or clicked, marked
+ * on every plot with f(z) and f'(z).
  */
 public final class ActivationsView {
     private static final double W = 330;
     private static final double H = 230;
-    private static final double Z = 6;
-    private static final List<Activation> SHOWN = List.of(Activation.SIGMOID, Activation.TANH, Activation.RELU,
-            Activation.LEAKY_RELU, Activation.IDENTITY);
+    private static final double LEFT = 8;
+    private static final double RIGHT = W - 8;
+    private static final double TOP = 24;
+    private static final double BOTTOM = H - 18;
+    private static final Color BLUE = Color.web("#0877bd");
+    private static final Color ORANGE = Color.web("#f59322");
 
+    private final ActivationsSession session;
     private final I18n i18n;
     private final ScrollPane root;
-    private final FlowPane plots = new FlowPane(16, 16);
+    private final List<Canvas> canvases = new ArrayList<>();
+    private final TextField probe = new TextField();
+    private final Label probeError = new Label();
 
+    /** The tab with a view-model of its own (nothing in it is shared with another tab). */
     public ActivationsView(I18n i18n) {
+        this(new ActivationsSession(), i18n);
+    }
+
+    public ActivationsView(ActivationsSession session, I18n i18n) {
+        this.session = session;
         this.i18n = i18n;
         Label intro = new Label();
         intro.textProperty().bind(i18n.bind("act.intro"));
         intro.setWrapText(true);
         intro.setId("activations-intro");
-        VBox box = new VBox(12, intro, plots);
-        box.setPadding(new Insets(12));
-        root = new ScrollPane(box);
-        root.setFitToWidth(true);
-        for (Activation a : SHOWN) {
+        Label probeLabel = new Label();
+        probeLabel.textProperty().bind(i18n.bind("act.probe"));
+        probe.setId("activations-probe");
+        probe.setPrefColumnCount(6);
+        probe.setOnAction(e -> session.setProbe(probe.getText()));
+        probe.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                session.setProbe(probe.getText());
+            }
+        });
+        probeError.setId("activations-probe-error");
+        probeError.getStyleClass().add("error");
+        HBox probeBar = new HBox(8, probeLabel, probe, probeError);
+        probeBar.setAlignment(Pos.CENTER_LEFT);
+        FlowPane plots = new FlowPane(16, 16);
+        for (Plot p : session.plots()) {
             Canvas c = new Canvas(W, H);
-            c.setId("plot-" + a.id());
+            c.setId("plot-" + p.id());
+            c.setOnMouseClicked(e -> {
+                session.select(p.id());
+                session.moveProbe(zAt(e.getX()));
+            });
+            canvases.add(c);
             Label caption = new Label();
             caption.setWrapText(true);
             caption.setMaxWidth(W);
-            caption.textProperty().bind(i18n.bind("act." + a.id()));
-            VBox cell = new VBox(4, c, caption);
-            plots.getChildren().add(cell);
-            draw(c, a);
+            caption.textProperty().bind(i18n.bind(p.captionKey()));
+            plots.getChildren().add(new VBox(4, c, caption));
         }
-        i18n.localeProperty().addListener((o, x, y) -> {
-            for (int i = 0; i < SHOWN.size(); i++) {
-                draw((Canvas) ((VBox) plots.getChildren().get(i)).getChildren().get(0), SHOWN.get(i));
-            }
+        VBox box = new VBox(12, intro, probeBar, plots);
+        box.setPadding(new Insets(12));
+        root = new ScrollPane(box);
+        root.setFitToWidth(true);
+        session.probeProperty().addListener((o, a, z) -> showProbe());
+        session.readingsProperty().addListener((o, a, b) -> drawAll());
+        session.selectedProperty().addListener((o, a, b) -> drawAll());
+        session.inputErrorProperty().addListener((o, a, n) -> showError(n));
+        i18n.localeProperty().addListener((o, a, b) -> {
+            drawAll();
+            showError(session.inputErrorProperty().get());
         });
+        showProbe();
+        drawAll();
     }
 
     public Region root() {
         return root;
     }
 
-    private void draw(Canvas canvas, Activation f) {
+    public ActivationsSession session() {
+        return session;
+    }
+
+    private void showProbe() {
+        probe.setText(String.format(Locale.ROOT, "%.2f", session.probeProperty().get()));
+    }
+
+    private void showError(Notice n) {
+        probeError.setText(n == null ? "" : i18n.get(n.key(), n.args().toArray()));
+    }
+
+    private static double zAt(double x) {
+        return -ActivationsSession.Z_MAX + (x - LEFT) / (RIGHT - LEFT) * 2 * ActivationsSession.Z_MAX;
+    }
+
+    private static double xAt(double z) {
+        return LEFT + (z + ActivationsSession.Z_MAX) / (2 * ActivationsSession.Z_MAX) * (RIGHT - LEFT);
+    }
+
+    private static double yAt(Plot p, double v) {
+        return BOTTOM - (v - p.low()) / (p.high() - p.low()) * (BOTTOM - TOP);
+    }
+
+    private void drawAll() {
+        List<Plot> plots = session.plots();
+        List<Reading> readings = session.readingsProperty().get();
+        for (int i = 0; i < plots.size(); i++) {
+            draw(canvases.get(i), plots.get(i), readings.get(i), plots.get(i).id().equals(session.selectedProperty().get()));
+        }
+    }
+
+    private void draw(Canvas canvas, Plot p, Reading r, boolean chosen) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, W, H);
-        double left = 8;
-        double right = W - 8;
-        double top = 24;
-        double bottom = H - 18;
-        double lo = f == Activation.TANH ? -1.2 : f == Activation.SIGMOID ? -0.2 : -1.2;
-        double hi = f == Activation.SIGMOID ? 1.2 : f == Activation.TANH ? 1.2 : 6;
-        if (f == Activation.IDENTITY || f == Activation.LEAKY_RELU) {
-            lo = -6;
-        }
-        double flo = lo;
-        double fhi = hi;
-        java.util.function.DoubleUnaryOperator px = z -> left + (z + Z) / (2 * Z) * (right - left);
-        java.util.function.DoubleUnaryOperator py = v -> bottom - (v - flo) / (fhi - flo) * (bottom - top);
-        // where the gradient vanishes (below 5 % of its largest value) or is exactly zero
-        int steps = 240;
-        double maxD = 0;
-        for (int i = 0; i <= steps; i++) {
-            double z = -Z + 2 * Z * i / steps;
-            maxD = Math.max(maxD, f.derivative(z, f.apply(z)));
-        }
-        for (int i = 0; i < steps; i++) {
-            double z = -Z + 2 * Z * (i + 0.5) / steps;
-            double d = f.derivative(z, f.apply(z));
-            // leaky ReLU's small slope is the point: gradient keeps flowing, nothing to shade
-            boolean saturating = f == Activation.SIGMOID || f == Activation.TANH;
-            if (d == 0) {
-                g.setFill(Color.gray(0.82));
-            } else if (saturating && d < 0.05 * maxD) {
-                g.setFill(Color.web("#ffd8d3"));
-            } else {
-                continue;
-            }
-            double x0 = px.applyAsDouble(-Z + 2 * Z * i / steps);
-            double x1 = px.applyAsDouble(-Z + 2 * Z * (i + 1) / steps);
-            g.fillRect(x0, top, x1 - x0 + 0.5, bottom - top);
+        for (ActivationsSession.Band b : p.bands()) {
+            g.setFill(b.dead() ? Color.gray(0.82) : Color.web("#ffd8d3"));
+            g.fillRect(xAt(b.from()), TOP, xAt(b.to()) - xAt(b.from()) + 0.5, BOTTOM - TOP);
         }
         g.setStroke(Color.gray(0.6));
         g.setLineWidth(1);
-        g.strokeLine(left, py.applyAsDouble(0), right, py.applyAsDouble(0));
-        g.strokeLine(px.applyAsDouble(0), top, px.applyAsDouble(0), bottom);
-        plot(g, f, false, steps, px, py, Color.web("#0877bd"));
-        plot(g, f, true, steps, px, py, Color.web("#f59322"));
+        g.strokeLine(LEFT, yAt(p, 0), RIGHT, yAt(p, 0));
+        g.strokeLine(xAt(0), TOP, xAt(0), BOTTOM);
+        curve(g, p, p.values(), false, BLUE);
+        curve(g, p, p.derivatives(), true, ORANGE);
+        // the probe: a vertical line, and where it meets each curve
+        g.setStroke(Color.gray(0.35));
+        g.setLineWidth(1);
+        g.setLineDashes(2, 3);
+        g.strokeLine(xAt(r.z()), TOP, xAt(r.z()), BOTTOM);
+        g.setLineDashes(null);
+        dot(g, xAt(r.z()), yAt(p, r.value()), BLUE);
+        dot(g, xAt(r.z()), yAt(p, r.derivative()), ORANGE);
+        if (chosen) {
+            g.setStroke(BLUE);
+            g.setLineWidth(2);
+            g.strokeRect(1, 1, W - 2, H - 2);
+        }
         g.setFill(Color.BLACK);
         g.setFont(Font.font(13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(f.id() + ":  f(z)", left, 2);
-        g.setFill(Color.web("#f59322"));
-        g.fillText("f'(z)", left + 8 + f.id().length() * 8 + 48, 2);
+        g.fillText(p.id() + ":  f(z)", LEFT, 2);
+        g.setFill(ORANGE);
+        g.fillText("f'(z)", LEFT + 8 + p.id().length() * 8 + 48, 2);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFill(Color.gray(0.2));
+        g.setFont(Font.font(11));
+        g.fillText(String.format(Locale.ROOT, "f = %.3f   f' = %.3f", r.value(), r.derivative()), RIGHT, 4);
         g.setFill(Color.gray(0.3));
         g.setFont(Font.font(10));
-        g.setTextBaseline(VPos.TOP);
-        g.fillText("-6", left, bottom + 2);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("-6", LEFT, BOTTOM + 2);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("z = 6", right, bottom + 2);
+        g.fillText("z = 6", RIGHT, BOTTOM + 2);
     }
 
-    private static void plot(GraphicsContext g, Activation f, boolean derivative, int steps,
-            java.util.function.DoubleUnaryOperator px, java.util.function.DoubleUnaryOperator py, Color color) {
+    private static void dot(GraphicsContext g, double x, double y, Color c) {
+        if (y >= TOP - 4 && y <= BOTTOM + 4) {
+            g.setFill(c);
+            g.fillOval(x - 4, y - 4, 8, 8);
+        }
+    }
+
+    private static void curve(GraphicsContext g, Plot p, double[] v, boolean dashed, Color color) {
         g.setStroke(color);
         g.setLineWidth(2.2);
-        g.setLineDashes(derivative ? new double[] {7, 4} : null);
+        g.setLineDashes(dashed ? new double[] {7, 4} : null);
         g.beginPath();
-        for (int i = 0; i <= steps; i++) {
-            double z = -Z + 2 * Z * i / steps;
-            double a = f.apply(z);
-            double v = derivative ? f.derivative(z, a) : a;
-            double x = px.applyAsDouble(z);
-            double y = py.applyAsDouble(v);
+        double[] z = p.z();
+        for (int i = 0; i < z.length; i++) {
             if (i == 0) {
-                g.moveTo(x, y);
+                g.moveTo(xAt(z[i]), yAt(p, v[i]));
             } else {
-                g.lineTo(x, y);
+                g.lineTo(xAt(z[i]), yAt(p, v[i]));
             }
         }
         g.stroke();

@@ -12,8 +12,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.VBox;
 import org.backproplab.session.DigitsSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,10 +57,10 @@ class DigitsWindowTest {
         assertFalse(ui.window.digits().session().isPlaying());
         assertTrue(snapshot().batchLoss().size() > 5, "batches trained: " + snapshot().batchLoss().size());
         assertTrue(ui.text(robot, "#digits-progress-label").startsWith("epoch"));
-        assertEquals(10, robot.lookup("#filters").queryAs(FlowPane.class).getChildren().size(), "10 filters");
-        FlowPane conv = robot.lookup("#feature-maps-0").queryAs(FlowPane.class);
-        assertEquals(10, conv.getChildren().size(), "one 24x24 map per filter");
-        assertEquals(10, robot.lookup("#feature-maps-1").queryAs(FlowPane.class).getChildren().size(), "pooled 12x12");
+        assertEquals(10, robot.lookup("#filters").queryAs(PictureGrid.class).count(), "10 filters");
+        PictureGrid conv = robot.lookup("#feature-maps-0").queryAs(PictureGrid.class);
+        assertEquals(10, conv.count(), "one 24x24 map per filter");
+        assertEquals(10, robot.lookup("#feature-maps-1").queryAs(PictureGrid.class).count(), "pooled 12x12");
         assertTrue(ui.text(robot, "#prediction").startsWith("Predicted"), ui.text(robot, "#prediction"));
         assertTrue(robot.lookup("#saliency").query().isVisible());
         ui.screenshot("digits-trained");
@@ -98,15 +96,21 @@ class DigitsWindowTest {
             }
         }
         assertEquals(200, total, "the tiny test set's 200 digits");
-        FlowPane gallery = robot.lookup("#misclassified").queryAs(FlowPane.class);
-        assertTrue(!gallery.getChildren().isEmpty(), "an untrained network gets many wrong");
-        Node wrong = gallery.getChildren().get(0);
-        int index = Integer.parseInt(wrong.getId().substring("misclassified-".length()));
-        robot.clickOn(wrong);
+        PictureGrid gallery = robot.lookup("#misclassified").queryAs(PictureGrid.class);
+        assertTrue(gallery.count() > 0, "an untrained network gets many wrong");
+        int index = snapshot().gallery().get(0).index();
+        robot.clickOn(gallery.localToScreen(gallery.center(0)));
         ui.settle();
         assertEquals(index, snapshot().selected());
-        var matrix = robot.lookup("#confusion").queryAs(javafx.scene.layout.GridPane.class);
-        assertTrue(matrix.getChildren().size() > 100);
+        var matrix = robot.lookup("#confusion").queryAs(ConfusionCanvas.class);
+        assertEquals(100, matrix.cellsDrawn(), "10 x 10 counts");
+        int drawn = 0;
+        for (int t = 0; t < 10; t++) {
+            for (int p = 0; p < 10; p++) {
+                drawn += matrix.count(t, p);
+            }
+        }
+        assertEquals(200, drawn, "the counts drawn are the snapshot's");
         ui.screenshot("digits-confusion", matrix);
     }
 

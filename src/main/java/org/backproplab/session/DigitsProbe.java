@@ -1,0 +1,149 @@
+package org.backproplab.session;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.backproplab.data.Idx;
+import org.backproplab.engine.ConvLayer;
+import org.backproplab.engine.DenseLayer;
+import org.backproplab.engine.Layer;
+import org.backproplab.engine.MaxPoolLayer;
+import org.backproplab.engine.Metrics;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Samples;
+import org.backproplab.lesson.Digits;
+import org.backproplab.session.DigitsSnapshot.GalleryItem;
+import org.backproplab.session.DigitsSnapshot.LayerMaps;
+import org.backproplab.session.DigitsSnapshot.Picture;
+import org.backproplab.session.DigitsSnapshot.SummaryRow;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Looks inside a digits network on the worker thread, on a copy of its parameters (the probe), and
+ * turns what it sees into the snapshot's rows and pictures: the summary, the filters, a digit's
+ * feature maps, probabilities, saliency and occlusion, the confusion matrix and its gallery.
+ */
+final class DigitsProbe {
+    private List<SummaryRow> summary = List.of();
+    private String total = "0";
+    private List<int[]> shapes = List.of();
+    private List<String> captions = List.of();
+
+    /** What one digit looks like to the network. */
+    record Look(List<Picture> filters, List<LayerMaps> featureMaps, double[] probabilities, int prediction,
+            Picture saliency, Picture occlusion) {
+    }
+
+    /** The confusion counts over the first test digits, and the first 24 it gets wrong. */
+    record Confusion(int[][] counts, List<GalleryItem> gallery) {
+    }
+
+    /** Reads the structure of a new network: the summary, the layers' shapes and captions. */
+    void rebuild(Network net) {
+        List<Digits.SummaryRow> rows = Digits.summary(net);
+        List<SummaryRow> out = new ArrayList<>();
+        long sum = 0;
+        for (Digits.SummaryRow r : rows) {
+            out.add(new SummaryRow(r.layer(), r.shape(), count(r.parameters())));
+            sum += r.parameters();
+        }
+        summary = List.copyOf(out);
+        total = count(sum);
+        List<int[]> s = new ArrayList<>();
+        for (Layer l : net.layers()) {
+            if (l instanceof ConvLayer c) {
+                s.add(new int[] {c.filters(), c.outHeight(), c.outWidth()});
+            } else if (l instanceof MaxPoolLayer p) {
+                s.add(new int[] {p.channels(), p.outHeight(), p.outWidth()});
+            } else if (l instanceof DenseLayer) {
+                s.add(new int[] {1, 1, l.outputSize()});
+            }
+        }
+        shapes = List.copyOf(s);
+        List<String> c = new ArrayList<>();
+        for (int l = 1; l < rows.size(); l++) {
+            c.add(rows.get(l).layer() + " \u2192 " + rows.get(l).shape());
+        }
+        captions = List.copyOf(c);
+    }
+
+    List<SummaryRow> summary() {
+        return summary;
+    }
+
+    String total() {
+        return total;
+    }
+
+    /** The digit {@code image} through {@code probe} (which holds the network's current parameters). */
+    Look look(Network probe, double[] image) {
+        List<double[]> maps = Digits.featureMaps(probe, image);
+        double[] probabilities = maps.get(maps.size() - 1).clone();
+        int predicted = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[predicted]) {
+                predicted = i;
+            }
+        }
+        double[] saliency = Digits.saliency(probe, image, predicted);
+        double[] occlusion = Digits.occlusion(probe, image, predicted, 4);
+        double m = DigitsPictures.maxAbs(occlusion);
+        // 0 white, the strongest pixel deep blue; an occluded patch that lowered p orange
+        return new Look(filters(probe), DigitsPictures.featureMaps(shapes, maps, captions), probabilities, predicted,
+                DigitsPictures.diverging(saliency, 28, -max(saliency), max(saliency)),
+                DigitsPictures.diverging(occlusion, 7, m, -m));
+    }
+
+    /** The first conv layer's filters, each k x k (its first channel: the digits have one). */
+    private static List<Picture> filters(Network probe) {
+        for (Layer l : probe.layers()) {
+            if (l instanceof ConvLayer c) {
+                int k = c.kernel();
+                var w = c.weights().values();
+                double[][] filters = new double[c.filters()][];
+                for (int f = 0; f < filters.length; f++) {
+                    // filter f is row f of W
+                    filters[f] = Arrays.copyOf(w.rowValues(f), k * k);
+                }
+                return DigitsPictures.filters(filters, k);
+            }
+        }
+        return List.of();
+    }
+
+    /** Classifies the first {@code n} test digits with {@code probe}. */
+    static Confusion confusion(Network probe, Samples test, Idx.LabelledImages labels, int n) {
+        int[][] c = new int[10][10];
+        List<GalleryItem> wrong = new ArrayList<>();
+        DMatrixRMaj x = new DMatrixRMaj(n, 784);
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < 784; p++) {
+                x.data[i * 784 + p] = test.inputs().get(i, p);
+            }
+        }
+        var outputs = probe.predict(x);
+        for (int i = 0; i < n; i++) {
+            int predicted = Metrics.argmax(outputs, i);
+            int actual = labels.label(i);
+            c[actual][predicted]++;
+            if (predicted != actual && wrong.size() < 24) {
+                wrong.add(new GalleryItem(i, DigitsPictures.digit(test.inputs().rowValues(i))));
+            }
+        }
+        return new Confusion(c, wrong);
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    /** A count with thousands separators, the same in every language ("185,998"). */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

@@ -1,0 +1,73 @@
+package org.backproplab.ui;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The confusion matrix on a canvas: rows the true class, columns the predicted one, each count
+ * in a cell shaded by the square root of its share of the largest count (blue on the diagonal,
+ * orange off it).
+ */
+final class ConfusionCanvas extends Canvas {
+    private static final double HEAD = 20;
+    private static final double CELL_W = 31;
+    private static final double CELL_H = 21;
+    private static final Color RIGHT = Color.web("#0877bd");
+    private static final Color WRONG = Color.web("#f59322");
+    private int[][] shown = new int[10][10];
+    private int cells;
+
+    ConfusionCanvas() {
+        super(HEAD + 10 * CELL_W, HEAD + 10 * CELL_H);
+        draw(shown);
+    }
+
+    /** How many cells the last drawing filled with a count. */
+    int cellsDrawn() {
+        return cells;
+    }
+
+    /** The counts drawn last, [true][predicted]. */
+    int count(int actual, int predicted) {
+        return shown[actual][predicted];
+    }
+
+    void draw(int[][] counts) {
+        shown = counts;
+        GraphicsContext g = getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(Font.font(12));
+        g.setFill(Color.gray(0.25));
+        for (int k = 0; k < 10; k++) {
+            g.fillText(String.valueOf(k), HEAD + (k + 0.5) * CELL_W, HEAD / 2);
+            g.fillText(String.valueOf(k), HEAD / 2, HEAD + (k + 0.5) * CELL_H);
+        }
+        int max = 1;
+        for (int[] row : counts) {
+            for (int v : row) {
+                max = Math.max(max, v);
+            }
+        }
+        g.setFont(Font.font(11));
+        cells = 0;
+        for (int t = 0; t < counts.length; t++) {
+            for (int p = 0; p < counts[t].length; p++) {
+                int v = counts[t][p];
+                double shade = Math.sqrt((double) v / max);
+                g.setFill((t == p ? RIGHT : WRONG).interpolate(Color.WHITE, 1 - shade));
+                double x = HEAD + p * CELL_W;
+                double y = HEAD + t * CELL_H;
+                g.fillRect(x, y, CELL_W - 1, CELL_H - 1);
+                g.setFill(shade > 0.6 ? Color.WHITE : Color.BLACK);
+                g.fillText(String.valueOf(v), x + (CELL_W - 1) / 2, y + (CELL_H - 1) / 2);
+                cells++;
+            }
+        }
+    }
+}

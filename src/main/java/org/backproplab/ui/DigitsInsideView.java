@@ -1,0 +1,134 @@
+package org.backproplab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.Cursor;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.backproplab.session.DigitsSession;
+import org.backproplab.session.DigitsSnapshot;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * What the digits network sees, for the digits tab: the filters and feature maps (the centre),
+ * and the digit with its probabilities, the gallery of misclassified digits, saliency, occlusion,
+ * the drawing canvas and the confusion matrix (the right column). Every node is built here once;
+ * a snapshot is drawn into them.
+ */
+final class DigitsInsideView {
+    /** Feature-map rows made once: more than the deepest preset (LeNet-5) has hidden layers. */
+    private static final int MAX_LAYERS = 8;
+
+    private final DigitsSession session;
+    private final I18n i18n;
+    private final PictureGrid filters = new PictureGrid(4);
+    private final List<Label> mapCaptions = new ArrayList<>();
+    private final List<PictureGrid> maps = new ArrayList<>();
+    private final ImageView digit = DigitsImages.view("digit-image", 112, false);
+    private final ProbabilityBars probabilities = new ProbabilityBars();
+    private final Label prediction = new Label();
+    private final PictureGrid gallery = new PictureGrid(4);
+    private final ImageView saliency = DigitsImages.view("saliency", 112, true);
+    private final ImageView occlusion = DigitsImages.view("occlusion", 112, false);
+    private final ConfusionCanvas confusion = new ConfusionCanvas();
+    private final ScrollPane center;
+    private final ScrollPane right;
+    private List<DigitsSnapshot.GalleryItem> galleryItems = List.of();
+
+    DigitsInsideView(DigitsSession session, I18n i18n) {
+        this.session = session;
+        this.i18n = i18n;
+        filters.setId("filters");
+        VBox featureMaps = new VBox(6);
+        featureMaps.setId("feature-maps");
+        for (int l = 0; l < MAX_LAYERS; l++) {
+            Label caption = new Label();
+            PictureGrid row = new PictureGrid(3);
+            row.setId("feature-maps-" + l);
+            caption.visibleProperty().bind(caption.textProperty().isNotEmpty());
+            caption.managedProperty().bind(caption.visibleProperty());
+            row.visibleProperty().bind(caption.visibleProperty());
+            row.managedProperty().bind(caption.visibleProperty());
+            mapCaptions.add(caption);
+            maps.add(row);
+            featureMaps.getChildren().addAll(caption, row);
+        }
+        VBox centerBox = new VBox(8, title("digits.filters"), filters, title("digits.featureMaps"), featureMaps);
+        centerBox.setPadding(new Insets(8));
+        center = new ScrollPane(centerBox);
+        center.setFitToWidth(true);
+
+        probabilities.setId("probabilities");
+        prediction.setId("prediction");
+        prediction.getStyleClass().add("stage-label");
+        Button prev = ViewParts.button(i18n, "digit-prev", Material2AL.ARROW_BACK, "digits.prev", session::previous);
+        Button next = ViewParts.button(i18n, "digit-next", Material2AL.ARROW_FORWARD, "digits.next", session::next);
+        gallery.setId("misclassified");
+        gallery.setCursor(Cursor.HAND);
+        gallery.setOnMouseClicked(e -> {
+            int i = gallery.indexAt(e.getX(), e.getY());
+            if (i >= 0 && i < galleryItems.size()) {
+                session.select(galleryItems.get(i).index());
+            }
+        });
+        Button clear = ViewParts.button(i18n, "draw-clear", Material2MZ.REPLAY, "digits.clear", session::clearDrawing);
+        confusion.setId("confusion");
+        // the gallery sits under the digit it fills when clicked
+        VBox rightBox = new VBox(6, title("digits.digit"), new HBox(8, digit, new VBox(4, prev, next), probabilities),
+                prediction, title("digits.misclassified"), gallery,
+                new HBox(8, new VBox(2, title("digits.saliency"), saliency),
+                        new VBox(2, title("digits.occlusion"), occlusion)),
+                title("digits.draw"), new DrawingPad(session), clear, title("digits.confusion"), confusion);
+        rightBox.setPadding(new Insets(8));
+        right = new ScrollPane(rightBox);
+        right.setFitToWidth(true);
+        right.setPrefWidth(460);
+    }
+
+    private Label title(String key) {
+        return ViewParts.title(i18n, key);
+    }
+
+    ScrollPane center() {
+        return center;
+    }
+
+    ScrollPane right() {
+        return right;
+    }
+
+    /** Draws a new snapshot's pictures and numbers. */
+    void show(DigitsSnapshot s) {
+        filters.show(s.filters(), 48, 48);
+        for (int l = 0; l < MAX_LAYERS; l++) {
+            if (l < s.featureMaps().size()) {
+                DigitsSnapshot.LayerMaps m = s.featureMaps().get(l);
+                mapCaptions.get(l).setText(m.caption());
+                maps.get(l).show(m.maps(), m.tileWidth(), m.tileHeight());
+            } else {
+                mapCaptions.get(l).setText("");
+                maps.get(l).show(List.of(), 40, 40);
+            }
+        }
+        DigitsImages.show(digit, s.digit());
+        probabilities.draw(s.probabilities(), s.prediction());
+        DigitsImages.show(saliency, s.saliency());
+        DigitsImages.show(occlusion, s.occlusion());
+        confusion.draw(s.confusion());
+        galleryItems = s.gallery();
+        gallery.show(galleryItems.stream().map(DigitsSnapshot.GalleryItem::picture).toList(), 40, 40);
+        showTexts(s);
+    }
+
+    /** The texts in the language shown. */
+    void showTexts(DigitsSnapshot s) {
+        prediction.setText(s.label() >= 0 ? i18n.get("digits.predictionLabelled", s.prediction(), s.label())
+                : i18n.get("digits.predictionDrawn", s.prediction()));
+    }
+}

@@ -1,0 +1,130 @@
+package org.backproplab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import org.backproplab.session.DigitsSnapshot.Picture;
+
+/**
+ * DigitsImages in rows that wrap like a FlowPane, drawn on one canvas: each picture goes into a
+ * WritableImage kept from the last time (one setPixels), so a new snapshot builds no node.
+ */
+final class PictureGrid extends Region {
+    private final Canvas canvas = new Canvas();
+    private final List<WritableImage> images = new ArrayList<>();
+    private final double gap;
+    private int count;
+    private double tileWidth = 40;
+    private double tileHeight = 40;
+
+    PictureGrid(double gap) {
+        this.gap = gap;
+        getChildren().add(canvas);
+    }
+
+    /** Shows {@code pictures}, each drawn tileWidth x tileHeight. */
+    void show(List<Picture> pictures, double tileWidth, double tileHeight) {
+        boolean resized = tileWidth != this.tileWidth || tileHeight != this.tileHeight || pictures.size() != count;
+        this.tileWidth = tileWidth;
+        this.tileHeight = tileHeight;
+        count = pictures.size();
+        for (int i = 0; i < count; i++) {
+            WritableImage reused = i < images.size() ? images.get(i) : null;
+            WritableImage img = DigitsImages.write(reused, pictures.get(i));
+            if (i < images.size()) {
+                images.set(i, img);
+            } else {
+                images.add(img);
+            }
+        }
+        if (resized) {
+            requestLayout();
+        }
+        draw();
+    }
+
+    /** How many pictures are shown. */
+    int count() {
+        return count;
+    }
+
+    /** The picture under (x, y) in this grid's coordinates, or -1. */
+    int indexAt(double x, double y) {
+        int cols = columns(getWidth());
+        int col = (int) Math.floor(x / (tileWidth + gap));
+        int row = (int) Math.floor(y / (tileHeight + gap));
+        if (x < 0 || y < 0 || col >= cols || x - col * (tileWidth + gap) > tileWidth
+                || y - row * (tileHeight + gap) > tileHeight) {
+            return -1;
+        }
+        int i = row * cols + col;
+        return i < count ? i : -1;
+    }
+
+    /** The centre of picture i, in this grid's coordinates. */
+    Point2D center(int i) {
+        int cols = columns(getWidth());
+        return new Point2D((i % cols) * (tileWidth + gap) + tileWidth / 2, (i / cols) * (tileHeight + gap) + tileHeight / 2);
+    }
+
+    private int columns(double width) {
+        return Math.max(1, (int) Math.floor((width + gap) / (tileWidth + gap)));
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return Math.max(tileWidth, Math.min(count, 12) * (tileWidth + gap) - gap);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return tileWidth;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        if (count == 0) {
+            return 0;
+        }
+        int cols = width < 0 ? Math.min(count, 12) : columns(width);
+        int rows = (count + cols - 1) / cols;
+        return rows * (tileHeight + gap) - gap;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.ceil(computePrefHeight(w));
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setImageSmoothing(false);
+        int cols = columns(canvas.getWidth());
+        for (int i = 0; i < count; i++) {
+            g.drawImage(images.get(i), (i % cols) * (tileWidth + gap), (i / cols) * (tileHeight + gap), tileWidth,
+                    tileHeight);
+        }
+    }
+}
