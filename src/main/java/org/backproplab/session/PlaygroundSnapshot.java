@@ -27,7 +27,7 @@ public record PlaygroundSnapshot(int epoch, long iteration, double trainLossNow,
         double trainAccuracyNow, double testAccuracyNow, LossHistory.Curve trainLoss, LossHistory.Curve testLoss,
         LossHistory.Curve trainAccuracy, LossHistory.Curve testAccuracy, float[][][] maps, float[][] inputMaps,
         int resolution, int[][][] thumbnails, int[] outputPicture, List<MapPoint> points, int trainCount,
-        int testCount, Map<String, ImmutableMatrix> parameters, List<String> inputNames, StepSnapshot graph,
+        int testCount, Map<String, ImmutableMatrix> parameters, List<String> inputNames, GraphSnapshot graph,
         boolean diverged, Landscape landscape, long version) {
 
     public PlaygroundSnapshot {

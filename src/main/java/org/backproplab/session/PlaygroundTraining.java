@@ -215,11 +215,10 @@ final class PlaygroundTraining {
             case TANH_MSE, LINEAR_MSE -> PlaygroundPictures.map(out[0], -1, 1, discretize);
         };
         List<String> inputNames = spec.features().stream().map(Feature::label).toList();
-        StepSnapshot graph = PlaygroundGraphs.stepSnapshot(lessonId, sizes, activations, trainer.epoch(),
-                trainer.iteration(), parameters, spec, ++version);
+        GraphSnapshot graph = PlaygroundGraphs.of(sizes, inputNames, parameters, spec);
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
                 trainNow.accuracy(), testNow.accuracy(), trainLoss.copy(), testLoss.copy(), trainAccuracy.copy(),
                 testAccuracy.copy(), maps, inputMaps, RESOLUTION, thumbnails, outputPicture, points, data.train().size(),
-                data.test().size(), parameters, inputNames, graph, diverged, path.landscape(trainer), version);
+                data.test().size(), parameters, inputNames, graph, diverged, path.landscape(trainer), ++version);
     }
 }

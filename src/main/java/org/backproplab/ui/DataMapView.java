@@ -8,7 +8,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -94,22 +93,18 @@ final class DataMapView {
     }
 
     /**
-     * Draws the snapshot: the hovered neuron's map when {@code hovered} is one (its image and
+     * Draws the snapshot: the hovered neuron's map when {@code hovered} is one (its pixels and
      * name), else the output's decision regions.
      */
-    void draw(PlaygroundSnapshot s, Image hovered, String hoveredName) {
-        if (hovered != null) {
-            image.setImage(hovered);
-            title.setText(i18n.get("pg.neuronMap", hoveredName));
-        } else {
-            int res = s.resolution();
-            if (output == null || output.getWidth() != res) {
-                output = new WritableImage(res, res);
-            }
-            output.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), s.outputPicture(), 0, res);
+    void draw(PlaygroundSnapshot s, int[] hovered, String hoveredName) {
+        int res = s.resolution();
+        if (output == null || output.getWidth() != res) {
+            output = new WritableImage(res, res);
             image.setImage(output);
-            title.setText(i18n.get("pg.outputMap"));
         }
+        int[] pixels = hovered != null ? hovered : s.outputPicture();
+        output.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), pixels, 0, res);
+        title.setText(hovered != null ? i18n.get("pg.neuronMap", hoveredName) : i18n.get("pg.outputMap"));
         drawPoints(s.points());
     }
 

@@ -1,30 +1,26 @@
 package org.backproplab.ui;
 
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.backproplab.session.GraphItem;
 import org.backproplab.session.PlaygroundChoices;
 import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.PlaygroundSnapshot;
 
 /**
- * The playground's network: the input feature toggles and the graph (the stepping window's
- * graph view, its neurons showing their maps). The maps are written into reused images, one
- * {@code setPixels} per neuron and frame.
+ * The playground's network: the input feature toggles and the graph, its neurons showing their
+ * maps (written by the graph into images it keeps, one {@code setPixels} per neuron and frame).
  */
 final class PlaygroundGraphPane {
     private final HBox root;
-    private final NetworkGraphView graph;
-    private WritableImage[][] images = new WritableImage[0][];
+    private final GraphView graph;
 
-    PlaygroundGraphPane(PlaygroundSession session, I18n i18n, Consumer<Selection> onHover) {
+    PlaygroundGraphPane(PlaygroundSession session, I18n i18n, Consumer<GraphItem> onHover) {
         VBox features = new VBox(6);
         features.setId("features");
         features.setAlignment(Pos.CENTER);
@@ -45,7 +41,7 @@ final class PlaygroundGraphPane {
                 ((ToggleButton) n).setSelected(on.contains(n.getId().substring("feature-".length())));
             }
         });
-        graph = new NetworkGraphView(i18n, s -> { });
+        graph = new GraphView(i18n, s -> { });
         graph.setIdPrefix("pg-");
         graph.setShowTargets(false);
         graph.setCompact(true);
@@ -58,44 +54,8 @@ final class PlaygroundGraphPane {
         return root;
     }
 
-    /** The image of neuron j of layer l as last drawn, or null. */
-    WritableImage image(int l, int j) {
-        return l < images.length && j < images[l].length ? images[l][j] : null;
-    }
-
     void draw(PlaygroundSnapshot s) {
-        graph.setInputNames(s.inputNames());
-        graph.render(s.graph(), null);
-        int[][][] thumbs = s.thumbnails();
-        int res = s.resolution();
-        if (!sameShape(thumbs)) {
-            images = new WritableImage[thumbs.length][];
-            for (int l = 0; l < thumbs.length; l++) {
-                images[l] = new WritableImage[thumbs[l].length];
-                for (int j = 0; j < thumbs[l].length; j++) {
-                    images[l][j] = new WritableImage(res, res);
-                }
-            }
-        }
-        for (int l = 0; l < thumbs.length; l++) {
-            for (int j = 0; j < thumbs[l].length; j++) {
-                images[l][j].getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), thumbs[l][j],
-                        0, res);
-            }
-        }
-        graph.setThumbnails(images);
+        graph.render(s.graph());
+        graph.setThumbnails(s.thumbnails(), s.resolution());
     }
-
-    private boolean sameShape(int[][][] thumbs) {
-        if (images.length != thumbs.length) {
-            return false;
-        }
-        for (int l = 0; l < thumbs.length; l++) {
-            if (images[l].length != thumbs[l].length) {
-                return false;
-            }
-        }
-        return true;
-    }
-
 }

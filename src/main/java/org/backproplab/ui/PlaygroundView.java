@@ -9,12 +9,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.backproplab.session.GraphItem;
 import org.backproplab.session.PlaygroundChoices;
 import org.backproplab.session.PlaygroundChoices.MapPoint;
 import org.backproplab.session.PlaygroundChoices.Summary;
@@ -46,7 +46,7 @@ public final class PlaygroundView {
     private final Button play = new Button();
     private final Button restore = new Button();
     private Runnable onStepPoint = () -> { };
-    private Selection hovered;
+    private GraphItem hovered;
     private boolean dirty = true;
     private final FrameCounter frames = new FrameCounter();
 
@@ -195,11 +195,13 @@ public final class PlaygroundView {
         restore.setVisible(s.diverged());
         restore.setManaged(s.diverged());
         graph.draw(s);
-        Image big = null;
+        // the large map: the hovered neuron's, or the output's
+        int[] big = null;
         String name = null;
         int layers = s.thumbnails().length;
-        if (hovered != null && hovered.kind() == Selection.Kind.NEURON) {
-            big = graph.image(hovered.layer(), hovered.row());
+        if (hovered != null && hovered.kind() == GraphItem.Kind.NEURON && hovered.layer() < layers
+                && hovered.row() < s.thumbnails()[hovered.layer()].length) {
+            big = s.thumbnails()[hovered.layer()][hovered.row()];
             name = layers - 1 == hovered.layer() ? "o" + (hovered.row() + 1)
                     : "h" + (hovered.layer() + 1) + "_" + (hovered.row() + 1);
         }

@@ -216,7 +216,7 @@ class PlaygroundWindowTest {
     void learningRateLessonsDrawTheLossOverTheTwoWeightsWithThePath(FxRobot robot) {
         ui.click(robot, "#tab-playground");
         for (String id : new String[] {"lr-too-small", "lr-right", "lr-overshoot"}) {
-            session().loadLesson(id);
+            robot.interact(() -> session().loadLesson(id));
             ui.settle();
             ui.click(robot, "#pg-play");
             waitForEpochs(40);
@@ -258,9 +258,9 @@ class PlaygroundWindowTest {
             {"three-classes", "50", "playground-three-classes"}, {"regression", "200", "playground-regression"},
             {"neuron-no-bias", "100", "playground-neuron-no-bias"}};
         for (String[] l : lessons) {
-            session().loadLesson(l[0]);
+            robot.interact(() -> session().loadLesson(l[0]));
             ui.settle();
-            session().playUntil(Integer.parseInt(l[1]));
+            robot.interact(() -> session().playUntil(Integer.parseInt(l[1])));
             waitForEpochs(Integer.parseInt(l[1]));
             PlaygroundSnapshot s = session().getSnapshot();
             assertEquals(Integer.parseInt(l[1]), s.epoch(), l[0]);
