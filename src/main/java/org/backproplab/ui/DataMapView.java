@@ -1,7 +1,7 @@
 package org.backproplab.ui;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntFunction;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -38,7 +38,10 @@ final class DataMapView {
     private final Label title = new Label();
     private final CheckBox showTest = new CheckBox();
     private WritableImage output;
-    private Object pointsDrawnFor;
+    /** What the points canvas shows (the snapshot keeps the same list while the data stays). */
+    private List<MapPoint> pointsDrawn;
+    private boolean testsDrawn;
+    private MapPoint chosenDrawn;
 
     /**
      * @param pointClass the class a click adds (null: none)
@@ -111,11 +114,12 @@ final class DataMapView {
     private void drawPoints(List<MapPoint> all) {
         // the points change far less often than the frames: draw them again only when they do
         MapPoint chosen = session.setup().chosenPointProperty().get();
-        List<Object> key = Arrays.asList(System.identityHashCode(all), all.size(), showTest.isSelected(), chosen);
-        if (key.equals(pointsDrawnFor)) {
+        if (all == pointsDrawn && showTest.isSelected() == testsDrawn && Objects.equals(chosen, chosenDrawn)) {
             return;
         }
-        pointsDrawnFor = key;
+        pointsDrawn = all;
+        testsDrawn = showTest.isSelected();
+        chosenDrawn = chosen;
         GraphicsContext g = points.getGraphicsContext2D();
         g.clearRect(0, 0, SIZE, SIZE);
         IntFunction<Color> color = argb -> Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);

@@ -167,7 +167,8 @@ public final class PlaygroundView {
         }
         String activations = s.activations().isEmpty() ? "" : " " + s.activations();
         return i18n.get("pg.modifiedText", s.layers() + activations, i18n.get("output." + s.output()),
-                i18n.get("optimizer." + s.optimizer()), s.learningRate(), s.batchSize(),
+                i18n.get("optimizer." + s.optimizer()), s.learningRate(),
+                "0".equals(s.batchSize()) ? i18n.get("pg.batchAll") : s.batchSize(),
                 i18n.get(PlaygroundChoices.lessonTitleKey(id)));
     }
 

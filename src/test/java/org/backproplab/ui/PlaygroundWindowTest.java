@@ -165,6 +165,30 @@ class PlaygroundWindowTest {
     }
 
     @Test
+    void aRefusedValueIsExplainedBesideTheControlsAndChangesNothing(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        choose(robot, "#pg-lesson", "TensorFlow Playground's default");
+        type(robot, "#pg-learning-rate", "abc");
+        robot.push(KeyCode.ENTER);
+        ui.settle();
+        assertEquals("That is not a number.", ui.text(robot, "#pg-input-error"));
+        assertEquals("0.03", session().setup().learningRateTextProperty().get(), "nothing changed");
+        assertFalse(robot.lookup("#pg-lesson-modified").query().isVisible());
+        type(robot, "#pg-learning-rate", "0.1");
+        robot.push(KeyCode.ENTER);
+        ui.settle();
+        assertEquals("", ui.text(robot, "#pg-input-error"));
+        assertTrue(robot.lookup("#pg-lesson-modified").query().isVisible(), "modified");
+        assertTrue(ui.text(robot, "#pg-lesson-text").contains("learning rate 0.1"), ui.text(robot, "#pg-lesson-text"));
+        // the last input feature cannot be switched off: the toggle stays on and the message says why
+        ui.click(robot, "#feature-x1");
+        ui.click(robot, "#feature-x2");
+        assertTrue(robot.lookup("#feature-x2").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals("Keep at least one input feature.", ui.text(robot, "#pg-input-error"));
+        assertEquals(java.util.List.of("x2"), session().setup().featuresProperty().get());
+    }
+
+    @Test
     void aClickOnTheMapAddsAPointAndARightClickRemovesIt(FxRobot robot) {
         ui.click(robot, "#tab-playground");
         int before = session().getSnapshot().trainCount();
