@@ -55,9 +55,15 @@ public final class PlaygroundPictures {
     static int[] map(float[] values, double lo, double hi, boolean discrete) {
         int[] palette = discrete ? DISCRETE : PALETTE;
         int[] pixels = new int[values.length];
-        double scale = hi == lo ? 0 : 255 / (hi - lo);
+        if (hi == lo) {
+            java.util.Arrays.fill(pixels, palette[128]);
+            return pixels;
+        }
+        // step k = round((v - lo) * 255 / (hi - lo)), clamped to 0..255; NaN lands on step 0
+        float scale = (float) (255 / (hi - lo));
+        float offset = (float) (0.5 - lo * scale);
         for (int i = 0; i < pixels.length; i++) {
-            int k = hi == lo ? 128 : (int) Math.round((values[i] - lo) * scale);
+            int k = (int) (values[i] * scale + offset);
             pixels[i] = palette[k < 0 ? 0 : k > 255 ? 255 : k];
         }
         return pixels;
