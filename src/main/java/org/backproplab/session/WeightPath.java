@@ -61,14 +61,16 @@ final class WeightPath {
                 break;
             }
         }
-        float[] loss = landscape != null && landscape.range() == range ? landscape.loss() : grid(trainer, range);
+        boolean same = landscape != null && landscape.range() == range;
+        float[] loss = same ? landscape.loss() : grid(trainer, range);
+        int[] picture = same ? landscape.picture() : Landscape.picture(loss);
         double[] px = new double[path.size()];
         double[] py = new double[path.size()];
         for (int i = 0; i < path.size(); i++) {
             px[i] = path.get(i)[0];
             py[i] = path.get(i)[1];
         }
-        landscape = new Landscape(range, RESOLUTION, loss, px, py);
+        landscape = new Landscape(range, RESOLUTION, loss, px, py, picture);
         return landscape;
     }
 
