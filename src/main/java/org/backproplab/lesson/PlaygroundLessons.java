@@ -54,7 +54,8 @@ public final class PlaygroundLessons {
         ALL.put("lr-too-small", plane.withOptimizer(new OptimizerSpec.Sgd(0.002)));
         ALL.put("lr-right", plane);
         ALL.put("lr-overshoot", plane.withOptimizer(new OptimizerSpec.Sgd(0.06)));
-        ALL.put("lr-too-large", plane.withOptimizer(new OptimizerSpec.Sgd(0.1)));
+        // about 140 epochs until the loss overflows to Infinity, so the lesson ends on the pause its text promises
+        ALL.put("lr-too-large", plane.withOptimizer(new OptimizerSpec.Sgd(0.5)).withEpochs(150));
         // Batch, stochastic and mini-batch descent on the same data and network.
         PlaygroundSpec gauss = new PlaygroundSpec(DataShape.GAUSSIAN, 400, 0.1, 0.5, 1, XY, List.of(),
                 OutputKind.SIGMOID_BCE, new OptimizerSpec.Sgd(0.1), 0, Regularization.NONE, InitKind.XAVIER,

@@ -92,7 +92,11 @@ public record PlaygroundSpec(DataShape shape, int points, double noise, double t
 
     /** The set-up as a lesson for the trainer and the CLI. */
     public Lesson toLesson(String id) {
-        DataSet data = data();
+        return toLesson(id, data());
+    }
+
+    /** The set-up as a lesson on {@code data} (this set-up's points, already generated). */
+    public Lesson toLesson(String id, DataSet data) {
         Samples train = samples(data.train());
         Samples test = data.test().isEmpty() ? null : samples(data.test());
         return new Lesson(id, network(), optimizer, regularization, batchSize, epochs, seed, train, test,
@@ -151,5 +155,10 @@ public record PlaygroundSpec(DataShape shape, int points, double noise, double t
     public PlaygroundSpec withBias(BiasMode b) {
         return new PlaygroundSpec(shape, points, noise, trainFraction, dataSeed, features, hidden, output, optimizer,
                 batchSize, regularization, init, b, seed, epochs, custom);
+    }
+
+    public PlaygroundSpec withEpochs(int e) {
+        return new PlaygroundSpec(shape, points, noise, trainFraction, dataSeed, features, hidden, output, optimizer,
+                batchSize, regularization, init, bias, seed, e, custom);
     }
 }

@@ -1,30 +1,38 @@
 package org.backproplab.session;
 
+import java.util.List;
 import java.util.Map;
-import org.backproplab.data.DataSet;
 import org.backproplab.engine.ImmutableMatrix;
-import org.backproplab.lesson.PlaygroundSpec;
+import org.backproplab.session.PlaygroundChoices.MapPoint;
 
 /**
- * What the playground shows, copied on the worker thread.
+ * What the playground shows, copied and rendered on the worker thread; never changed after
+ * publishing.
  *
- * @param maps       every neuron's map, layer by layer ({@code maps[l][j][r * res + c]}), the
- *                   output layer last; never changed after publishing
- * @param inputMaps  each input feature's map
- * @param resolution maps are resolution x resolution, row 0 at the top (x2 = +6)
- * @param trainLoss  and the other curves: one point per epoch (decimated)
- * @param diverged   true while training is paused because the loss or a weight stopped being finite
- * @param landscape  the loss over the two weights and their path, for a network with exactly two
- *                   parameters; null otherwise
+ * @param maps          every neuron's values over the grid, layer by layer ({@code maps[l][j][r * res + c]}),
+ *                      the output layer last
+ * @param inputMaps     each input feature's values over the grid
+ * @param resolution    maps and pictures are resolution x resolution, row 0 at the top (x2 = +6)
+ * @param thumbnails    every neuron's map as ARGB pixels, indexed as {@code maps}
+ * @param outputPicture the big output map as ARGB pixels (class colours, discretised when asked)
+ * @param points        the points to draw, training points first; the same list while the data stays
+ * @param parameters    the weights and biases by name (for tests and the stepping window)
+ * @param inputNames    the labels of the chosen input features
+ * @param graph         what the network graph draws
+ * @param diverged      true while training is paused because the loss or a weight stopped being finite
+ * @param landscape     the loss over the two weights and their path, for a network with exactly two
+ *                      parameters; null otherwise
  */
-public record PlaygroundSnapshot(String lessonId, PlaygroundSpec spec, DataSet data, int epoch, long iteration,
-        double trainLossNow, double testLossNow, double trainAccuracyNow, double testAccuracyNow,
-        LossHistory.Curve trainLoss, LossHistory.Curve testLoss, LossHistory.Curve trainAccuracy,
-        LossHistory.Curve testAccuracy, float[][][] maps, float[][] inputMaps, int resolution,
-        Map<String, ImmutableMatrix> parameters, boolean diverged, Landscape landscape, long version) {
+public record PlaygroundSnapshot(int epoch, long iteration, double trainLossNow, double testLossNow,
+        double trainAccuracyNow, double testAccuracyNow, LossHistory.Curve trainLoss, LossHistory.Curve testLoss,
+        LossHistory.Curve trainAccuracy, LossHistory.Curve testAccuracy, float[][][] maps, float[][] inputMaps,
+        int resolution, int[][][] thumbnails, int[] outputPicture, List<MapPoint> points, int trainCount,
+        int testCount, Map<String, ImmutableMatrix> parameters, List<String> inputNames, GraphSnapshot graph,
+        boolean diverged, Landscape landscape, long version) {
 
     public PlaygroundSnapshot {
         parameters = Map.copyOf(parameters);
+        inputNames = List.copyOf(inputNames);
     }
 
     /** The output layer's maps (one per output neuron). */

@@ -3,6 +3,8 @@ package org.backproplab.ui;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -13,9 +15,8 @@ import org.backproplab.session.Landscape;
  * the path gradient descent took across them: a start circle, a dot per epoch, the end in red.
  */
 public final class LandscapeView extends Canvas {
-    private static final int BANDS = 14;
-    private static final Color LOW = Color.web("#0b3c5d");
-    private static final Color HIGH = Color.web("#f2f5f7");
+    private WritableImage image;
+    private int[] pictureShown;
 
     public LandscapeView(double size) {
         super(size, size);
@@ -29,26 +30,17 @@ public final class LandscapeView extends Canvas {
         if (l == null) {
             return;
         }
+        // the bands, computed on the worker; written again only when the grid changed
         int res = l.resolution();
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : l.loss()) {
-            if (Double.isFinite(v) && v > 0) {
-                min = Math.min(min, Math.log(v));
-                max = Math.max(max, Math.log(v));
+        if (l.picture() != pictureShown) {
+            if (image == null || image.getWidth() != res) {
+                image = new WritableImage(res, res);
             }
+            image.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), l.picture(), 0, res);
+            pictureShown = l.picture();
         }
-        double cell = size / res;
-        for (int r = 0; r < res; r++) {
-            for (int c = 0; c < res; c++) {
-                float v = l.loss()[r * res + c];
-                double t = v > 0 && Double.isFinite(v) && max > min ? (Math.log(v) - min) / (max - min) : 1;
-                // quantised into bands: their edges are the contour lines
-                double band = Math.floor(t * BANDS) / BANDS;
-                g.setFill(LOW.interpolate(HIGH, band));
-                g.fillRect(c * cell, r * cell, cell + 0.5, cell + 0.5);
-            }
-        }
+        g.setImageSmoothing(false);
+        g.drawImage(image, 0, 0, size, size);
         // axes through the origin
         g.setStroke(Color.gray(0.5, 0.6));
         g.setLineWidth(1);

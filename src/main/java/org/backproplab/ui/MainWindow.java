@@ -303,12 +303,12 @@ public final class MainWindow {
             }
         });
         tabs.getTabs().setAll(stepTab, playTab, activationsTab, digitsTab);
-        playground.setOnStepPoint(point -> playground.session().lessonForPoint(point).thenAccept(lesson ->
+        playground.setOnStepPoint(() -> playground.session().lessonForChosenPoint().thenAccept(found -> found.ifPresent(lesson ->
                 Platform.runLater(() -> {
                     selection = null;
                     session.loadLesson(lesson);
                     tabs.getSelectionModel().select(0);
-                })));
+                }))));
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         root.getChildren().addAll(tabs, help);
         updatePlayButton();

@@ -52,14 +52,18 @@ class PlaygroundTrainTest {
         List<JsonNode> small = CliRun.of("train", "lr-too-small", "--json").jsonLines();
         List<JsonNode> right = CliRun.of("train", "lr-right", "--json").jsonLines();
         List<JsonNode> overshoot = CliRun.of("train", "lr-overshoot", "--json").jsonLines();
-        List<JsonNode> large = CliRun.of("train", "lr-too-large", "--json").jsonLines();
+        CliRun largeRun = CliRun.of("train", "lr-too-large", "--json");
+        List<JsonNode> large = largeRun.jsonLines();
         double smallEnd = small.get(small.size() - 1).get("loss").asDouble();
         double rightEnd = right.get(right.size() - 1).get("loss").asDouble();
         assertTrue(rightEnd < 1e-6, "right: " + rightEnd);
         assertTrue(smallEnd > 100 * rightEnd && smallEnd < small.get(0).get("loss").asDouble(), "small crawls: " + smallEnd);
         assertTrue(overshoot.get(overshoot.size() - 1).get("loss").asDouble() < overshoot.get(0).get("loss").asDouble(),
                 "overshooting still converges");
-        assertTrue(large.get(large.size() - 1).get("loss").asDouble() > 1e6, "too large diverges");
+        assertTrue(large.get(large.size() - 2).get("loss").asDouble() > 1e6, "too large diverges");
+        // within the lesson's epochs the loss overflows, and training stops there
+        assertEquals(TrainCommand.DIVERGED, largeRun.exitCode(), largeRun.err());
+        assertTrue(large.size() < 150, "stopped at epoch " + large.size());
     }
 
     @Test

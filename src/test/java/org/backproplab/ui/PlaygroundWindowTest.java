@@ -99,9 +99,14 @@ class PlaygroundWindowTest {
         robot.push(KeyCode.ENTER);
         ui.settle();
         PlaygroundSnapshot s = session().getSnapshot();
-        assertEquals(4, s.spec().hidden().size());
-        assertEquals("Adam", s.spec().optimizer().getClass().getSimpleName());
+        assertEquals(4, session().setup().layersProperty().get().size());
+        assertEquals("adam", session().setup().optimizerProperty().get());
+        assertEquals("0.01", session().setup().learningRateTextProperty().get());
+        assertEquals("16", session().setup().batchTextProperty().get());
         assertEquals(0, s.epoch());
+        // the set-up is no longer the lesson's, and the window says so and what it now is
+        assertTrue(robot.lookup("#pg-lesson-modified").query().isVisible());
+        assertTrue(ui.text(robot, "#pg-lesson-text").contains("2-4-6-6-4-1 relu"), ui.text(robot, "#pg-lesson-text"));
 
         // the first play stops by itself after the lesson's epochs (100 for this set-up)
         ui.click(robot, "#pg-play");
@@ -124,14 +129,14 @@ class PlaygroundWindowTest {
         ui.click(robot, "#import-csv");
         String notice = ui.text(robot, "#pg-notice");
         assertTrue(notice.contains("points.csv, line 3, column 2 (x2): 'oops' is not a number"), notice);
-        assertEquals(before.data(), session().getSnapshot().data(), "nothing changed");
+        assertEquals(before.points(), session().getSnapshot().points(), "nothing changed");
 
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
         ui.csvAnswer = good;
         ui.click(robot, "#import-csv");
         assertTrue(ui.text(robot, "#pg-notice").contains("Imported 4 points"), ui.text(robot, "#pg-notice"));
-        assertEquals(4, session().getSnapshot().data().train().size() + session().getSnapshot().data().test().size());
+        assertEquals(4, session().getSnapshot().trainCount() + session().getSnapshot().testCount());
     }
 
     @Test
@@ -160,24 +165,48 @@ class PlaygroundWindowTest {
     }
 
     @Test
+    void aRefusedValueIsExplainedBesideTheControlsAndChangesNothing(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        choose(robot, "#pg-lesson", "TensorFlow Playground's default");
+        type(robot, "#pg-learning-rate", "abc");
+        robot.push(KeyCode.ENTER);
+        ui.settle();
+        assertEquals("That is not a number.", ui.text(robot, "#pg-input-error"));
+        assertEquals("0.03", session().setup().learningRateTextProperty().get(), "nothing changed");
+        assertFalse(robot.lookup("#pg-lesson-modified").query().isVisible());
+        type(robot, "#pg-learning-rate", "0.1");
+        robot.push(KeyCode.ENTER);
+        ui.settle();
+        assertEquals("", ui.text(robot, "#pg-input-error"));
+        assertTrue(robot.lookup("#pg-lesson-modified").query().isVisible(), "modified");
+        assertTrue(ui.text(robot, "#pg-lesson-text").contains("learning rate 0.1"), ui.text(robot, "#pg-lesson-text"));
+        // the last input feature cannot be switched off: the toggle stays on and the message says why
+        ui.click(robot, "#feature-x1");
+        ui.click(robot, "#feature-x2");
+        assertTrue(robot.lookup("#feature-x2").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals("Keep at least one input feature.", ui.text(robot, "#pg-input-error"));
+        assertEquals(java.util.List.of("x2"), session().setup().featuresProperty().get());
+    }
+
+    @Test
     void aClickOnTheMapAddsAPointAndARightClickRemovesIt(FxRobot robot) {
         ui.click(robot, "#tab-playground");
-        int before = session().getSnapshot().data().train().size();
+        int before = session().getSnapshot().trainCount();
         Node map = robot.lookup("#output-map").query();
         Bounds b = map.localToScreen(map.getBoundsInLocal());
         Point2D spot = new Point2D(b.getMinX() + b.getWidth() * 0.9, b.getMinY() + b.getHeight() * 0.1);
         robot.clickOn(spot);
         ui.settle();
         PlaygroundSnapshot s = session().getSnapshot();
-        assertEquals(before + 1, s.data().train().size());
-        var added = s.data().train().get(s.data().train().size() - 1);
+        assertEquals(before + 1, s.trainCount());
+        var added = s.points().get(s.trainCount() - 1);
         // the top right of the map is (x1, x2) near (4.8, 4.8)
         assertEquals(4.8, added.x1(), 0.2);
         assertEquals(4.8, added.x2(), 0.2);
         assertTrue(ui.text(robot, "#point-count").startsWith((before + 1) + " training"));
         robot.rightClickOn(spot);
         ui.settle();
-        assertEquals(before, session().getSnapshot().data().train().size());
+        assertEquals(before, session().getSnapshot().trainCount());
     }
 
     @Test
@@ -191,9 +220,9 @@ class PlaygroundWindowTest {
         ui.settle();
         var point = ui.window.playground().chosenPoint();
         assertTrue(point != null && point.x1() > 0 && point.x2() > 0, String.valueOf(point));
-        int before = session().getSnapshot().data().train().size();
+        int before = session().getSnapshot().trainCount();
         ui.click(robot, "#step-point");
-        assertEquals(before, session().getSnapshot().data().train().size(), "choosing a point adds none");
+        assertEquals(before, session().getSnapshot().trainCount(), "choosing a point adds none");
         ui.settle();
         assertTrue(robot.lookup("#tab-step").query() != null);
         ui.click(robot, "#next-stage");
@@ -211,7 +240,7 @@ class PlaygroundWindowTest {
     void learningRateLessonsDrawTheLossOverTheTwoWeightsWithThePath(FxRobot robot) {
         ui.click(robot, "#tab-playground");
         for (String id : new String[] {"lr-too-small", "lr-right", "lr-overshoot"}) {
-            session().loadLesson(id);
+            robot.interact(() -> session().loadLesson(id));
             ui.settle();
             ui.click(robot, "#pg-play");
             waitForEpochs(40);
@@ -253,9 +282,9 @@ class PlaygroundWindowTest {
             {"three-classes", "50", "playground-three-classes"}, {"regression", "200", "playground-regression"},
             {"neuron-no-bias", "100", "playground-neuron-no-bias"}};
         for (String[] l : lessons) {
-            session().loadLesson(l[0]);
+            robot.interact(() -> session().loadLesson(l[0]));
             ui.settle();
-            session().playUntil(Integer.parseInt(l[1]));
+            robot.interact(() -> session().playUntil(Integer.parseInt(l[1])));
             waitForEpochs(Integer.parseInt(l[1]));
             PlaygroundSnapshot s = session().getSnapshot();
             assertEquals(Integer.parseInt(l[1]), s.epoch(), l[0]);

@@ -1,0 +1,224 @@
+package org.backproplab.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.backproplab.data.DataPoint;
+import org.backproplab.data.DataSet;
+import org.backproplab.data.Feature;
+import org.backproplab.data.Task;
+import org.backproplab.engine.Checkpoint;
+import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.engine.Initializer;
+import org.backproplab.engine.LayerSpec;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Parameter;
+import org.backproplab.engine.Samples;
+import org.backproplab.engine.Trainer;
+import org.backproplab.lesson.Heatmaps;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.OutputKind;
+import org.backproplab.lesson.PlaygroundSpec;
+import org.backproplab.session.PlaygroundChoices.MapPoint;
+
+/**
+ * The playground's engine state, on the worker thread only (not thread-safe): the trainer, the
+ * curves, the path of the weights, and the pictures made from them for each snapshot.
+ */
+final class PlaygroundTraining {
+    static final int RESOLUTION = 100;
+
+    private String lessonId;
+    private PlaygroundSpec spec;
+    private DataSet data;
+    private Trainer trainer;
+    private Samples testSamples;
+    private Heatmaps heatmaps;
+    private Network heatCopy;
+    private float[][] inputMaps;
+    private Checkpoint lastGood;
+    private boolean diverged;
+    private final LossHistory trainLoss = new LossHistory(2048);
+    private final LossHistory testLoss = new LossHistory(2048);
+    private final LossHistory trainAccuracy = new LossHistory(2048);
+    private final LossHistory testAccuracy = new LossHistory(2048);
+    private Evaluation trainNow = new Evaluation(Double.NaN, Double.NaN);
+    private Evaluation testNow = new Evaluation(Double.NaN, Double.NaN);
+    private final WeightPath path = new WeightPath();
+    private List<MapPoint> points = List.of();
+    private long version;
+
+    boolean isBuilt() {
+        return trainer != null;
+    }
+
+    int epoch() {
+        return trainer.epoch();
+    }
+
+    /** A new set-up: training starts again from the seed's weights. */
+    void rebuild(String lesson, PlaygroundSpec newSpec, DataSet newData) {
+        lessonId = lesson;
+        spec = newSpec;
+        if (newData != data) {
+            data = newData;
+            points = points(newData, newSpec.task());
+        }
+        Lesson l = spec.toLesson(lessonId, data);
+        trainer = l.newTrainer();
+        testSamples = l.test();
+        heatmaps = new Heatmaps(spec.features(), RESOLUTION);
+        heatCopy = trainer.network().copy();
+        inputMaps = heatmaps.inputMaps();
+        trainLoss.clear();
+        testLoss.clear();
+        trainAccuracy.clear();
+        testAccuracy.clear();
+        diverged = false;
+        lastGood = trainer.checkpoint();
+        path.clear(trainer);
+        evaluate();
+    }
+
+    /** Only the learning rate changed: the weights and the optimizer's state stay. */
+    void setLearningRate(PlaygroundSpec newSpec) {
+        spec = newSpec;
+        trainer.optimizer().setLearningRate(spec.optimizer().learningRate());
+    }
+
+    /** After points were added or removed: the same weights, training on the new points. */
+    void refreshData(PlaygroundSpec newSpec, DataSet newData) {
+        spec = newSpec;
+        data = newData;
+        points = points(newData, newSpec.task());
+        Checkpoint keep = trainer.checkpoint();
+        Lesson l = spec.toLesson(lessonId, data);
+        trainer = l.newTrainer();
+        trainer.restore(new Checkpoint(keep.parameters(), keep.optimizer(), keep.epoch(), 0, keep.iteration()));
+        testSamples = l.test();
+        path.forget();
+        evaluate();
+    }
+
+    private void evaluate() {
+        trainNow = trainer.evaluateTraining();
+        testNow = testSamples == null ? new Evaluation(Double.NaN, Double.NaN) : trainer.evaluate(testSamples);
+    }
+
+    /** One epoch, recording the curves; returns the divergence notice when the loss or a weight stopped being finite. */
+    Notice trainEpoch() {
+        trainer.trainEpoch();
+        path.record(trainer);
+        evaluate();
+        int e = trainer.epoch();
+        trainLoss.add(e, trainNow.loss());
+        testLoss.add(e, testNow.loss());
+        trainAccuracy.add(e, trainNow.accuracy());
+        testAccuracy.add(e, testNow.accuracy());
+        if (!Double.isFinite(trainNow.loss()) || !finiteWeights()) {
+            diverged = true;
+            return new Notice(Double.isFinite(trainNow.loss()) ? "notice.divergedWeightEpoch" : "notice.divergedEpoch",
+                    List.of(e, trainer.iteration(), String.valueOf(trainNow.loss())), true);
+        }
+        lastGood = trainer.checkpoint();
+        return null;
+    }
+
+    private boolean finiteWeights() {
+        for (ImmutableMatrix m : trainer.network().copyParameters().values()) {
+            if (!m.isFinite()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Back to the last state whose loss and weights were finite; returns its epoch. */
+    int restoreLastGood() {
+        trainer.restore(lastGood);
+        path.truncate(trainer.epoch());
+        trainLoss.truncateAfter(trainer.epoch());
+        testLoss.truncateAfter(trainer.epoch());
+        trainAccuracy.truncateAfter(trainer.epoch());
+        testAccuracy.truncateAfter(trainer.epoch());
+        diverged = false;
+        evaluate();
+        return trainer.epoch();
+    }
+
+    /**
+     * The current network and one point as a lesson for the stepping window: every stage of one
+     * iteration on that point, with the playground's optimizer and learning rate.
+     */
+    Lesson lessonFor(DataPoint point) {
+        Samples one = spec.samples(List.of(point));
+        Map<String, ImmutableMatrix> params = trainer.network().copyParameters();
+        List<LayerSpec> layers = new ArrayList<>();
+        var specLayers = spec.network().layers();
+        for (int l = 0; l < specLayers.size(); l++) {
+            var ls = specLayers.get(l);
+            layers.add(new LayerSpec(ls.size(), ls.activation(), ls.biasMode(),
+                    new Initializer.Explicit(params.get(Parameter.weightsName(l)).toArray()),
+                    new Initializer.Explicit(params.get(Parameter.biasName(l)).toArray())));
+        }
+        return new Lesson(lessonId, spec.network().withLayers(layers), spec.optimizer(), spec.regularization(), 0, 1,
+                spec.seed(), one, null, true);
+    }
+
+    private static List<MapPoint> points(DataSet d, Task task) {
+        List<MapPoint> out = new ArrayList<>(d.train().size() + d.test().size());
+        for (DataPoint p : d.train()) {
+            out.add(new MapPoint(p.x1(), p.x2(), color(p, task), false));
+        }
+        for (DataPoint p : d.test()) {
+            out.add(new MapPoint(p.x1(), p.x2(), color(p, task), true));
+        }
+        return List.copyOf(out);
+    }
+
+    private static int color(DataPoint p, Task task) {
+        return switch (task) {
+            case MULTICLASS -> PlaygroundPictures.classColor((int) p.label());
+            case BINARY -> p.label() > 0.5 ? PlaygroundPictures.HIGH : PlaygroundPictures.LOW;
+            case REGRESSION -> PlaygroundPictures.color(p.label(), -1, 1);
+        };
+    }
+
+    /** Everything the view draws, copied and rendered to pixels here on the worker. */
+    PlaygroundSnapshot snapshot(boolean discretize) {
+        var parameters = trainer.network().copyParameters();
+        heatCopy.restoreParameters(parameters);
+        float[][][] maps = heatmaps.compute(heatCopy);
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(spec.features().size());
+        List<String> activations = new ArrayList<>();
+        for (PlaygroundSpec.Hidden h : spec.hidden()) {
+            sizes.add(h.size());
+            activations.add(h.activation().id());
+        }
+        sizes.add(spec.outputs());
+        activations.add(spec.output().activation().id());
+        int[][][] thumbnails = new int[maps.length][][];
+        for (int l = 0; l < maps.length; l++) {
+            boolean softmaxLayer = l == maps.length - 1 && spec.output() == OutputKind.SOFTMAX_CE;
+            thumbnails[l] = new int[maps[l].length][];
+            for (int j = 0; j < maps[l].length; j++) {
+                double[] r = softmaxLayer ? new double[] {0, 1} : PlaygroundPictures.range(activations.get(l), maps[l][j]);
+                thumbnails[l][j] = PlaygroundPictures.map(maps[l][j], r[0], r[1], false);
+            }
+        }
+        float[][] out = maps[maps.length - 1];
+        int[] outputPicture = switch (spec.output()) {
+            case SOFTMAX_CE -> PlaygroundPictures.classes(out, discretize);
+            case SIGMOID_BCE -> PlaygroundPictures.map(out[0], 0, 1, discretize);
+            case TANH_MSE, LINEAR_MSE -> PlaygroundPictures.map(out[0], -1, 1, discretize);
+        };
+        List<String> inputNames = spec.features().stream().map(Feature::label).toList();
+        GraphSnapshot graph = PlaygroundGraphs.of(sizes, inputNames, parameters, spec);
+        return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
+                trainNow.accuracy(), testNow.accuracy(), trainLoss.copy(), testLoss.copy(), trainAccuracy.copy(),
+                testAccuracy.copy(), maps, inputMaps, RESOLUTION, thumbnails, outputPicture, points, data.train().size(),
+                data.test().size(), parameters, inputNames, graph, diverged, path.landscape(trainer), ++version);
+    }
+}

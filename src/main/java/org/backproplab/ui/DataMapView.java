@@ -1,0 +1,152 @@
+package org.backproplab.ui;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntFunction;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.backproplab.session.PlaygroundChoices;
+import org.backproplab.session.PlaygroundChoices.MapPoint;
+import org.backproplab.session.PlaygroundSession;
+import org.backproplab.session.PlaygroundSnapshot;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The playground's data map: the output's decision regions (or the hovered neuron's map) under
+ * the data points. A click adds a point of the chosen class, a right-click removes one, a
+ * Shift+click chooses one to step through.
+ */
+final class DataMapView {
+    static final double SIZE = 380;
+
+    private final PlaygroundSession session;
+    private final I18n i18n;
+    private final VBox root = new VBox(6);
+    private final ImageView image = new ImageView();
+    private final Canvas points = new Canvas(SIZE, SIZE);
+    private final Label title = new Label();
+    private final CheckBox showTest = new CheckBox();
+    private WritableImage output;
+    /** What the points canvas shows (the snapshot keeps the same list while the data stays). */
+    private List<MapPoint> pointsDrawn;
+    private boolean testsDrawn;
+    private MapPoint chosenDrawn;
+
+    /**
+     * @param pointClass the class a click adds (null: none)
+     * @param onStepPoint what the "step through the chosen point" button does
+     * @param redraw asks the shell for a redraw on the next frame
+     */
+    DataMapView(PlaygroundSession session, I18n i18n, java.util.function.Supplier<Integer> pointClass,
+            Runnable onStepPoint, Runnable redraw) {
+        this.session = session;
+        this.i18n = i18n;
+        image.setFitWidth(SIZE);
+        image.setFitHeight(SIZE);
+        image.setSmooth(true);
+        StackPane map = new StackPane(image, points);
+        map.setId("output-map");
+        map.setMaxSize(SIZE, SIZE);
+        double range = PlaygroundChoices.RANGE;
+        points.setOnMouseClicked(e -> {
+            double x1 = -range + e.getX() / SIZE * 2 * range;
+            double x2 = range - e.getY() / SIZE * 2 * range;
+            if (e.getButton() == MouseButton.SECONDARY) {
+                session.removePoint(x1, x2, 0.4);
+            } else if (e.getButton() == MouseButton.PRIMARY && e.isShiftDown()) {
+                session.choosePoint(x1, x2);
+            } else if (e.getButton() == MouseButton.PRIMARY && pointClass.get() != null) {
+                session.addPoint(x1, x2, pointClass.get());
+            }
+        });
+        session.setup().chosenPointProperty().addListener((o, a, b) -> redraw.run());
+        title.setId("map-title");
+        title.getStyleClass().add("section-title");
+        Label legend = new Label();
+        legend.textProperty().bind(i18n.bind("pg.legend"));
+        legend.setId("map-legend");
+        legend.setWrapText(true);
+        legend.setMaxWidth(SIZE);
+        CheckBox discretize = new CheckBox();
+        discretize.setId("discretize");
+        discretize.textProperty().bind(i18n.bind("pg.discretize"));
+        PlaygroundBindings.follow(session.setup().discretizeProperty(), discretize::setSelected);
+        discretize.setOnAction(e -> session.setDiscretize(discretize.isSelected()));
+        showTest.setId("show-test");
+        showTest.textProperty().bind(i18n.bind("pg.showTest"));
+        showTest.setSelected(true);
+        showTest.setOnAction(e -> redraw.run());
+        Button stepPoint = ViewParts.button(i18n, "step-point", Material2MZ.SKIP_NEXT, "pg.stepPoint", onStepPoint);
+        root.getChildren().addAll(title, map, stepPoint, legend, new HBox(12, discretize, showTest));
+    }
+
+    VBox root() {
+        return root;
+    }
+
+    /**
+     * Draws the snapshot: the hovered neuron's map when {@code hovered} is one (its pixels and
+     * name), else the output's decision regions.
+     */
+    void draw(PlaygroundSnapshot s, int[] hovered, String hoveredName) {
+        int res = s.resolution();
+        if (output == null || output.getWidth() != res) {
+            output = new WritableImage(res, res);
+            image.setImage(output);
+        }
+        int[] pixels = hovered != null ? hovered : s.outputPicture();
+        output.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), pixels, 0, res);
+        title.setText(hovered != null ? i18n.get("pg.neuronMap", hoveredName) : i18n.get("pg.outputMap"));
+        drawPoints(s.points());
+    }
+
+    private void drawPoints(List<MapPoint> all) {
+        // the points change far less often than the frames: draw them again only when they do
+        MapPoint chosen = session.setup().chosenPointProperty().get();
+        if (all == pointsDrawn && showTest.isSelected() == testsDrawn && Objects.equals(chosen, chosenDrawn)) {
+            return;
+        }
+        pointsDrawn = all;
+        testsDrawn = showTest.isSelected();
+        chosenDrawn = chosen;
+        GraphicsContext g = points.getGraphicsContext2D();
+        g.clearRect(0, 0, SIZE, SIZE);
+        IntFunction<Color> color = argb -> Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
+        for (MapPoint p : all) {
+            if (p.test() && !showTest.isSelected()) {
+                continue;
+            }
+            double x = x(p.x1());
+            double y = y(p.x2());
+            g.setFill(color.apply(p.argb()));
+            g.fillOval(x - 3.5, y - 3.5, 7, 7);
+            g.setStroke(p.test() ? Color.BLACK : Color.WHITE);
+            g.setLineWidth(p.test() ? 1.5 : 1);
+            g.strokeOval(x - 3.5, y - 3.5, 7, 7);
+        }
+        if (chosen != null) {
+            g.setStroke(Color.web("#bf8700"));
+            g.setLineWidth(3);
+            g.strokeOval(x(chosen.x1()) - 8, y(chosen.x2()) - 8, 16, 16);
+        }
+    }
+
+    private static double x(double x1) {
+        return (x1 + PlaygroundChoices.RANGE) / (2 * PlaygroundChoices.RANGE) * SIZE;
+    }
+
+    private static double y(double x2) {
+        return (PlaygroundChoices.RANGE - x2) / (2 * PlaygroundChoices.RANGE) * SIZE;
+    }
+}
