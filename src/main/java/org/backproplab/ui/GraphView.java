@@ -1,0 +1,399 @@
+package org.backproplab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.util.Duration;
+import org.backproplab.session.GraphItem;
+import org.backproplab.session.GraphSnapshot;
+import org.backproplab.session.Phrase;
+
+/**
+ * The network as a graph: input boxes, neurons as circles labelled with net and out, edges
+ * coloured by sign (blue positive, orange negative) and thickened by magnitude with each weight's
+ * value, a bias beside every neuron, and the targets. Draws a {@link GraphSnapshot}: the nodes are
+ * built once per network shape; a new snapshot sets texts and style classes; {@link GraphLayout}
+ * says where everything goes.
+ */
+public final class GraphView extends Region {
+    private final Pane content = new Pane();
+    private final I18n i18n;
+    private final Consumer<GraphItem> onSelect;
+    private Consumer<GraphItem> onHover = s -> { };
+    private List<Integer> sizes = List.of();
+    private final List<Line> edges = new ArrayList<>();
+    private final List<Label> weightLabels = new ArrayList<>();
+    /** {@code neurons.get(l).get(j)}: the nodes of neuron j of layer l. */
+    private final List<List<NeuronNodes>> neurons = new ArrayList<>();
+    private final List<Label> inputs = new ArrayList<>();
+    private final List<Label> targets = new ArrayList<>();
+    private final List<Label> errors = new ArrayList<>();
+    private GraphSnapshot snapshot;
+    private double scale = 1.0;
+    private boolean showTargets = true;
+    private boolean compact;
+    private String idPrefix = "";
+
+    /** A neuron's circle with its texts and heatmap, and the bias and delta labels beside it. */
+    private record NeuronNodes(StackPane node, Label name, Label net, Label out, ImageView thumb, Label bias,
+            Label delta) {
+    }
+
+    /** @param onSelect called with what was clicked */
+    public GraphView(I18n i18n, Consumer<GraphItem> onSelect) {
+        this.i18n = i18n;
+        this.onSelect = onSelect;
+        getStyleClass().add("network-graph");
+        setMinSize(200, 160);
+        content.setManaged(false);
+        getChildren().add(content);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        i18n.localeProperty().addListener((o, a, b) -> {
+            if (snapshot != null) {
+                render(snapshot);
+            }
+        });
+    }
+
+    /** 1 normally, larger in presentation mode: radii, fonts and lines grow with it. */
+    public void setScale(double scale) {
+        this.scale = scale;
+        if (snapshot != null) {
+            render(snapshot);
+        }
+        requestLayout();
+    }
+
+    /** Put before the ids of the graph's nodes, so that two graphs in one window differ. */
+    public void setIdPrefix(String prefix) {
+        this.idPrefix = prefix;
+    }
+
+    /** Whether the targets column is drawn (the playground has none). */
+    public void setShowTargets(boolean show) {
+        this.showTargets = show;
+    }
+
+    /**
+     * The playground's look: small neurons that show their heatmaps, no bias or weight labels
+     * (their values are in the tooltips), for networks of up to 8 layers of 16.
+     */
+    public void setCompact(boolean compact) {
+        this.compact = compact;
+        requestLayout();
+    }
+
+    /** Called with the neuron under the mouse, or null when it leaves. */
+    public void setOnHover(Consumer<GraphItem> onHover) {
+        this.onHover = onHover;
+    }
+
+    /**
+     * Shows each neuron's heatmap inside its circle (the playground), or none when {@code argb}
+     * is null. {@code argb[l][j]} is neuron j of layer l, {@code size} x {@code size} ARGB pixels;
+     * each is written into an image kept from frame to frame.
+     */
+    public void setThumbnails(int[][][] argb, int size) {
+        for (int l = 0; l < neurons.size(); l++) {
+            for (int j = 0; j < neurons.get(l).size(); j++) {
+                ImageView v = neurons.get(l).get(j).thumb();
+                boolean has = argb != null && l < argb.length && j < argb[l].length && argb[l][j] != null;
+                if (has) {
+                    WritableImage image = v.getImage() instanceof WritableImage w && w.getWidth() == size
+                            && w.getHeight() == size ? w : new WritableImage(size, size);
+                    image.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbInstance(), argb[l][j], 0,
+                            size);
+                    if (v.getImage() != image) {
+                        v.setImage(image);
+                    }
+                }
+                v.setVisible(has);
+                neurons.get(l).get(j).node().getChildren().get(1).setVisible(!has);
+            }
+        }
+        requestLayout();
+    }
+
+    // ---- building --------------------------------------------------------------------------
+
+    private void rebuild(List<Integer> newSizes) {
+        content.getChildren().clear();
+        for (List<?> list : List.of(edges, weightLabels, neurons, inputs, targets, errors)) {
+            list.clear();
+        }
+        sizes = List.copyOf(newSizes);
+        int layers = sizes.size() - 1;
+        for (int l = 0; l < layers; l++) {
+            for (int j = 0; j < sizes.get(l + 1); j++) {
+                for (int i = 0; i < sizes.get(l); i++) {
+                    Line line = new Line();
+                    line.getStyleClass().add("edge");
+                    line.setId(idPrefix + "edge-" + l + "-" + j + "-" + i);
+                    GraphItem item = GraphItem.weight(l, j, i);
+                    line.setOnMouseClicked(e -> onSelect.accept(item));
+                    edges.add(line);
+                    Label label = clickable("weight-" + l + "-" + j + "-" + i, "weight-label", item);
+                    weightLabels.add(label);
+                    Tooltip.install(line, label.getTooltip());
+                }
+            }
+        }
+        content.getChildren().addAll(edges);
+        content.getChildren().addAll(weightLabels);
+        for (int i = 0; i < sizes.get(0); i++) {
+            inputs.add(clickable("input-" + i, "io-box", GraphItem.input(i)));
+        }
+        content.getChildren().addAll(inputs);
+        for (int l = 0; l < layers; l++) {
+            List<NeuronNodes> column = new ArrayList<>();
+            for (int j = 0; j < sizes.get(l + 1); j++) {
+                column.add(buildNeuron(l, j));
+            }
+            neurons.add(column);
+            column.forEach(n -> content.getChildren().add(n.node()));
+            column.forEach(n -> content.getChildren().add(n.bias()));
+            column.forEach(n -> content.getChildren().add(n.delta()));
+        }
+        for (int k = 0; k < sizes.get(layers); k++) {
+            targets.add(clickable("target-" + k, "io-box", GraphItem.target(k)));
+            Label err = new Label();
+            err.setId(idPrefix + "error-" + k);
+            err.getStyleClass().add("error-label");
+            err.setTooltip(tooltip());
+            errors.add(err);
+        }
+        content.getChildren().addAll(targets);
+        content.getChildren().addAll(errors);
+    }
+
+    private NeuronNodes buildNeuron(int l, int j) {
+        Label name = new Label();
+        name.getStyleClass().add("neuron-name");
+        Label net = new Label();
+        net.setId(idPrefix + "net-" + l + "-" + j);
+        net.getStyleClass().add("neuron-value");
+        Label out = new Label();
+        out.setId(idPrefix + "out-" + l + "-" + j);
+        out.getStyleClass().add("neuron-value");
+        VBox text = new VBox(name, net, out);
+        text.setAlignment(Pos.CENTER);
+        text.setMouseTransparent(true);
+        Circle circle = new Circle();
+        circle.getStyleClass().add("neuron-circle");
+        ImageView thumb = new ImageView();
+        thumb.setSmooth(true);
+        thumb.setVisible(false);
+        thumb.setMouseTransparent(true);
+        StackPane node = new StackPane(circle, text, thumb);
+        node.setId(idPrefix + "neuron-" + l + "-" + j);
+        node.getStyleClass().add("neuron");
+        GraphItem item = GraphItem.neuron(l, j);
+        node.setOnMouseClicked(e -> onSelect.accept(item));
+        node.setOnMouseEntered(e -> onHover.accept(item));
+        node.setOnMouseExited(e -> onHover.accept(null));
+        Tooltip tip = tooltip();
+        Tooltip.install(node, tip);
+        node.setUserData(tip);
+        Label delta = new Label();
+        delta.setId(idPrefix + "delta-" + l + "-" + j);
+        delta.getStyleClass().add("delta-label");
+        return new NeuronNodes(node, name, net, out, thumb,
+                clickable("bias-" + l + "-" + j, "bias-label", GraphItem.bias(l, j)), delta);
+    }
+
+    private Label clickable(String id, String style, GraphItem item) {
+        Label l = new Label();
+        l.setId(idPrefix + id);
+        l.getStyleClass().add(style);
+        l.setOnMouseClicked(e -> onSelect.accept(item));
+        l.setTooltip(tooltip());
+        return l;
+    }
+
+    private static Tooltip tooltip() {
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(150));
+        return tip;
+    }
+
+    // ---- drawing a snapshot -----------------------------------------------------------------
+
+    /** Shows the snapshot: texts, tooltips and style classes; the nodes are rebuilt only when the shape changed. */
+    public void render(GraphSnapshot s) {
+        if (!s.layerSizes().equals(sizes)) {
+            rebuild(s.layerSizes());
+        }
+        this.snapshot = s;
+        for (int i = 0; i < inputs.size(); i++) {
+            show(inputs.get(i), s.inputs().get(i), true);
+        }
+        // beyond a few dozen edges the values would be unreadable: hover shows them instead
+        boolean weightsReadable = edges.size() <= 40 && !compact;
+        for (int e = 0; e < edges.size(); e++) {
+            GraphSnapshot.Edge edge = s.edges().get(e);
+            Line line = edges.get(e);
+            // style classes change only when the state does: each change costs a CSS pass
+            styled(line, "positive", edge.positive());
+            styled(line, "negative", !edge.positive());
+            line.setStrokeWidth(scale * (1 + 6 * edge.width()));
+            styled(line, "flow-forward", edge.forward());
+            styled(line, "flow-backward", edge.backward());
+            show(weightLabels.get(e), edge.label(), weightsReadable);
+        }
+        for (int l = 0; l < neurons.size(); l++) {
+            for (int j = 0; j < neurons.get(l).size(); j++) {
+                GraphSnapshot.Neuron n = s.neurons().get(l).get(j);
+                NeuronNodes nodes = neurons.get(l).get(j);
+                StackPane node = nodes.node();
+                nodes.name().setText(n.name());
+                nodes.net().setText(n.net());
+                nodes.out().setText(n.out());
+                ((Tooltip) node.getUserData()).setText(text(n.tip()));
+                Label delta = nodes.delta();
+                delta.setVisible(n.delta() != null);
+                if (n.delta() != null) {
+                    delta.setText(n.delta());
+                }
+                styled(node, "backward", n.backward());
+                styled(node, "active", n.active());
+                styled(delta, "active", n.deltaActive());
+                styled(node, "selected", n.selected());
+                show(nodes.bias(), s.biases().get(l).get(j), !compact);
+            }
+        }
+        boolean targetsShown = showTargets && s.showTargets();
+        for (int k = 0; k < targets.size(); k++) {
+            show(targets.get(k), s.targets().get(k), targetsShown);
+            show(errors.get(k), s.errors().get(k), targetsShown);
+        }
+        requestLayout();
+    }
+
+    private void show(Label label, GraphSnapshot.Box box, boolean allowed) {
+        label.setVisible(allowed && box.visible());
+        if (!box.visible()) {
+            return;
+        }
+        label.setText(box.text());
+        label.getTooltip().setText(text(box.tip()));
+        styled(label, "active", box.active());
+        styled(label, "changed", box.changed());
+        styled(label, "selected", box.selected());
+    }
+
+    private String text(Phrase p) {
+        return p.format(i18n::get);
+    }
+
+    /** Adds or removes a style class, touching the list only when that changes something. */
+    private static void styled(Node node, String styleClass, boolean on) {
+        boolean has = node.getStyleClass().contains(styleClass);
+        if (on && !has) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on && has) {
+            node.getStyleClass().remove(styleClass);
+        }
+    }
+
+    // ---- layout ----------------------------------------------------------------------------
+
+    @Override
+    protected void layoutChildren() {
+        if (sizes.isEmpty()) {
+            return;
+        }
+        double widestLabel = 0;
+        for (Label label : weightLabels) {
+            if (label.isVisible()) {
+                widestLabel = Math.max(widestLabel, label.prefWidth(-1));
+            }
+        }
+        double textRadius = 0;
+        for (List<NeuronNodes> col : neurons) {
+            for (NeuronNodes n : col) {
+                Node text = n.node().getChildren().get(1);
+                textRadius = Math.max(textRadius, Math.hypot(text.prefWidth(-1), text.prefHeight(-1)) / 2 + 2);
+            }
+        }
+        GraphLayout.Frame f = GraphLayout.frame(sizes, getWidth(), getHeight(), scale, compact, widestLabel, textRadius);
+        layoutContent(new GraphLayout(sizes, f.width(), f.height(), scale, compact, textRadius));
+        content.resize(f.width(), f.height());
+        content.getTransforms().setAll(new Scale(f.fit(), f.fit(), 0, 0));
+        content.relocate(f.x(), f.y());
+    }
+
+    private void layoutContent(GraphLayout g) {
+        double radius = g.radius();
+        for (int i = 0; i < inputs.size(); i++) {
+            place(inputs.get(i), g.inputX(i), g.inputY(i));
+        }
+        for (int l = 0; l < neurons.size(); l++) {
+            for (int j = 0; j < neurons.get(l).size(); j++) {
+                NeuronNodes n = neurons.get(l).get(j);
+                StackPane node = n.node();
+                ((Circle) node.getChildren().get(0)).setRadius(radius);
+                ImageView thumb = n.thumb();
+                thumb.setFitWidth(radius * 1.4);
+                thumb.setFitHeight(radius * 1.4);
+                double x = g.neuronX(l, j);
+                double y = g.neuronY(l, j);
+                node.resizeRelocate(x - radius, y - radius, 2 * radius, 2 * radius);
+                Label bias = n.bias();
+                bias.autosize();
+                bias.relocate(x - bias.getWidth() / 2, y - radius - bias.getHeight() - 2);
+                Label delta = n.delta();
+                delta.autosize();
+                // right of the neuron, below its centre: clear of the bias above and of the
+                // weight labels, which sit on the incoming edges to the left
+                delta.relocate(x + radius * 0.75, y + radius * 0.7);
+            }
+        }
+        for (int k = 0; k < targets.size(); k++) {
+            place(targets.get(k), g.targetX(k), g.targetY(k));
+            Label err = errors.get(k);
+            err.autosize();
+            err.relocate(g.targetX(k) - targets.get(k).getWidth() / 2, g.targetY(k) + 18 * scale);
+        }
+        int e = 0;
+        for (int l = 0; l < sizes.size() - 1; l++) {
+            for (int j = 0; j < sizes.get(l + 1); j++) {
+                for (int i = 0; i < sizes.get(l); i++, e++) {
+                    double[] p = g.edge(l, j, i, l == 0 ? inputs.get(i).getWidth() / 2 : 0);
+                    Line line = edges.get(e);
+                    line.setStartX(p[0]);
+                    line.setStartY(p[1]);
+                    line.setEndX(p[2]);
+                    line.setEndY(p[3]);
+                    Label label = weightLabels.get(e);
+                    label.autosize();
+                    double t = GraphLayout.labelAt(p[0], p[2], label.getWidth());
+                    label.relocate(p[0] + t * (p[2] - p[0]) - label.getWidth() / 2,
+                            p[1] + t * (p[3] - p[1]) - label.getHeight() / 2);
+                }
+            }
+        }
+    }
+
+    private static void place(Label box, double cx, double cy) {
+        box.autosize();
+        box.relocate(cx - box.getWidth() / 2, cy - box.getHeight() / 2);
+    }
+}
