@@ -23,7 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.backproplab.session.DigitsPresets;
+import org.backproplab.session.Presets;
 import org.backproplab.session.Notice;
 import org.backproplab.session.StepSession;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -124,7 +124,7 @@ public final class MainWindow {
         // the digits (60,000 images) are loaded the first time the tab is opened
         digitsTab.setOnSelectionChanged(e -> {
             if (digitsTab.isSelected() && digits.session().getSnapshot() == null) {
-                digits.session().loadPreset(DigitsPresets.first());
+                digits.session().loadPreset(Presets.firstDigits());
             }
         });
         tabs.getTabs().setAll(stepTab, playTab, activationsTab, digitsTab);

@@ -254,6 +254,39 @@ class StepWindowTest {
     }
 
     @Test
+    void spaceActsOnTheTabThatIsShowing(FxRobot robot) {
+        ui.settle();
+        var digits = ui.window.digits().session();
+        var playground = ui.window.playground().session();
+        ui.click(robot, "#tab-digits");
+        assertTrue(digits.getSnapshot() != null, "the digits were loaded");
+        robot.push(KeyCode.SPACE);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(digits.isPlaying(), "Space trains the digits");
+        assertFalse(playground.isPlaying(), "not the hidden playground");
+        robot.push(KeyCode.SPACE);
+        ui.settle();
+        assertFalse(digits.isPlaying(), "Space again pauses the digits");
+        assertFalse(playground.isPlaying());
+
+        ui.click(robot, "#tab-activations");
+        robot.push(KeyCode.SPACE);
+        ui.settle();
+        assertFalse(playground.isPlaying(), "the activations tab has no training to start");
+        assertFalse(digits.isPlaying());
+        assertFalse(ui.window.session().isPlaying(), "nor does Space step the hidden stepping tab");
+
+        ui.click(robot, "#tab-playground");
+        robot.push(KeyCode.SPACE);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(playground.isPlaying(), "on the playground Space plays it");
+        robot.push(KeyCode.SPACE);
+        ui.settle();
+        assertFalse(playground.isPlaying());
+        ui.click(robot, "#tab-step");
+    }
+
+    @Test
     void presentationModeScalesTextAndIsRemembered(FxRobot robot) {
         ui.settle();
         for (int i = 0; i < 4; i++) {
