@@ -1,5 +1,6 @@
 package org.backproplab.session;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -8,6 +9,8 @@ import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.DenseLayer;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Layer;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Samples;
 import org.backproplab.engine.LossRecord;
 import org.backproplab.engine.Parameter;
 import org.backproplab.engine.StageRecord;
@@ -15,6 +18,8 @@ import org.backproplab.engine.Stepper;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.UpdateRecord;
 import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.Lessons;
+import org.backproplab.lesson.Naming;
 
 /**
  * The stepping tab's engine state: a lesson, its {@link Trainer} and {@link Stepper}, the bias
@@ -72,6 +77,28 @@ final class StepEngine {
 
     Map<String, ImmutableMatrix> numericGradients() {
         return numeric.at(trainer, stepper);
+    }
+
+    /** The state now, with what the tab draws of it for the sample shown and the item selected. */
+    StepSnapshot snapshot(long version, boolean playing, int sample, GraphItem selected) {
+        Network net = trainer.network();
+        List<String> activations = new ArrayList<>();
+        for (Layer l : net.layers()) {
+            activations.add(l.activation().id());
+        }
+        Samples samples = trainer.samples();
+        StepSnapshot s = new StepSnapshot(lesson.id(), Naming.layerSizes(net), activations,
+                stepper.currentIteration() + 1, trainer.iteration(), stepper.currentRecords(), stepper.nextStage(),
+                net.copyParameters(), samples.inputs(), samples.targets(), learningRate, biasMode,
+                trainer.optimizer().id(), net.loss().id(), playing ? Map.of() : numericGradients(), history(),
+                stepper.canGoBack(), version);
+        int rows = samples.inputs().rows();
+        int k = Math.min(sample, rows - 1);
+        String id = s.lessonId();
+        return s.withScreen(new StepScreen(k, rows, selected, StepGraph.of(s, k, selected),
+                StepInspector.of(s, selected), StepTexts.stage(s), StepTexts.lessonText(id),
+                Phrase.key(Lesson.titleKey(id)), Lessons.isPlayground(id) ? null : id, biasMode.id(),
+                Naming.number(learningRate)));
     }
 
     /** Opens a lesson with its own bias mode and learning rate, from its starting weights. */

@@ -2,10 +2,8 @@ package org.backproplab.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -14,16 +12,11 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.backproplab.engine.BiasMode;
-import org.backproplab.engine.ImmutableMatrix;
-import org.backproplab.engine.Layer;
-import org.backproplab.engine.Network;
 import org.backproplab.engine.Parameter;
-import org.backproplab.engine.Samples;
 import org.backproplab.io.AtomicFiles;
 import org.backproplab.io.MarkdownHandout;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
-import org.backproplab.lesson.Naming;
 
 /**
  * The view-model of the stepping tab. Its engine ({@link StepEngine}) lives on the worker thread;
@@ -254,7 +247,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     /** Selects an item of the graph (null: nothing); an input or target is taken from the sample shown. */
     public void select(GraphItem item) {
         StepSnapshot s = getSnapshot();
-        if (item != null && s != null && !inNetwork(item, s.layerSizes())) {
+        if (item != null && s != null && !item.isIn(s.layerSizes())) {
             post(new Notice("step.error.noSuchItem", List.of(item.toString()), true));
             return;
         }
@@ -284,17 +277,6 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
             selection.set(item);
             sample.set(k);
         });
-    }
-
-    private static boolean inNetwork(GraphItem item, List<Integer> sizes) {
-        int layers = sizes.size() - 1;
-        return switch (item.kind()) {
-            case INPUT -> item.col() >= 0 && item.col() < sizes.get(0);
-            case TARGET -> item.col() >= 0 && item.col() < sizes.get(layers);
-            default -> item.layer() >= 0 && item.layer() < layers && item.row() >= 0
-                    && item.row() < sizes.get(item.layer() + 1)
-                    && (item.kind() != GraphItem.Kind.WEIGHT || item.col() >= 0 && item.col() < sizes.get(item.layer()));
-        };
     }
 
     /**
@@ -400,25 +382,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     }
 
     private void publish() {
-        Network net = engine.trainer().network();
-        List<String> activations = new ArrayList<>();
-        for (Layer l : net.layers()) {
-            activations.add(l.activation().id());
-        }
-        Samples samples = engine.trainer().samples();
-        Map<String, ImmutableMatrix> numeric = play ? Map.of() : engine.numericGradients();
-        StepSnapshot s = new StepSnapshot(engine.lesson().id(), Naming.layerSizes(net), activations,
-                engine.stepper().currentIteration() + 1, engine.trainer().iteration(), engine.stepper().currentRecords(),
-                engine.stepper().nextStage(), net.copyParameters(), samples.inputs(), samples.targets(),
-                engine.learningRate(), engine.biasMode(), engine.trainer().optimizer().id(), net.loss().id(), numeric,
-                engine.history(), engine.stepper().canGoBack(), ++version);
-        int rows = samples.inputs().rows();
-        int k = Math.min(chosenSample, rows - 1);
-        GraphItem item = chosen;
-        String id = s.lessonId();
-        publishSnapshot(s.withScreen(new StepScreen(k, rows, item, StepGraph.of(s, k, item), StepInspector.of(s, item),
-                StepTexts.stage(s), StepTexts.lessonText(id), Phrase.key(Lesson.titleKey(id)),
-                Lessons.isPlayground(id) ? null : id, s.biasMode().id(), Naming.number(s.learningRate()))));
+        publishSnapshot(engine.snapshot(++version, play, chosenSample, chosen));
     }
 
     @Override

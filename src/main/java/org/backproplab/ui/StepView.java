@@ -62,7 +62,7 @@ public final class StepView {
         this.i18n = i18n;
         this.graph = new GraphView(i18n, item -> {
             session.select(item);
-            Platform.runLater(this::focusEditorOnce);
+            Platform.runLater(this::focusEditor);
         });
         this.inspector = new InspectorView(i18n, session);
         build();
@@ -255,7 +255,8 @@ public final class StepView {
         b.setFocusTraversable(false);
     }
 
-    private void focusEditorOnce() {
+    /** A click means "edit this": the inspector's field takes the keys. */
+    private void focusEditor() {
         inspector.focusEditor();
     }
 
