@@ -1,0 +1,86 @@
+package org.backproplab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.session.GraphItem;
+import org.backproplab.session.GraphSnapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The graph view alone, as the playground uses it: a plain network, compact, with heatmaps. */
+@ExtendWith(ApplicationExtension.class)
+class GraphViewTest {
+    private GraphView graph;
+    private final List<GraphItem> clicked = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        graph = new GraphView(new I18n(Locale.ENGLISH), clicked::add);
+        graph.setIdPrefix("pg-");
+        graph.setShowTargets(false);
+        graph.setCompact(true);
+        Map<String, ImmutableMatrix> p = Map.of("W1", ImmutableMatrix.of(new double[][] {{0.5, -2}, {1, 1}}),
+                "b1", ImmutableMatrix.of(new double[][] {{0.1}, {0.2}}),
+                "W2", ImmutableMatrix.of(new double[][] {{1, -1}}), "b2", ImmutableMatrix.of(new double[][] {{0}}));
+        graph.render(GraphSnapshot.ofNetwork(List.of(2, 2, 1), List.of("X1", "X2"), p, true, false));
+        stage.setScene(new Scene(new StackPane(graph), 600, 400));
+        stage.show();
+    }
+
+    private static int[][][] pictures(int argb) {
+        int[] pixels = new int[4 * 4];
+        Arrays.fill(pixels, argb);
+        return new int[][][] {{pixels, pixels}, {pixels}};
+    }
+
+    private ImageView thumb(FxRobot robot, String id) {
+        return (ImageView) robot.lookup(id).queryAs(StackPane.class).getChildren().get(2);
+    }
+
+    @Test
+    void heatmapsAreWrittenIntoTheSameImageEachFrame(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(pictures(0xffff0000), 4)).get();
+        ImageView h1 = thumb(robot, "#pg-neuron-0-0");
+        Image first = h1.getImage();
+        assertTrue(h1.isVisible());
+        assertEquals(0xffff0000, first.getPixelReader().getArgb(1, 1));
+        WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(pictures(0xff0000ff), 4)).get();
+        assertSame(first, h1.getImage(), "the image is reused");
+        assertEquals(0xff0000ff, first.getPixelReader().getArgb(3, 3));
+        WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(null, 4)).get();
+        assertFalse(h1.isVisible());
+    }
+
+    @Test
+    void aCompactPlainNetworkShowsNamesAndHidesValues(FxRobot robot) {
+        assertEquals("X1", robot.lookup("#pg-input-0").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#pg-weight-0-0-1").query().isVisible(), "compact: values in the tooltips");
+        assertEquals("w2 (i2 \u2192 h1) = -2.0",
+                robot.lookup("#pg-weight-0-0-1").queryAs(Label.class).getTooltip().getText());
+        assertFalse(robot.lookup("#pg-bias-0-0").query().isVisible());
+        assertFalse(robot.lookup("#pg-target-0").query().isVisible(), "no targets");
+        assertTrue(robot.lookup("#pg-edge-0-0-1").query().getStyleClass().contains("negative"));
+        robot.clickOn("#pg-neuron-1-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(GraphItem.neuron(1, 0)), clicked);
+    }
+}
