@@ -248,7 +248,8 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     public void select(GraphItem item) {
         StepSnapshot s = getSnapshot();
         if (item != null && s != null && !item.isIn(s.layerSizes())) {
-            post(new Notice("step.error.noSuchItem", List.of(item.toString()), true));
+            post(new Notice("step.error.noSuchItem", List.of(item.kind().name().toLowerCase(java.util.Locale.ROOT) + " ("
+                    + item.layer() + ", " + item.row() + ", " + item.col() + ")"), true));
             return;
         }
         setChosen(item == null ? null : item.forSample(sample.get()), sample.get());
