@@ -42,6 +42,9 @@ class GraphViewTest {
                 "b1", ImmutableMatrix.of(new double[][] {{0.1}, {0.2}}),
                 "W2", ImmutableMatrix.of(new double[][] {{1, -1}}), "b2", ImmutableMatrix.of(new double[][] {{0}}));
         graph.render(GraphSnapshot.ofNetwork(List.of(2, 2, 1), List.of("X1", "X2"), p, true, false));
+        // the runner reuses one stage: drop what an earlier test's window left on it
+        stage.titleProperty().unbind();
+        stage.setOnHidden(null);
         stage.setScene(new Scene(new StackPane(graph), 600, 400));
         stage.show();
     }
