@@ -39,4 +39,15 @@ public record GraphItem(Kind kind, int layer, int row, int col) {
     public boolean editable() {
         return kind != Kind.NEURON;
     }
+
+    /** Whether a network of these layer sizes (inputs first) has this item. */
+    public boolean isIn(java.util.List<Integer> sizes) {
+        int layers = sizes.size() - 1;
+        return switch (kind) {
+            case INPUT -> col >= 0 && col < sizes.get(0);
+            case TARGET -> col >= 0 && col < sizes.get(layers);
+            default -> layer >= 0 && layer < layers && row >= 0 && row < sizes.get(layer + 1)
+                    && (kind != Kind.WEIGHT || col >= 0 && col < sizes.get(layer));
+        };
+    }
 }

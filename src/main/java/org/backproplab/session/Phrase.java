@@ -44,6 +44,13 @@ public record Phrase(List<Part> parts) {
         return with(new Part(null, key, List.of(args)));
     }
 
+    /** This phrase followed by another. */
+    public Phrase then(Phrase next) {
+        List<Part> all = new ArrayList<>(parts);
+        all.addAll(next.parts());
+        return new Phrase(all);
+    }
+
     private Phrase with(Part p) {
         List<Part> all = new ArrayList<>(parts);
         all.add(p);
@@ -54,7 +61,13 @@ public record Phrase(List<Part> parts) {
     public String format(Translator translate) {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {
-            sb.append(p.key() == null ? p.literal() : translate.get(p.key(), p.args().toArray()));
+            if (p.key() == null) {
+                sb.append(p.literal());
+                continue;
+            }
+            // an argument may itself be a phrase ("forward pass through {0}" with "the output layer")
+            Object[] args = p.args().stream().map(a -> a instanceof Phrase inner ? inner.format(translate) : a).toArray();
+            sb.append(translate.get(p.key(), args));
         }
         return sb.toString();
     }

@@ -1,51 +1,54 @@
 package org.backproplab.session;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.backproplab.engine.BiasMode;
-import org.backproplab.engine.Checkpoint;
-import org.backproplab.engine.DenseLayer;
-import org.backproplab.engine.GradientCheck;
-import org.backproplab.engine.ImmutableMatrix;
-import org.backproplab.engine.Layer;
-import org.backproplab.engine.LossRecord;
-import org.backproplab.engine.Network;
 import org.backproplab.engine.Parameter;
-import org.backproplab.engine.StageRecord;
-import org.backproplab.engine.Stepper;
-import org.backproplab.engine.Trainer;
-import org.backproplab.engine.UpdateRecord;
+import org.backproplab.io.AtomicFiles;
+import org.backproplab.io.MarkdownHandout;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
 
 /**
- * The view-model of the stepping window. It owns the engine (a {@link Trainer} and a
- * {@link Stepper}) and touches it only on its worker thread; after each command it copies what
- * the views need into a {@link StepSnapshot} and publishes only the newest one to the FX thread.
+ * The view-model of the stepping tab. Its engine ({@link StepEngine}) lives on the worker thread;
+ * after each command it copies what the tab shows into a {@link StepSnapshot} whose
+ * {@link StepScreen} is ready to draw (graph, inspector, texts), and publishes only the newest.
  *
- * <p>Commands (next stage, back, edits, play, ...) may be called from any thread; they queue work
- * for the worker and return at once, so the window never waits for training.
+ * <p>Commands return at once. Each validates its input first: a refused value changes nothing and
+ * sets a message the tab shows beside the control ({@link #learningRateErrorProperty()},
+ * {@link #editErrorProperty()}) or a {@link #noticeProperty() notice}. Commands that change what
+ * a control shows (selection, sample, speed) are called on the FX thread.
  */
 public final class StepSession extends WorkerSession<StepSnapshot> {
-    /** Largest network for which finite-difference estimates of every gradient are computed. */
-    private static final int NUMERIC_GRADIENT_LIMIT = 2000;
-    private static final long FRAME_NANOS = 16_000_000L;
+    /** Most iterations a handout walks through. */
+    public static final int HANDOUT_LIMIT = 10_000;
+    private static final String LR_LIMIT = "1000";
 
-
-
-    // worker-thread state
-    private Lesson lesson;
-    private Trainer trainer;
-    private Stepper stepper;
-    private BiasMode biasMode;
-    private double learningRate;
-    private final LossHistory history = new LossHistory(4096);
+    private final Executor fx;
+    private final StepEngine engine;
     private long version;
-    private volatile Speed speed = Speed.ITERATIONS_100;
-    private Map<String, ImmutableMatrix> numericCache = Map.of();
-    private Checkpoint numericFor;
+    // chosen on the FX thread, read by the worker when it builds the screen
+    private volatile GraphItem chosen;
+    private volatile int chosenSample;
+
+    private final ReadOnlyObjectWrapper<GraphItem> selection = new ReadOnlyObjectWrapper<>(this, "selection");
+    private final ReadOnlyIntegerWrapper sample = new ReadOnlyIntegerWrapper(this, "sample");
+    private final ReadOnlyIntegerWrapper sampleCount = new ReadOnlyIntegerWrapper(this, "sampleCount", 1);
+    private final ReadOnlyObjectWrapper<String> lessonId = new ReadOnlyObjectWrapper<>(this, "lessonId");
+    private final ReadOnlyObjectWrapper<String> biasMode = new ReadOnlyObjectWrapper<>(this, "biasMode");
+    private final ReadOnlyObjectWrapper<String> learningRate = new ReadOnlyObjectWrapper<>(this, "learningRate", "");
+    private final ReadOnlyObjectWrapper<Phrase> learningRateError = new ReadOnlyObjectWrapper<>(this, "lrError");
+    private final ReadOnlyObjectWrapper<Phrase> editError = new ReadOnlyObjectWrapper<>(this, "editError");
+    private final ReadOnlyObjectWrapper<Speed> speed = new ReadOnlyObjectWrapper<>(this, "speed", Speed.ITERATIONS_100);
 
     /**
      * @param worker the single thread that runs the engine
@@ -53,256 +56,322 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
      */
     public StepSession(Worker worker, Executor fx) {
         super(worker, fx);
+        this.fx = fx;
+        this.engine = new StepEngine(worker, this::post, this::stopPlaying);
+        snapshotProperty().addListener((o, a, s) -> {
+            if (s != null && s.screen() != null) {
+                sampleCount.set(s.screen().sampleCount());
+                lessonId.set(s.screen().lessonId());
+                biasMode.set(s.screen().biasMode());
+                learningRate.set(s.screen().learningRate());
+            }
+        });
+    }
+
+    // ---- what the controls show ---------------------------------------------------------
+
+    /** What is selected in the graph (the inspector shows it), or null. */
+    public ReadOnlyObjectProperty<GraphItem> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    /** Which sample of the batch the graph shows. */
+    public ReadOnlyIntegerProperty sampleProperty() {
+        return sample.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty sampleCountProperty() {
+        return sampleCount.getReadOnlyProperty();
+    }
+
+    /** The lesson the picker shows, or null for a playground point. */
+    public ReadOnlyObjectProperty<String> lessonIdProperty() {
+        return lessonId.getReadOnlyProperty();
+    }
+
+    /** The bias mode's id: one of {@link #biasModes()}. */
+    public ReadOnlyObjectProperty<String> biasModeProperty() {
+        return biasMode.getReadOnlyProperty();
+    }
+
+    /** The learning rate as the field shows it. */
+    public ReadOnlyObjectProperty<String> learningRateProperty() {
+        return learningRate.getReadOnlyProperty();
+    }
+
+    /** Why the learning rate typed last was refused, or null. */
+    public ReadOnlyObjectProperty<Phrase> learningRateErrorProperty() {
+        return learningRateError.getReadOnlyProperty();
+    }
+
+    /** Why the value typed last into the inspector was refused, or null. */
+    public ReadOnlyObjectProperty<Phrase> editErrorProperty() {
+        return editError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Speed> speedProperty() {
+        return speed.getReadOnlyProperty();
     }
 
     public Speed getSpeed() {
-        return speed;
+        return speed.get();
     }
 
-    public void setSpeed(Speed speed) {
-        this.speed = speed;
+    /** The lessons the picker offers (the playground's are opened from the playground). */
+    public static List<String> lessonIds() {
+        return Lessons.ids().stream().filter(id -> !Lessons.isPlayground(id)).toList();
+    }
+
+    /** The message key of a lesson's title. */
+    public static String lessonTitleKey(String id) {
+        return Lesson.titleKey(id);
+    }
+
+    /** The bias modes' ids (their labels are the keys "bias." + id). */
+    public static List<String> biasModes() {
+        return Arrays.stream(BiasMode.values()).map(BiasMode::id).toList();
     }
 
     // ---- commands ----------------------------------------------------------------------
 
-    /** Opens a lesson from its starting weights. */
+    /** Opens a lesson from its starting weights; an unknown id is refused with a notice. */
     public void loadLesson(String id) {
+        if (id == null || !Lessons.ids().contains(id)) {
+            post(new Notice("step.error.unknownLesson", List.of(String.valueOf(id)), true));
+            return;
+        }
+        open(() -> Lessons.byId(id));
+    }
+
+    /** Opens a lesson given as data (a playground point), from its own starting weights and settings. */
+    public void loadLesson(Lesson custom) {
+        open(() -> custom);
+    }
+
+    private void open(java.util.function.Supplier<Lesson> lesson) {
         pause();
-        submit(() -> {
-            Lesson l = Lessons.byId(id);
-            lesson = l;
-            biasMode = defaultBiasMode(l);
-            learningRate = l.optimizer().learningRate();
-            restart();
+        setChosen(null, 0);
+        submit(() -> engine.open(lesson.get()));
+    }
+
+    /**
+     * Loads the lesson the playground makes of its chosen point, paused at its start; completes
+     * with whether there was one (none chosen: nothing changes).
+     */
+    public CompletableFuture<Boolean> stepLessonFrom(CompletableFuture<Optional<Lesson>> lesson) {
+        return lesson.thenApply(l -> {
+            l.ifPresent(this::loadLesson);
+            return l.isPresent();
         });
     }
 
     /**
-     * Opens a lesson given as data (the playground's network on one of its points), from its
-     * own starting weights and settings.
+     * The playground's "step through the chosen point": that point and the playground's current
+     * network as a lesson, loaded here paused at its start; then {@code then} runs on the FX
+     * thread (the shell shows this tab). Nothing happens when no point is chosen.
      */
-    public void loadLesson(Lesson custom) {
-        pause();
-        submit(() -> {
-            lesson = custom;
-            biasMode = defaultBiasMode(custom);
-            learningRate = custom.optimizer().learningRate();
-            restart();
+    public CompletableFuture<Boolean> stepChosenPointOf(PlaygroundSession playground, Runnable then) {
+        return stepLessonFrom(playground.lessonForChosenPoint()).thenApply(found -> {
+            if (found) {
+                fx.execute(then);
+            }
+            return found;
         });
     }
 
     /** Back to the same starting weights, keeping the chosen bias mode and learning rate. */
     public void reset() {
         pause();
-        submit(this::restart);
+        submit(engine::restart);
     }
 
+    /** Runs the next stage of the iteration (forward through a layer, loss, backward, update). */
     public void nextStage() {
         pause();
-        submit(() -> {
-            StageRecord r = stepper.next();
-            if (r instanceof UpdateRecord) {
-                addLoss();
-            }
-        });
+        submit(engine::nextStage);
     }
 
+    /** Runs the rest of the iteration. */
     public void wholeIteration() {
         pause();
-        submit(() -> {
-            stepper.finishIteration();
-            addLoss();
-        });
+        submit(engine::wholeIteration);
     }
 
     /** Undoes the last stage, edit or run. */
     public void back() {
         pause();
-        submit(() -> {
-            if (!stepper.back()) {
-                post(new Notice("notice.nothingToUndo", List.of(), false));
-            }
-            history.truncateAfter(trainer.iteration());
-        });
+        submit(engine::back);
     }
 
-    /** Sets the learning rate from the next update on (undoable). */
-    public void setLearningRate(double value) {
-        submit(() -> {
-            double old = learningRate;
-            if (old == value) {
-                return;
-            }
-            stepper.change(() -> setRate(value), () -> setRate(old));
-        });
-    }
-
-    private void setRate(double value) {
-        learningRate = value;
-        trainer.optimizer().setLearningRate(value);
-    }
-
-    /** Sets every layer's bias mode from the next iteration on (undoable). */
-    public void setBiasMode(BiasMode mode) {
-        submit(() -> {
-            BiasMode old = biasMode;
-            if (old == mode) {
-                return;
-            }
-            if (!stepper.atIterationStart()) {
-                // finish the iteration in progress with the old mode, as the next one uses the new
-                stepper.finishIteration();
-                addLoss();
-            }
-            stepper.change(() -> applyBiasMode(mode), () -> applyBiasMode(old));
-        });
-    }
-
-    private void applyBiasMode(BiasMode mode) {
-        biasMode = mode;
-        for (Layer l : trainer.network().layers()) {
-            if (l instanceof DenseLayer d) {
-                d.setBiasMode(mode);
-            }
+    public void setSpeed(Speed value) {
+        if (value != null) {
+            speed.set(value);
+            engine.speed = value;
         }
     }
 
-    /** Sets W or b of a layer (name "W1", "b2", ...) at (row, col); undoable. */
-    public void editParameter(String name, int row, int col, double value) {
-        submit(() -> {
-            Network net = trainer.network();
-            net.parameter(name); // an unknown name is refused here, with the name in the message
-            double old = stepper.currentStart().parameters().get(name).get(row, col);
-            stepper.change(() -> net.setParameterValue(name, row, col, value),
-                    () -> net.setParameterValue(name, row, col, old));
-        });
+    /**
+     * Sets the learning rate typed as text from the next update on (undoable); refused unless it
+     * is a number greater than 0 and at most 1000. Returns whether it was taken.
+     */
+    public boolean setLearningRate(String text) {
+        NumberInput.Result r = NumberInput.learningRate(text);
+        if (!r.ok()) {
+            fx.execute(() -> learningRateError.set(Phrase.key(r.errorKey(), LR_LIMIT)));
+            return false;
+        }
+        fx.execute(() -> learningRateError.set(null));
+        submit(() -> engine.setLearningRate(r.value()));
+        return true;
     }
 
-    /** Sets input {@code col} of training sample {@code row}; undoable. */
-    public void editInput(int row, int col, double value) {
-        submit(() -> {
-            double old = trainer.input(row, col);
-            stepper.change(() -> trainer.setInput(row, col, value), () -> trainer.setInput(row, col, old));
-        });
+    /** {@link #setLearningRate(String)} for a number. */
+    public boolean setLearningRate(double value) {
+        return setLearningRate(Double.toString(value));
     }
 
-    /** Sets target {@code col} of training sample {@code row}; undoable. */
-    public void editTarget(int row, int col, double value) {
-        submit(() -> {
-            double old = trainer.target(row, col);
-            stepper.change(() -> trainer.setTarget(row, col, value), () -> trainer.setTarget(row, col, old));
+    /** Sets every layer's bias mode (none, frozen, trained) from the next iteration on (undoable). */
+    public void setBiasMode(String id) {
+        if (!biasModes().contains(id)) {
+            post(new Notice("step.error.biasMode", List.of(String.valueOf(id)), true));
+            return;
+        }
+        submit(() -> engine.setBiasMode(BiasMode.fromId(id)));
+    }
+
+    public void setBiasMode(BiasMode mode) {
+        setBiasMode(mode.id());
+    }
+
+    /** Selects an item of the graph (null: nothing); an input or target is taken from the sample shown. */
+    public void select(GraphItem item) {
+        StepSnapshot s = getSnapshot();
+        if (item != null && s != null && !item.isIn(s.layerSizes())) {
+            post(new Notice("step.error.noSuchItem", List.of(item.kind().name().toLowerCase(java.util.Locale.ROOT) + " ("
+                    + item.layer() + ", " + item.row() + ", " + item.col() + ")"), true));
+            return;
+        }
+        setChosen(item == null ? null : item.forSample(sample.get()), sample.get());
+        submit(() -> { });
+    }
+
+    /** Shows sample {@code k} (0-based) of the batch; refused when the lesson has no such sample. */
+    public void chooseSample(int k) {
+        if (k < 0 || k >= sampleCount.get()) {
+            post(new Notice("step.error.sample", List.of(k + 1), true));
+            return;
+        }
+        GraphItem item = selection.get();
+        setChosen(item == null ? null : item.forSample(k), k);
+        submit(() -> { });
+    }
+
+    private void setChosen(GraphItem item, int k) {
+        chosen = item;
+        chosenSample = k;
+        fx.execute(() -> {
+            boolean changed = item == null ? selection.get() != null : !item.equals(selection.get());
+            if (changed) {
+                editError.set(null);
+            }
+            selection.set(item);
+            sample.set(k);
         });
     }
 
     /**
-     * Runs {@code task} on the worker with the current lesson (as edited) and the settings, for
-     * exports that need the engine; errors become a notice.
+     * Sets the selected weight, bias, input or target to the number typed (undoable); refused
+     * unless it is a finite number of magnitude at most {@link NumberInput#LIMIT}. Returns whether
+     * it was taken (nothing editable selected: false, with no message).
      */
-    public void withLesson(java.util.function.Consumer<Lesson> task) {
-        submit(() -> task.accept(currentLesson()));
+    public boolean edit(String text) {
+        GraphItem item = selection.get();
+        if (item == null || !item.editable()) {
+            return false;
+        }
+        NumberInput.Result r = NumberInput.parameter(text);
+        if (!r.ok()) {
+            fx.execute(() -> editError.set(Phrase.key(r.errorKey(), String.valueOf((long) NumberInput.LIMIT))));
+            return false;
+        }
+        fx.execute(() -> editError.set(null));
+        double v = r.value();
+        switch (item.kind()) {
+            case WEIGHT -> editParameter(Parameter.weightsName(item.layer()), item.row(), item.col(), v);
+            case BIAS -> editParameter(Parameter.biasName(item.layer()), item.row(), 0, v);
+            case INPUT -> submit(() -> engine.editInput(item.row(), item.col(), v));
+            case TARGET -> submit(() -> engine.editTarget(item.row(), item.col(), v));
+            case NEURON -> { }
+        }
+        return true;
     }
 
-    /** The lesson with the chosen bias mode, learning rate and the edited samples. */
-    private Lesson currentLesson() {
-        Lesson l = lesson.withBiasMode(biasMode).withLearningRate(learningRate);
-        return new Lesson(l.id(), l.network(), l.optimizer(), l.regularization(), l.batchSize(), l.epochs(), l.seed(),
-                trainer.samples(), l.test(), l.classification());
+    /** Sets W or b of a layer (name "W1", "b2", ...) at (row, col); undoable. */
+    public void editParameter(String name, int row, int col, double value) {
+        submit(() -> engine.editParameter(name, row, col, value));
+    }
+
+    /** Sets input {@code col} of training sample {@code row}; undoable. */
+    public void editInput(int row, int col, double value) {
+        submit(() -> engine.editInput(row, col, value));
+    }
+
+    /** Sets target {@code col} of training sample {@code row}; undoable. */
+    public void editTarget(int row, int col, double value) {
+        submit(() -> engine.editTarget(row, col, value));
+    }
+
+    /**
+     * Writes a Markdown handout of the lesson as edited (bias mode, learning rate, samples) walking
+     * through {@code iterations} iterations, titled {@code title}; reports with a notice. Refused
+     * unless 1 <= iterations <= {@link #HANDOUT_LIMIT}.
+     */
+    public void exportHandout(Path file, int iterations, String title) {
+        if (file == null || iterations < 1 || iterations > HANDOUT_LIMIT) {
+            post(new Notice("step.error.iterations", List.of(HANDOUT_LIMIT), true));
+            return;
+        }
+        submit(() -> {
+            try {
+                AtomicFiles.writeString(file, MarkdownHandout.of(engine.currentLesson(), iterations, title));
+                post(new Notice("notice.exported", List.of(String.valueOf(file.getFileName())), false));
+            } catch (IOException e) {
+                post(new Notice("notice.exportFailed", List.of(file.toString(), String.valueOf(e.getMessage())), true));
+            }
+        });
     }
 
     // ---- worker ------------------------------------------------------------------------
 
-    private static BiasMode defaultBiasMode(Lesson l) {
-        return l.network().layers().get(0).biasMode();
-    }
-
-    private void restart() {
-        trainer = lesson.withBiasMode(biasMode).withLearningRate(learningRate).newTrainer();
-        stepper = new Stepper(trainer, 100_000);
-        history.clear();
-        numericFor = null;
-    }
-
-    private void addLoss() {
-        for (StageRecord r : stepper.currentRecords()) {
-            if (r instanceof LossRecord l) {
-                history.add(stepper.currentIteration() + 1, l.total());
-            }
-        }
-    }
-
     @Override
     protected long playChunk() {
         try {
-            Speed s = speed;
-            long delayNanos;
-            if (!s.wholeIterations()) {
-                StageRecord r = stepper.next();
-                if (r instanceof UpdateRecord) {
-                    addLoss();
-                }
-                delayNanos = 1_000_000_000L / s.perSecond();
-            } else if (s == Speed.MAX) {
-                long start = worker.nanoTime();
-                int n = 16;
-                while (worker.nanoTime() - start < FRAME_NANOS * 3 / 4 && play) {
-                    if (!runBlock(n)) {
-                        break;
-                    }
-                    n = Math.min(n * 2, 4096);
-                }
-                delayNanos = 0;
-            } else {
-                long per = 1_000_000_000L / s.perSecond();
-                int n = (int) Math.max(1, FRAME_NANOS / per);
-                runBlock(n);
-                delayNanos = n * per;
-            }
+            long delay = engine.playChunk(() -> play);
             publish();
-            return delayNanos;
+            return delay;
         } catch (RuntimeException e) {
             stopWithError(e);
             return -1;
         }
     }
 
-    /** Runs n iterations; returns false (and pauses) when the loss or a weight stopped being finite. */
-    private boolean runBlock(int n) {
-        double[] losses = stepper.runIterations(n);
-        long firstNumber = trainer.iteration() - losses.length + 1;
-        for (int i = 0; i < losses.length; i++) {
-            history.add(firstNumber + i, losses[i]);
-            if (!Double.isFinite(losses[i])) {
-                return diverged(firstNumber + i, "notice.divergedLoss", losses[i]);
-            }
-        }
-        for (Map.Entry<String, ImmutableMatrix> e : trainer.network().copyParameters().entrySet()) {
-            if (!e.getValue().isFinite()) {
-                return diverged(trainer.iteration(), "notice.divergedWeight", e.getKey());
-            }
-        }
-        return true;
-    }
-
-    private boolean diverged(long iteration, String key, Object what) {
-        stopPlaying();
-        post(new Notice(key, List.of(iteration, String.valueOf(what)), true));
-        return false;
-    }
-
     private void stopWithError(RuntimeException e) {
         stopPlaying();
         post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
-        publishSafely();
+        try {
+            if (engine.isOpen()) {
+                publish();
+            }
+        } catch (RuntimeException ignored) {
+            // the error notice is already posted; keep the last good snapshot on screen
+        }
     }
 
     private void submit(Runnable command) {
         worker.execute(() -> {
             try {
-                if (lesson == null && trainer == null) {
-                    lesson = Lessons.byId(Lessons.WORKED_2_2_2);
-                    biasMode = defaultBiasMode(lesson);
-                    learningRate = lesson.optimizer().learningRate();
-                    restart();
+                if (!engine.isOpen()) {
+                    engine.open(Lessons.byId(Lessons.WORKED_2_2_2));
                 }
                 command.run();
                 publish();
@@ -312,61 +381,9 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         });
     }
 
-    private void publishSafely() {
-        try {
-            if (trainer != null) {
-                publish();
-            }
-        } catch (RuntimeException ignored) {
-            // the error notice is already posted; keep the last good snapshot on screen
-        }
-    }
-
     private void publish() {
-        Network net = trainer.network();
-        List<String> activations = new ArrayList<>();
-        for (Layer l : net.layers()) {
-            activations.add(l.activation().id());
-        }
-        org.backproplab.engine.Samples samples = trainer.samples();
-        StepSnapshot s = new StepSnapshot(lesson.id(), org.backproplab.lesson.Naming.layerSizes(net), activations, stepper.currentIteration() + 1,
-                trainer.iteration(), stepper.currentRecords(), stepper.nextStage(), net.copyParameters(),
-                samples.inputs(), samples.targets(), learningRate, biasMode, trainer.optimizer().id(),
-                net.loss().id(), play ? Map.of() : numericGradients(), history.copy(), stepper.canGoBack(),
-                ++version);
-        publishSnapshot(s);
+        publishSnapshot(engine.snapshot(++version, play, chosenSample, chosen));
     }
-
-    /** Finite-difference estimates at the current iteration's start, on the current batch. */
-    private Map<String, ImmutableMatrix> numericGradients() {
-        Checkpoint start = stepper.currentStart();
-        if (start.equals(numericFor)) {
-            return numericCache;
-        }
-        Network net = trainer.network();
-        int count = net.parameters().stream().mapToInt(Parameter::size).sum();
-        if (count > NUMERIC_GRADIENT_LIMIT || stepper.currentInputs() == null) {
-            return Map.of();
-        }
-        Network copy = net.copy();
-        copy.restoreParameters(start.parameters());
-        GradientCheck.Result r = GradientCheck.check(copy, stepper.currentInputs().toMatrix(),
-                stepper.currentTargets().toMatrix(), trainer.regularization(), 1e-6);
-        Map<String, double[][]> values = new java.util.HashMap<>();
-        for (Parameter p : copy.parameters()) {
-            values.put(p.name(), new double[p.rows()][p.cols()]);
-        }
-        for (GradientCheck.Entry e : r.entries()) {
-            values.get(e.parameter())[e.row()][e.col()] = e.numeric();
-        }
-        Map<String, ImmutableMatrix> out = new java.util.HashMap<>();
-        values.forEach((k, v) -> out.put(k, ImmutableMatrix.of(v)));
-        numericCache = Map.copyOf(out);
-        numericFor = start;
-        return numericCache;
-    }
-
-
 
     @Override
     protected void afterPause() {

@@ -23,12 +23,31 @@ import org.backproplab.lesson.Naming;
  * @param numericGradients  finite-difference estimates of dE/dparameter at the start of the
  *                          current iteration, by name (empty while playing)
  * @param curve             loss of every completed iteration (decimated)
+ * @param screen            what the stepping tab draws, ready to show (null in a snapshot made
+ *                          only to draw a graph)
  */
 public record StepSnapshot(String lessonId, List<Integer> layerSizes, List<String> activations, long iteration,
         long completed, List<StageRecord> records, Stage nextStage, Map<String, ImmutableMatrix> parameters,
         ImmutableMatrix inputs, ImmutableMatrix targets, double learningRate, BiasMode biasMode, String optimizer,
         String loss, Map<String, ImmutableMatrix> numericGradients, LossHistory.Curve curve, boolean canGoBack,
-        long version) {
+        long version, StepScreen screen) {
+
+    /** The state alone; {@link #withScreen} adds what the tab draws of it. */
+    public StepSnapshot(String lessonId, List<Integer> layerSizes, List<String> activations, long iteration,
+            long completed, List<StageRecord> records, Stage nextStage, Map<String, ImmutableMatrix> parameters,
+            ImmutableMatrix inputs, ImmutableMatrix targets, double learningRate, BiasMode biasMode, String optimizer,
+            String loss, Map<String, ImmutableMatrix> numericGradients, LossHistory.Curve curve, boolean canGoBack,
+            long version) {
+        this(lessonId, layerSizes, activations, iteration, completed, records, nextStage, parameters, inputs, targets,
+                learningRate, biasMode, optimizer, loss, numericGradients, curve, canGoBack, version, null);
+    }
+
+    /** This state with what the tab draws of it. */
+    StepSnapshot withScreen(StepScreen screen) {
+        return new StepSnapshot(lessonId, layerSizes, activations, iteration, completed, records, nextStage, parameters,
+                inputs, targets, learningRate, biasMode, optimizer, loss, numericGradients, curve, canGoBack, version,
+                screen);
+    }
 
     public StepSnapshot {
         layerSizes = List.copyOf(layerSizes);

@@ -5,9 +5,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.backproplab.lesson.Lessons;
 import org.backproplab.session.DigitsSession;
 import org.backproplab.session.PlaygroundSession;
+import org.backproplab.session.Presets;
 import org.backproplab.session.StepSession;
 import org.backproplab.session.Worker;
 
@@ -70,12 +70,12 @@ public class BackpropLabApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
-        session.loadLesson(Lessons.WORKED_2_2_2);
-        playground.session().loadLesson("playground-default");
+        session.loadLesson(Presets.FIRST_STEP_LESSON);
+        playground.session().loadLesson(Presets.FIRST_PLAYGROUND_LESSON);
         // -Dbackproplab.play=LESSON opens the playground on a lesson and trains it: for measuring
         // the frame rate in a real window (see docs/PERFORMANCE.md)
         String demo = System.getProperty("backproplab.play");
-        if (demo != null && Lessons.isPlayground(demo)) {
+        if (Presets.isPlayground(demo)) {
             window.openPlayground(demo);
             playground.session().play();
         }

@@ -1,5 +1,6 @@
 package org.backproplab.ui;
 
+import org.backproplab.session.Numbers;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -207,9 +208,9 @@ public final class LossCurveView extends Region {
         g.setFill(Color.web("#cf222e"));
         g.fillOval(px - 4 * scale, py - 4 * scale, 8 * scale, 8 * scale);
         String text = java.text.MessageFormat.format(hoverFormat, String.valueOf(xs[best]),
-                org.backproplab.lesson.Naming.number(ys[best]));
+                Numbers.number(ys[best]));
         if (second.size() > best && second.iterations()[best] == xs[best]) {
-            text += " / " + org.backproplab.lesson.Naming.number(second.losses()[best]);
+            text += " / " + Numbers.number(second.losses()[best]);
         }
         hover.setText(text);
         hover.setVisible(true);

@@ -1,5 +1,6 @@
 package org.backproplab.ui;
 
+import org.backproplab.session.Numbers;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -57,8 +58,8 @@ final class PlaygroundCurves {
     }
 
     void draw(PlaygroundSnapshot s) {
-        trainLoss.setText(Format.shortNumber(s.trainLossNow()));
-        testLoss.setText(Double.isNaN(s.testLossNow()) ? "\u2013" : Format.shortNumber(s.testLossNow()));
+        trainLoss.setText(Numbers.shortNumber(s.trainLossNow()));
+        testLoss.setText(Double.isNaN(s.testLossNow()) ? "\u2013" : Numbers.shortNumber(s.testLossNow()));
         trainAccuracy.setText(percent(s.trainAccuracyNow()));
         testAccuracy.setText(percent(s.testAccuracyNow()));
         landscapeBox.setVisible(s.landscape() != null);

@@ -37,7 +37,7 @@ class ArchitectureTest {
     static ArchRule uiTalksToSessionOnly(String root) {
         return classes().that().resideInAPackage(root + ".ui..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".ui..", root + ".session..",
-                        "javafx..", "atlantafx..", "org.kordamp.ikonli..", "java..")
+                        "javafx..", "atlantafx..", "org.kordamp.ikonli..", "java..", "javax..")
                 .allowEmptyShould(false);
     }
 

@@ -69,7 +69,7 @@ class StepWindowTest {
 
         ui.click(robot, "#next-stage");
         ForwardRecord hidden = (ForwardRecord) records.get(0);
-        assertEquals("out " + Format.shortNumber(hidden.activation().get(0, 0)), text(robot, "#out-0-0"));
+        assertEquals("out " + org.backproplab.session.Numbers.shortNumber(hidden.activation().get(0, 0)), text(robot, "#out-0-0"));
         assertEquals("out 0.59327", text(robot, "#out-0-0"));
         assertEquals("net 0.3775", text(robot, "#net-0-0"));
         assertEquals("out 0.596884", text(robot, "#out-0-1"));
@@ -79,14 +79,14 @@ class StepWindowTest {
 
         ui.click(robot, "#next-stage");
         ForwardRecord output = (ForwardRecord) records.get(1);
-        assertEquals("out " + Format.shortNumber(output.activation().get(0, 0)), text(robot, "#out-1-0"));
+        assertEquals("out " + org.backproplab.session.Numbers.shortNumber(output.activation().get(0, 0)), text(robot, "#out-1-0"));
         assertEquals("out 0.751365", text(robot, "#out-1-0"));
         assertEquals("out 0.772928", text(robot, "#out-1-1"));
 
         ui.click(robot, "#next-stage");
         LossRecord loss = (LossRecord) records.get(2);
         assertTrue(text(robot, "#stage-label").contains("error E = 0.298371109"), text(robot, "#stage-label"));
-        assertEquals("E " + Format.shortNumber(loss.terms().get(0, 0)), text(robot, "#error-0"));
+        assertEquals("E " + org.backproplab.session.Numbers.shortNumber(loss.terms().get(0, 0)), text(robot, "#error-0"));
 
         // select w5 (h1 -> o1) and step into the backward pass: the chain rule with its numbers
         ui.click(robot, "#weight-1-0-0");
@@ -254,6 +254,39 @@ class StepWindowTest {
     }
 
     @Test
+    void spaceActsOnTheTabThatIsShowing(FxRobot robot) {
+        ui.settle();
+        var digits = ui.window.digits().session();
+        var playground = ui.window.playground().session();
+        ui.click(robot, "#tab-digits");
+        assertTrue(digits.getSnapshot() != null, "the digits were loaded");
+        robot.push(KeyCode.SPACE);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(digits.isPlaying(), "Space trains the digits");
+        assertFalse(playground.isPlaying(), "not the hidden playground");
+        robot.push(KeyCode.SPACE);
+        ui.settle();
+        assertFalse(digits.isPlaying(), "Space again pauses the digits");
+        assertFalse(playground.isPlaying());
+
+        ui.click(robot, "#tab-activations");
+        robot.push(KeyCode.SPACE);
+        ui.settle();
+        assertFalse(playground.isPlaying(), "the activations tab has no training to start");
+        assertFalse(digits.isPlaying());
+        assertFalse(ui.window.session().isPlaying(), "nor does Space step the hidden stepping tab");
+
+        ui.click(robot, "#tab-playground");
+        robot.push(KeyCode.SPACE);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(playground.isPlaying(), "on the playground Space plays it");
+        robot.push(KeyCode.SPACE);
+        ui.settle();
+        assertFalse(playground.isPlaying());
+        ui.click(robot, "#tab-step");
+    }
+
+    @Test
     void presentationModeScalesTextAndIsRemembered(FxRobot robot) {
         ui.settle();
         for (int i = 0; i < 4; i++) {
@@ -282,8 +315,8 @@ class StepWindowTest {
         ui.settle();
         ui.click(robot, "#whole-iteration");
         // b_o1 = 0.6 - 0.1 x delta_o1 = 0.6 - 0.1 x 0.138498562; w5 = 0.4 - 0.1 x 0.082167041
-        assertEquals("b 0.6\n\u2192 " + Format.shortNumber(0.6 - 0.1 * 0.138498562), text(robot, "#bias-1-0"));
-        assertEquals("w5 0.4\n\u2192 " + Format.shortNumber(0.4 - 0.1 * 0.0821670406), text(robot, "#weight-1-0-0"));
+        assertEquals("b 0.6\n\u2192 " + org.backproplab.session.Numbers.shortNumber(0.6 - 0.1 * 0.138498562), text(robot, "#bias-1-0"));
+        assertEquals("w5 0.4\n\u2192 " + org.backproplab.session.Numbers.shortNumber(0.4 - 0.1 * 0.0821670406), text(robot, "#weight-1-0-0"));
         ui.choose(robot, "#bias-mode", "none");
         robot.push(KeyCode.RIGHT);
         ui.settle();
@@ -291,7 +324,7 @@ class StepWindowTest {
         // the net of h1 is now W x alone
         ForwardRecord f = (ForwardRecord) ui.window.session().getSnapshot().lastRecord();
         assertEquals(null, f.bias());
-        assertEquals("net " + Format.shortNumber(f.weights().get(0, 0) * 0.05 + f.weights().get(0, 1) * 0.1),
+        assertEquals("net " + org.backproplab.session.Numbers.shortNumber(f.weights().get(0, 0) * 0.05 + f.weights().get(0, 1) * 0.1),
                 text(robot, "#net-0-0"));
     }
 
@@ -313,7 +346,7 @@ class StepWindowTest {
         assertEquals("b -0.25", text(robot, "#bias-0-1"));
         ui.click(robot, "#next-stage");
         // net_h2 = w3 x i1 + w4 x i2 + b_h2 = 0.25 x 0.05 + 0.3 x 0.2 - 0.25
-        assertEquals("net " + Format.shortNumber(0.25 * 0.05 + 0.3 * 0.2 - 0.25), text(robot, "#net-0-1"));
+        assertEquals("net " + org.backproplab.session.Numbers.shortNumber(0.25 * 0.05 + 0.3 * 0.2 - 0.25), text(robot, "#net-0-1"));
         // hovering shows the exact value
         assertEquals("w2 (i2 \u2192 h1) = 0.2", robot.lookup("#weight-0-0-1").queryAs(Label.class).getTooltip().getText());
         // every edit is undone by back, one at a time
@@ -362,7 +395,7 @@ class StepWindowTest {
         assertEquals("i1  1", text(robot, "#input-0"));
         assertEquals("t1  0", text(robot, "#target-0"));
         ForwardRecord hidden = (ForwardRecord) ui.window.session().getSnapshot().lastRecord();
-        assertEquals("out " + Format.shortNumber(hidden.activation().get(3, 0)), text(robot, "#out-0-0"));
+        assertEquals("out " + org.backproplab.session.Numbers.shortNumber(hidden.activation().get(3, 0)), text(robot, "#out-0-0"));
         // editing an input edits that sample's
         ui.click(robot, "#input-1");
         robot.doubleClickOn("#edit-field").push(KeyCode.CONTROL, KeyCode.A).write("0.5");

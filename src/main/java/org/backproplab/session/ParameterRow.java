@@ -1,4 +1,4 @@
-package org.backproplab.ui;
+package org.backproplab.session;
 
 /** One row of the inspector's table: a weight or bias with its gradient at the current stage. */
 public record ParameterRow(String name, String connection, double value, double gradient, double numeric,
@@ -9,7 +9,7 @@ public record ParameterRow(String name, String connection, double value, double 
         return String.join("\t", name, connection, cell(value), cell(gradient), cell(numeric), cell(change));
     }
 
-    static String cell(double v) {
+    private static String cell(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 }

@@ -1,0 +1,250 @@
+package org.backproplab.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.backproplab.engine.BiasMode;
+import org.backproplab.engine.DenseLayer;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.engine.Layer;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Samples;
+import org.backproplab.engine.LossRecord;
+import org.backproplab.engine.StageRecord;
+import org.backproplab.engine.Stepper;
+import org.backproplab.engine.Trainer;
+import org.backproplab.engine.UpdateRecord;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.Lessons;
+import org.backproplab.lesson.Naming;
+
+/**
+ * The stepping tab's engine state: a lesson, its {@link Trainer} and {@link Stepper}, the bias
+ * mode and learning rate chosen, the loss history. Touched on the worker thread only (except
+ * {@link #speed}, which the FX thread sets).
+ */
+final class StepEngine {
+    private static final long FRAME_NANOS = 16_000_000L;
+
+    private final Worker worker;
+    private final Consumer<Notice> post;
+    private final Runnable stopPlaying;
+    private final LossHistory history = new LossHistory(4096);
+    private final NumericGradients numeric = new NumericGradients();
+    private Lesson lesson;
+    private Trainer trainer;
+    private Stepper stepper;
+    private BiasMode biasMode;
+    private double learningRate;
+    volatile Speed speed = Speed.ITERATIONS_100;
+
+    StepEngine(Worker worker, Consumer<Notice> post, Runnable stopPlaying) {
+        this.worker = worker;
+        this.post = post;
+        this.stopPlaying = stopPlaying;
+    }
+
+    boolean isOpen() {
+        return trainer != null;
+    }
+
+    Lesson lesson() {
+        return lesson;
+    }
+
+    Trainer trainer() {
+        return trainer;
+    }
+
+    Stepper stepper() {
+        return stepper;
+    }
+
+    BiasMode biasMode() {
+        return biasMode;
+    }
+
+    double learningRate() {
+        return learningRate;
+    }
+
+    LossHistory.Curve history() {
+        return history.copy();
+    }
+
+    Map<String, ImmutableMatrix> numericGradients() {
+        return numeric.at(trainer, stepper);
+    }
+
+    /** The state now, with what the tab draws of it for the sample shown and the item selected. */
+    StepSnapshot snapshot(long version, boolean playing, int sample, GraphItem selected) {
+        Network net = trainer.network();
+        List<String> activations = new ArrayList<>();
+        for (Layer l : net.layers()) {
+            activations.add(l.activation().id());
+        }
+        Samples samples = trainer.samples();
+        StepSnapshot s = new StepSnapshot(lesson.id(), Naming.layerSizes(net), activations,
+                stepper.currentIteration() + 1, trainer.iteration(), stepper.currentRecords(), stepper.nextStage(),
+                net.copyParameters(), samples.inputs(), samples.targets(), learningRate, biasMode,
+                trainer.optimizer().id(), net.loss().id(), playing ? Map.of() : numericGradients(), history(),
+                stepper.canGoBack(), version);
+        int rows = samples.inputs().rows();
+        int k = Math.min(sample, rows - 1);
+        String id = s.lessonId();
+        return s.withScreen(new StepScreen(k, rows, selected, StepGraph.of(s, k, selected),
+                StepInspector.of(s, selected), StepTexts.stage(s), StepTexts.lessonText(id),
+                Phrase.key(Lesson.titleKey(id)), Lessons.isPlayground(id) ? null : id, biasMode.id(),
+                Naming.number(learningRate)));
+    }
+
+    /** Opens a lesson with its own bias mode and learning rate, from its starting weights. */
+    void open(Lesson l) {
+        lesson = l;
+        biasMode = l.network().layers().get(0).biasMode();
+        learningRate = l.optimizer().learningRate();
+        restart();
+    }
+
+    /** Back to the same starting weights, keeping the chosen bias mode and learning rate. */
+    void restart() {
+        trainer = lesson.withBiasMode(biasMode).withLearningRate(learningRate).newTrainer();
+        stepper = new Stepper(trainer, 100_000);
+        history.clear();
+        numeric.clear();
+    }
+
+    void nextStage() {
+        if (stepper.next() instanceof UpdateRecord) {
+            addLoss();
+        }
+    }
+
+    void wholeIteration() {
+        stepper.finishIteration();
+        addLoss();
+    }
+
+    void back() {
+        if (!stepper.back()) {
+            post.accept(new Notice("notice.nothingToUndo", List.of(), false));
+        }
+        history.truncateAfter(trainer.iteration());
+    }
+
+    void setLearningRate(double value) {
+        double old = learningRate;
+        if (old != value) {
+            stepper.change(() -> setRate(value), () -> setRate(old));
+        }
+    }
+
+    private void setRate(double value) {
+        learningRate = value;
+        trainer.optimizer().setLearningRate(value);
+    }
+
+    void setBiasMode(BiasMode mode) {
+        BiasMode old = biasMode;
+        if (old == mode) {
+            return;
+        }
+        if (!stepper.atIterationStart()) {
+            // finish the iteration in progress with the old mode, as the next one uses the new
+            wholeIteration();
+        }
+        stepper.change(() -> applyBiasMode(mode), () -> applyBiasMode(old));
+    }
+
+    private void applyBiasMode(BiasMode mode) {
+        biasMode = mode;
+        for (Layer l : trainer.network().layers()) {
+            if (l instanceof DenseLayer d) {
+                d.setBiasMode(mode);
+            }
+        }
+    }
+
+    void editParameter(String name, int row, int col, double value) {
+        Network net = trainer.network();
+        net.parameter(name); // an unknown name is refused here, with the name in the message
+        double old = stepper.currentStart().parameters().get(name).get(row, col);
+        stepper.change(() -> net.setParameterValue(name, row, col, value),
+                () -> net.setParameterValue(name, row, col, old));
+    }
+
+    void editInput(int row, int col, double value) {
+        double old = trainer.input(row, col);
+        stepper.change(() -> trainer.setInput(row, col, value), () -> trainer.setInput(row, col, old));
+    }
+
+    void editTarget(int row, int col, double value) {
+        double old = trainer.target(row, col);
+        stepper.change(() -> trainer.setTarget(row, col, value), () -> trainer.setTarget(row, col, old));
+    }
+
+    /** The lesson with the chosen bias mode, learning rate and the edited samples. */
+    Lesson currentLesson() {
+        Lesson l = lesson.withBiasMode(biasMode).withLearningRate(learningRate);
+        return new Lesson(l.id(), l.network(), l.optimizer(), l.regularization(), l.batchSize(), l.epochs(), l.seed(),
+                trainer.samples(), l.test(), l.classification());
+    }
+
+    private void addLoss() {
+        for (StageRecord r : stepper.currentRecords()) {
+            if (r instanceof LossRecord l) {
+                history.add(stepper.currentIteration() + 1, l.total());
+            }
+        }
+    }
+
+    /** One chunk of play at the chosen speed; returns the nanoseconds to wait before the next. */
+    long playChunk(BooleanSupplier playing) {
+        Speed s = speed;
+        if (!s.wholeIterations()) {
+            nextStage();
+            return 1_000_000_000L / s.perSecond();
+        }
+        if (s == Speed.MAX) {
+            long start = worker.nanoTime();
+            int n = 16;
+            while (worker.nanoTime() - start < FRAME_NANOS * 3 / 4 && playing.getAsBoolean()) {
+                if (!runBlock(n)) {
+                    break;
+                }
+                n = Math.min(n * 2, 4096);
+            }
+            return 0;
+        }
+        long per = 1_000_000_000L / s.perSecond();
+        int n = (int) Math.max(1, FRAME_NANOS / per);
+        runBlock(n);
+        return n * per;
+    }
+
+    /** Runs n iterations; returns false (and pauses) when the loss or a weight stopped being finite. */
+    private boolean runBlock(int n) {
+        double[] losses = stepper.runIterations(n);
+        long firstNumber = trainer.iteration() - losses.length + 1;
+        for (int i = 0; i < losses.length; i++) {
+            history.add(firstNumber + i, losses[i]);
+            if (!Double.isFinite(losses[i])) {
+                return diverged(firstNumber + i, "notice.divergedLoss", losses[i]);
+            }
+        }
+        for (Map.Entry<String, ImmutableMatrix> e : trainer.network().copyParameters().entrySet()) {
+            if (!e.getValue().isFinite()) {
+                return diverged(trainer.iteration(), "notice.divergedWeight", e.getKey());
+            }
+        }
+        return true;
+    }
+
+    private boolean diverged(long iteration, String key, Object what) {
+        stopPlaying.run();
+        post.accept(new Notice(key, List.of(iteration, String.valueOf(what)), true));
+        return false;
+    }
+}
