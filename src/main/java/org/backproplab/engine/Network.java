@@ -167,6 +167,26 @@ public final class Network {
         return ImmutableMatrix.copyOf(a[l]);
     }
 
+    /**
+     * Copies a_l of the last forward pass into {@code into[j][i]} (neuron j, sample i) as floats:
+     * the layout of the playground's heatmaps, filled without an intermediate copy.
+     */
+    public void copyActivationsByNeuron(int l, float[][] into) {
+        DMatrixRMaj m = a[l];
+        int neurons = m.numCols;
+        for (int i = 0; i < m.numRows; i++) {
+            int off = i * neurons;
+            for (int j = 0; j < neurons; j++) {
+                into[j][i] = (float) m.data[off + j];
+            }
+        }
+    }
+
+    /** Neurons of layer l (columns of a_l). */
+    public int layerSize(int l) {
+        return layers.get(l).outputSize();
+    }
+
     /** A copy of dE/dx from the last backward pass that asked for it, one row per sample. */
     public ImmutableMatrix inputGradientValues() {
         return ImmutableMatrix.copyOf(gradInput);

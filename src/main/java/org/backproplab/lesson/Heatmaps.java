@@ -48,15 +48,8 @@ public final class Heatmaps {
         network.forward(gridInputs);
         float[][][] out = new float[network.layerCount()][][];
         for (int l = 0; l < network.layerCount(); l++) {
-            double[][] a = network.activationValues(l).toArray();
-            int neurons = a.length == 0 ? 0 : a[0].length;
-            float[][] maps = new float[neurons][a.length];
-            for (int i = 0; i < a.length; i++) {
-                double[] row = a[i];
-                for (int j = 0; j < neurons; j++) {
-                    maps[j][i] = (float) row[j];
-                }
-            }
+            float[][] maps = new float[network.layerSize(l)][gridInputs.numRows];
+            network.copyActivationsByNeuron(l, maps);
             out[l] = maps;
         }
         return out;
