@@ -20,9 +20,18 @@ final class ConfusionCanvas extends Canvas {
     private static final Color WRONG = Color.web("#f59322");
     private int[][] shown = new int[10][10];
     private int cells;
+    private double scale = 1;
 
     ConfusionCanvas() {
         super(HEAD + 10 * CELL_W, HEAD + 10 * CELL_H);
+        draw(shown);
+    }
+
+    /** 1 normally, larger in presentation mode: cells and numbers grow together. */
+    void setScale(double scale) {
+        this.scale = scale;
+        setWidth((HEAD + 10 * CELL_W) * scale);
+        setHeight((HEAD + 10 * CELL_H) * scale);
         draw(shown);
     }
 
@@ -42,11 +51,14 @@ final class ConfusionCanvas extends Canvas {
         g.clearRect(0, 0, getWidth(), getHeight());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.setFont(Font.font(12));
+        double head = HEAD * scale;
+        double cellW = CELL_W * scale;
+        double cellH = CELL_H * scale;
+        g.setFont(Font.font(12 * scale));
         g.setFill(Color.gray(0.25));
         for (int k = 0; k < 10; k++) {
-            g.fillText(String.valueOf(k), HEAD + (k + 0.5) * CELL_W, HEAD / 2);
-            g.fillText(String.valueOf(k), HEAD / 2, HEAD + (k + 0.5) * CELL_H);
+            g.fillText(String.valueOf(k), head + (k + 0.5) * cellW, head / 2);
+            g.fillText(String.valueOf(k), head / 2, head + (k + 0.5) * cellH);
         }
         int max = 1;
         for (int[] row : counts) {
@@ -54,18 +66,18 @@ final class ConfusionCanvas extends Canvas {
                 max = Math.max(max, v);
             }
         }
-        g.setFont(Font.font(11));
+        g.setFont(Font.font(11 * scale));
         cells = 0;
         for (int t = 0; t < counts.length; t++) {
             for (int p = 0; p < counts[t].length; p++) {
                 int v = counts[t][p];
                 double shade = Math.sqrt((double) v / max);
                 g.setFill((t == p ? RIGHT : WRONG).interpolate(Color.WHITE, 1 - shade));
-                double x = HEAD + p * CELL_W;
-                double y = HEAD + t * CELL_H;
-                g.fillRect(x, y, CELL_W - 1, CELL_H - 1);
+                double x = head + p * cellW;
+                double y = head + t * cellH;
+                g.fillRect(x, y, cellW - 1, cellH - 1);
                 g.setFill(shade > 0.6 ? Color.WHITE : Color.BLACK);
-                g.fillText(String.valueOf(v), x + (CELL_W - 1) / 2, y + (CELL_H - 1) / 2);
+                g.fillText(String.valueOf(v), x + (cellW - 1) / 2, y + (cellH - 1) / 2);
                 cells++;
             }
         }

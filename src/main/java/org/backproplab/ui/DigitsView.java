@@ -67,6 +67,11 @@ public final class DigitsView {
         return root;
     }
 
+    /** 1 normally, larger in presentation mode (the canvases' text does not follow the CSS). */
+    public void setScale(double scale) {
+        inside.setScale(scale);
+    }
+
     public DigitsSession session() {
         return session;
     }

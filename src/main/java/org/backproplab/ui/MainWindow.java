@@ -233,6 +233,7 @@ public final class MainWindow {
             root.getStyleClass().add("presentation");
         }
         step.setScale(on ? PRESENTATION_SCALE : 1.0, on);
+        digits.setScale(on ? PRESENTATION_SCALE : 1.0);
     }
 
     private void applyFont() {

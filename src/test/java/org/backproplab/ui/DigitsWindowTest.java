@@ -112,6 +112,30 @@ class DigitsWindowTest {
         }
         assertEquals(200, drawn, "the counts drawn are the snapshot's");
         ui.screenshot("digits-confusion", matrix);
+
+        // presentation mode (a toggle on the stepping tab's tool bar) enlarges the canvases' text too
+        var bars = robot.lookup("#probabilities").queryAs(ProbabilityBars.class);
+        double matrixWidth = matrix.getWidth();
+        double barsWidth = bars.getWidth();
+        ui.click(robot, "#tab-step");
+        ui.click(robot, "#presentation");
+        ui.click(robot, "#tab-digits");
+        assertTrue(matrix.getWidth() > 1.5 * matrixWidth, matrixWidth + " -> " + matrix.getWidth());
+        assertTrue(bars.getWidth() > 1.5 * barsWidth, barsWidth + " -> " + bars.getWidth());
+        assertEquals(200, drawn(matrix), "and draws the same counts");
+        ui.click(robot, "#tab-step");
+        ui.click(robot, "#presentation");
+        assertEquals(matrixWidth, matrix.getWidth(), 1e-9);
+    }
+
+    private static int drawn(ConfusionCanvas matrix) {
+        int drawn = 0;
+        for (int t = 0; t < 10; t++) {
+            for (int p = 0; p < 10; p++) {
+                drawn += matrix.count(t, p);
+            }
+        }
+        return drawn;
     }
 
     @Test
