@@ -213,6 +213,7 @@ public final class PlaygroundView {
     /** Frames drawn per second over the last second, shown while training runs. */
     private static final class FrameCounter {
         private long windowStart;
+        private long lastFrame;
         private int inWindow;
         private double perSecond;
 
@@ -221,9 +222,14 @@ public final class PlaygroundView {
         }
 
         void count(long now, PlaygroundSession session) {
-            if (windowStart == 0) {
+            // after a pause in drawing (training paused, another tab) a new second starts: else the
+            // first reading counts the idle time and shows "2 frames/s"
+            if (windowStart == 0 || now - lastFrame > 250_000_000L) {
                 windowStart = now;
+                inWindow = 0;
+                perSecond = 0;
             }
+            lastFrame = now;
             inWindow++;
             if (now - windowStart >= 1_000_000_000L) {
                 perSecond = inWindow * 1e9 / (now - windowStart);

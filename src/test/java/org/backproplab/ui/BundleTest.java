@@ -39,6 +39,15 @@ class BundleTest {
     }
 
     @Test
+    void textsAppendedToAnotherKeepTheirLeadingSpace() throws IOException {
+        // a properties file drops the blanks after '=': a leading space must be written \u0020
+        for (String file : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+            String fps = load(file).getProperty("pg.fps");
+            assertTrue(fps.startsWith(" "), file + ": '" + fps + "' follows the epoch text");
+        }
+    }
+
+    @Test
     void everyKeyTheCodeUsesExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         Pattern literal = Pattern.compile("\"((?:action|control|speed|bias|export|help|curve|stage|layer|inspector|"
