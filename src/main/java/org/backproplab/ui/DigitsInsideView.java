@@ -103,13 +103,13 @@ final class DigitsInsideView {
         return right;
     }
 
-    /** Draws a new snapshot's pictures and numbers. */
     /** 1 normally, larger in presentation mode: the probability bars and the confusion matrix grow. */
     void setScale(double scale) {
         probabilities.setScale(scale);
         confusion.setScale(scale);
     }
 
+    /** Draws a new snapshot's pictures and numbers. */
     void show(DigitsSnapshot s) {
         filters.show(s.filters(), 48, 48);
         for (int l = 0; l < MAX_LAYERS; l++) {
