@@ -12,7 +12,7 @@ import org.backproplab.engine.Layer;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.LossRecord;
-import org.backproplab.engine.StageRecord;
+import org.backproplab.engine.StageRecords;
 import org.backproplab.engine.Stepper;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.UpdateRecord;
@@ -193,10 +193,9 @@ final class StepEngine {
     }
 
     private void addLoss() {
-        for (StageRecord r : stepper.currentRecords()) {
-            if (r instanceof LossRecord l) {
-                history.add(stepper.currentIteration() + 1, l.total());
-            }
+        LossRecord l = StageRecords.of(stepper.currentRecords()).loss();
+        if (l != null) {
+            history.add(stepper.currentIteration() + 1, l.total());
         }
     }
 
