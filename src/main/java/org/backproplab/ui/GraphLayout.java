@@ -15,6 +15,7 @@ public final class GraphLayout {
     private final List<Integer> sizes;
     private final double[] colX;
     private final double top;
+    private final double width;
     private final double height;
     private final double radius;
 
@@ -36,6 +37,7 @@ public final class GraphLayout {
         int columns = sizes.size() + 1;
         double marginX = MARGIN_X * scale;
         this.top = MARGIN_Y * scale;
+        this.width = width;
         this.height = height;
         double[] gaps = gapWeights(columns);
         double total = 0;
@@ -130,6 +132,14 @@ public final class GraphLayout {
 
     public double targetX(int k) {
         return colX[colX.length - 1];
+    }
+
+    /**
+     * Left edge of output k's error label: under its target box, moved left as far as needed to
+     * stay inside the design width (a long value such as "E 7.79828E-27" would run off the pane).
+     */
+    public double errorLabelX(int k, double targetWidth, double labelWidth) {
+        return Math.max(0, Math.min(targetX(k) - targetWidth / 2, width - labelWidth - 2));
     }
 
     public double targetY(int k) {

@@ -370,7 +370,7 @@ public final class GraphView extends Region {
             place(targets.get(k), g.targetX(k), g.targetY(k));
             Label err = errors.get(k);
             err.autosize();
-            err.relocate(g.targetX(k) - targets.get(k).getWidth() / 2, g.targetY(k) + 18 * scale);
+            err.relocate(g.errorLabelX(k, targets.get(k).getWidth(), err.getWidth()), g.targetY(k) + 18 * scale);
         }
         int e = 0;
         for (int l = 0; l < sizes.size() - 1; l++) {

@@ -24,6 +24,15 @@ class GraphLayoutTest {
     }
 
     @Test
+    void anErrorLabelStaysInsideTheGraph() {
+        GraphLayout g = new GraphLayout(WORKED, 1000, 600, 1, false, 0);
+        // the targets' column is at 930 (see above): a 60-wide box starts its label at 900
+        assertEquals(900, g.errorLabelX(0, 60, 80), 1e-9, "a short label sits under its box");
+        assertEquals(1000 - 130 - 2, g.errorLabelX(0, 60, 130), 1e-9, "a long one moves left to fit");
+        assertEquals(0, g.errorLabelX(0, 60, 2000), 1e-9, "but never past the left edge");
+    }
+
+    @Test
     void neuronsAreSpreadEvenlyBetweenTheMargins() {
         GraphLayout g = new GraphLayout(List.of(3, 4, 1), 1000, 840, 1, false, 0);
         // 760 between the margins of 40: slots of 190 for four neurons
