@@ -37,8 +37,11 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     private final StepEngine engine;
     private long version;
     // chosen on the FX thread, read by the worker when it builds the screen
-    private volatile GraphItem chosen;
-    private volatile int chosenSample;
+    private volatile Choice choice = new Choice(null, 0);
+
+    /** The item selected and the sample shown, set together so the worker never reads half of it. */
+    private record Choice(GraphItem item, int sample) {
+    }
 
     private final ReadOnlyObjectWrapper<GraphItem> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     private final ReadOnlyIntegerWrapper sample = new ReadOnlyIntegerWrapper(this, "sample");
@@ -159,10 +162,11 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
      * with whether there was one (none chosen: nothing changes).
      */
     public CompletableFuture<Boolean> stepLessonFrom(CompletableFuture<Optional<Lesson>> lesson) {
-        return lesson.thenApply(l -> {
+        // the lesson comes from the playground's worker: the command itself runs on the FX thread
+        return lesson.thenApplyAsync(l -> {
             l.ifPresent(this::loadLesson);
             return l.isPresent();
-        });
+        }, fx);
     }
 
     /**
@@ -173,7 +177,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     public CompletableFuture<Boolean> stepChosenPointOf(PlaygroundSession playground, Runnable then) {
         return stepLessonFrom(playground.lessonForChosenPoint()).thenApply(found -> {
             if (found) {
-                fx.execute(then);
+                then.run();
             }
             return found;
         });
@@ -267,8 +271,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     }
 
     private void setChosen(GraphItem item, int k) {
-        chosen = item;
-        chosenSample = k;
+        choice = new Choice(item, k);
         fx.execute(() -> {
             boolean changed = item == null ? selection.get() != null : !item.equals(selection.get());
             if (changed) {
@@ -382,7 +385,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     }
 
     private void publish() {
-        publishSnapshot(engine.snapshot(++version, play, chosenSample, chosen));
+        publishSnapshot(engine.snapshot(++version, play, choice.sample(), choice.item()));
     }
 
     @Override

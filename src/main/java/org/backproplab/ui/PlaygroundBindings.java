@@ -36,9 +36,19 @@ final class PlaygroundBindings {
         });
     }
 
-    /** A text field that shows {@code value} and sends what is typed on Enter or when it loses the focus. */
-    static void field(TextField field, ObservableValue<String> value, Consumer<String> command) {
+    /**
+     * A text field that shows {@code value} and sends what is typed on Enter or when it loses the
+     * focus. A refused text stays while {@code error} explains it; once the error is gone (another
+     * command was taken) the field shows the value the view-model keeps again.
+     */
+    static void field(TextField field, ObservableValue<String> value, Consumer<String> command,
+            ObservableValue<Notice> error) {
         follow(value, field::setText);
+        error.addListener((o, was, is) -> {
+            if (is == null) {
+                field.setText(value.getValue());
+            }
+        });
         field.setOnAction(e -> command.accept(field.getText()));
         field.focusedProperty().addListener((o, was, is) -> {
             if (!is && !Objects.equals(field.getText(), value.getValue())) {

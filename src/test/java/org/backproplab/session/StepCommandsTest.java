@@ -187,4 +187,44 @@ class StepCommandsTest {
         assertEquals(0, session.getSnapshot().completed());
         assertFalse(session.isPlaying());
     }
+
+    @Test
+    void thePlaygroundsChosenPointOpensHereOnTheFxThreadPausedAtItsStart() {
+        ManualWorker playWorker = new ManualWorker();
+        PlaygroundSession playground = new PlaygroundSession(playWorker, Runnable::run);
+        playground.loadLesson("playground-default");
+        playWorker.runUntilIdle();
+        java.util.List<Runnable> fx = new java.util.ArrayList<>();
+        StepSession step = new StepSession(worker, fx::add);
+        boolean[] shown = {false};
+
+        // nothing chosen: nothing changes, and the tab is not shown
+        CompletableFuture<Boolean> none = step.stepChosenPointOf(playground, () -> shown[0] = true);
+        runFx(fx);
+        assertFalse(none.join());
+        assertFalse(shown[0]);
+
+        playground.choosePoint(2.0, -1.0);
+        var point = playground.setup().chosenPointProperty().get();
+        CompletableFuture<Boolean> found = step.stepChosenPointOf(playground, () -> shown[0] = true);
+        playWorker.runUntilIdle();
+        assertFalse(found.isDone(), "the playground's worker made the lesson; loading it waits for the FX thread");
+        runFx(fx);
+        worker.runUntilIdle();
+        runFx(fx);
+        assertTrue(found.join());
+        assertTrue(shown[0], "the shell shows the stepping tab");
+        assertFalse(step.isPlaying());
+        StepSnapshot s = step.getSnapshot();
+        assertEquals(0, s.completed(), "paused at its start");
+        assertEquals(1, s.inputs().rows(), "one sample: the chosen point");
+        assertEquals(point.x1(), s.inputs().get(0, 0), 0, "x1 of the chosen point");
+        assertEquals(point.x2(), s.inputs().get(0, 1), 0, "x2 of the chosen point");
+    }
+
+    private static void runFx(java.util.List<Runnable> fx) {
+        while (!fx.isEmpty()) {
+            fx.remove(0).run();
+        }
+    }
 }

@@ -174,6 +174,11 @@ class PlaygroundWindowTest {
         assertEquals("That is not a number.", ui.text(robot, "#pg-input-error"));
         assertEquals("0.03", session().setup().learningRateTextProperty().get(), "nothing changed");
         assertFalse(robot.lookup("#pg-lesson-modified").query().isVisible());
+        // another command is taken: the message goes, and the field shows the rate in force again
+        ui.click(robot, "#add-layer");
+        assertEquals("", ui.text(robot, "#pg-input-error"));
+        assertEquals("0.03", robot.lookup("#pg-learning-rate").queryAs(javafx.scene.control.TextField.class).getText());
+        ui.click(robot, "#remove-layer");
         type(robot, "#pg-learning-rate", "0.1");
         robot.push(KeyCode.ENTER);
         ui.settle();
