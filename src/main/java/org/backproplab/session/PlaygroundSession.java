@@ -92,17 +92,24 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         change(setup.withoutPoint(x1, x2, radius), Change.POINTS);
     }
 
-    /** Reads x1,x2,label points; a bad file changes nothing and says where it is wrong. */
+    /**
+     * Reads x1,x2,label points on the worker (a large file must not freeze the window); a bad
+     * file changes nothing and says where it is wrong.
+     */
     public void importCsv(Path file) {
-        try {
-            PointsCsv.Content c = PointsCsv.read(file);
-            pause();
-            setup.imported(c);
-            apply(Change.REBUILD);
-            post(new Notice("notice.imported", List.of(file.getFileName().toString(), c.points().size()), false));
-        } catch (DataFileException e) {
-            post(new Notice("notice.importFailed", List.of(e.getMessage()), true));
-        }
+        pause();
+        worker.execute(() -> {
+            try {
+                PointsCsv.Content c = PointsCsv.read(file);
+                onFx(() -> {
+                    setup.imported(c);
+                    apply(Change.REBUILD);
+                    post(new Notice("notice.imported", List.of(file.getFileName().toString(), c.points().size()), false));
+                });
+            } catch (DataFileException e) {
+                post(new Notice("notice.importFailed", List.of(e.getMessage()), true));
+            }
+        });
     }
 
     public void exportCsv(Path file) {

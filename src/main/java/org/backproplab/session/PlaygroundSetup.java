@@ -114,7 +114,13 @@ public final class PlaygroundSetup extends PlaygroundSetupProperties {
             inputError.set(null);
             return false;
         }
-        return accept(next, next.custom() != null ? next.custom() : next.data());
+        return accept(next, next.custom() != null ? next.custom() : sameData(spec, next) ? data : next.data());
+    }
+
+    /** Whether two set-ups draw the same points: then the data is kept, not generated again. */
+    private static boolean sameData(PlaygroundSpec a, PlaygroundSpec b) {
+        return a.custom() == null && a.shape() == b.shape() && a.points() == b.points() && a.noise() == b.noise()
+                && a.trainFraction() == b.trainFraction() && a.dataSeed() == b.dataSeed();
     }
 
     // ---- the data ---------------------------------------------------------------------------

@@ -132,6 +132,11 @@ abstract class WorkerSession<S> {
         fx.execute(() -> playing.set(value));
     }
 
+    /** Runs {@code task} on the FX thread (from the worker: to hand a result back to the commands' side). */
+    protected final void onFx(Runnable task) {
+        fx.execute(task);
+    }
+
     protected final void post(Notice n) {
         fx.execute(() -> notice.set(n));
     }

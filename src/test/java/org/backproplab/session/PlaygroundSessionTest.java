@@ -88,6 +88,39 @@ class PlaygroundSessionTest {
         assertEquals(3, after.epoch());
         assertEquals("0.1", setup.learningRateTextProperty().get());
         assertNull(inputError());
+        assertSame(trained.points(), after.points(), "the data is kept, not generated again");
+        session.addLayer();
+        await();
+        assertSame(trained.points(), snapshot().points(), "a change of the network keeps the data too");
+    }
+
+    @Test
+    void theNewLearningRateIsTheOneTheNextEpochUses() {
+        epochs(3);
+        session.setLearningRate("0.1");
+        PlaygroundSnapshot fast = epochs(1);
+        // the same three epochs from the same seed, then one at the lesson's 0.03
+        ManualWorker otherWorker = new ManualWorker();
+        PlaygroundSession other = new PlaygroundSession(otherWorker, Runnable::run);
+        other.loadLesson("playground-default");
+        for (int i = 0; i < 4; i++) {
+            other.stepEpoch();
+        }
+        otherWorker.runUntilIdle();
+        PlaygroundSnapshot slow = other.getSnapshot();
+        assertEquals(4, slow.epoch());
+        assertNotEquals(slow.parameters(), fast.parameters(), "the fourth epoch ran at 0.1, not 0.03");
+        // and three epochs of both agree: the difference is the rate alone
+        ManualWorker thirdWorker = new ManualWorker();
+        PlaygroundSession third = new PlaygroundSession(thirdWorker, Runnable::run);
+        third.loadLesson("playground-default");
+        for (int i = 0; i < 3; i++) {
+            third.stepEpoch();
+        }
+        third.setLearningRate("0.1");
+        third.stepEpoch();
+        thirdWorker.runUntilIdle();
+        assertEquals(fast.parameters(), third.getSnapshot().parameters(), "the same run gives the same weights");
     }
 
     @Test
@@ -343,9 +376,12 @@ class PlaygroundSessionTest {
         assertEquals("notice.importFailed", session.noticeProperty().get().key());
         assertSame(before, snapshot().points(), "nothing changed");
         java.nio.file.Path good = dir.resolve("good.csv");
-        java.nio.file.Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
         session.importCsv(good);
+        // the file is read on the worker, not by the command (a large file would freeze the window):
+        // written only now, it is there when the worker reads it
+        java.nio.file.Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
         await();
+        assertEquals("notice.imported", session.noticeProperty().get().key());
         assertEquals(4, snapshot().points().size());
         java.nio.file.Path out = dir.resolve("out.csv");
         session.exportCsv(out);
