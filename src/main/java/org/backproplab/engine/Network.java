@@ -332,15 +332,6 @@ public final class Network {
         parameter(name).value().set(row, col, value);
     }
 
-    /** Values of trainable and frozen parameters together (absent biases not counted). */
-    public long parameterCount() {
-        long n = 0;
-        for (Parameter p : parameters()) {
-            n += p.size();
-        }
-        return n;
-    }
-
     /** Looks a parameter up by its name ("W1", "b2", ...), including a bias switched off. */
     public Parameter parameter(String name) {
         for (Layer layer : layers) {

@@ -78,11 +78,6 @@ public final class Parameter {
         return ImmutableMatrix.copyOf(value);
     }
 
-    /** A copy of the gradient of the last backward pass. */
-    public ImmutableMatrix gradients() {
-        return ImmutableMatrix.copyOf(gradient);
-    }
-
     public int rows() {
         return value.numRows;
     }

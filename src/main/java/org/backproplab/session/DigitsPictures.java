@@ -9,34 +9,10 @@ import org.backproplab.session.DigitsSnapshot.Picture;
 /**
  * The digits tab's pictures as ARGB pixels, made on the worker thread: digits in grey (ink black on
  * white, as they are drawn), filters, saliency and occlusion on the playground's diverging scale
- * (orange low, white middle, blue high).
+ * (orange low, white middle, blue high: {@link PlaygroundPictures#color}).
  */
 final class DigitsPictures {
-    private static final int LOW = 0xF59322;
-    private static final int MID = 0xE8EAEB;
-    private static final int HIGH = 0x0877BD;
-    /** The diverging scale in 256 steps. */
-    private static final int[] PALETTE = new int[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            double t = i / 255.0;
-            PALETTE[i] = t < 0.5 ? mix(LOW, MID, t * 2) : mix(MID, HIGH, (t - 0.5) * 2);
-        }
-    }
-
     private DigitsPictures() {
-    }
-
-    /** rgb a + t (b - a) per channel, opaque. */
-    private static int mix(int a, int b, double t) {
-        int out = 0xFF000000;
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            int ca = a >> shift & 0xFF;
-            int cb = b >> shift & 0xFF;
-            out |= (int) Math.round(ca + t * (cb - ca)) << shift;
-        }
-        return out;
     }
 
     /** values[from..from + w h) in grey: lo white, hi black (ink). */
@@ -59,10 +35,8 @@ final class DigitsPictures {
     /** A square map on the diverging scale from lo (orange) to hi (blue); lo > hi turns it round. */
     static Picture diverging(double[] values, int side, double lo, double hi) {
         int[] px = new int[side * side];
-        double scale = hi == lo ? 0 : 255 / (hi - lo);
         for (int i = 0; i < px.length; i++) {
-            int k = hi == lo ? 128 : (int) Math.round((values[i] - lo) * scale);
-            px[i] = PALETTE[k < 0 ? 0 : k > 255 ? 255 : k];
+            px[i] = PlaygroundPictures.color(values[i], lo, hi);
         }
         return new Picture(side, side, px);
     }

@@ -55,11 +55,6 @@ public record GraphSnapshot(List<Integer> layerSizes, List<Box> inputs, List<Lis
         errors = List.copyOf(errors);
     }
 
-    /** Layers after the inputs. */
-    public int layers() {
-        return layerSizes.size() - 1;
-    }
-
     /**
      * A network with no stage run (the playground): inputs named {@code inputNames}, neurons
      * named only, each weight and bias with its value, no targets.

@@ -87,9 +87,12 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         change(setup.withPoint(x1, x2, label), Change.POINTS);
     }
 
-    /** Removes the point nearest to (x1, x2) within {@code radius}, if there is one and not the last. */
-    public void removePoint(double x1, double x2, double radius) {
-        change(setup.withoutPoint(x1, x2, radius), Change.POINTS);
+    /** How near a right-click must be to a point to remove it, in data units (the map spans -6..6). */
+    public static final double REMOVE_RADIUS = 0.4;
+
+    /** Removes the point nearest to (x1, x2) within {@link #REMOVE_RADIUS}, if there is one and not the last. */
+    public void removePoint(double x1, double x2) {
+        change(setup.withoutPoint(x1, x2, REMOVE_RADIUS), Change.POINTS);
     }
 
     /**

@@ -86,7 +86,19 @@ public final class PlaygroundSetup extends PlaygroundSetupProperties {
         features.set(spec.features().stream().map(f -> f.id()).toList());
         modified.set(!spec.equals(PlaygroundLessons.byId(lessonId.get())));
         summary.set(summaryOf(spec));
+        lessonText.set(lessonTextOf(lessonId.get(), modified.get(), summary.get()));
         return true;
+    }
+
+    private static Phrase lessonTextOf(String id, boolean changed, Summary s) {
+        if (!changed) {
+            return Phrase.key(PlaygroundChoices.lessonTextKey(id));
+        }
+        String activations = s.activations().isEmpty() ? "" : " " + s.activations();
+        return Phrase.key("pg.modifiedText", s.layers() + activations, Phrase.key("output." + s.output()),
+                Phrase.key("optimizer." + s.optimizer()), s.learningRate(),
+                "0".equals(s.batchSize()) ? Phrase.key("pg.batchAll") : s.batchSize(),
+                Phrase.key(PlaygroundChoices.lessonTitleKey(id)));
     }
 
     private static Summary summaryOf(PlaygroundSpec s) {
@@ -164,8 +176,11 @@ public final class PlaygroundSetup extends PlaygroundSetupProperties {
 
     boolean withoutPoint(double x1, double x2, double radius) {
         DataSet next = data.withoutPointNear(x1, x2, radius);
-        if (next == data || next.train().isEmpty()) {
-            return false;
+        if (next == data) {
+            return refuse("pg.error.noPointNear");
+        }
+        if (next.train().isEmpty()) {
+            return refuse("pg.error.lastPoint");
         }
         return accept(spec.withCustom(next), next);
     }

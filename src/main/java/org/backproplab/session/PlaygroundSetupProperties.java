@@ -21,6 +21,7 @@ abstract class PlaygroundSetupProperties {
     final ReadOnlyStringWrapper lessonId = new ReadOnlyStringWrapper(this, "lessonId");
     final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
     final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    final ReadOnlyObjectWrapper<Phrase> lessonText = new ReadOnlyObjectWrapper<>(this, "lessonText", Phrase.EMPTY);
     final ReadOnlyStringWrapper shape = new ReadOnlyStringWrapper(this, "shape");
     final ReadOnlyDoubleWrapper noise = new ReadOnlyDoubleWrapper(this, "noise");
     final ReadOnlyDoubleWrapper trainSplit = new ReadOnlyDoubleWrapper(this, "trainSplit");
@@ -53,6 +54,11 @@ abstract class PlaygroundSetupProperties {
     /** What the set-up is now, in a few words (shown when it no longer is the lesson's). */
     public ReadOnlyObjectProperty<Summary> summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The lesson's text, or once the set-up was changed, what it is now and which lesson it came from. */
+    public ReadOnlyObjectProperty<Phrase> lessonTextProperty() {
+        return lessonText.getReadOnlyProperty();
     }
 
     /** The data shape's id, or null for the user's own points. */

@@ -34,9 +34,4 @@ public record PlaygroundSnapshot(int epoch, long iteration, double trainLossNow,
         parameters = Map.copyOf(parameters);
         inputNames = List.copyOf(inputNames);
     }
-
-    /** The output layer's maps (one per output neuron). */
-    public float[][] outputMaps() {
-        return maps[maps.length - 1];
-    }
 }

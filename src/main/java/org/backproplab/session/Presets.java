@@ -1,7 +1,6 @@
 package org.backproplab.session;
 
 import org.backproplab.lesson.Lessons;
-import org.backproplab.lesson.MnistLessons;
 
 /** What the application shell needs to know of the lessons, without reaching into them. */
 public final class Presets {
@@ -11,11 +10,6 @@ public final class Presets {
     public static final String FIRST_PLAYGROUND_LESSON = "playground-default";
 
     private Presets() {
-    }
-
-    /** The preset the digits tab opens with the first time it is shown. */
-    public static String firstDigits() {
-        return MnistLessons.ids().get(0);
     }
 
     /** Whether {@code id} names a playground lesson. */

@@ -19,7 +19,6 @@ final class ConfusionCanvas extends Canvas {
     private static final Color RIGHT = Color.web("#0877bd");
     private static final Color WRONG = Color.web("#f59322");
     private int[][] shown = new int[10][10];
-    private int cells;
     private double scale = 1;
 
     ConfusionCanvas() {
@@ -33,11 +32,6 @@ final class ConfusionCanvas extends Canvas {
         setWidth((HEAD + 10 * CELL_W) * scale);
         setHeight((HEAD + 10 * CELL_H) * scale);
         draw(shown);
-    }
-
-    /** How many cells the last drawing filled with a count. */
-    int cellsDrawn() {
-        return cells;
     }
 
     /** The counts drawn last, [true][predicted]. */
@@ -67,7 +61,6 @@ final class ConfusionCanvas extends Canvas {
             }
         }
         g.setFont(Font.font(11 * scale));
-        cells = 0;
         for (int t = 0; t < counts.length; t++) {
             for (int p = 0; p < counts[t].length; p++) {
                 int v = counts[t][p];
@@ -78,7 +71,6 @@ final class ConfusionCanvas extends Canvas {
                 g.fillRect(x, y, cellW - 1, cellH - 1);
                 g.setFill(shade > 0.6 ? Color.WHITE : Color.BLACK);
                 g.fillText(String.valueOf(v), x + (cellW - 1) / 2, y + (cellH - 1) / 2);
-                cells++;
             }
         }
     }

@@ -63,7 +63,7 @@ final class DataMapView {
             double x1 = -range + e.getX() / SIZE * 2 * range;
             double x2 = range - e.getY() / SIZE * 2 * range;
             if (e.getButton() == MouseButton.SECONDARY) {
-                session.removePoint(x1, x2, 0.4);
+                session.removePoint(x1, x2);
             } else if (e.getButton() == MouseButton.PRIMARY && e.isShiftDown()) {
                 session.choosePoint(x1, x2);
             } else if (e.getButton() == MouseButton.PRIMARY && pointClass.get() != null) {

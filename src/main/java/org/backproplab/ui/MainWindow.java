@@ -23,7 +23,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.backproplab.session.Presets;
 import org.backproplab.session.Notice;
 import org.backproplab.session.StepSession;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -123,8 +122,8 @@ public final class MainWindow {
         digitsTab.setContent(digits.root());
         // the digits (60,000 images) are loaded the first time the tab is opened
         digitsTab.setOnSelectionChanged(e -> {
-            if (digitsTab.isSelected() && digits.session().getSnapshot() == null) {
-                digits.session().loadPreset(Presets.firstDigits());
+            if (digitsTab.isSelected()) {
+                digits.session().open();
             }
         });
         tabs.getTabs().setAll(stepTab, playTab, activationsTab, digitsTab);

@@ -11,7 +11,7 @@ import javafx.scene.layout.Region;
 import org.backproplab.session.DigitsSnapshot.Picture;
 
 /**
- * DigitsImages in rows that wrap like a FlowPane, drawn on one canvas: each picture goes into a
+ * Pictures (the snapshot's ARGB pixels) in rows that wrap like a FlowPane, on one canvas: each goes into a
  * WritableImage kept from the last time (one setPixels), so a new snapshot builds no node.
  */
 final class PictureGrid extends Region {

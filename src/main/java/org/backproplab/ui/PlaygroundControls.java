@@ -97,10 +97,11 @@ final class PlaygroundControls {
         Button exportCsv = ViewParts.button(i18n, "export-csv", Material2AL.GET_APP, "pg.export", this::exportCsv);
         pointClass.setId("point-class");
         LocalizedCells.install(pointClass, i18n, c -> i18n.get("pg.class", c));
-        // new classes: a click adds the last one
+        // new classes: a click adds the one chosen before if it is still a class, else the last one
         follow(setup.pointClassesProperty(), classes -> {
+            Integer before = pointClass.getValue();
             pointClass.getItems().setAll(classes);
-            pointClass.setValue(classes.isEmpty() ? null : classes.get(classes.size() - 1));
+            pointClass.setValue(classes.isEmpty() ? null : classes.contains(before) ? before : classes.get(classes.size() - 1));
         });
         pointCount.setId("point-count");
         return List.of(ViewParts.title(i18n, "pg.data"), shape, label("pg.noise"), noise, label("pg.split"), split,

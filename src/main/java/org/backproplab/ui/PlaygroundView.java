@@ -17,7 +17,6 @@ import javafx.scene.layout.VBox;
 import org.backproplab.session.GraphItem;
 import org.backproplab.session.PlaygroundChoices;
 import org.backproplab.session.PlaygroundChoices.MapPoint;
-import org.backproplab.session.PlaygroundChoices.Summary;
 import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.PlaygroundSetup;
 import org.backproplab.session.PlaygroundSnapshot;
@@ -63,7 +62,10 @@ public final class PlaygroundView {
         curves = new PlaygroundCurves(i18n);
         build();
         session.snapshotProperty().addListener((o, a, b) -> dirty = true);
-        session.playingProperty().addListener((o, a, b) -> ViewParts.showPlaying(play, i18n, b));
+        session.playingProperty().addListener((o, a, b) -> {
+            ViewParts.showPlaying(play, i18n, b);
+            frames.restart();
+        });
         session.noticeProperty().addListener((o, a, n) -> ViewParts.showNotice(notice, i18n, n));
         i18n.localeProperty().addListener((o, a, b) -> dirty = true);
         new AnimationTimer() {
@@ -131,8 +133,9 @@ public final class PlaygroundView {
         lessonText.setId("pg-lesson-text");
         lessonText.getStyleClass().add("lesson-text");
         lessonText.setWrapText(true);
-        lessonText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::lessonText,
-                setup.lessonIdProperty(), setup.modifiedProperty(), setup.summaryProperty(), i18n.localeProperty()));
+        lessonText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> setup.lessonTextProperty().get().format(i18n::get), setup.lessonTextProperty(),
+                i18n.localeProperty()));
         ComboBox<Locale> language = ViewParts.languageBox(i18n, "pg-language");
         language.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
@@ -156,20 +159,6 @@ public final class PlaygroundView {
         root.setLeft(controls.root());
         root.setCenter(center);
         root.setRight(rightScroll);
-    }
-
-    /** The lesson's text, or once the set-up was changed, what it is now and which lesson it came from. */
-    private String lessonText() {
-        String id = setup.lessonIdProperty().get();
-        Summary s = setup.summaryProperty().get();
-        if (!setup.modifiedProperty().get() || s == null) {
-            return i18n.get(PlaygroundChoices.lessonTextKey(id));
-        }
-        String activations = s.activations().isEmpty() ? "" : " " + s.activations();
-        return i18n.get("pg.modifiedText", s.layers() + activations, i18n.get("output." + s.output()),
-                i18n.get("optimizer." + s.optimizer()), s.learningRate(),
-                "0".equals(s.batchSize()) ? i18n.get("pg.batchAll") : s.batchSize(),
-                i18n.get(PlaygroundChoices.lessonTitleKey(id)));
     }
 
     /** A button with an icon and a tooltip only, for the crowded run bar. */
@@ -203,8 +192,7 @@ public final class PlaygroundView {
         if (hovered != null && hovered.kind() == GraphItem.Kind.NEURON && hovered.layer() < layers
                 && hovered.row() < s.thumbnails()[hovered.layer()].length) {
             big = s.thumbnails()[hovered.layer()][hovered.row()];
-            name = layers - 1 == hovered.layer() ? "o" + (hovered.row() + 1)
-                    : "h" + (hovered.layer() + 1) + "_" + (hovered.row() + 1);
+            name = s.graph().neurons().get(hovered.layer()).get(hovered.row()).name();
         }
         map.draw(s, big, name);
         curves.draw(s);
@@ -213,23 +201,24 @@ public final class PlaygroundView {
     /** Frames drawn per second over the last second, shown while training runs. */
     private static final class FrameCounter {
         private long windowStart;
-        private long lastFrame;
         private int inWindow;
         private double perSecond;
+
+        /** Training starts: a new second begins (else the first reading would count the idle time). */
+        void restart() {
+            windowStart = 0;
+            inWindow = 0;
+            perSecond = 0;
+        }
 
         double perSecond() {
             return perSecond;
         }
 
         void count(long now, PlaygroundSession session) {
-            // after a pause in drawing (training paused, another tab) a new second starts: else the
-            // first reading counts the idle time and shows "2 frames/s"
-            if (windowStart == 0 || now - lastFrame > 250_000_000L) {
+            if (windowStart == 0) {
                 windowStart = now;
-                inWindow = 0;
-                perSecond = 0;
             }
-            lastFrame = now;
             inWindow++;
             if (now - windowStart >= 1_000_000_000L) {
                 perSecond = inWindow * 1e9 / (now - windowStart);

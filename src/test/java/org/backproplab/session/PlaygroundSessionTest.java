@@ -307,11 +307,12 @@ class PlaygroundSessionTest {
         assertEquals(trained.parameters(), s.parameters(), "the same weights go on training");
         assertEquals(2, s.epoch());
         assertNull(setup.shapeProperty().get(), "own points");
-        session.removePoint(4.8, 4.8, 0.4);
+        session.removePoint(4.8, 4.8);
         await();
         assertEquals(trained.trainCount(), snapshot().trainCount());
         assertRefused(() -> session.addPoint(1, 1, 5), "pg.error.pointClass");
         assertRefused(() -> session.addPoint(9, 1, 0), "pg.error.pointOutside");
+        assertRefused(() -> session.removePoint(4.8, 4.8), "pg.error.noPointNear");
     }
 
     @Test
