@@ -101,7 +101,8 @@ final class PlaygroundControls {
         follow(setup.pointClassesProperty(), classes -> {
             Integer before = pointClass.getValue();
             pointClass.getItems().setAll(classes);
-            pointClass.setValue(classes.isEmpty() ? null : classes.contains(before) ? before : classes.get(classes.size() - 1));
+            pointClass.setValue(classes.isEmpty() ? null
+                    : before != null && classes.contains(before) ? before : classes.get(classes.size() - 1));
         });
         pointCount.setId("point-count");
         return List.of(ViewParts.title(i18n, "pg.data"), shape, label("pg.noise"), noise, label("pg.split"), split,
