@@ -7,16 +7,23 @@ package org.backproplab.data;
  */
 public final class Excerpt {
     public static final int LIMIT = 40;
+    /** Words of a message longer than this are shortened: long enough for most paths. */
+    public static final int WORD_LIMIT = 100;
 
     private Excerpt() {
     }
 
     public static String of(String value) {
+        return of(value, LIMIT);
+    }
+
+    /** {@code value} cut to at most {@code limit} characters. */
+    public static String of(String value, int limit) {
         if (value == null) {
             return "";
         }
-        boolean cut = value.length() > LIMIT;
-        int end = cut && Character.isHighSurrogate(value.charAt(LIMIT - 1)) ? LIMIT - 1 : LIMIT;
+        boolean cut = value.length() > limit;
+        int end = cut && Character.isHighSurrogate(value.charAt(limit - 1)) ? limit - 1 : limit;
         String head = cut ? value.substring(0, end) : value;
         StringBuilder sb = new StringBuilder();
         head.codePoints().forEach(cp -> {
@@ -32,7 +39,7 @@ public final class Excerpt {
         return sb.toString();
     }
 
-    /** {@code message} with every word longer than {@link #LIMIT} characters shortened. */
+    /** {@code message} with every word longer than {@link #WORD_LIMIT} characters (a path, a pasted value) shortened. */
     public static String words(String message) {
         if (message == null) {
             return "";
@@ -44,7 +51,7 @@ public final class Excerpt {
             while (j < message.length() && !Character.isWhitespace(message.charAt(j))) {
                 j++;
             }
-            sb.append(j - i > LIMIT ? of(message.substring(i, j)) : message.substring(i, j));
+            sb.append(j - i > WORD_LIMIT ? of(message.substring(i, j), WORD_LIMIT) : message.substring(i, j));
             int k = j;
             while (k < message.length() && Character.isWhitespace(message.charAt(k))) {
                 k++;

@@ -27,6 +27,7 @@ final class IdxStream implements AutoCloseable {
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final String name;
+    private final Path folder;
     private final long fileLength;
     private final boolean gzip;
     private final Gunzip gunzip;
@@ -36,6 +37,7 @@ final class IdxStream implements AutoCloseable {
 
     private IdxStream(Path file) throws DataFileException {
         this.name = file.getFileName().toString();
+        this.folder = file.toAbsolutePath().getParent();
         this.gzip = name.endsWith(".gz");
         try {
             this.fileLength = Files.size(file);
@@ -161,7 +163,7 @@ final class IdxStream implements AutoCloseable {
                 + " of the compressed file (byte " + offset + " of the unpacked data)" : " at byte " + offset;
         String problem;
         if (e instanceof NoSuchFileException) {
-            problem = "not found";
+            problem = "not found (looked in " + Excerpt.of(String.valueOf(folder)) + ")";
         } else if (e instanceof AccessDeniedException) {
             problem = "cannot be opened: permission denied";
         } else if (gzip && e instanceof EOFException) {
