@@ -2,6 +2,7 @@ package org.backproplab.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import org.backproplab.data.Excerpt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,7 +47,7 @@ public final class Cli implements Runnable {
                 errWriter.println("backprop-lab " + commandLine.getCommandName() + ": " + firstLine(ex.getMessage()));
                 return USAGE;
             }
-            errWriter.println("backprop-lab " + commandLine.getCommandName() + ": failed: " + ex);
+            errWriter.println("backprop-lab " + commandLine.getCommandName() + ": failed: " + firstLine(String.valueOf(ex)));
             return 1;
         });
         int code = cl.execute(args);
@@ -55,11 +56,12 @@ public final class Cli implements Runnable {
         return code;
     }
 
+    /** The first line of a message, every long word in it (a value the user typed) shortened. */
     private static String firstLine(String message) {
         if (message == null) {
             return "invalid input";
         }
         int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).trim();
+        return Excerpt.words((nl < 0 ? message : message.substring(0, nl)).trim());
     }
 }

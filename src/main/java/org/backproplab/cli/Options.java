@@ -2,6 +2,7 @@ package org.backproplab.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.data.Excerpt;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ final class Options {
             List<String> known = new ArrayList<>(Lessons.ids());
             known.addAll(alsoKnown);
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown preset '" + id + "' (known: " + String.join(", ", known) + ")");
+                    "unknown preset '" + Excerpt.of(id) + "' (known: " + String.join(", ", known) + ")");
         }
         return Lessons.byId(id);
     }

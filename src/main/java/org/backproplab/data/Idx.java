@@ -1,13 +1,6 @@
 package org.backproplab.data;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Samples;
 
@@ -65,82 +58,79 @@ public final class Idx {
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    /** Images of any shape; see {@link #readImages(Path, int, int)}. */
+    public static Images readImages(Path file) throws DataFileException {
+        return readImages(file, 0, 0);
     }
 
-    public static Images readImages(Path file) throws DataFileException {
-        String name = file.getFileName().toString();
-        try (DataInputStream in = new DataInputStream(open(file))) {
-            int magic = header(in, name, "magic number");
+    /**
+     * Images whose header must say {@code rows} x {@code cols} (0 and 0: any shape). Every size
+     * is checked against the file before the pixels are read.
+     */
+    public static Images readImages(Path file, int rows, int cols) throws DataFileException {
+        try (IdxStream in = IdxStream.open(file)) {
+            int magic = in.header("magic number");
             if (magic != IMAGES_MAGIC) {
-                throw new DataFileException(name, 0, 0, String.format(
-                        "not an IDX image file: magic number 0x%X, expected 0x%X", magic, IMAGES_MAGIC));
+                throw in.refuse(String.format("not an IDX image file: magic number 0x%X, expected 0x%X", magic,
+                        IMAGES_MAGIC));
             }
-            int count = header(in, name, "image count");
-            int rows = header(in, name, "row count");
-            int cols = header(in, name, "column count");
-            if (count < 0 || rows <= 0 || cols <= 0 || (long) count * rows * cols > Integer.MAX_VALUE) {
-                throw new DataFileException(name, 0, 0, "implausible size " + count + " x " + rows + " x " + cols);
+            int count = in.header("image count");
+            int r = in.header("row count");
+            int c = in.header("column count");
+            if (count < 0 || r <= 0 || c <= 0) {
+                throw in.refuse("impossible size in the header: " + count + " images of " + r + " x " + c
+                        + " pixels");
             }
-            byte[] pixels = new byte[count * rows * cols];
-            int read = in.readNBytes(pixels, 0, pixels.length);
-            if (read < pixels.length) {
-                throw new DataFileException(name, 0, 0, "truncated: the header promises " + count + " images of "
-                        + rows + "x" + cols + " (" + pixels.length + " bytes) but the file holds " + read);
+            if (rows > 0 && (r != rows || c != cols)) {
+                throw in.refuse("the images are " + r + " x " + c + " pixels; MNIST images must be " + rows + " x "
+                        + cols);
             }
-            return new Images(count, rows, cols, pixels);
-        } catch (IOException e) {
-            throw new DataFileException(name, 0, 0, "cannot be read (" + e.getMessage() + ")");
+            long bytes;
+            try {
+                bytes = Math.multiplyExact((long) count * r, c);
+            } catch (ArithmeticException e) {
+                bytes = Long.MAX_VALUE;
+            }
+            byte[] pixels = in.body(bytes, count + " images of " + r + "x" + c);
+            return new Images(count, r, c, pixels);
         }
     }
 
     public static byte[] readLabels(Path file) throws DataFileException {
-        String name = file.getFileName().toString();
-        try (DataInputStream in = new DataInputStream(open(file))) {
-            int magic = header(in, name, "magic number");
+        try (IdxStream in = IdxStream.open(file)) {
+            int magic = in.header("magic number");
             if (magic != LABELS_MAGIC) {
-                throw new DataFileException(name, 0, 0, String.format(
-                        "not an IDX label file: magic number 0x%X, expected 0x%X", magic, LABELS_MAGIC));
+                throw in.refuse(String.format("not an IDX label file: magic number 0x%X, expected 0x%X", magic,
+                        LABELS_MAGIC));
             }
-            int count = header(in, name, "label count");
+            int count = in.header("label count");
             if (count < 0) {
-                throw new DataFileException(name, 0, 0, "implausible label count " + count);
+                throw in.refuse("impossible label count in the header: " + count);
             }
-            byte[] labels = new byte[count];
-            int read = in.readNBytes(labels, 0, count);
-            if (read < count) {
-                throw new DataFileException(name, 0, 0, "truncated: the header promises " + count
-                        + " labels but the file holds " + read);
-            }
+            byte[] labels = in.body(count, count + " labels");
             for (int i = 0; i < count; i++) {
                 if (labels[i] < 0 || labels[i] > 9) {
-                    throw new DataFileException(name, 0, 0, "label " + (i + 1) + " is " + labels[i] + ", not 0 to 9");
+                    throw in.refuse("label " + (i + 1) + " (byte " + (8 + i) + ") is " + (labels[i] & 0xFF)
+                            + ", not 0 to 9");
                 }
             }
             return labels;
-        } catch (IOException e) {
-            throw new DataFileException(name, 0, 0, "cannot be read (" + e.getMessage() + ")");
         }
     }
 
     /** Reads an image file and its label file, which must hold the same number of items. */
     public static LabelledImages read(Path images, Path labels) throws DataFileException {
-        Images im = readImages(images);
+        return read(images, labels, 0, 0);
+    }
+
+    /** As {@link #read(Path, Path)}, the images required to be {@code rows} x {@code cols}. */
+    public static LabelledImages read(Path images, Path labels, int rows, int cols) throws DataFileException {
+        Images im = readImages(images, rows, cols);
         byte[] lb = readLabels(labels);
         if (im.count() != lb.length) {
             throw new DataFileException(images.getFileName() + " and " + labels.getFileName(), 0, 0, im.count()
                     + " images but " + lb.length + " labels");
         }
         return new LabelledImages(im, lb);
-    }
-
-    private static int header(DataInputStream in, String name, String what) throws IOException, DataFileException {
-        try {
-            return in.readInt();
-        } catch (EOFException e) {
-            throw new DataFileException(name, 0, 0, "truncated: the header ends before the " + what);
-        }
     }
 }

@@ -40,11 +40,14 @@ public final class MnistFiles {
         return tmp;
     }
 
+    /** MNIST digits are 28 x 28 pixels; other shapes would train as scrambled digits, so they are refused. */
+    public static final int SIDE = 28;
+
     public static Idx.LabelledImages train(Path folder) throws DataFileException {
-        return Idx.read(folder.resolve(TRAIN_IMAGES), folder.resolve(TRAIN_LABELS));
+        return Idx.read(folder.resolve(TRAIN_IMAGES), folder.resolve(TRAIN_LABELS), SIDE, SIDE);
     }
 
     public static Idx.LabelledImages test(Path folder) throws DataFileException {
-        return Idx.read(folder.resolve(TEST_IMAGES), folder.resolve(TEST_LABELS));
+        return Idx.read(folder.resolve(TEST_IMAGES), folder.resolve(TEST_LABELS), SIDE, SIDE);
     }
 }

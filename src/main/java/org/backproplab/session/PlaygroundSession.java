@@ -11,6 +11,7 @@ import org.backproplab.data.DataFileException;
 import org.backproplab.data.DataPoint;
 import org.backproplab.data.DataSet;
 import org.backproplab.data.PointsCsv;
+import org.backproplab.data.Task;
 import org.backproplab.io.AtomicFiles;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.PlaygroundLessons;
@@ -104,10 +105,13 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         worker.execute(() -> {
             try {
                 PointsCsv.Content c = PointsCsv.read(file);
+                String name = file.getFileName().toString();
                 onFx(() -> {
                     setup.imported(c);
                     apply(Change.REBUILD);
-                    post(new Notice("notice.imported", List.of(file.getFileName().toString(), c.points().size()), false));
+                    post(c.task() == Task.REGRESSION
+                            ? new Notice("notice.importedTarget", List.of(name, c.points().size()), false)
+                            : new Notice("notice.importedClasses", List.of(name, c.points().size(), c.classes()), false));
                 });
             } catch (DataFileException e) {
                 post(new Notice("notice.importFailed", List.of(e.getMessage()), true));
@@ -121,7 +125,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
             List<DataPoint> all = new ArrayList<>(data.train());
             all.addAll(data.test());
             try {
-                AtomicFiles.writeString(file, PointsCsv.write(all));
+                AtomicFiles.writeString(file, PointsCsv.write(all, data.task()));
                 post(new Notice("notice.exported", List.of(file.getFileName().toString()), false));
             } catch (IOException e) {
                 post(new Notice("notice.exportFailed", List.of(file.toString(), e.getMessage()), true));

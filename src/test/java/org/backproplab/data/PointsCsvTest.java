@@ -21,8 +21,8 @@ class PointsCsvTest {
         PointsCsv.Content c = PointsCsv.read(new StringReader("x1,x2,label\n# a comment\n1.5,-2,1\n\n0,0,0\n"), "p.csv");
         assertEquals(List.of(new DataPoint(1.5, -2, 1), new DataPoint(0, 0, 0)), c.points());
         assertEquals(Task.BINARY, c.task());
-        assertEquals(Task.MULTICLASS, PointsCsv.read(new StringReader("0,0,0\n1,1,2\n"), "p").task());
-        assertEquals(Task.REGRESSION, PointsCsv.read(new StringReader("0,0,0.5\n1,1,-0.2\n"), "p").task());
+        assertEquals(Task.MULTICLASS, PointsCsv.read(new StringReader("0,0,0\n1,1,2\n2,2,1\n"), "p").task());
+        assertEquals(Task.REGRESSION, PointsCsv.read(new StringReader("x1,x2,target\n0,0,0.5\n1,1,-0.2\n"), "p").task());
     }
 
     @Test
@@ -45,7 +45,11 @@ class PointsCsvTest {
     void writesWhatItReads(@TempDir Path dir) throws Exception {
         List<DataPoint> pts = DataShape.SPIRAL.generate(50, 0.1, 3);
         Path f = dir.resolve("spiral.csv");
-        Files.writeString(f, PointsCsv.write(pts));
+        Files.writeString(f, PointsCsv.write(pts, Task.MULTICLASS));
         assertEquals(pts, PointsCsv.read(f).points());
+        List<DataPoint> wave = List.of(new DataPoint(0.5, -1, 0.25), new DataPoint(-3e-7, 2, 1));
+        Files.writeString(f, PointsCsv.write(wave, Task.REGRESSION));
+        assertEquals(wave, PointsCsv.read(f).points());
+        assertEquals(Task.REGRESSION, PointsCsv.read(f).task());
     }
 }

@@ -382,8 +382,15 @@ class PlaygroundSessionTest {
         // written only now, it is there when the worker reads it
         java.nio.file.Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
         await();
-        assertEquals("notice.imported", session.noticeProperty().get().key());
         assertEquals(4, snapshot().points().size());
+        assertEquals(new Notice("notice.importedClasses", List.of("good.csv", 4, 2), false), session.noticeProperty().get());
+        java.nio.file.Path target = dir.resolve("target.csv");
+        java.nio.file.Files.writeString(target, "x1,x2,target\n1,2,0.5\n3,4,-1\n");
+        session.importCsv(target);
+        await();
+        assertEquals(new Notice("notice.importedTarget", List.of("target.csv", 2), false), session.noticeProperty().get());
+        session.importCsv(good);
+        await();
         java.nio.file.Path out = dir.resolve("out.csv");
         session.exportCsv(out);
         await();

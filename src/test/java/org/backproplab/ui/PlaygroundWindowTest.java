@@ -135,7 +135,7 @@ class PlaygroundWindowTest {
         Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
         ui.csvAnswer = good;
         ui.click(robot, "#import-csv");
-        assertTrue(ui.text(robot, "#pg-notice").contains("Imported 4 points"), ui.text(robot, "#pg-notice"));
+        assertEquals("Imported 4 points from good.csv: 2 classes.", ui.text(robot, "#pg-notice"));
         assertEquals(4, session().getSnapshot().trainCount() + session().getSnapshot().testCount());
     }
 
