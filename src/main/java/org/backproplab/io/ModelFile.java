@@ -72,13 +72,13 @@ public final class ModelFile {
                 ImmutableMatrix want = needed.get(e.getKey());
                 ImmutableMatrix got = e.getValue();
                 if (want == null) {
-                    throw new ModelFileException(file + ", field \"parameters." + e.getKey() + "\": the " + preset
+                    throw new ModelFileException(file + ", field \"parameters." + e.getKey() + "\": the " + shorten(preset)
                             + " network has no parameter " + e.getKey() + " (it has " + String.join(", ", needed.keySet())
                             + ")");
                 }
                 if (want.rows() != got.rows() || want.cols() != got.cols()) {
                     throw new ModelFileException(file + ", field \"parameters." + e.getKey() + "\": " + got.rows()
-                            + " x " + got.cols() + " values, the " + preset + " network needs " + want.rows() + " x "
+                            + " x " + got.cols() + " values, the " + shorten(preset) + " network needs " + want.rows() + " x "
                             + want.cols());
                 }
             }

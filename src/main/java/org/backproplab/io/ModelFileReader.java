@@ -93,10 +93,7 @@ final class ModelFileReader {
             // where the value that went over the limit starts
             throw at(p == null ? null : p.currentTokenLocation(), limit(e));
         } catch (JsonProcessingException e) {
-            String m = shorten(e.getOriginalMessage());
-            throw at(location(e, p), m.startsWith("Duplicate field ")
-                    ? "the key " + m.substring("Duplicate field ".length()) + " appears twice"
-                    : "not valid JSON (" + m + ")");
+            throw at(location(e, p), problem(String.valueOf(e.getOriginalMessage())));
         } catch (IOException e) {
             throw at(location(null, p), "cannot be read as UTF-8 text (" + shorten(String.valueOf(e.getMessage())) + ")");
         }
@@ -168,7 +165,7 @@ final class ModelFileReader {
                 m[r][c] = v.asDouble();
                 if (!Double.isFinite(m[r][c])) {
                     throw new ModelFileException(name + ": parameter " + key + ", row " + (r + 1) + ", column "
-                            + (c + 1) + ": " + shorten(v.asText()) + " is beyond what a double holds");
+                            + (c + 1) + " is too large for a double (it reads as " + v.asText() + ")");
                 }
             }
         }
@@ -193,6 +190,24 @@ final class ModelFileReader {
             return e.getLocation();
         }
         return p == null ? null : p.currentLocation();
+    }
+
+    /** Jackson's parse error in a learner's words. */
+    private static String problem(String m) {
+        if (m.startsWith("Duplicate field ")) {
+            return "the key " + shorten(m.substring("Duplicate field ".length())) + " appears twice";
+        }
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the file ends in the middle of the JSON (was it cut short?)";
+        }
+        if (m.contains("Non-standard token")) {
+            return "NaN and Infinity are not numbers a model file can hold";
+        }
+        if (m.startsWith("Invalid UTF-8")) {
+            return "the text is not UTF-8 (" + shorten(m) + ")";
+        }
+        int colon = m.indexOf("): ");
+        return "not valid JSON (" + shorten(colon > 0 ? m.substring(0, colon + 1) : m) + ")";
     }
 
     private static String limit(StreamConstraintsException e) {

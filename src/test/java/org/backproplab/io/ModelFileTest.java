@@ -90,8 +90,14 @@ class ModelFileTest {
 
     @Test
     void numbersBeyondADoubleDuplicateKeysTrailingTextAndUnknownNamesAreRefused() throws Exception {
-        assertEquals("m.json: parameter W1, row 1, column 2: 1e400 is beyond what a double holds",
-                errorOf("[[1, 1e400]]").replace("Infinity", "1e400"));
+        assertEquals("m.json: parameter W1, row 1, column 2 is too large for a double (it reads as Infinity)",
+                errorOf("[[1, 1e400]]"));
+        assertEquals("m.json: parameter W1, row 1, column 1 is too large for a double (it reads as -Infinity)",
+                errorOf("[[-1" + "0".repeat(60) + "e300]]"));
+        assertEquals("m.json, line 1, column 97: NaN and Infinity are not numbers a model file can hold",
+                errorOf("[[NaN]]"));
+        assertEquals("m.json, line 2, column 28: the file ends in the middle of the JSON (was it cut short?)",
+                refusal(HEAD + "\n\"parameters\": {\"W1\": [[1, 2"));
         assertEquals("m.json, line 2, column 33: the key 'W1' appears twice",
                 refusal(HEAD + "\n\"parameters\": {\"W1\": [[1]], \"W1\": [[2]]}}"));
         assertEquals("m.json, line 2, column 30: there is text after the model's closing }",
