@@ -126,7 +126,7 @@ public final class ModelFile {
     }
 
     /** The largest model file read: LeNet's or the MLP's parameters take a few megabytes as JSON. */
-    public static final long MAX_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_BYTES = 64_000_000L;
 
     /** {@code s} in one line of at most 60 characters, for a message. */
     public static String shorten(String s) {

@@ -75,7 +75,7 @@ class ModelFileTest {
         try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(2L * 1024 * 1024 * 1024 + 1); // sparse: no disk used
         }
-        assertEquals("huge.json: the file is 2,147 MB, a model file is at most 67 MB (is it really a Backprop Lab model?)",
+        assertEquals("huge.json: the file is 2,147 MB, a model file is at most 64 MB (is it really a Backprop Lab model?)",
                 assertThrows(ModelFile.ModelFileException.class, () -> ModelFile.load(file)).getMessage());
     }
 
