@@ -71,15 +71,14 @@ public final class ModelFile {
             for (Map.Entry<String, ImmutableMatrix> e : parameters.entrySet()) {
                 ImmutableMatrix want = needed.get(e.getKey());
                 ImmutableMatrix got = e.getValue();
+                String where = file + ", field \"parameters." + e.getKey() + "\": ";
                 if (want == null) {
-                    throw new ModelFileException(file + ", field \"parameters." + e.getKey() + "\": the " + shorten(preset)
-                            + " network has no parameter " + e.getKey() + " (it has " + String.join(", ", needed.keySet())
-                            + ")");
+                    throw new ModelFileException(where + "the " + shorten(preset) + " network has no parameter "
+                            + e.getKey() + " (it has " + String.join(", ", needed.keySet()) + ")");
                 }
                 if (want.rows() != got.rows() || want.cols() != got.cols()) {
-                    throw new ModelFileException(file + ", field \"parameters." + e.getKey() + "\": " + got.rows()
-                            + " x " + got.cols() + " values, the " + shorten(preset) + " network needs " + want.rows() + " x "
-                            + want.cols());
+                    throw new ModelFileException(where + got.rows() + " x " + got.cols() + " values, the "
+                            + shorten(preset) + " network needs " + want.rows() + " x " + want.cols());
                 }
             }
             for (String key : needed.keySet()) {
