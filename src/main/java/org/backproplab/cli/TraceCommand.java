@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /** Steps a preset through N iterations and prints every stage's numbers. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Run N training iterations stage by stage and print every number: as a walk-through "
-                + "a student can follow, or as one JSON object per line.")
+                + "a student can follow, or as one JSON object per line (a NaN or infinite number is written as null). "
+                + "Exit code 3 when the loss becomes NaN or infinite (training diverged).")
 final class TraceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,7 +85,9 @@ final class TraceCommand implements Runnable {
         WalkThrough walkThrough = new WalkThrough(naming);
         for (int step = 1; step <= steps; step++) {
             List<StageRecord> records = stepper.finishIteration();
-            if (step % every != 0) {
+            double loss = lossOf(records);
+            boolean diverged = !Double.isFinite(loss);
+            if (step % every != 0 && !diverged) {
                 continue;
             }
             if (json) {
@@ -92,6 +95,14 @@ final class TraceCommand implements Runnable {
             } else {
                 walkThrough.describe(step, records).forEach(out::println);
                 out.println();
+            }
+            if (diverged) {
+                // as train does: the line that shows it, then why on stderr and exit code 3
+                out.flush();
+                spec.commandLine().getErr().println("backprop-lab trace: training diverged at step " + step
+                        + ": the loss is " + loss + "; try a smaller learning rate");
+                spec.commandLine().getErr().flush();
+                throw new TrainCommand.Diverged();
             }
         }
         var evaluation = trainer.evaluateTraining();
@@ -130,6 +141,15 @@ final class TraceCommand implements Runnable {
             rows.add(String.join(", ", values));
         }
         return rows.size() == 1 ? rows.get(0) : "[" + String.join("], [", rows) + "]";
+    }
+
+    private static double lossOf(List<StageRecord> records) {
+        for (StageRecord r : records) {
+            if (r instanceof LossRecord loss) {
+                return loss.total();
+            }
+        }
+        return 0;
     }
 
     private static Map<String, Object> stepObject(int step, List<StageRecord> records) {

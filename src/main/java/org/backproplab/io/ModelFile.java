@@ -1,15 +1,10 @@
 package org.backproplab.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Network;
@@ -36,16 +31,75 @@ public final class ModelFile {
     public static final class ModelFileException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        ModelFileException(String message) {
+        public ModelFileException(String message) {
             super(message);
         }
     }
 
-    /** What a model file holds. */
-    public record Loaded(String preset, Map<String, ImmutableMatrix> parameters) {
+    /** A save refused because the network holds NaN or infinite values. */
+    public static final class NonFiniteException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NonFiniteException(String message) {
+            super(message);
+        }
     }
 
-    public static void save(Path file, String preset, Network network) throws IOException {
+    /** "W2, row 3, column 1 is NaN", or null when every value is finite. */
+    public static String firstNonFinite(Network network) {
+        for (Map.Entry<String, ImmutableMatrix> e : network.copyParameters().entrySet()) {
+            ImmutableMatrix m = e.getValue();
+            for (int r = 0; r < m.rows(); r++) {
+                for (int c = 0; c < m.cols(); c++) {
+                    if (!Double.isFinite(m.get(r, c))) {
+                        return e.getKey() + ", row " + (r + 1) + ", column " + (c + 1) + " is " + m.get(r, c);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What a model file holds. */
+    public record Loaded(String file, String preset, Map<String, ImmutableMatrix> parameters) {
+        /**
+         * Puts the values into {@code network}; a parameter it does not have, one it lacks or
+         * one of another shape is refused with the file and the parameter named.
+         */
+        public void restoreInto(Network network) throws ModelFileException {
+            Map<String, ImmutableMatrix> needed = network.copyParameters();
+            for (Map.Entry<String, ImmutableMatrix> e : parameters.entrySet()) {
+                ImmutableMatrix want = needed.get(e.getKey());
+                ImmutableMatrix got = e.getValue();
+                String where = file + ", field \"parameters." + e.getKey() + "\": ";
+                if (want == null) {
+                    throw new ModelFileException(where + "the " + shorten(preset) + " network has no parameter "
+                            + e.getKey() + " (it has " + String.join(", ", needed.keySet()) + ")");
+                }
+                if (want.rows() != got.rows() || want.cols() != got.cols()) {
+                    throw new ModelFileException(where + got.rows() + " x " + got.cols() + " values, the "
+                            + shorten(preset) + " network needs " + want.rows() + " x " + want.cols());
+                }
+            }
+            for (String key : needed.keySet()) {
+                if (!parameters.containsKey(key)) {
+                    throw new ModelFileException(file + ", field \"parameters\": no values for " + key);
+                }
+            }
+            network.restoreParameters(parameters);
+        }
+    }
+
+    /**
+     * Writes the network's parameters. Refused ({@link NonFiniteException}, nothing written) when
+     * a value is NaN or infinite, unless {@code allowNonFinite}: such a file no longer loads.
+     */
+    public static void save(Path file, String preset, Network network, boolean allowNonFinite) throws IOException {
+        String bad = firstNonFinite(network);
+        if (bad != null && !allowNonFinite) {
+            throw new NonFiniteException(file.getFileName() + ": not saved, " + bad
+                    + " (training diverged); a model with such values cannot be loaded again");
+        }
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -57,7 +111,12 @@ public final class ModelFile {
             for (int r = 0; r < m.rows(); r++) {
                 ArrayNode row = rows.addArray();
                 for (int c = 0; c < m.cols(); c++) {
-                    row.add(m.get(r, c));
+                    // a non-finite value (allowed above) as null, not Jackson's "NaN" string
+                    if (Double.isFinite(m.get(r, c))) {
+                        row.add(m.get(r, c));
+                    } else {
+                        row.addNull();
+                    }
                 }
             }
         }
@@ -65,59 +124,16 @@ public final class ModelFile {
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
+    /** The largest model file read: LeNet's or the MLP's parameters take a few megabytes as JSON. */
+    public static final long MAX_BYTES = 64_000_000L;
+
+    /** {@code s} in one line of at most 60 characters, for a message. */
+    public static String shorten(String s) {
+        return ModelFileReader.shorten(s);
+    }
+
+    /** Reads a model file strictly; see {@link ModelFileReader} for what is checked. */
     public static Loaded load(Path file) throws ModelFileException {
-        String name = file.getFileName().toString();
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw new ModelFileException(name + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new ModelFileException(name + ": cannot be read (" + e.getMessage() + ")");
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new ModelFileException(name + ": not a Backprop Lab model (\"format\" is not \"" + FORMAT + "\")");
-        }
-        if (root.path("version").asInt(-1) != VERSION) {
-            throw new ModelFileException(name + ": model format version " + root.path("version") + ", this app reads "
-                    + VERSION);
-        }
-        String preset = root.path("preset").asText("");
-        JsonNode params = root.path("parameters");
-        if (preset.isEmpty() || !params.isObject()) {
-            throw new ModelFileException(name + ": \"preset\" or \"parameters\" is missing");
-        }
-        Map<String, ImmutableMatrix> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = params.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode rows = e.getValue();
-            if (!rows.isArray() || rows.isEmpty()) {
-                throw new ModelFileException(name + ": parameter " + e.getKey() + " is not a matrix");
-            }
-            double[][] m = new double[rows.size()][];
-            for (int r = 0; r < rows.size(); r++) {
-                JsonNode row = rows.get(r);
-                if (!row.isArray()) {
-                    throw new ModelFileException(name + ": parameter " + e.getKey() + ", row " + (r + 1)
-                            + " is not a list of numbers");
-                }
-                if (row.size() != rows.get(0).size()) {
-                    throw new ModelFileException(name + ": parameter " + e.getKey() + ", row " + (r + 1) + " has "
-                            + row.size() + " values, row 1 has " + rows.get(0).size());
-                }
-                m[r] = new double[row.size()];
-                for (int c = 0; c < row.size(); c++) {
-                    if (!row.get(c).isNumber()) {
-                        throw new ModelFileException(name + ": parameter " + e.getKey() + ", row " + (r + 1) + ", column "
-                                + (c + 1) + " is not a number");
-                    }
-                    m[r][c] = row.get(c).asDouble();
-                }
-            }
-            out.put(e.getKey(), ImmutableMatrix.of(m));
-        }
-        return new Loaded(preset, out);
+        return ModelFileReader.read(file, MAX_BYTES);
     }
 }

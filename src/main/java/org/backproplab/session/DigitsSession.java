@@ -19,7 +19,6 @@ import org.backproplab.engine.Evaluation;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
-import org.backproplab.io.ModelFile;
 import org.backproplab.lesson.Digits;
 import org.backproplab.lesson.MnistLessons;
 import org.backproplab.session.DigitsSnapshot.GalleryItem;
@@ -45,6 +44,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyIntegerWrapper digitCount = new ReadOnlyIntegerWrapper(this, "digitCount");
     private final ReadOnlyObjectWrapper<Notice> inputError = new ReadOnlyObjectWrapper<>(this, "inputError");
+    private final DigitsSaves saves;
     private final DigitsDrawing pen = new DigitsDrawing();
     private final ReadOnlyObjectWrapper<DigitsSnapshot.Picture> drawing =
             new ReadOnlyObjectWrapper<>(this, "drawing", pen.picture());
@@ -75,6 +75,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     public DigitsSession(Worker worker, Executor fx, Path dataFolder, int trainLimit, int testLimit) {
         super(worker, fx);
         this.fx = fx;
+        this.saves = new DigitsSaves(this, fx);
         this.dataFolder = dataFolder;
         this.trainLimit = trainLimit;
         this.testLimit = testLimit;
@@ -220,25 +221,28 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         submit(() -> drawn = Digits.preprocess(copy, DigitsDrawing.CELLS));
     }
 
-    /** Saves the network shown; refused without a file or before a network is loaded. */
-    public void saveModel(Path file) {
-        if (file == null) {
-            refuse("digits.error.noFile");
-            return;
-        }
-        if (!loaded.get()) {
-            refuse("digits.error.notLoaded");
+    /**
+     * Saves the network shown; refused without a file or before a network is loaded. One holding NaN or infinite
+     * values only when {@code confirmedNonFinite}; else {@link #unconfirmedSaveProperty()} asks first.
+     */
+    public void saveModel(Path file, boolean confirmedNonFinite) {
+        if (file == null || !loaded.get()) {
+            refuse(file == null ? "digits.error.noFile" : "digits.error.notLoaded");
             return;
         }
         accept();
-        submit(() -> {
-            try {
-                ModelFile.save(file, presetId, trainer.network());
-                post(new Notice("notice.exported", List.of(file.getFileName().toString()), false));
-            } catch (IOException e) {
-                post(new Notice("notice.exportFailed", List.of(file.toString(), e.getMessage()), true));
-            }
-        });
+        saves.clear();
+        submit(() -> saves.save(file, presetId, trainer.network(), confirmedNonFinite, this::post));
+    }
+
+    /** The answer "no" to {@link #unconfirmedSaveProperty()}: nothing is saved. */
+    public void cancelSave() {
+        saves.clear();
+    }
+
+    /** A save waiting for the user's yes (the network holds NaN or infinite values), or null. */
+    public ReadOnlyObjectProperty<Path> unconfirmedSaveProperty() {
+        return saves.unconfirmedProperty();
     }
 
     /** Loads a saved model; a broken file changes nothing and says what is wrong with it. */
@@ -253,18 +257,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             if (!ensureData()) {
                 return;
             }
-            try {
-                ModelFile.Loaded m = ModelFile.load(file);
-                Trainer t = MnistLessons.byId(m.preset()).newTrainer(train, 1);
-                t.network().restoreParameters(m.parameters());
+            Trainer t = saves.load(file, train, this::post);
+            if (t != null) {
                 trainer = t;
-                afterNewNetwork(m.preset());
+                afterNewNetwork(saves.loadedPreset());
                 post(new Notice("notice.modelLoaded", List.of(file.getFileName().toString()), false));
-            } catch (ModelFile.ModelFileException e) {
-                post(new Notice("notice.modelFailed", List.of(e.getMessage()), true));
-            } catch (IllegalArgumentException e) {
-                // the file is valid JSON but not a model of a digits preset (its preset, or a shape)
-                post(new Notice("notice.modelFailed", List.of(file.getFileName() + ": " + e.getMessage()), true));
             }
         });
     }

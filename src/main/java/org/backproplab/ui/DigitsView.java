@@ -94,7 +94,18 @@ public final class DigitsView {
         progress.setPrefWidth(220);
         progressLabel.setId("digits-progress-label");
         Button save = ViewParts.button(i18n, "digits-save", Material2MZ.SAVE, "digits.save", () ->
-                dialogs.modelToSave(root.getScene().getWindow()).ifPresent(session::saveModel));
+                dialogs.modelToSave(root.getScene().getWindow()).ifPresent(f -> session.saveModel(f, false)));
+        // a diverged network (NaN or infinite values) is saved only after a yes
+        session.unconfirmedSaveProperty().addListener((o, a, file) -> {
+            if (file != null) {
+                boolean yes = dialogs.confirmNonFiniteSave(root.getScene().getWindow(), file);
+                if (yes) {
+                    session.saveModel(file, true);
+                } else {
+                    session.cancelSave();
+                }
+            }
+        });
         Button load = ViewParts.button(i18n, "digits-load", Material2AL.FOLDER_OPEN, "digits.load", () ->
                 dialogs.modelToOpen(root.getScene().getWindow()).ifPresent(session::loadModel));
         inputError.setId("digits-input-error");

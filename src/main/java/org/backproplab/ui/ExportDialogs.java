@@ -24,6 +24,9 @@ public interface ExportDialogs {
     /** Where to save the model, or empty when cancelled. */
     Optional<Path> modelToSave(Window owner);
 
+    /** Whether to save a model holding NaN or infinite values (it cannot be loaded again) to {@code file}. */
+    boolean confirmNonFiniteSave(Window owner, Path file);
+
     record Handout(Path file, int iterations) {
     }
 }

@@ -3,6 +3,8 @@ package org.backproplab.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -56,6 +58,16 @@ final class FileExportDialogs implements ExportDialogs {
     @Override
     public Optional<Path> modelToSave(Window owner) {
         return choose(owner, "model.json", "Backprop Lab model", "*.json");
+    }
+
+    @Override
+    public boolean confirmNonFiniteSave(Window owner, Path file) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("digits.saveNonFinite.text"),
+                ButtonType.OK, ButtonType.CANCEL);
+        ask.initOwner(owner);
+        ask.setTitle(i18n.get("digits.save"));
+        ask.setHeaderText(i18n.get("digits.saveNonFinite.header", String.valueOf(file.getFileName())));
+        return ask.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     @Override

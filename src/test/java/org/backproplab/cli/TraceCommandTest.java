@@ -194,4 +194,23 @@ class TraceCommandTest {
         String train = CliRun.of("train", "nope").err();
         assertTrue(train.contains("mnist-lenet"), "train does: " + train);
     }
+
+    @Test
+    void aDivergingTraceSaysSoOnStderrWithExitCode3AndItsLossStaysANumberOrNull() {
+        CliRun run = CliRun.of("trace", "lr-too-large", "--steps", "10000", "--every", "1000", "--json");
+        assertEquals(TrainCommand.DIVERGED, run.exitCode(), run.err());
+        List<JsonNode> lines = run.jsonLines();
+        JsonNode last = lines.get(lines.size() - 1);
+        int step = last.get("step").asInt();
+        assertTrue(step < 10000 && step % 1000 != 0, "the step that diverged is shown: " + step);
+        assertTrue(last.get("loss").isNull(), "NaN or Infinity is written as null, not \"NaN\": " + last.get("loss"));
+        for (JsonNode line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(line.get("loss").isNumber(), line.toString());
+        }
+        assertTrue(run.err().matches("backprop-lab trace: training diverged at step " + step
+                + ": the loss is (NaN|Infinity); try a smaller learning rate\\R"), run.err());
+        CliRun text = CliRun.of("trace", "lr-too-large", "--steps", "10000", "--every", "1000");
+        assertEquals(TrainCommand.DIVERGED, text.exitCode());
+        assertEquals(run.err(), text.err());
+    }
 }

@@ -162,7 +162,7 @@ class DigitsSessionTest {
     @Test
     void aModelIsSavedAndLoadedAndNoFileOrABrokenOneChangesNothing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("model.json");
-        session.saveModel(file);
+        session.saveModel(file, false);
         assertEquals("digits.error.notLoaded", errorKey(session));
         session.loadPreset("mnist-mlp");
         worker.runUntilIdle();
@@ -171,9 +171,9 @@ class DigitsSessionTest {
         session.pause();
         worker.runUntilIdle();
         double[] trained = session.getSnapshot().probabilities();
-        session.saveModel(null);
+        session.saveModel(null, false);
         assertEquals("digits.error.noFile", errorKey(session));
-        session.saveModel(file);
+        session.saveModel(file, false);
         worker.runUntilIdle();
         assertTrue(Files.readString(file).contains("\"format\" : \"backprop-lab-model\""));
         session.loadPreset("mnist-lenet");
@@ -194,5 +194,44 @@ class DigitsSessionTest {
         assertEquals("notice.modelFailed", session.noticeProperty().get().key());
         assertEquals("mnist-mlp", session.getSnapshot().presetId(), "nothing changed");
         assertEquals(trained[0], session.getSnapshot().probabilities()[0], 1e-12, "the same network still");
+    }
+
+    @Test
+    void aDivergedModelIsSavedOnlyAfterAYesAndNeverOverAGoodFileWithoutOne(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.json");
+        session.loadPreset("mnist-mlp");
+        worker.runUntilIdle();
+        session.saveModel(good, false);
+        worker.runUntilIdle();
+        String goodText = Files.readString(good);
+        // weights of 1e300 are finite and load, but the first batch overflows them to NaN
+        Path huge = dir.resolve("huge.json");
+        Files.writeString(huge, goodText.replaceAll("-?\\d\\.\\d+(E-?\\d+)?", "1e300"));
+        session.loadModel(huge);
+        worker.runUntilIdle();
+        assertEquals("notice.modelLoaded", session.noticeProperty().get().key());
+        session.play();
+        worker.runTasks(1);
+        worker.runUntilIdle();
+        assertEquals("notice.divergedLoss", session.noticeProperty().get().key());
+
+        session.saveModel(good, false);
+        worker.runUntilIdle();
+        assertEquals(good, session.unconfirmedSaveProperty().get(), "the window is asked first");
+        assertEquals(goodText, Files.readString(good), "nothing written yet");
+        session.cancelSave();
+        assertNull(session.unconfirmedSaveProperty().get());
+        assertEquals(goodText, Files.readString(good), "no: nothing written");
+
+        session.saveModel(good, true);
+        worker.runUntilIdle();
+        assertNull(session.unconfirmedSaveProperty().get());
+        assertEquals("notice.exported", session.noticeProperty().get().key());
+        assertTrue(Files.readString(good).contains("null"), "yes: written, NaN as null");
+        session.loadModel(good);
+        worker.runUntilIdle();
+        assertEquals("notice.modelFailed", session.noticeProperty().get().key());
+        assertTrue(String.valueOf(session.noticeProperty().get().args().get(0)).startsWith("good.json: parameter W1, row 1"),
+                session.noticeProperty().get().args().toString());
     }
 }

@@ -158,8 +158,40 @@ class DigitsWindowTest {
         ui.modelAnswer = broken;
         ui.click(robot, "#digits-load");
         String notice = ui.text(robot, "#digits-notice");
-        assertTrue(notice.startsWith("The model was not loaded: broken.json: not valid JSON (line 2"), notice);
+        assertTrue(notice.startsWith("The model was not loaded: broken.json, line 2, column "), notice);
         assertEquals("mnist-mlp", snapshot().presetId(), "nothing changed");
+    }
+
+    @Test
+    void aDivergedModelIsSavedOnlyAfterTheWindowAskedAndTheAnswerWasYes(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        ui.click(robot, "#tab-digits");
+        ui.choose(robot, "#digits-preset", "MLP: 784-128-64-10, ReLU");
+        Path good = dir.resolve("good.json");
+        ui.modelAnswer = good;
+        ui.click(robot, "#digits-save");
+        String goodText = Files.readString(good);
+        // weights of 1e300 load, and the first batch overflows them to NaN
+        ui.modelAnswer = dir.resolve("huge.json");
+        Files.writeString(ui.modelAnswer, goodText.replaceAll("-?\\d\\.\\d+(E-?\\d+)?", "1e300"));
+        ui.click(robot, "#digits-load");
+        ui.click(robot, "#digits-play");
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ui.text(robot, "#digits-notice").contains("NaN") || ui.text(robot, "#digits-notice").contains("Infinity"),
+                ui.text(robot, "#digits-notice"));
+
+        ui.modelAnswer = good;
+        ui.nonFiniteAnswer = false;
+        ui.click(robot, "#digits-save");
+        assertEquals(java.util.List.of(good), ui.nonFiniteQuestions, "asked once, for that file");
+        assertEquals(goodText, Files.readString(good), "no: the good model is still there");
+
+        ui.nonFiniteAnswer = true;
+        ui.click(robot, "#digits-save");
+        assertEquals(java.util.List.of(good, good), ui.nonFiniteQuestions);
+        assertTrue(Files.readString(good).contains("null"), "yes: saved, NaN written as null");
+        assertEquals("Saved good.json.", ui.text(robot, "#digits-notice"));
     }
 
     @Test

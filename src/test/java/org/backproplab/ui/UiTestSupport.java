@@ -27,6 +27,9 @@ final class UiTestSupport {
     final Settings settings = new Settings(prefs);
     final I18n i18n;
     Path pngAnswer;
+    /** The answer to "save a model with NaN values?", and the files it was asked for. */
+    boolean nonFiniteAnswer;
+    final java.util.List<Path> nonFiniteQuestions = new java.util.ArrayList<>();
     ExportDialogs.Handout handoutAnswer;
     MainWindow window;
     Stage stage;
@@ -72,6 +75,12 @@ final class UiTestSupport {
             @Override
             public Optional<Handout> handout(Window owner) {
                 return Optional.ofNullable(handoutAnswer);
+            }
+
+            @Override
+            public boolean confirmNonFiniteSave(Window owner, Path file) {
+                nonFiniteQuestions.add(file);
+                return nonFiniteAnswer;
             }
         });
     }
