@@ -87,6 +87,9 @@ class SoakTest {
     void close() throws Exception {
         ui.close();
         Thread.setDefaultUncaughtExceptionHandler(previous);
+        // the FX thread outlives this test: give its exceptions back to the default handler
+        WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().setUncaughtExceptionHandler(null))
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** Broken files for the imports: each an input a careless user might pick. */
