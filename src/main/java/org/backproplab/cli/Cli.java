@@ -50,7 +50,14 @@ public final class Cli implements Runnable {
             errWriter.println("backprop-lab " + commandLine.getCommandName() + ": failed: " + firstLine(String.valueOf(ex)));
             return 1;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            errWriter.println("backprop-lab: not enough memory (" + e.getMessage() + "); give Java more, e.g. "
+                    + "java -Xmx1g -jar backprop-lab.jar ..., or use fewer digits (--limit)");
+            code = 1;
+        }
         outWriter.flush();
         errWriter.flush();
         return code;

@@ -41,20 +41,17 @@ public final class Idx {
 
         /**
          * The first {@code n} images (all when n is 0 or larger than the set) as samples: pixels
-         * scaled to [0, 1], targets one-hot over {@code classes}.
+         * scaled to [0, 1] (kept as bytes, turned into pixel / 255.0 a batch at a time), targets
+         * one-hot over {@code classes}.
          */
         public Samples samples(int n, int classes) {
             int count = n <= 0 ? count() : Math.min(n, count());
-            int size = images.size();
-            double[][] x = new double[count][size];
             double[][] t = new double[count][classes];
             for (int i = 0; i < count; i++) {
-                for (int p = 0; p < size; p++) {
-                    x[i][p] = images.pixel(i, p) / 255.0;
-                }
                 t[i][labels[i]] = 1;
             }
-            return new Samples(ImmutableMatrix.of(x), ImmutableMatrix.of(t));
+            return new Samples(ImmutableMatrix.ofUnsignedBytes(count, images.size(), images.pixels()),
+                    ImmutableMatrix.of(t));
         }
     }
 

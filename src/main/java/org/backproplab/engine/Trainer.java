@@ -11,12 +11,18 @@ import org.ejml.data.DMatrixRMaj;
  * <p>With batches smaller than the data set, each epoch visits the samples in an order shuffled
  * from (seed, epoch), so the order can be recomputed after stepping back.
  *
+ * <p>Inputs held compactly ({@link ImmutableMatrix#isCompact()}, the digits' pixels as bytes) stay
+ * so: each batch is turned into doubles when it is gathered, so the training set is never held as
+ * doubles in full.
+ *
  * <p>Not thread-safe: one thread at a time (the session's worker) drives a trainer.
  */
 public final class Trainer {
     private final Network network;
     private final Optimizer optimizer;
-    private final DMatrixRMaj inputs;
+    /** The training inputs as doubles, or null while they are held compactly in {@link #compactInputs}. */
+    private DMatrixRMaj inputs;
+    private ImmutableMatrix compactInputs;
     private final DMatrixRMaj targets;
     private final long shuffleSeed;
     private Regularization regularization;
@@ -49,7 +55,11 @@ public final class Trainer {
         this.network = network;
         this.optimizer = optimizer;
         this.regularization = regularization;
-        this.inputs = data.inputs().toMatrix();
+        if (data.inputs().isCompact()) {
+            this.compactInputs = data.inputs();
+        } else {
+            this.inputs = data.inputs().toMatrix();
+        }
         this.targets = data.targets().toMatrix();
         this.shuffleSeed = shuffleSeed;
         setBatchSize(batchSize);
@@ -91,7 +101,7 @@ public final class Trainer {
     }
 
     public int sampleCount() {
-        return inputs.numRows;
+        return targets.numRows;
     }
 
     /** Updates done so far. */
@@ -111,7 +121,7 @@ public final class Trainer {
 
     /** The stored training input (sample {@code row}, input {@code col}). */
     public double input(int row, int col) {
-        return inputs.get(row, col);
+        return inputs == null ? compactInputs.get(row, col) : inputs.get(row, col);
     }
 
     public double target(int row, int col) {
@@ -120,6 +130,10 @@ public final class Trainer {
 
     /** Changes one training input; batches gathered from now on see the new value. */
     public void setInput(int row, int col, double value) {
+        if (inputs == null) {
+            inputs = compactInputs.toMatrix();
+            compactInputs = null;
+        }
         inputs.set(row, col, value);
     }
 
@@ -130,7 +144,8 @@ public final class Trainer {
 
     /** The training set as it is now (edits included). */
     public Samples samples() {
-        return new Samples(ImmutableMatrix.copyOf(inputs), ImmutableMatrix.copyOf(targets));
+        return new Samples(inputs == null ? compactInputs : ImmutableMatrix.copyOf(inputs),
+                ImmutableMatrix.copyOf(targets));
     }
 
     // ---- iterations --------------------------------------------------------------------
@@ -178,12 +193,16 @@ public final class Trainer {
         int n = sampleCount();
         int size = Math.min(batchSize, n - cursor);
         int[] ord = orderOf(epoch);
-        batchInputs.reshape(size, inputs.numCols);
+        int cols = network.inputSize();
+        batchInputs.reshape(size, cols);
         batchTargets.reshape(size, targets.numCols);
         for (int i = 0; i < size; i++) {
             int row = ord == null ? cursor + i : ord[cursor + i];
-            System.arraycopy(inputs.data, row * inputs.numCols, batchInputs.data, i * inputs.numCols,
-                    inputs.numCols);
+            if (inputs == null) {
+                compactInputs.copyRow(row, batchInputs.data, i * cols);
+            } else {
+                System.arraycopy(inputs.data, row * cols, batchInputs.data, i * cols, cols);
+            }
             System.arraycopy(targets.data, row * targets.numCols, batchTargets.data, i * targets.numCols,
                     targets.numCols);
         }
@@ -221,12 +240,34 @@ public final class Trainer {
 
     /** Loss (penalty included) and accuracy on {@code data}; does not change the parameters. */
     public Evaluation evaluate(Samples data) {
+        if (data.inputs().isCompact()) {
+            return evaluateCompact(data.inputs(), data.targets().toMatrix());
+        }
         return evaluate(data.inputs().toMatrix(), data.targets().toMatrix());
     }
 
     /** Loss and accuracy on the training set. */
     public Evaluation evaluateTraining() {
-        return evaluate(inputs, targets);
+        return inputs == null ? evaluateCompact(compactInputs, targets) : evaluate(inputs, targets);
+    }
+
+    /** As {@link #evaluate(DMatrixRMaj, DMatrixRMaj)}, turning compact inputs into doubles a chunk at a time. */
+    private Evaluation evaluateCompact(ImmutableMatrix x, DMatrixRMaj t) {
+        int cols = x.cols();
+        if (x.rows() <= EVALUATION_CHUNK) {
+            return evaluate(x.toMatrix(), t);
+        }
+        return evaluateChunks(x.rows(), t, (start, rows, cx) -> {
+            cx.reshape(rows, cols);
+            for (int i = 0; i < rows; i++) {
+                x.copyRow(start + i, cx.data, i * cols);
+            }
+        });
+    }
+
+    /** Fills {@code dst} with the inputs of rows start to start + rows - 1. */
+    private interface ChunkSource {
+        void fill(int start, int rows, DMatrixRMaj dst);
     }
 
     /** Rows evaluated at once, so that large sets (10,000 digits) never need one huge batch. */
@@ -239,6 +280,11 @@ public final class Trainer {
                     ? Metrics.accuracy(network.output(), t, network.outputActivation()) : Double.NaN;
             return new Evaluation(loss, accuracy);
         }
+        return evaluateChunks(x.numRows, t, (start, rows, cx) ->
+                org.ejml.dense.row.CommonOps_DDRM.extract(x, start, start + rows, 0, x.numCols, cx));
+    }
+
+    private Evaluation evaluateChunks(int n, DMatrixRMaj t, ChunkSource x) {
         // the mean losses average over samples, the sums add up: combine the chunks the same way
         boolean mean = network.loss() == Loss.MEAN_SQUARED_ERROR || network.loss() == Loss.BINARY_CROSS_ENTROPY
                 || network.loss() == Loss.SOFTMAX_CROSS_ENTROPY;
@@ -246,19 +292,19 @@ public final class Trainer {
         double correct = 0;
         DMatrixRMaj cx = new DMatrixRMaj(1, 1);
         DMatrixRMaj ct = new DMatrixRMaj(1, 1);
-        for (int start = 0; start < x.numRows; start += EVALUATION_CHUNK) {
-            int rows = Math.min(EVALUATION_CHUNK, x.numRows - start);
-            org.ejml.dense.row.CommonOps_DDRM.extract(x, start, start + rows, 0, x.numCols, cx);
+        for (int start = 0; start < n; start += EVALUATION_CHUNK) {
+            int rows = Math.min(EVALUATION_CHUNK, n - start);
+            x.fill(start, rows, cx);
             org.ejml.dense.row.CommonOps_DDRM.extract(t, start, start + rows, 0, t.numCols, ct);
             network.forward(cx);
             double chunk = network.dataLoss(ct);
-            loss += mean ? chunk * rows / x.numRows : chunk;
+            loss += mean ? chunk * rows / n : chunk;
             if (classification) {
                 correct += Metrics.accuracy(network.output(), ct, network.outputActivation()) * rows;
             }
         }
         loss += network.penalty(regularization);
-        return new Evaluation(loss, classification ? correct / x.numRows : Double.NaN);
+        return new Evaluation(loss, classification ? correct / n : Double.NaN);
     }
 
     // ---- checkpoints -------------------------------------------------------------------

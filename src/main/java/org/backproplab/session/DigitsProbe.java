@@ -118,9 +118,7 @@ final class DigitsProbe {
         List<GalleryItem> wrong = new ArrayList<>();
         DMatrixRMaj x = new DMatrixRMaj(n, 784);
         for (int i = 0; i < n; i++) {
-            for (int p = 0; p < 784; p++) {
-                x.data[i * 784 + p] = test.inputs().get(i, p);
-            }
+            test.inputs().copyRow(i, x.data, i * 784);
         }
         var outputs = probe.predict(x);
         for (int i = 0; i < n; i++) {

@@ -282,10 +282,10 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         }
         try {
             Path dir = MnistFiles.folder(dataFolder);
-            Idx.LabelledImages tr = MnistFiles.train(dir);
+            Samples tr = MnistFiles.train(dir).samples(trainLimit, 10);
             testSet = MnistFiles.test(dir);
-            train = tr.samples(trainLimit, 10);
             test = testSet.samples(testLimit, 10);
+            train = tr; // last: a failure before (even out of memory) leaves the data unloaded, to retry
             fx.execute(() -> digitCount.set(test.size()));
             return true;
         } catch (DataFileException | IOException e) {

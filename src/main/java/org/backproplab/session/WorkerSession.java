@@ -1,5 +1,6 @@
 package org.backproplab.session;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +14,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * What the view-models share: the engine lives on one worker thread; the FX thread sees only
  * immutable snapshots, and of those only the newest (an AtomicReference swap plus one runLater,
  * as javafx.concurrent.Task.updateValue does), plus whether training runs and the latest notice.
+ *
+ * <p>Every task a session gives its worker is guarded: an {@link Error} (say, out of memory) or an
+ * exception the session did not handle itself pauses training and reaches the window as a
+ * {@link Notice}, never silently (an executor would swallow it).
  *
  * @param <S> the snapshot type
  */
@@ -36,8 +41,64 @@ abstract class WorkerSession<S> {
      * @param fx     runs a task on the FX thread (Platform::runLater in the app, the caller in tests)
      */
     protected WorkerSession(Worker worker, Executor fx) {
-        this.worker = worker;
+        this.worker = new Guarded(worker);
         this.fx = fx;
+    }
+
+    /** A worker whose every task ends in a notice and a pause, instead of a lost throwable, when it fails. */
+    private final class Guarded implements Worker {
+        private final Worker inner;
+
+        Guarded(Worker inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            inner.execute(guard(task));
+        }
+
+        @Override
+        public void schedule(Runnable task, long delayNanos) {
+            inner.schedule(guard(task), delayNanos);
+        }
+
+        @Override
+        public long nanoTime() {
+            return inner.nanoTime();
+        }
+
+        private Runnable guard(Runnable task) {
+            return () -> {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    failed(t);
+                }
+            };
+        }
+    }
+
+    /** Worker thread: a task failed in a way the session did not expect; pause and say so. */
+    private void failed(Throwable t) {
+        if (Boolean.getBoolean("backproplab.debug")) {
+            t.printStackTrace();
+        }
+        stopPlaying();
+        post(failure(t));
+    }
+
+    /** The notice for an unexpected failure: its kind and its message, shortened, without a stack trace. */
+    static Notice failure(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        if (message.length() > 160) {
+            message = message.substring(0, 157) + "...";
+        }
+        if (t instanceof OutOfMemoryError) {
+            return new Notice("notice.outOfMemory", List.of(message), true);
+        }
+        String what = t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return new Notice("notice.workerError", List.of(what), true);
     }
 
     public ReadOnlyObjectProperty<S> snapshotProperty() {
