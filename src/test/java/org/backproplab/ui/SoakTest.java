@@ -261,12 +261,20 @@ class SoakTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<Node> cells = robot.lookup(".list-cell").queryAll().stream()
                 .filter(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != ui.stage)
-                .filter(n -> ((javafx.scene.control.Labeled) n).getText() != null).toList();
+                .filter(n -> ((javafx.scene.control.Labeled) n).getText() != null)
+                .filter(SoakTest::insideItsScene).toList();
         if (cells.isEmpty()) {
             robot.type(KeyCode.ESCAPE);
         } else {
             robot.clickOn(cells.get(r.nextInt(cells.size())));
         }
+    }
+
+    /** A popup list's cells scrolled out of its view exist but cannot be clicked. */
+    private static boolean insideItsScene(Node n) {
+        Bounds b = n.localToScene(n.getBoundsInLocal());
+        return b.getMinX() >= 0 && b.getMinY() >= 0 && b.getMaxX() <= n.getScene().getWidth()
+                && b.getMaxY() <= n.getScene().getHeight() && b.getHeight() > 2;
     }
 
     /** Enabled nodes of this type showing in the main window (not in a hidden tab or a popup). */
