@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.DataPoint;
 import org.backproplab.data.DataSet;
@@ -96,9 +98,19 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         change(setup.withoutPoint(x1, x2, REMOVE_RADIUS), Change.POINTS);
     }
 
+    /** A read CSV file waiting for the user's yes: what it holds, said before anything changes. */
+    public record PendingImport(String file, int points, int classes, boolean regression) {
+    }
+
+    private final ReadOnlyObjectWrapper<PendingImport> pendingImport =
+            new ReadOnlyObjectWrapper<>();
+    private PointsCsv.Content pendingContent;
+
     /**
      * Reads x1,x2,label points on the worker (a large file must not freeze the window); a bad
-     * file changes nothing and says where it is wrong.
+     * file changes nothing and says where it is wrong. A good one is not used yet: it waits in
+     * {@link #pendingImportProperty()} ("200 points, 2 classes" or "regression target") until
+     * {@link #confirmImport()}, so that a typo that turns classes into a regression is seen first.
      */
     public void importCsv(Path file) {
         pause();
@@ -107,16 +119,47 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                 PointsCsv.Content c = PointsCsv.read(file);
                 String name = file.getFileName().toString();
                 onFx(() -> {
-                    setup.imported(c);
-                    apply(Change.REBUILD);
-                    post(c.task() == Task.REGRESSION
-                            ? new Notice("notice.importedTarget", List.of(name, c.points().size()), false)
-                            : new Notice("notice.importedClasses", List.of(name, c.points().size(), c.classes()), false));
+                    pendingContent = c;
+                    pendingImport.set(new PendingImport(name, c.points().size(), c.classes(),
+                            c.task() == Task.REGRESSION));
                 });
             } catch (DataFileException e) {
                 post(new Notice("notice.importFailed", List.of(e.getMessage()), true));
             }
         });
+    }
+
+    /** The file read by {@link #importCsv} and not yet confirmed or cancelled, or null. */
+    public ReadOnlyObjectProperty<PendingImport> pendingImportProperty() {
+        return pendingImport.getReadOnlyProperty();
+    }
+
+    /** The yes to {@link #pendingImportProperty()}: its points replace the data. */
+    public void confirmImport() {
+        PendingImport p = pendingImport.get();
+        if (p == null) {
+            return;
+        }
+        setup.imported(pendingContent);
+        clearPendingImport();
+        apply(Change.REBUILD);
+        post(p.regression()
+                ? new Notice("notice.importedTarget", List.of(p.file(), p.points()), false)
+                : new Notice("notice.importedClasses", List.of(p.file(), p.points(), p.classes()), false));
+    }
+
+    /** The no to {@link #pendingImportProperty()}: nothing changes. */
+    public void cancelImport() {
+        PendingImport p = pendingImport.get();
+        if (p != null) {
+            clearPendingImport();
+            post(new Notice("notice.importCancelled", List.of(p.file()), false));
+        }
+    }
+
+    private void clearPendingImport() {
+        pendingContent = null;
+        pendingImport.set(null);
     }
 
     public void exportCsv(Path file) {

@@ -27,6 +27,9 @@ public interface ExportDialogs {
     /** Whether to save a model holding NaN or infinite values (it cannot be loaded again) to {@code file}. */
     boolean confirmNonFiniteSave(Window owner, Path file);
 
+    /** Whether to go on with an import; {@code header} asks, {@code text} says what the file holds. */
+    boolean confirmImport(Window owner, String header, String text);
+
     record Handout(Path file, int iterations) {
     }
 }

@@ -71,6 +71,15 @@ final class FileExportDialogs implements ExportDialogs {
     }
 
     @Override
+    public boolean confirmImport(Window owner, String header, String text) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        ask.initOwner(owner);
+        ask.setTitle(i18n.get("pg.import"));
+        ask.setHeaderText(header);
+        return ask.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
     public Optional<Path> csvToSave(Window owner) {
         return choose(owner, "points.csv", "CSV", "*.csv");
     }

@@ -94,6 +94,11 @@ final class PlaygroundControls {
         follow(setup.trainSplitProperty(), v -> split.setValue(v.doubleValue() * 100));
         Button regenerate = ViewParts.button(i18n, "regenerate", Material2MZ.REFRESH, "pg.regenerate", session::regenerate);
         Button importCsv = ViewParts.button(i18n, "import-csv", Material2AL.FILE_UPLOAD, "pg.import", this::importCsv);
+        session.pendingImportProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                askBeforeImport(p);
+            }
+        });
         Button exportCsv = ViewParts.button(i18n, "export-csv", Material2AL.GET_APP, "pg.export", this::exportCsv);
         pointClass.setId("point-class");
         LocalizedCells.install(pointClass, i18n, c -> i18n.get("pg.class", c));
@@ -229,6 +234,17 @@ final class PlaygroundControls {
     private void importCsv() {
         Optional<Path> file = dialogs.csvToOpen(root.getScene().getWindow());
         file.ifPresent(session::importCsv);
+    }
+
+    /** A read file is used only after the user has seen what it holds and said yes. */
+    private void askBeforeImport(PlaygroundSession.PendingImport p) {
+        String text = p.regression() ? i18n.get("pg.importConfirm.target", p.points())
+                : i18n.get("pg.importConfirm.classes", p.points(), p.classes(), p.classes() - 1);
+        if (dialogs.confirmImport(root.getScene().getWindow(), i18n.get("pg.importConfirm.header", p.file()), text)) {
+            session.confirmImport();
+        } else {
+            session.cancelImport();
+        }
     }
 
     private void exportCsv() {

@@ -382,14 +382,35 @@ class PlaygroundSessionTest {
         // written only now, it is there when the worker reads it
         java.nio.file.Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
         await();
+        // read, said, and not used before the yes
+        assertEquals(new PlaygroundSession.PendingImport("good.csv", 4, 2, false), session.pendingImportProperty().get());
+        assertSame(before, snapshot().points(), "nothing changed before the yes");
+        session.cancelImport();
+        await();
+        assertEquals(new Notice("notice.importCancelled", List.of("good.csv"), false), session.noticeProperty().get());
+        assertNull(session.pendingImportProperty().get());
+        assertSame(before, snapshot().points(), "nothing changed after the no");
+        session.confirmImport(); // nothing waits: nothing happens
+        await();
+        assertSame(before, snapshot().points());
+        session.importCsv(good);
+        await();
+        session.confirmImport();
+        await();
+        assertNull(session.pendingImportProperty().get());
         assertEquals(4, snapshot().points().size());
         assertEquals(new Notice("notice.importedClasses", List.of("good.csv", 4, 2), false), session.noticeProperty().get());
         java.nio.file.Path target = dir.resolve("target.csv");
         java.nio.file.Files.writeString(target, "x1,x2,target\n1,2,0.5\n3,4,-1\n");
         session.importCsv(target);
         await();
+        assertEquals(new PlaygroundSession.PendingImport("target.csv", 2, 0, true), session.pendingImportProperty().get());
+        session.confirmImport();
+        await();
         assertEquals(new Notice("notice.importedTarget", List.of("target.csv", 2), false), session.noticeProperty().get());
         session.importCsv(good);
+        await();
+        session.confirmImport();
         await();
         java.nio.file.Path out = dir.resolve("out.csv");
         session.exportCsv(out);

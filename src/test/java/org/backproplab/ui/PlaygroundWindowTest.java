@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -134,6 +135,13 @@ class PlaygroundWindowTest {
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
         ui.csvAnswer = good;
+        ui.importAnswer = false;
+        ui.click(robot, "#import-csv");
+        assertEquals(List.of("Replace the points with those of good.csv?", "4 points, 2 classes (labels 0 to 1). "
+                + "The points shown now and the training so far will be replaced."), ui.importQuestions);
+        assertEquals("Nothing was imported from good.csv.", ui.text(robot, "#pg-notice"));
+        assertEquals(before.points(), session().getSnapshot().points(), "no: nothing changed");
+        ui.importAnswer = true;
         ui.click(robot, "#import-csv");
         assertEquals("Imported 4 points from good.csv: 2 classes.", ui.text(robot, "#pg-notice"));
         assertEquals(4, session().getSnapshot().trainCount() + session().getSnapshot().testCount());

@@ -31,6 +31,9 @@ final class UiTestSupport {
     boolean nonFiniteAnswer;
     final java.util.List<Path> nonFiniteQuestions = new java.util.ArrayList<>();
     ExportDialogs.Handout handoutAnswer;
+    /** The answer to "replace the points with the imported ones?", and what was asked (header, then text). */
+    boolean importAnswer = true;
+    final java.util.List<String> importQuestions = new java.util.ArrayList<>();
     MainWindow window;
     Stage stage;
 
@@ -81,6 +84,13 @@ final class UiTestSupport {
             public boolean confirmNonFiniteSave(Window owner, Path file) {
                 nonFiniteQuestions.add(file);
                 return nonFiniteAnswer;
+            }
+
+            @Override
+            public boolean confirmImport(Window owner, String header, String text) {
+                importQuestions.add(header);
+                importQuestions.add(text);
+                return importAnswer;
             }
         });
     }
