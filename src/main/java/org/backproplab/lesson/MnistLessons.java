@@ -27,8 +27,16 @@ public final class MnistLessons {
     public record Preset(String id, LongFunction<Network> network, OptimizerSpec optimizer, int batchSize, int epochs,
             long seed) {
         public Trainer newTrainer(Samples train, long withSeed) {
-            Trainer t = new Trainer(network.apply(withSeed), optimizer.create(), Regularization.NONE, train, batchSize,
-                    withSeed);
+            return trainer(network.apply(withSeed), train, withSeed);
+        }
+
+        /** Goes on training {@code net} (say, a trained one) with this preset's optimizer and batch size. */
+        public Trainer trainerFor(Network net, Samples train) {
+            return trainer(net, train, seed);
+        }
+
+        private Trainer trainer(Network net, Samples train, long shuffleSeed) {
+            Trainer t = new Trainer(net, optimizer.create(), Regularization.NONE, train, batchSize, shuffleSeed);
             t.setClassification(true);
             return t;
         }

@@ -8,7 +8,24 @@ import java.util.Arrays;
  */
 final class DigitsDrawing {
     static final int CELLS = 28;
+    /** The prediction and feature maps follow the pen at most this often. */
+    private static final long STROKE_NANOS = 60_000_000L;
     private final double[] ink = new double[CELLS * CELLS];
+    private long lastLook = Long.MIN_VALUE;
+
+    /** Whether the network should look at the drawing at {@code now} (at most every 60 ms while the pen moves). */
+    boolean due(long now) {
+        if (lastLook == Long.MIN_VALUE || now - lastLook > STROKE_NANOS) {
+            lastLook = now;
+            return true;
+        }
+        return false;
+    }
+
+    /** The pen is lifted: the next stroke is looked at at once. */
+    void lift() {
+        lastLook = Long.MIN_VALUE;
+    }
 
     /** Inks around (x, y), in cells from the top left; ink only grows. */
     void brush(double x, double y) {

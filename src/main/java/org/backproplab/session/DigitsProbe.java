@@ -29,6 +29,8 @@ final class DigitsProbe {
     private String total = "0";
     private List<int[]> shapes = List.of();
     private List<String> captions = List.of();
+    private int[][] confusion = new int[10][10];
+    private List<GalleryItem> gallery = List.of();
 
     /** What one digit looks like to the network. */
     record Look(List<Picture> filters, List<LayerMaps> featureMaps, double[] probabilities, int prediction,
@@ -110,6 +112,27 @@ final class DigitsProbe {
             }
         }
         return List.of();
+    }
+
+    /** Classifies the first {@code n} test digits with (a copy of) {@code network}, for the snapshots to come. */
+    void refreshConfusion(Network network, Samples test, Idx.LabelledImages labels, int n) {
+        Confusion c = confusion(network.copy(), test, labels, n);
+        confusion = c.counts();
+        gallery = List.copyOf(c.gallery());
+    }
+
+    /** The last confusion counts, [true][predicted], as a copy to publish. */
+    int[][] confusionCounts() {
+        int[][] counts = new int[10][];
+        for (int t = 0; t < 10; t++) {
+            counts[t] = confusion[t].clone();
+        }
+        return counts;
+    }
+
+    /** The misclassified digits found by the last {@link #refreshConfusion}. */
+    List<GalleryItem> gallery() {
+        return gallery;
     }
 
     /** Classifies the first {@code n} test digits with {@code probe}. */

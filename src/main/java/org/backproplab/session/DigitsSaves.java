@@ -8,8 +8,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.backproplab.engine.Network;
-import org.backproplab.engine.Samples;
-import org.backproplab.engine.Trainer;
 import org.backproplab.lesson.MnistLessons;
 import org.backproplab.io.ModelFile;
 
@@ -50,8 +48,8 @@ final class DigitsSaves {
         }
     }
 
-    /** Worker thread: a trainer holding the file's model, or null after posting why the file is refused. */
-    Trainer load(Path file, Samples train, Consumer<Notice> post) {
+    /** Worker thread: the file's network, or null after posting why the file is refused. */
+    Network load(Path file, Consumer<Notice> post) {
         try {
             ModelFile.Loaded m = ModelFile.load(file);
             if (!MnistLessons.has(m.preset())) {
@@ -59,10 +57,11 @@ final class DigitsSaves {
                         + ModelFile.shorten(m.preset()) + " is not a digits preset (" + String.join(", ", MnistLessons.ids())
                         + ")");
             }
-            Trainer t = MnistLessons.byId(m.preset()).newTrainer(train, 1);
-            m.restoreInto(t.network());
+            MnistLessons.Preset preset = MnistLessons.byId(m.preset());
+            Network n = preset.network().apply(preset.seed());
+            m.restoreInto(n);
             loadedPreset = m.preset();
-            return t;
+            return n;
         } catch (ModelFile.ModelFileException e) {
             post.accept(new Notice("notice.modelFailed", List.of(e.getMessage()), true));
             return null;

@@ -13,15 +13,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.data.DataFileException;
-import org.backproplab.data.Idx;
-import org.backproplab.data.MnistFiles;
-import org.backproplab.engine.Evaluation;
 import org.backproplab.engine.Network;
-import org.backproplab.engine.Samples;
-import org.backproplab.engine.Trainer;
+import org.backproplab.io.ModelFile;
 import org.backproplab.lesson.Digits;
 import org.backproplab.lesson.MnistLessons;
-import org.backproplab.session.DigitsSnapshot.GalleryItem;
 
 /**
  * The digits tab's view-model: a CNN (or MLP) learning MNIST on the worker thread, batch by
@@ -33,13 +28,9 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     /** Test digits used for the confusion matrix and the gallery (all 10,000 would cost a long pause). */
     private static final int CONFUSION_DIGITS = 1000;
     private static final long CHUNK_NANOS = 40_000_000L;
-    /** The prediction and feature maps follow the pen at most this often. */
-    private static final long STROKE_NANOS = 60_000_000L;
 
     private final Executor fx;
-    private final Path dataFolder;
-    private final int trainLimit;
-    private final int testLimit;
+    private final DigitsData data;
     private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(this, "preset");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyIntegerWrapper digitCount = new ReadOnlyIntegerWrapper(this, "digitCount");
@@ -48,23 +39,17 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private final DigitsDrawing pen = new DigitsDrawing();
     private final ReadOnlyObjectWrapper<DigitsSnapshot.Picture> drawing =
             new ReadOnlyObjectWrapper<>(this, "drawing", pen.picture());
-    private long lastStroke = Long.MIN_VALUE;
 
     // worker thread only
     private String presetId;
-    private Idx.LabelledImages testSet;
-    private Samples train;
-    private Samples test;
-    private Trainer trainer;
+    /** The network shown: a shipped trained one, one loaded from a file, or the one being trained. */
+    private Network network;
+    /** The training of {@link #network}, once started (it needs the digits). */
+    private final DigitsRun run = new DigitsRun();
     private Network probe;
-    private final LossHistory batchLoss = new LossHistory(2048);
-    private final LossHistory testAccuracy = new LossHistory(256);
     private final DigitsProbe inside = new DigitsProbe();
     private int selected;
     private double[] drawn;
-    private int[][] confusion = new int[10][10];
-    private List<GalleryItem> gallery = List.of();
-    private double secondsPerBatch = Double.NaN;
     private long version;
 
     /**
@@ -76,9 +61,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         super(worker, fx);
         this.fx = fx;
         this.saves = new DigitsSaves(this, fx);
-        this.dataFolder = dataFolder;
-        this.trainLimit = trainLimit;
-        this.testLimit = testLimit;
+        this.data = new DigitsData(dataFolder, trainLimit, testLimit);
     }
 
     // ---- what the controls show --------------------------------------------------------
@@ -98,7 +81,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         return preset.getReadOnlyProperty();
     }
 
-    /** Whether the digits and a network are loaded (training and inspecting need them). */
+    /** Whether a network is loaded (drawing and inspecting need it; training also needs the digits, read then). */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
     }
@@ -120,30 +103,66 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     // ---- commands ----------------------------------------------------------------------
 
-    /** Loads the digits and the first preset, unless they are loaded already (the tab's first showing). */
+    /**
+     * The tab's first showing: the first preset's trained network at once (the drawing canvas answers
+     * before the digits are read), then the digits; nothing when they are loaded already.
+     */
     public void open() {
         if (!loaded.get()) {
             loadPreset(presets().get(0));
+            submit(this::ensureData);
         }
     }
 
-    /** Loads the digits (once) and a fresh network of the preset; an unknown preset is refused. */
+    /**
+     * A preset's trained network (as shipped with the app; random weights, said so, for a preset
+     * shipped without one); an unknown preset is refused.
+     */
     public void loadPreset(String id) {
-        if (id == null || !MnistLessons.has(id)) {
-            refuse("digits.error.preset", String.valueOf(id));
+        if (refusedPreset(id)) {
             return;
         }
-        accept();
-        pause();
         submit(() -> {
-            if (ensureData()) {
-                trainer = MnistLessons.byId(id).newTrainer(train, MnistLessons.byId(id).seed());
-                afterNewNetwork(id);
+            try {
+                Network trained = DigitsModels.trained(id);
+                if (trained != null) {
+                    useNetwork(id, trained);
+                    post(new Notice("notice.trainedModel", List.of(id), false));
+                    return;
+                }
+                post(new Notice("notice.noTrainedModel", List.of(id), false));
+            } catch (ModelFile.ModelFileException | IOException e) {
+                post(new Notice("notice.modelFailed", List.of(String.valueOf(e.getMessage())), true));
             }
+            useNetwork(id, fresh(id));
         });
     }
 
-    /** Starts training (the Play button and Space); refused until the digits are loaded. */
+    /** The preset shown, from random weights (its seed), training at once: learning live from scratch. */
+    public void trainFromRandom() {
+        String id = preset.get() == null ? presets().get(0) : preset.get();
+        if (refusedPreset(id)) {
+            return;
+        }
+        submit(() -> useNetwork(id, fresh(id)));
+        super.play();
+    }
+
+    private boolean refusedPreset(String id) {
+        if (id == null || !MnistLessons.has(id)) {
+            refuse("digits.error.preset", String.valueOf(id));
+            return true;
+        }
+        accept();
+        pause();
+        return false;
+    }
+
+    private static Network fresh(String id) {
+        return MnistLessons.byId(id).network().apply(MnistLessons.byId(id).seed());
+    }
+
+    /** Trains the network shown (reading the digits first if needed); refused before a network is loaded. */
     @Override
     public void play() {
         if (!loaded.get()) {
@@ -157,7 +176,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     /** Shows test digit {@code index} (0 to {@link #digitCountProperty()} - 1) instead of the drawing. */
     public void select(int index) {
         if (digitCount.get() == 0) {
-            refuse("digits.error.notLoaded");
+            refuse("digits.error.noDigits");
             return;
         }
         if (index < 0 || index >= digitCount.get()) {
@@ -195,16 +214,14 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         accept();
         pen.brush(x, y);
         drawing.set(pen.picture());
-        long now = worker.nanoTime();
-        if (lastStroke == Long.MIN_VALUE || now - lastStroke > STROKE_NANOS) {
-            lastStroke = now;
+        if (pen.due(worker.nanoTime())) {
             sendDrawing();
         }
     }
 
     /** The pen is lifted: the network sees the whole drawing. */
     public void endStroke() {
-        lastStroke = Long.MIN_VALUE;
+        pen.lift();
         sendDrawing();
     }
 
@@ -232,7 +249,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         }
         accept();
         saves.clear();
-        submit(() -> saves.save(file, presetId, trainer.network(), confirmedNonFinite, this::post));
+        submit(() -> saves.save(file, presetId, network, confirmedNonFinite, this::post));
     }
 
     /** The answer "no" to {@link #unconfirmedSaveProperty()}: nothing is saved. */
@@ -254,13 +271,9 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         accept();
         pause();
         submit(() -> {
-            if (!ensureData()) {
-                return;
-            }
-            Trainer t = saves.load(file, train, this::post);
-            if (t != null) {
-                trainer = t;
-                afterNewNetwork(saves.loadedPreset());
+            Network n = saves.load(file, this::post);
+            if (n != null) {
+                useNetwork(saves.loadedPreset(), n);
                 post(new Notice("notice.modelLoaded", List.of(file.getFileName().toString()), false));
             }
         });
@@ -276,17 +289,15 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     // ---- worker ------------------------------------------------------------------------
 
+    /** Reads the digits unless they are read; false (and said why) when they cannot be. */
     private boolean ensureData() {
-        if (train != null) {
+        if (data.loaded()) {
             return true;
         }
         try {
-            Path dir = MnistFiles.folder(dataFolder);
-            Samples tr = MnistFiles.train(dir).samples(trainLimit, 10);
-            testSet = MnistFiles.test(dir);
-            test = testSet.samples(testLimit, 10);
-            train = tr; // last: a failure before (even out of memory) leaves the data unloaded, to retry
-            fx.execute(() -> digitCount.set(test.size()));
+            data.ensure();
+            fx.execute(() -> digitCount.set(data.testCount()));
+            refreshConfusion();
             return true;
         } catch (DataFileException | IOException e) {
             post(new Notice("notice.dataFailed", List.of(String.valueOf(e.getMessage())), true));
@@ -294,13 +305,12 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         return false;
     }
 
-    private void afterNewNetwork(String id) {
+    private void useNetwork(String id, Network n) {
         presetId = id;
-        probe = trainer.network().copy();
-        inside.rebuild(trainer.network());
-        batchLoss.clear();
-        testAccuracy.clear();
-        secondsPerBatch = Double.NaN;
+        network = n;
+        run.reset();
+        probe = n.copy();
+        inside.rebuild(n);
         refreshConfusion();
         fx.execute(() -> {
             preset.set(id);
@@ -310,33 +320,19 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     @Override
     protected long playChunk() {
-        if (trainer == null) {
+        if (network == null || !ensureData()) {
             stopPlaying();
             return -1;
         }
         try {
-            long start = worker.nanoTime();
-            int batches = 0;
-            do {
-                int epochBefore = trainer.epoch();
-                double loss = trainer.trainIteration();
-                batches++;
-                batchLoss.add(trainer.iteration(), loss);
-                if (!Double.isFinite(loss)) {
-                    stopPlaying();
-                    post(new Notice("notice.divergedLoss", List.of(trainer.iteration(), String.valueOf(loss)), true));
-                    break;
-                }
-                if (trainer.epoch() != epochBefore) {
-                    Evaluation e = trainer.evaluate(test);
-                    testAccuracy.add(trainer.epoch(), e.accuracy());
-                    refreshConfusion();
-                }
-            } while (play && worker.nanoTime() - start < CHUNK_NANOS);
-            double perBatch = (worker.nanoTime() - start) / 1e9 / batches;
-            secondsPerBatch = Double.isNaN(secondsPerBatch) ? perBatch : 0.8 * secondsPerBatch + 0.2 * perBatch;
+            Double diverged = run.train(presetId, network, data.train(), data.test(), () -> play, worker::nanoTime,
+                    CHUNK_NANOS, this::refreshConfusion);
+            if (diverged != null) {
+                stopPlaying();
+                post(new Notice("notice.divergedLoss", List.of(run.iteration(), String.valueOf(diverged)), true));
+            }
             publish();
-            return 0;
+            return diverged == null ? 0 : -1;
         } catch (RuntimeException e) {
             stopPlaying();
             post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
@@ -346,20 +342,16 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     /** The confusion matrix and the gallery of misclassified digits, over the first test digits. */
     private void refreshConfusion() {
-        if (trainer == null) {
-            return;
+        if (network != null && data.loaded()) {
+            inside.refreshConfusion(network, data.test(), data.testSet(), Math.min(CONFUSION_DIGITS, data.testCount()));
         }
-        probe.restoreParameters(trainer.network().copyParameters());
-        DigitsProbe.Confusion c = DigitsProbe.confusion(probe, test, testSet, Math.min(CONFUSION_DIGITS, test.size()));
-        confusion = c.counts();
-        gallery = List.copyOf(c.gallery());
     }
 
     private void submit(Runnable command) {
         worker.execute(() -> {
             try {
                 command.run();
-                if (trainer != null) {
+                if (network != null) {
                     publish();
                 }
             } catch (RuntimeException e) {
@@ -372,21 +364,18 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     }
 
     private void publish() {
-        probe.restoreParameters(trainer.network().copyParameters());
-        double[] image = drawn != null ? drawn : test.inputs().rowValues(selected);
-        int label = drawn != null ? -1 : testSet.label(selected);
+        probe.restoreParameters(network.copyParameters());
+        boolean testDigit = drawn == null && data.loaded();
+        // before the digits are read and with nothing drawn: a blank page
+        double[] image = drawn != null ? drawn : testDigit ? data.testImage(selected) : new double[784];
+        int label = testDigit ? data.testLabel(selected) : -1;
         DigitsProbe.Look look = inside.look(probe, image);
-        int perEpoch = (train.size() + trainer.batchSize() - 1) / trainer.batchSize();
-        int batchInEpoch = (trainer.cursor() + trainer.batchSize() - 1) / trainer.batchSize();
-        double left = Double.isNaN(secondsPerBatch) ? Double.NaN : (perEpoch - batchInEpoch) * secondsPerBatch;
-        int[][] counts = new int[10][];
-        for (int t = 0; t < 10; t++) {
-            counts[t] = confusion[t].clone();
-        }
-        publishSnapshot(new DigitsSnapshot(presetId, inside.summary(), inside.total(), trainer.epoch(), batchInEpoch,
-                perEpoch, left, batchLoss.copy(), testAccuracy.copy(), look.filters(), look.featureMaps(), selected,
-                image.clone(), DigitsPictures.digit(image), label, look.probabilities(), look.prediction(),
-                look.saliency(), look.occlusion(), counts, gallery, ++version));
+        int trainSize = data.loaded() ? data.train().size() : 0;
+        publishSnapshot(new DigitsSnapshot(presetId, inside.summary(), inside.total(), run.epoch(), run.batchInEpoch(),
+                run.batchesPerEpoch(trainSize), run.secondsLeft(trainSize), run.batchLoss(), run.testAccuracy(),
+                look.filters(), look.featureMaps(), selected, image.clone(),
+                DigitsPictures.digit(image), label, look.probabilities(), look.prediction(), look.saliency(),
+                look.occlusion(), inside.confusionCounts(), inside.gallery(), ++version));
     }
 
     @Override

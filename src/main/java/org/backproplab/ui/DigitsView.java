@@ -106,11 +106,13 @@ public final class DigitsView {
                 }
             }
         });
+        Button fresh = ViewParts.button(i18n, "digits-fresh", Material2AL.AUTORENEW, "digits.fresh",
+                session::trainFromRandom);
         Button load = ViewParts.button(i18n, "digits-load", Material2AL.FOLDER_OPEN, "digits.load", () ->
                 dialogs.modelToOpen(root.getScene().getWindow()).ifPresent(session::loadModel));
         inputError.setId("digits-input-error");
         inputError.getStyleClass().add("error");
-        HBox bar = new HBox(8, preset, play, progress, progressLabel, save, load, inputError);
+        HBox bar = new HBox(8, preset, play, fresh, progress, progressLabel, save, load, inputError);
         bar.setAlignment(Pos.CENTER_LEFT);
         notice.setId("digits-notice");
         notice.getStyleClass().add("notice");

@@ -1,0 +1,79 @@
+package org.backproplab.session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.backproplab.data.DataFileException;
+import org.backproplab.data.Idx;
+import org.backproplab.data.MnistFiles;
+import org.backproplab.engine.Samples;
+
+/**
+ * The MNIST digits of the digits tab, read on the worker thread when first needed (training, a
+ * test digit, the confusion matrix); a network can be shown and drawn on before they are there.
+ */
+final class DigitsData {
+    private final Path folder;
+    private final int trainLimit;
+    private final int testLimit;
+    private Idx.LabelledImages testSet;
+    private Samples train;
+    private Samples test;
+
+    /**
+     * @param folder     the MNIST files, or null for ./assets/mnist or the jar's copy
+     * @param trainLimit first training digits to use, 0 for all 60,000
+     * @param testLimit  first test digits to use, 0 for all 10,000
+     */
+    DigitsData(Path folder, int trainLimit, int testLimit) {
+        this.folder = folder;
+        this.trainLimit = trainLimit;
+        this.testLimit = testLimit;
+    }
+
+    boolean loaded() {
+        return train != null;
+    }
+
+    /**
+     * Reads the digits unless they are read already.
+     *
+     * @throws DataFileException a file is missing or broken (the message names it); nothing is kept, to retry
+     */
+    void ensure() throws DataFileException, IOException {
+        if (train != null) {
+            return;
+        }
+        Path dir = MnistFiles.folder(folder);
+        Samples tr = MnistFiles.train(dir).samples(trainLimit, 10);
+        Idx.LabelledImages ts = MnistFiles.test(dir);
+        Samples te = ts.samples(testLimit, 10);
+        testSet = ts;
+        test = te;
+        train = tr; // last: a failure before (even out of memory) leaves the data unloaded, to retry
+    }
+
+    Samples train() {
+        return train;
+    }
+
+    Samples test() {
+        return test;
+    }
+
+    Idx.LabelledImages testSet() {
+        return testSet;
+    }
+
+    /** How many test digits can be chosen: 0 before they are read. */
+    int testCount() {
+        return test == null ? 0 : test.size();
+    }
+
+    double[] testImage(int index) {
+        return test.inputs().rowValues(index);
+    }
+
+    int testLabel(int index) {
+        return testSet.label(index);
+    }
+}

@@ -1,0 +1,38 @@
+package org.backproplab.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.backproplab.engine.Network;
+import org.backproplab.io.ModelFile;
+import org.backproplab.lesson.MnistLessons;
+
+/**
+ * The trained networks that ship with the app (assets/models/PRESET.json, in the working folder or
+ * inside the jar), so that the digits tab answers from its first second.
+ */
+final class DigitsModels {
+    private DigitsModels() {
+    }
+
+    /** The shipped trained network of a digits preset, or null when none ships with the app. */
+    static Network trained(String presetId) throws ModelFile.ModelFileException, IOException {
+        Path file = Path.of("assets", "models", presetId + ".json");
+        if (!Files.isRegularFile(file)) {
+            try (InputStream in = DigitsModels.class.getResourceAsStream("/assets/models/" + presetId + ".json")) {
+                if (in == null) {
+                    return null;
+                }
+                file = Files.createTempFile("backprop-lab-" + presetId, ".json");
+                file.toFile().deleteOnExit();
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        ModelFile.Loaded m = ModelFile.load(file);
+        Network network = MnistLessons.byId(presetId).network().apply(MnistLessons.byId(presetId).seed());
+        m.restoreInto(network);
+        return network;
+    }
+}

@@ -1,0 +1,91 @@
+package org.backproplab.session;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Samples;
+import org.backproplab.engine.Trainer;
+import org.backproplab.lesson.MnistLessons;
+
+/**
+ * The digits tab's training run, on the worker thread: the trainer (made when training first
+ * starts, on the network shown), the loss per batch, the test accuracy per epoch and the pace.
+ */
+final class DigitsRun {
+    private Trainer trainer;
+    private final LossHistory batchLoss = new LossHistory(2048);
+    private final LossHistory testAccuracy = new LossHistory(256);
+    private double secondsPerBatch = Double.NaN;
+
+    /** A new network is shown: nothing trained on it yet. */
+    void reset() {
+        trainer = null;
+        batchLoss.clear();
+        testAccuracy.clear();
+        secondsPerBatch = Double.NaN;
+    }
+
+    /**
+     * Trains batches until {@code go} says stop or {@code nanos} have passed; after each epoch
+     * measures the test accuracy and runs {@code afterEpoch}.
+     *
+     * @return the non-finite loss that stopped it (training diverged), or null when all went well
+     */
+    Double train(String presetId, Network network, Samples train, Samples test, BooleanSupplier go, LongSupplier clock,
+            long nanos, Runnable afterEpoch) {
+        if (trainer == null) {
+            trainer = MnistLessons.byId(presetId).trainerFor(network, train);
+        }
+        long start = clock.getAsLong();
+        int batches = 0;
+        Double diverged = null;
+        do {
+            int epochBefore = trainer.epoch();
+            double loss = trainer.trainIteration();
+            batches++;
+            batchLoss.add(trainer.iteration(), loss);
+            if (!Double.isFinite(loss)) {
+                diverged = loss;
+                break;
+            }
+            if (trainer.epoch() != epochBefore) {
+                Evaluation e = trainer.evaluate(test);
+                testAccuracy.add(trainer.epoch(), e.accuracy());
+                afterEpoch.run();
+            }
+        } while (go.getAsBoolean() && clock.getAsLong() - start < nanos);
+        double perBatch = (clock.getAsLong() - start) / 1e9 / batches;
+        secondsPerBatch = Double.isNaN(secondsPerBatch) ? perBatch : 0.8 * secondsPerBatch + 0.2 * perBatch;
+        return diverged;
+    }
+
+    long iteration() {
+        return trainer == null ? 0 : trainer.iteration();
+    }
+
+    int epoch() {
+        return trainer == null ? 0 : trainer.epoch();
+    }
+
+    int batchesPerEpoch(int trainSize) {
+        return trainer == null ? 0 : (trainSize + trainer.batchSize() - 1) / trainer.batchSize();
+    }
+
+    int batchInEpoch() {
+        return trainer == null ? 0 : (trainer.cursor() + trainer.batchSize() - 1) / trainer.batchSize();
+    }
+
+    /** Seconds left in this epoch at the recent pace, NaN before a pace is known. */
+    double secondsLeft(int trainSize) {
+        return Double.isNaN(secondsPerBatch) ? Double.NaN : (batchesPerEpoch(trainSize) - batchInEpoch()) * secondsPerBatch;
+    }
+
+    LossHistory.Curve batchLoss() {
+        return batchLoss.copy();
+    }
+
+    LossHistory.Curve testAccuracy() {
+        return testAccuracy.copy();
+    }
+}
