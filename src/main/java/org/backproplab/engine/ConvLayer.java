@@ -103,6 +103,11 @@ public final class ConvLayer implements Layer {
         return filters;
     }
 
+    /** C, the input channels each filter spans. */
+    public int channels() {
+        return channels;
+    }
+
     public int kernel() {
         return kernel;
     }

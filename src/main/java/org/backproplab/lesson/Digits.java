@@ -18,23 +18,23 @@ public final class Digits {
     private Digits() {
     }
 
-    /** One row of the model summary. */
-    public record SummaryRow(String layer, String shape, long parameters) {
+    /** One row of the model summary; {@code kind} is input, conv, maxpool or dense (as in model files). */
+    public record SummaryRow(String kind, String layer, String shape, long parameters) {
     }
 
     /** Layer, output shape and parameter count of every layer, first layer first. */
     public static List<SummaryRow> summary(Network net) {
         List<SummaryRow> rows = new ArrayList<>();
-        rows.add(new SummaryRow("input", "1 x 28 x 28", 0));
+        rows.add(new SummaryRow("input", "input", "1 x 28 x 28", 0));
         for (Layer l : net.layers()) {
             long params = l.parameters().stream().mapToLong(p -> p.size()).sum();
             if (l instanceof ConvLayer c) {
-                rows.add(new SummaryRow("conv " + c.kernel() + "x" + c.kernel() + ", " + l.activation().id(),
+                rows.add(new SummaryRow("conv", "conv " + c.kernel() + "x" + c.kernel() + ", " + l.activation().id(),
                         c.filters() + " x " + c.outHeight() + " x " + c.outWidth(), params));
             } else if (l instanceof MaxPoolLayer p) {
-                rows.add(new SummaryRow("max-pool 2x2", p.channels() + " x " + p.outHeight() + " x " + p.outWidth(), 0));
+                rows.add(new SummaryRow("maxpool", "max-pool 2x2", p.channels() + " x " + p.outHeight() + " x " + p.outWidth(), 0));
             } else if (l instanceof DenseLayer) {
-                rows.add(new SummaryRow("dense, " + l.activation().id(), String.valueOf(l.outputSize()), params));
+                rows.add(new SummaryRow("dense", "dense, " + l.activation().id(), String.valueOf(l.outputSize()), params));
             }
         }
         return rows;

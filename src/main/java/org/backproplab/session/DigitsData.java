@@ -2,6 +2,10 @@ package org.backproplab.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.Idx;
 import org.backproplab.data.MnistFiles;
@@ -15,9 +19,10 @@ final class DigitsData {
     private final Path folder;
     private final int trainLimit;
     private final int testLimit;
-    private Idx.LabelledImages testSet;
-    private Samples train;
-    private Samples test;
+    // written once under the lock by whichever thread reads first (the loader or the worker)
+    private volatile Idx.LabelledImages testSet;
+    private volatile Samples train;
+    private volatile Samples test;
 
     /**
      * @param folder     the MNIST files, or null for ./assets/mnist or the jar's copy
@@ -30,6 +35,41 @@ final class DigitsData {
         this.testLimit = testLimit;
     }
 
+    /** Completes when the read {@link #readOn} started has ended, well or not. */
+    private volatile CompletableFuture<Void> reading = CompletableFuture.completedFuture(null);
+
+    /**
+     * Starts reading the digits on {@code loader}, unless they are read or being read: {@code then} runs
+     * after a good read, {@code say} hears why a read failed (never lost on the loader's thread).
+     */
+    void readOn(Executor loader, Runnable then, Consumer<Notice> say) {
+        if (loaded() || !reading.isDone()) {
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        reading = done;
+        loader.execute(() -> {
+            try {
+                ensure(); // training started meanwhile waits for this read, it does not start another
+                then.run();
+            } catch (DataFileException | IOException e) {
+                say.accept(failed(e));
+            } catch (Throwable t) { // out of memory, say
+                say.accept(WorkerSession.failure(t));
+            } finally {
+                done.complete(null);
+            }
+        });
+    }
+
+    CompletableFuture<Void> reading() {
+        return reading;
+    }
+
+    static Notice failed(Exception e) {
+        return new Notice("notice.dataFailed", List.of(String.valueOf(e.getMessage())), true);
+    }
+
     boolean loaded() {
         return train != null;
     }
@@ -39,7 +79,7 @@ final class DigitsData {
      *
      * @throws DataFileException a file is missing or broken (the message names it); nothing is kept, to retry
      */
-    void ensure() throws DataFileException, IOException {
+    synchronized void ensure() throws DataFileException, IOException {
         if (train != null) {
             return;
         }

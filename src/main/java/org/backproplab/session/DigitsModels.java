@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.Consumer;
 import org.backproplab.engine.Network;
 import org.backproplab.io.ModelFile;
 import org.backproplab.lesson.MnistLessons;
@@ -15,6 +17,29 @@ import org.backproplab.lesson.MnistLessons;
  */
 final class DigitsModels {
     private DigitsModels() {
+    }
+
+    /**
+     * The preset's shipped trained network, or (said why) one from random weights when none ships or
+     * the shipped file cannot be read.
+     */
+    static Network trainedOrFresh(String presetId, Consumer<Notice> say) {
+        try {
+            Network trained = trained(presetId);
+            if (trained != null) {
+                say.accept(new Notice("notice.trainedModel", List.of(presetId), false));
+                return trained;
+            }
+            say.accept(new Notice("notice.noTrainedModel", List.of(presetId), false));
+        } catch (ModelFile.ModelFileException | IOException e) {
+            say.accept(new Notice("notice.modelFailed", List.of(String.valueOf(e.getMessage())), true));
+        }
+        return fresh(presetId);
+    }
+
+    /** The preset's network from random weights (its seed). */
+    static Network fresh(String presetId) {
+        return MnistLessons.byId(presetId).network().apply(MnistLessons.byId(presetId).seed());
     }
 
     /** The shipped trained network of a digits preset, or null when none ships with the app. */

@@ -49,16 +49,6 @@ final class DigitsPictures {
         return m;
     }
 
-    /** Each filter on its own symmetric range, so that its sign pattern shows whatever its size. */
-    static List<Picture> filters(double[][] filters, int kernel) {
-        List<Picture> out = new ArrayList<>();
-        for (double[] w : filters) {
-            double m = maxAbs(w);
-            out.add(diverging(w, kernel, -m, m));
-        }
-        return out;
-    }
-
     /**
      * Each hidden layer's feature maps: a conv or pool layer's channels one picture each (each on its
      * own range, so that its pattern shows whatever its level); a dense layer's neurons as one

@@ -33,7 +33,7 @@ final class DigitsProbe {
     private List<GalleryItem> gallery = List.of();
 
     /** What one digit looks like to the network. */
-    record Look(List<Picture> filters, List<LayerMaps> featureMaps, double[] probabilities, int prediction,
+    record Look(List<DigitsSnapshot.FilterBank> filters, List<LayerMaps> featureMaps, double[] probabilities, int prediction,
             Picture saliency, Picture occlusion) {
     }
 
@@ -47,7 +47,7 @@ final class DigitsProbe {
         List<SummaryRow> out = new ArrayList<>();
         long sum = 0;
         for (Digits.SummaryRow r : rows) {
-            out.add(new SummaryRow(r.layer(), r.shape(), count(r.parameters())));
+            out.add(new SummaryRow(r.kind(), r.layer(), r.shape(), count(r.parameters())));
             sum += r.parameters();
         }
         summary = List.copyOf(out);
@@ -97,21 +97,32 @@ final class DigitsProbe {
                 DigitsPictures.diverging(occlusion, 7, m, -m));
     }
 
-    /** The first conv layer's filters, each k x k (its first channel: the digits have one). */
-    private static List<Picture> filters(Network probe) {
+    /** Every conv layer's filters: each filter's k x k kernel for each input channel, each filter on its own range. */
+    private static List<DigitsSnapshot.FilterBank> filters(Network probe) {
+        List<DigitsSnapshot.FilterBank> banks = new ArrayList<>();
+        int conv = 0;
         for (Layer l : probe.layers()) {
             if (l instanceof ConvLayer c) {
+                conv++;
                 int k = c.kernel();
                 var w = c.weights().values();
-                double[][] filters = new double[c.filters()][];
-                for (int f = 0; f < filters.length; f++) {
-                    // filter f is row f of W
-                    filters[f] = Arrays.copyOf(w.rowValues(f), k * k);
+                List<Picture> kernels = new ArrayList<>();
+                for (int f = 0; f < c.filters(); f++) {
+                    // filter f is row f of W, its columns (channel, row, column) as PyTorch's weight[f]
+                    double[] row = w.rowValues(f);
+                    double m = DigitsPictures.maxAbs(row);
+                    for (int ch = 0; ch < c.channels(); ch++) {
+                        double[] kernel = Arrays.copyOfRange(row, ch * k * k, (ch + 1) * k * k);
+                        kernels.add(DigitsPictures.diverging(kernel, k, -m, m));
+                    }
                 }
-                return DigitsPictures.filters(filters, k);
+                String caption = "conv " + conv + ": " + c.filters() + (c.channels() > 1 ? " x " + c.channels() : "")
+                        + " kernels " + k + "x" + k;
+                banks.add(new DigitsSnapshot.FilterBank(caption, c.filters(), c.channels(), kernels,
+                        c.channels() > 1 ? 22 : 48));
             }
         }
-        return List.of();
+        return banks;
     }
 
     /** Classifies the first {@code n} test digits with (a copy of) {@code network}, for the snapshots to come. */

@@ -3,6 +3,7 @@ package org.backproplab.session;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -14,7 +15,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.data.DataFileException;
 import org.backproplab.engine.Network;
-import org.backproplab.io.ModelFile;
 import org.backproplab.lesson.Digits;
 import org.backproplab.lesson.MnistLessons;
 
@@ -30,6 +30,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private static final long CHUNK_NANOS = 40_000_000L;
 
     private final Executor fx;
+    private final Executor loader;
     private final DigitsData data;
     private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(this, "preset");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
@@ -58,8 +59,18 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
      * @param testLimit  first test digits to use, 0 for all 10,000
      */
     public DigitsSession(Worker worker, Executor fx, Path dataFolder, int trainLimit, int testLimit) {
+        this(worker, fx, worker::execute, dataFolder, trainLimit, testLimit);
+    }
+
+    /**
+     * @param loader reads the digits when the tab opens, away from the worker so that the network answers the
+     *               drawing at once (the app: a thread of its own; a test: a worker it runs by hand)
+     */
+    public DigitsSession(Worker worker, Executor fx, Executor loader, Path dataFolder, int trainLimit,
+            int testLimit) {
         super(worker, fx);
         this.fx = fx;
+        this.loader = loader;
         this.saves = new DigitsSaves(this, fx);
         this.data = new DigitsData(dataFolder, trainLimit, testLimit);
     }
@@ -105,13 +116,19 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     /**
      * The tab's first showing: the first preset's trained network at once (the drawing canvas answers
-     * before the digits are read), then the digits; nothing when they are loaded already.
+     * before the digits are read), and the digits read in the background; again: reads what is missing.
      */
     public void open() {
         if (!loaded.get()) {
             loadPreset(presets().get(0));
-            submit(this::ensureData);
         }
+        data.readOn(loader, () -> submit(this::afterDigitsRead), this::post);
+    }
+
+    /** Completes when the digits being read are read and every command queued then has run. */
+    @Override
+    public CompletableFuture<Void> idle() {
+        return data.reading().thenCompose(v -> super.idle());
     }
 
     /**
@@ -122,20 +139,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         if (refusedPreset(id)) {
             return;
         }
-        submit(() -> {
-            try {
-                Network trained = DigitsModels.trained(id);
-                if (trained != null) {
-                    useNetwork(id, trained);
-                    post(new Notice("notice.trainedModel", List.of(id), false));
-                    return;
-                }
-                post(new Notice("notice.noTrainedModel", List.of(id), false));
-            } catch (ModelFile.ModelFileException | IOException e) {
-                post(new Notice("notice.modelFailed", List.of(String.valueOf(e.getMessage())), true));
-            }
-            useNetwork(id, fresh(id));
-        });
+        submit(() -> useNetwork(id, DigitsModels.trainedOrFresh(id, this::post)));
     }
 
     /** The preset shown, from random weights (its seed), training at once: learning live from scratch. */
@@ -144,7 +148,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         if (refusedPreset(id)) {
             return;
         }
-        submit(() -> useNetwork(id, fresh(id)));
+        submit(() -> useNetwork(id, DigitsModels.fresh(id)));
         super.play();
     }
 
@@ -156,10 +160,6 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         accept();
         pause();
         return false;
-    }
-
-    private static Network fresh(String id) {
-        return MnistLessons.byId(id).network().apply(MnistLessons.byId(id).seed());
     }
 
     /** Trains the network shown (reading the digits first if needed); refused before a network is loaded. */
@@ -291,18 +291,21 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     /** Reads the digits unless they are read; false (and said why) when they cannot be. */
     private boolean ensureData() {
-        if (data.loaded()) {
-            return true;
+        if (!data.loaded()) {
+            try {
+                data.ensure();
+            } catch (DataFileException | IOException e) {
+                post(DigitsData.failed(e));
+                return false;
+            }
+            afterDigitsRead();
         }
-        try {
-            data.ensure();
-            fx.execute(() -> digitCount.set(data.testCount()));
-            refreshConfusion();
-            return true;
-        } catch (DataFileException | IOException e) {
-            post(new Notice("notice.dataFailed", List.of(String.valueOf(e.getMessage())), true));
-        }
-        return false;
+        return true;
+    }
+
+    private void afterDigitsRead() {
+        fx.execute(() -> digitCount.set(data.testCount()));
+        refreshConfusion();
     }
 
     private void useNetwork(String id, Network n) {

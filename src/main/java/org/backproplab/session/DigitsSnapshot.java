@@ -9,7 +9,7 @@ import java.util.List;
  * @param presetId        the preset whose network this is
  * @param summary         the model summary, input first
  * @param totalParameters the number of parameters, with thousands separators
- * @param filters         the first conv layer's filters (empty for the MLP), blue positive, orange negative
+ * @param filters         every conv layer's filters (none for the MLP), blue positive, orange negative
  * @param featureMaps     each hidden layer's activations for the digit shown, one group per layer
  * @param selected        the test digit shown (or under the drawing)
  * @param image           the digit shown: a test digit or the drawing, 784 values in [0, 1]
@@ -23,7 +23,7 @@ import java.util.List;
  */
 public record DigitsSnapshot(String presetId, List<SummaryRow> summary, String totalParameters, int epoch, int batch,
         int batchesPerEpoch, double secondsLeft, LossHistory.Curve batchLoss, LossHistory.Curve testAccuracy,
-        List<Picture> filters, List<LayerMaps> featureMaps, int selected, double[] image, Picture digit, int label,
+        List<FilterBank> filters, List<LayerMaps> featureMaps, int selected, double[] image, Picture digit, int label,
         double[] probabilities, int prediction, Picture saliency, Picture occlusion, int[][] confusion,
         List<GalleryItem> gallery, long version) {
 
@@ -43,8 +43,22 @@ public record DigitsSnapshot(String presetId, List<SummaryRow> summary, String t
         }
     }
 
-    /** One row of the model summary: the layer, its output shape, its parameter count (formatted). */
-    public record SummaryRow(String layer, String shape, String parameters) {
+    /**
+     * One conv layer's filters: its caption, and each filter's kernel for each input channel, filter by
+     * filter ({@code kernels.get(f * channels + c)}), drawn {@code tile} pixels wide, one filter per row
+     * when there are several channels.
+     */
+    public record FilterBank(String caption, int filters, int channels, List<Picture> kernels, double tile) {
+        public FilterBank {
+            kernels = List.copyOf(kernels);
+        }
+    }
+
+    /**
+     * One row of the model summary: the layer's kind (input, conv, maxpool, dense), its description,
+     * its output shape, its parameter count (formatted).
+     */
+    public record SummaryRow(String kind, String layer, String shape, String parameters) {
     }
 
     /**

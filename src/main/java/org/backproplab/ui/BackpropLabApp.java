@@ -27,9 +27,16 @@ public class BackpropLabApp extends Application {
         Settings settings = Settings.user();
         I18n i18n = new I18n(settings.language());
         String mnist = System.getProperty("backproplab.mnist");
-        DigitsSession digits = new DigitsSession(digitsWorker, Platform::runLater,
+        DigitsSession digits = new DigitsSession(digitsWorker, Platform::runLater, BackpropLabApp::readInBackground,
                 mnist == null ? null : java.nio.file.Path.of(mnist), Integer.getInteger("backproplab.mnist.limit", 0), 0);
         open(stage, worker, playgroundWorker, digits, settings, i18n, new FileExportDialogs(i18n));
+    }
+
+    /** Runs {@code task} on a daemon thread of its own (reading the digits while the network answers). */
+    public static void readInBackground(Runnable task) {
+        Thread t = new Thread(task, "digits-reader");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override

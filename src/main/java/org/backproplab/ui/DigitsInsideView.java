@@ -2,6 +2,7 @@ package org.backproplab.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
@@ -12,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.backproplab.session.DigitsSession;
 import org.backproplab.session.DigitsSnapshot;
+import org.backproplab.session.Notice;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -24,10 +26,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class DigitsInsideView {
     /** Feature-map rows made once: more than the deepest preset (LeNet-5) has hidden layers. */
     private static final int MAX_LAYERS = 8;
+    /** Filter banks made once: more than any preset has conv layers. */
+    private static final int MAX_BANKS = 4;
 
     private final DigitsSession session;
     private final I18n i18n;
-    private final PictureGrid filters = new PictureGrid(4);
+    private final List<Label> bankCaptions = new ArrayList<>();
+    private final List<PictureGrid> banks = new ArrayList<>();
     private final List<Label> mapCaptions = new ArrayList<>();
     private final List<PictureGrid> maps = new ArrayList<>();
     private final ImageView digit = DigitsImages.view("digit-image", 112, false);
@@ -41,20 +46,29 @@ final class DigitsInsideView {
     private final ScrollPane right;
     private List<DigitsSnapshot.GalleryItem> galleryItems = List.of();
 
-    DigitsInsideView(DigitsSession session, I18n i18n) {
+    DigitsInsideView(DigitsSession session, I18n i18n, ExportDialogs dialogs, Consumer<Notice> say) {
         this.session = session;
         this.i18n = i18n;
+        VBox filters = new VBox(4);
         filters.setId("filters");
+        for (int b = 0; b < MAX_BANKS; b++) {
+            Label caption = new Label();
+            PictureGrid bank = new PictureGrid(b == 0 ? 4 : 2);
+            bank.setId("filters-" + b);
+            hideWhenEmpty(caption, bank);
+            bankCaptions.add(caption);
+            banks.add(bank);
+            filters.getChildren().addAll(caption, bank);
+            PngMenu.install(bank, i18n, dialogs, say);
+        }
         VBox featureMaps = new VBox(6);
         featureMaps.setId("feature-maps");
         for (int l = 0; l < MAX_LAYERS; l++) {
             Label caption = new Label();
             PictureGrid row = new PictureGrid(3);
             row.setId("feature-maps-" + l);
-            caption.visibleProperty().bind(caption.textProperty().isNotEmpty());
-            caption.managedProperty().bind(caption.visibleProperty());
-            row.visibleProperty().bind(caption.visibleProperty());
-            row.managedProperty().bind(caption.visibleProperty());
+            hideWhenEmpty(caption, row);
+            PngMenu.install(row, i18n, dialogs, say);
             mapCaptions.add(caption);
             maps.add(row);
             featureMaps.getChildren().addAll(caption, row);
@@ -86,9 +100,20 @@ final class DigitsInsideView {
                         new VBox(2, title("digits.occlusion"), occlusion)),
                 title("digits.draw"), new DrawingPad(session), clear, title("digits.confusion"), confusion);
         rightBox.setPadding(new Insets(8));
+        for (javafx.scene.Node n : List.of(digit, saliency, occlusion, confusion)) {
+            PngMenu.install(n, i18n, dialogs, say);
+        }
         right = new ScrollPane(rightBox);
         right.setFitToWidth(true);
         right.setPrefWidth(460);
+    }
+
+    /** A caption and its pictures take no room while the caption is empty. */
+    private static void hideWhenEmpty(Label caption, PictureGrid pictures) {
+        caption.visibleProperty().bind(caption.textProperty().isNotEmpty());
+        caption.managedProperty().bind(caption.visibleProperty());
+        pictures.visibleProperty().bind(caption.visibleProperty());
+        pictures.managedProperty().bind(caption.visibleProperty());
     }
 
     private Label title(String key) {
@@ -111,7 +136,17 @@ final class DigitsInsideView {
 
     /** Draws a new snapshot's pictures and numbers. */
     void show(DigitsSnapshot s) {
-        filters.show(s.filters(), 48, 48);
+        for (int b = 0; b < MAX_BANKS; b++) {
+            if (b < s.filters().size()) {
+                DigitsSnapshot.FilterBank f = s.filters().get(b);
+                bankCaptions.get(b).setText(f.caption());
+                banks.get(b).setColumns(f.channels() > 1 ? f.channels() : 0);
+                banks.get(b).show(f.kernels(), f.tile(), f.tile());
+            } else {
+                bankCaptions.get(b).setText("");
+                banks.get(b).show(List.of(), 40, 40);
+            }
+        }
         for (int l = 0; l < MAX_LAYERS; l++) {
             if (l < s.featureMaps().size()) {
                 DigitsSnapshot.LayerMaps m = s.featureMaps().get(l);

@@ -8,6 +8,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -41,13 +44,15 @@ public final class DigitsView {
     private final LossCurveView accuracyCurve = new LossCurveView();
     private final Label notice = new Label();
     private final DigitsInsideView inside;
+    private final TabPane center = new TabPane();
+    private final ModelDiagram diagram = new ModelDiagram();
     /** The snapshot drawn last; a different one is drawn on the next frame. */
     private DigitsSnapshot shown;
 
     public DigitsView(DigitsSession session, I18n i18n, ExportDialogs dialogs) {
         this.session = session;
         this.i18n = i18n;
-        this.inside = new DigitsInsideView(session, i18n);
+        this.inside = new DigitsInsideView(session, i18n, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
         build(dialogs);
         session.playingProperty().addListener((o, a, b) -> showPlaying());
         session.noticeProperty().addListener((o, a, n) -> ViewParts.showNotice(notice, i18n, n));
@@ -125,24 +130,40 @@ public final class DigitsView {
         summary.getColumns().add(column("digits.layer", DigitsSnapshot.SummaryRow::layer));
         summary.getColumns().add(column("digits.shape", DigitsSnapshot.SummaryRow::shape));
         summary.getColumns().add(column("digits.params", DigitsSnapshot.SummaryRow::parameters));
-        summary.setPrefHeight(230);
         totalParameters.setId("total-parameters");
         lossCurve.setId("digits-loss-curve");
         lossCurve.setPrefSize(330, 130);
         accuracyCurve.setId("digits-accuracy-curve");
         accuracyCurve.setPrefSize(330, 130);
         accuracyCurve.setFixedMax(1);
-        VBox left = new VBox(6, ViewParts.title(i18n, "digits.summary"), summary, totalParameters,
-                ViewParts.title(i18n, "digits.batchLoss"), lossCurve, ViewParts.title(i18n, "digits.testAccuracy"),
-                accuracyCurve);
+        VBox left = new VBox(6, ViewParts.title(i18n, "digits.batchLoss"), lossCurve,
+                ViewParts.title(i18n, "digits.testAccuracy"), accuracyCurve);
         left.setPadding(new Insets(8));
         left.setPrefWidth(350);
 
         root.setTop(top);
         root.setLeft(left);
-        root.setCenter(inside.center());
+        diagram.setId("model-diagram");
+        PngMenu.install(diagram, i18n, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
+        summary.setPrefSize(420, 330);
+        HBox structure = new HBox(16, new VBox(6, ViewParts.title(i18n, "digits.summary"), summary, totalParameters),
+                new VBox(6, ViewParts.title(i18n, "digits.diagram"), diagram));
+        structure.setPadding(new Insets(8));
+        ScrollPane structurePane = new ScrollPane(structure);
+        center.getTabs().setAll(tab("digits-inside-tab", "digits.insideTab", inside.center()),
+                tab("digits-structure-tab", "digits.structureTab", structurePane));
+        center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setCenter(center);
         root.setRight(inside.right());
         showPlaying();
+    }
+
+    private Tab tab(String id, String key, javafx.scene.Node content) {
+        Tab t = new Tab();
+        t.setId(id);
+        t.textProperty().bind(i18n.bind(key));
+        t.setContent(content);
+        return t;
     }
 
     private TableColumn<DigitsSnapshot.SummaryRow, String> column(String key,
@@ -174,6 +195,7 @@ public final class DigitsView {
         accuracyCurve.setCurve(s.testAccuracy());
         if (before == null || !before.summary().equals(s.summary())) {
             summary.getItems().setAll(s.summary());
+            diagram.show(s.summary());
         }
         inside.show(s);
         showTexts(s);

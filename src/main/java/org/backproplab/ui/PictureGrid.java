@@ -21,6 +21,8 @@ final class PictureGrid extends Region {
     private int count;
     private double tileWidth = 40;
     private double tileHeight = 40;
+    /** Pictures per row: 0 to fill the width (wrapping like a FlowPane). */
+    private int fixedColumns;
 
     PictureGrid(double gap) {
         this.gap = gap;
@@ -48,6 +50,14 @@ final class PictureGrid extends Region {
         draw();
     }
 
+    /** {@code n} pictures per row (one filter's kernels, say), or 0 to fill the width. */
+    void setColumns(int n) {
+        if (n != fixedColumns) {
+            fixedColumns = n;
+            requestLayout();
+        }
+    }
+
     /** How many pictures are shown. */
     int count() {
         return count;
@@ -73,6 +83,9 @@ final class PictureGrid extends Region {
     }
 
     private int columns(double width) {
+        if (fixedColumns > 0) {
+            return fixedColumns;
+        }
         return Math.max(1, (int) Math.floor((width + gap) / (tileWidth + gap)));
     }
 
@@ -83,7 +96,8 @@ final class PictureGrid extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return Math.max(tileWidth, Math.min(count, 12) * (tileWidth + gap) - gap);
+        int cols = fixedColumns > 0 ? fixedColumns : Math.min(count, 12);
+        return Math.max(tileWidth, cols * (tileWidth + gap) - gap);
     }
 
     @Override
@@ -96,7 +110,7 @@ final class PictureGrid extends Region {
         if (count == 0) {
             return 0;
         }
-        int cols = width < 0 ? Math.min(count, 12) : columns(width);
+        int cols = fixedColumns > 0 ? fixedColumns : width < 0 ? Math.min(count, 12) : columns(width);
         int rows = (count + cols - 1) / cols;
         return rows * (tileHeight + gap) - gap;
     }

@@ -42,8 +42,9 @@ class DigitsSessionTest {
         assertEquals(200, session.digitCountProperty().get());
         assertEquals(5, s.summary().size(), "input, conv, pool, dense, dense");
         assertEquals("185,998", s.totalParameters());
-        assertEquals(10, s.filters().size());
-        assertEquals(5, s.filters().get(0).width());
+        assertEquals(1, s.filters().size(), "one conv layer");
+        assertEquals(10, s.filters().get(0).kernels().size());
+        assertEquals(5, s.filters().get(0).kernels().get(0).width());
         assertEquals(3, s.featureMaps().size(), "conv, pool and the dense hidden layer");
         assertEquals(10, s.featureMaps().get(0).maps().size());
         assertEquals(24, s.featureMaps().get(0).maps().get(0).width());
@@ -63,6 +64,29 @@ class DigitsSessionTest {
     }
 
     @Test
+    void aNetworkAnswersBeforeTheDigitsAreRead() {
+        ManualWorker reader = new ManualWorker(20_000_000L);
+        DigitsSession session = new DigitsSession(worker, Runnable::run, reader::execute, TINY, 0, 0);
+        session.open();
+        worker.runUntilIdle(); // the network; the digits wait for the reader
+        assertTrue(session.loadedProperty().get());
+        assertEquals(0, session.digitCountProperty().get());
+        DigitsSnapshot s = session.getSnapshot();
+        assertEquals(-1, s.label(), "no test digit yet: a blank page");
+        assertEquals(10, s.probabilities().length);
+        session.select(3);
+        assertEquals("digits.error.noDigits", errorKey(session));
+        session.drawAt(14, 14);
+        session.endStroke();
+        worker.runUntilIdle();
+        assertTrue(java.util.Arrays.stream(session.getSnapshot().image()).sum() > 1, "the drawing reached the network");
+        assertEquals(0, session.digitCountProperty().get());
+        reader.runUntilIdle();
+        worker.runUntilIdle();
+        assertEquals(200, session.digitCountProperty().get());
+    }
+
+    @Test
     void anUnknownPresetIsRefusedAndAKnownOneLoads() {
         opened();
         session.loadPreset("mnist-resnet");
@@ -75,6 +99,16 @@ class DigitsSessionTest {
         assertEquals("mnist-mlp", session.getSnapshot().presetId());
         assertEquals("mnist-mlp", session.presetProperty().get());
         assertTrue(session.getSnapshot().filters().isEmpty(), "an MLP has no filters");
+        session.loadPreset("mnist-lenet");
+        worker.runUntilIdle();
+        var banks = session.getSnapshot().filters();
+        assertEquals(2, banks.size(), "LeNet's two conv layers");
+        assertEquals(6, banks.get(0).kernels().size());
+        assertEquals(16, banks.get(1).filters());
+        assertEquals(6, banks.get(1).channels());
+        assertEquals(16 * 6, banks.get(1).kernels().size(), "16 filters x 6 channels");
+        assertEquals(java.util.List.of("input", "conv", "maxpool", "conv", "maxpool", "dense", "dense", "dense"),
+                session.getSnapshot().summary().stream().map(DigitsSnapshot.SummaryRow::kind).toList());
     }
 
     @Test

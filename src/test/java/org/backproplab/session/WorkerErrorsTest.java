@@ -134,11 +134,17 @@ class WorkerErrorsTest {
         Notice n = s.noticeProperty().get();
         assertNotNull(n, "the tab is not left empty without a word");
         assertTrue(n.error());
-        assertFalse(s.loadedProperty().get());
+        assertEquals("notice.dataFailed", n.key());
+        assertTrue(s.loadedProperty().get(), "the network is there to draw on");
+        assertEquals(0, s.digitCountProperty().get(), "no digits");
         assertFalse(s.isPlaying());
+        s.play();
+        worker.runUntilIdle();
+        assertFalse(s.isPlaying(), "training needs the digits: it stops at once");
+        assertEquals("notice.dataFailed", s.noticeProperty().get().key());
         s.open();
         worker.runUntilIdle();
-        assertFalse(s.loadedProperty().get(), "trying again is refused the same way, nothing half-loaded");
-        assertNotNull(s.noticeProperty().get());
+        assertEquals(0, s.digitCountProperty().get(), "trying again is refused the same way, nothing half-loaded");
+        assertEquals("notice.dataFailed", s.noticeProperty().get().key());
     }
 }

@@ -46,18 +46,20 @@ class DigitsWindowTest {
     void trainBrieflySeeFiltersAndFeatureMapsAndDrawADigit(FxRobot robot) {
         ui.click(robot, "#tab-digits");
         assertTrue(snapshot() != null, "the digits were loaded: " + ui.text(robot, "#digits-notice"));
+        ui.click(robot, "#digits-structure-tab");
         @SuppressWarnings("unchecked")
         TableView<Object> summary = robot.lookup("#model-summary").queryAs(TableView.class);
         assertEquals(5, summary.getItems().size(), "input, conv, pool, dense, dense");
         assertTrue(ui.text(robot, "#total-parameters").contains("185,998"), ui.text(robot, "#total-parameters"));
 
+        ui.click(robot, "#digits-inside-tab");
         ui.click(robot, "#digits-play");
         WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS);
         ui.click(robot, "#digits-play");
         assertFalse(ui.window.digits().session().isPlaying());
         assertTrue(snapshot().batchLoss().size() > 5, "batches trained: " + snapshot().batchLoss().size());
         assertTrue(ui.text(robot, "#digits-progress-label").startsWith("epoch"));
-        assertEquals(10, robot.lookup("#filters").queryAs(PictureGrid.class).count(), "10 filters");
+        assertEquals(10, robot.lookup("#filters-0").queryAs(PictureGrid.class).count(), "10 filters");
         PictureGrid conv = robot.lookup("#feature-maps-0").queryAs(PictureGrid.class);
         assertEquals(10, conv.count(), "one 24x24 map per filter");
         assertEquals(10, robot.lookup("#feature-maps-1").queryAs(PictureGrid.class).count(), "pooled 12x12");

@@ -48,6 +48,7 @@ final class UiTestSupport {
         stage.setWidth(settings.width());
         stage.setHeight(settings.height());
         var digits = new org.backproplab.session.DigitsSession(digitsWorker, javafx.application.Platform::runLater,
+                BackpropLabApp::readInBackground,
                 mnistFolder, 0, 0);
         window = BackpropLabApp.open(stage, worker, playgroundWorker, digits, settings, i18n, new ExportDialogs() {
             @Override

@@ -1,0 +1,31 @@
+package org.backproplab.ui;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import org.backproplab.session.Notice;
+
+/** "Save picture as PNG…" on a picture's context menu (right-click): the node as it is shown, at twice the scale. */
+final class PngMenu {
+    private PngMenu() {
+    }
+
+    static void install(Node node, I18n i18n, ExportDialogs dialogs, Consumer<Notice> say) {
+        MenuItem save = new MenuItem();
+        save.textProperty().bind(i18n.bind("png.savePicture"));
+        save.setOnAction(e -> dialogs.pngFile(node.getScene().getWindow()).ifPresent(path -> {
+            try {
+                PngExport.write(PngExport.snapshot(node, 2), path);
+                say.accept(new Notice("notice.exported", List.of(path.getFileName().toString()), false));
+            } catch (IOException ex) {
+                say.accept(new Notice("notice.exportFailed", List.of(path.toString(), String.valueOf(ex.getMessage())),
+                        true));
+            }
+        }));
+        ContextMenu menu = new ContextMenu(save);
+        node.setOnContextMenuRequested(e -> menu.show(node, e.getScreenX(), e.getScreenY()));
+    }
+}
