@@ -49,24 +49,26 @@ class ArchitectureTest {
                 .allowEmptyShould(false);
     }
 
-    /** engine, data, lesson, io and cli import no JavaFX at all. */
+    /** engine, explain, data, lesson, io and cli import no JavaFX at all. */
     static ArchRule belowTheWindowNoJavaFx(String root) {
-        return noClasses().that().resideInAnyPackage(root + ".engine..", root + ".data..", root + ".lesson..",
-                        root + ".io..", root + ".cli..")
+        return noClasses().that().resideInAnyPackage(root + ".engine..", root + ".explain..", root + ".data..",
+                        root + ".lesson..", root + ".io..", root + ".cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", root + ".ui..")
                 .allowEmptyShould(false);
     }
 
-    /** engine, data and lesson know nothing of the layers above them. */
+    /** engine, explain, data and lesson know nothing of the layers above them. */
     static ArchRule lowerLayersDoNotLookUp(String root) {
-        return noClasses().that().resideInAnyPackage(root + ".engine..", root + ".data..", root + ".lesson..")
+        return noClasses().that().resideInAnyPackage(root + ".engine..", root + ".explain..", root + ".data..",
+                        root + ".lesson..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".session..", root + ".cli..",
                         root + ".io..", root + ".ui..")
                 .allowEmptyShould(false);
     }
 
+    /** The engine, and the explanations that stand on it alone, know no lesson and no data set. */
     static ArchRule theEngineDependsOnNothingAboveIt(String root) {
-        return noClasses().that().resideInAPackage(root + ".engine..")
+        return noClasses().that().resideInAnyPackage(root + ".engine..", root + ".explain..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".lesson..", root + ".data..")
                 .allowEmptyShould(false);
     }
@@ -115,6 +117,7 @@ class ArchitectureTest {
         assertTrue(message(belowTheWindowNoJavaFx(BROKEN)).contains("HoldsAJavaFxProperty"));
         assertTrue(message(lowerLayersDoNotLookUp(BROKEN)).contains("ReadsTheSession"));
         assertTrue(message(theEngineDependsOnNothingAboveIt(BROKEN)).contains("ReadsALesson"));
+        assertTrue(message(theEngineDependsOnNothingAboveIt(BROKEN)).contains("ExplainsALesson"));
     }
 
     private static String message(ArchRule rule) {
