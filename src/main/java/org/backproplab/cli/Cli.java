@@ -6,11 +6,12 @@ import org.backproplab.data.Excerpt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless commands of the jar: trace and train. */
+/** The headless commands of the jar: trace, train, bench and explain. */
 @Command(name = "backprop-lab", mixinStandardHelpOptions = true, version = "Backprop Lab 0.1",
         description = "Backprop Lab without a window: step through or train a preset and print the numbers.%n"
                 + "Run with no arguments to open the desktop app.",
-        subcommands = {TraceCommand.class, TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TraceCommand.class, TrainCommand.class, BenchCommand.class, ExplainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** Exit code for bad input (unknown preset, malformed number, ...). */
     public static final int USAGE = 2;

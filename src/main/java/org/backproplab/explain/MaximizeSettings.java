@@ -15,7 +15,7 @@ package org.backproplab.explain;
  * @param p the norm's p (keras-vis: 6)
  * @param tvWeight weight of the total variation (keras-vis: 10)
  * @param jitter the largest shift, in pixels, of the random jitter applied before each step (0: none)
- * @param stepSize the RMSProp step size (keras-vis' step is 1 on images from 0 to 255)
+ * @param stepSize the RMSProp step size, in pixel values (keras-vis' step is 1 on images from 0 to 255)
  * @param noise the standard deviation of the starting noise around grey 0.5 (keras-vis: 5 % of the range)
  * @param seed the seed of the starting noise and of the jitter
  */
@@ -28,9 +28,14 @@ public record MaximizeSettings(int steps, double activationWeight, double normWe
         }
     }
 
-    /** The keras-vis recipe (weights 1, 10, 10; L6; 200 steps), jitter of 1 pixel, with this seed. */
+    /**
+     * The keras-vis recipe with this seed: weights 1, 10, 10; L6; 200 steps; a jitter of 1 pixel
+     * (keras-vis' Jitter(0.05) on 28 pixels); a step of 1/255 (keras-vis' RMSProp step has no
+     * learning rate and moves a pixel about 1 per step on its default range 0 to 255); noise of
+     * standard deviation 0.05 around 0.5.
+     */
     public static MaximizeSettings defaults(long seed) {
-        return new MaximizeSettings(200, 1, 10, 6, 10, 1, 0.02, 0.05, seed);
+        return new MaximizeSettings(200, 1, 10, 6, 10, 1, 1 / 255.0, 0.05, seed);
     }
 
     public MaximizeSettings withSeed(long newSeed) {
