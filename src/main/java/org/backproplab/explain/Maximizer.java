@@ -3,6 +3,7 @@ package org.backproplab.explain;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.backproplab.engine.ConvLayer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -123,7 +124,7 @@ public final class Maximizer {
         } else {
             // y = mean over positions of filter f's map in a_l
             double[] a = pass.activation(o.layer(), 0);
-            int filters = pass.layers().get(o.layer()) instanceof org.backproplab.engine.ConvLayer c ? c.filters() : 1;
+            int filters = pass.layers().get(o.layer()) instanceof ConvLayer c ? c.filters() : 1;
             int positions = a.length / filters;
             double sum = 0;
             for (int q = 0; q < positions; q++) {
