@@ -167,6 +167,9 @@ final class ExplainCommand implements Runnable {
         if (filter != null && classIndex != null) {
             throw usage("--filter and --class ask for different things; give one");
         }
+        if (filter != null && target != null) {
+            throw usage("--target does not apply to --filter (the filter's mean activation is maximised)");
+        }
         if (patch != null && (patch < 1 || patch > 28)) {
             throw usage("--patch must be 1 to 28 pixels, not " + patch);
         }

@@ -168,6 +168,8 @@ class ExplainCommandTest {
         "--method saliency|--method saliency needs --digit N",
         "--method maximize|maximize needs --class C",
         "--method maximize --layer 3 --filter 16|--filter must be 0 to 15",
+        "--method maximize --filter 1 --target probability|--target does not apply to --filter",
+        "--digit 1 --method saliency --layer 1|--layer does not apply to --method saliency",
         "--digit x --method saliency|Invalid value"})
     void badArgumentsGiveOneLineAndExitCodeTwo(String args, String message) {
         CliRun run = explain(args.split(" "));

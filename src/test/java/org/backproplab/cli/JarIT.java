@@ -46,6 +46,20 @@ class JarIT {
         assertEquals(0.75136507, first.get("layers").get(1).get("a").get(0).asDouble(), 1e-8);
     }
 
+    /** explain writes its PNG with java.awt's ImageIO, headless, from the shaded jar. */
+    @Test
+    void explainWritesAPngFromTheJar(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path model = dir.resolve("lenet.json");
+        org.backproplab.io.ModelFile.save(model, "mnist-lenet",
+                org.backproplab.lesson.MnistLessons.byId("mnist-lenet").network().apply(3), false);
+        Path png = dir.resolve("cam.png");
+        Result r = run("explain", model.toString(), "--data", "src/test/resources/mnist-tiny", "--digit", "4",
+                "--method", "gradcam", "--png", png.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(28, new ObjectMapper().readTree(r.out()).get("map").size());
+        assertEquals(280, javax.imageio.ImageIO.read(png.toFile()).getWidth());
+    }
+
     @Test
     void badInputFromTheJarIsOneLineWithExitCode2() throws Exception {
         Result r = run("trace", "worked-2-2-2", "--steps", "many");
