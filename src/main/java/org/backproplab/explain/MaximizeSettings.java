@@ -33,8 +33,8 @@ public record MaximizeSettings(int steps, double activationWeight, double normWe
      * (keras-vis' Jitter(0.05) on 28 pixels); noise of standard deviation 0.05 around 0.5. The
      * step is 2/255: keras-vis' RMSProp step has no learning rate and moves a pixel about 1 per
      * step on its default range 0 to 255, which is 1/255 here; that leaves the sigmoid small CNN's
-     * class 1 at p = 0.31 after 200 steps, while 2/255 takes all ten classes of all three digits
-     * presets above p = 0.999 (docs/EXPLAIN.md).
+     * class 1 at p = 0.96 after 200 steps (0.31 for one trained 2 epochs), while 2/255 takes all
+     * ten classes of all three shipped digits models above p = 0.999 (docs/EXPLAIN.md).
      */
     public static MaximizeSettings defaults(long seed) {
         return new MaximizeSettings(200, 1, 10, 6, 10, 1, 2 / 255.0, 0.05, seed);
