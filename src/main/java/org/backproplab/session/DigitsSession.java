@@ -32,6 +32,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private final Executor fx;
     private final Executor loader;
     private final DigitsData data;
+    private final DigitsExplain explain;
     private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(this, "preset");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyIntegerWrapper digitCount = new ReadOnlyIntegerWrapper(this, "digitCount");
@@ -71,6 +72,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         super(worker, fx);
         this.fx = fx;
         this.loader = loader;
+        this.explain = new DigitsExplain(() -> submit(() -> { }), fx, loader);
         this.saves = new DigitsSaves(this, fx);
         this.data = new DigitsData(dataFolder, trainLimit, testLimit);
     }
@@ -80,6 +82,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     /** The presets a person can choose, in order. */
     public List<String> presets() {
         return MnistLessons.ids();
+    }
+
+    /** The "Why this class?" part of the tab: its choices, maps and maximisation. */
+    public DigitsExplain explain() {
+        return explain;
     }
 
     /** The bundle key of a preset's title. */
@@ -312,6 +319,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         presetId = id;
         network = n;
         run.reset();
+        explain.networkChanged();
         probe = n.copy();
         inside.rebuild(n);
         refreshConfusion();
@@ -373,6 +381,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         double[] image = drawn != null ? drawn : testDigit ? data.testImage(selected) : new double[784];
         int label = testDigit ? data.testLabel(selected) : -1;
         DigitsProbe.Look look = inside.look(probe, image);
+        explain.look(probe, image, label, look.prediction(), play, worker.nanoTime());
         int trainSize = data.loaded() ? data.train().size() : 0;
         publishSnapshot(new DigitsSnapshot(presetId, inside.summary(), inside.total(), run.epoch(), run.batchInEpoch(),
                 run.batchesPerEpoch(trainSize), run.secondsLeft(trainSize), run.batchLoss(), run.testAccuracy(),

@@ -150,8 +150,12 @@ public final class DigitsView {
                 new VBox(6, ViewParts.title(i18n, "digits.diagram"), diagram));
         structure.setPadding(new Insets(8));
         ScrollPane structurePane = new ScrollPane(structure);
+        ExplainView why = new ExplainView(session.explain(), i18n, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
+        Tab whyTab = tab("digits-explain-tab", "explain.tab", why.root());
         center.getTabs().setAll(tab("digits-inside-tab", "digits.insideTab", inside.center()),
-                tab("digits-structure-tab", "digits.structureTab", structurePane));
+                tab("digits-structure-tab", "digits.structureTab", structurePane), whyTab);
+        // the maps are computed only while they are shown
+        whyTab.selectedProperty().addListener((o, a, on) -> session.explain().setActive(on));
         center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(center);
         root.setRight(inside.right());

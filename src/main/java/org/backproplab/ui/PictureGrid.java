@@ -23,6 +23,9 @@ final class PictureGrid extends Region {
     private double tileHeight = 40;
     /** Pictures per row: 0 to fill the width (wrapping like a FlowPane). */
     private int fixedColumns;
+    /** A caption under each picture, or none. */
+    private List<String> captions = List.of();
+    private static final double CAPTION = 16;
 
     PictureGrid(double gap) {
         this.gap = gap;
@@ -50,6 +53,20 @@ final class PictureGrid extends Region {
         draw();
     }
 
+    /** Captions drawn under the pictures, one each (fewer: the rest have none); empty for none. */
+    void setCaptions(List<String> texts) {
+        boolean resized = texts.isEmpty() != captions.isEmpty();
+        captions = List.copyOf(texts);
+        if (resized) {
+            requestLayout();
+        }
+        draw();
+    }
+
+    private double cellHeight() {
+        return tileHeight + (captions.isEmpty() ? 0 : CAPTION);
+    }
+
     /** {@code n} pictures per row (one filter's kernels, say), or 0 to fill the width. */
     void setColumns(int n) {
         if (n != fixedColumns) {
@@ -67,9 +84,9 @@ final class PictureGrid extends Region {
     int indexAt(double x, double y) {
         int cols = columns(getWidth());
         int col = (int) Math.floor(x / (tileWidth + gap));
-        int row = (int) Math.floor(y / (tileHeight + gap));
+        int row = (int) Math.floor(y / (cellHeight() + gap));
         if (x < 0 || y < 0 || col >= cols || x - col * (tileWidth + gap) > tileWidth
-                || y - row * (tileHeight + gap) > tileHeight) {
+                || y - row * (cellHeight() + gap) > cellHeight()) {
             return -1;
         }
         int i = row * cols + col;
@@ -79,7 +96,7 @@ final class PictureGrid extends Region {
     /** The centre of picture i, in this grid's coordinates. */
     Point2D center(int i) {
         int cols = columns(getWidth());
-        return new Point2D((i % cols) * (tileWidth + gap) + tileWidth / 2, (i / cols) * (tileHeight + gap) + tileHeight / 2);
+        return new Point2D((i % cols) * (tileWidth + gap) + tileWidth / 2, (i / cols) * (cellHeight() + gap) + tileHeight / 2);
     }
 
     private int columns(double width) {
@@ -112,7 +129,7 @@ final class PictureGrid extends Region {
         }
         int cols = fixedColumns > 0 ? fixedColumns : width < 0 ? Math.min(count, 12) : columns(width);
         int rows = (count + cols - 1) / cols;
-        return rows * (tileHeight + gap) - gap;
+        return rows * (cellHeight() + gap) - gap;
     }
 
     @Override
@@ -136,9 +153,16 @@ final class PictureGrid extends Region {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.setImageSmoothing(false);
         int cols = columns(canvas.getWidth());
+        g.setFill(javafx.scene.paint.Color.web("#333333"));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
         for (int i = 0; i < count; i++) {
-            g.drawImage(images.get(i), (i % cols) * (tileWidth + gap), (i / cols) * (tileHeight + gap), tileWidth,
-                    tileHeight);
+            double x = (i % cols) * (tileWidth + gap);
+            double y = (i / cols) * (cellHeight() + gap);
+            g.drawImage(images.get(i), x, y, tileWidth, tileHeight);
+            if (i < captions.size()) {
+                g.fillText(captions.get(i), x + tileWidth / 2, y + tileHeight + 1, tileWidth + gap);
+            }
         }
     }
 }
