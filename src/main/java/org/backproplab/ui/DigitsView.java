@@ -145,7 +145,7 @@ public final class DigitsView {
         root.setLeft(left);
         diagram.setId("model-diagram");
         PngMenu.install(diagram, i18n, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
-        summary.setPrefSize(420, 330);
+        summary.setPrefSize(420, 370);
         HBox structure = new HBox(16, new VBox(6, ViewParts.title(i18n, "digits.summary"), summary, totalParameters),
                 new VBox(6, ViewParts.title(i18n, "digits.diagram"), diagram));
         structure.setPadding(new Insets(8));
@@ -206,7 +206,8 @@ public final class DigitsView {
     }
 
     private void showTexts(DigitsSnapshot s) {
-        progressLabel.setText(i18n.get("digits.progress", s.epoch() + 1, s.batch(), s.batchesPerEpoch(),
+        // a network not trained here (shipped or loaded) has no epoch to tell of
+        progressLabel.setText(s.batchesPerEpoch() == 0 ? "" : i18n.get("digits.progress", s.epoch() + 1, s.batch(), s.batchesPerEpoch(),
                 Double.isNaN(s.secondsLeft()) ? "\u2013" : String.valueOf(Math.round(s.secondsLeft()))));
         lossCurve.setTexts(i18n.get("digits.batchAxis"), i18n.get("curve.hover"));
         accuracyCurve.setTexts(i18n.get("pg.epochAxis"), i18n.get("pg.hover"));

@@ -26,6 +26,12 @@ final class PngMenu {
             }
         }));
         ContextMenu menu = new ContextMenu(save);
-        node.setOnContextMenuRequested(e -> menu.show(node, e.getScreenX(), e.getScreenY()));
+        // a right press (not every platform sends a context-menu request for it)
+        node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                menu.show(node, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
     }
 }

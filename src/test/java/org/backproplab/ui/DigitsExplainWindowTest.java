@@ -132,6 +132,30 @@ class DigitsExplainWindowTest {
         assertFalse(snapshot().method().equals("maximize"));
     }
 
+    @Test
+    void anyPictureIsSavedAsPngFromItsContextMenuAndTheStructureIsDrawn(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ui.click(robot, "#tab-digits");
+        choose(robot, "#digits-preset", "LeNet-5: two conv and pool, dense 120, 84");
+        var banks = ui.window.digits().session().getSnapshot().filters();
+        assertEquals(16 * 6, banks.get(1).kernels().size(), "LeNet's second layer: 16 x 6 kernels");
+        assertEquals(96, robot.lookup("#filters-1").queryAs(PictureGrid.class).count());
+        ui.screenshot("digits-lenet-filters");
+        ui.pngAnswer = dir.resolve("filters.png");
+        robot.rightClickOn("#filters-1");
+        robot.clickOn("Save picture as PNG\u2026");
+        ui.settle();
+        javafx.scene.image.Image png = new javafx.scene.image.Image(ui.pngAnswer.toUri().toString());
+        PictureGrid grid = robot.lookup("#filters-1").queryAs(PictureGrid.class);
+        assertEquals(2 * grid.getWidth(), png.getWidth(), 1, "the grid at twice its size");
+        assertEquals("Saved filters.png.", ui.text(robot, "#digits-notice"));
+
+        ui.click(robot, "#digits-structure-tab");
+        assertEquals(8, ui.window.digits().session().getSnapshot().summary().size());
+        assertTrue(robot.lookup("#model-diagram").query().isVisible());
+        ui.screenshot("digits-structure");
+    }
+
     @SuppressWarnings("unchecked")
     private void choose(FxRobot robot, String query, String text) {
         ComboBox<Object> box = robot.lookup(query).queryAs(ComboBox.class);
