@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "backprop-lab", mixinStandardHelpOptions = true, version = "Backprop Lab 0.1",
         description = "Backprop Lab without a window: step through or train a preset and print the numbers.%n"
                 + "Run with no arguments to open the desktop app.",
-        subcommands = {TraceCommand.class, TrainCommand.class, BenchCommand.class, ExplainCommand.class,
+        subcommands = {TraceCommand.class, TrainCommand.class, BenchCommand.class, EvaluateCommand.class,
+                ExplainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** Exit code for bad input (unknown preset, malformed number, ...). */

@@ -10,6 +10,7 @@ import org.backproplab.data.MnistFiles;
 import org.backproplab.engine.Evaluation;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
+import org.backproplab.io.ModelFile;
 import org.backproplab.lesson.MnistLessons;
 import picocli.CommandLine;
 
@@ -23,9 +24,10 @@ final class DigitsTraining {
     private final Path data;
     private final int limit;
     private final int testLimit;
+    private final Path save;
 
     DigitsTraining(CommandLine.Model.CommandSpec spec, String preset, Integer epochs, Long seed, boolean json, Path data,
-            int limit, int testLimit) {
+            int limit, int testLimit, Path save) {
         this.spec = spec;
         this.preset = preset;
         this.epochs = epochs;
@@ -34,6 +36,7 @@ final class DigitsTraining {
         this.data = data;
         this.limit = limit;
         this.testLimit = testLimit;
+        this.save = save;
     }
 
     void run() {
@@ -52,13 +55,16 @@ final class DigitsTraining {
         } catch (DataFileException | IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Trainer trainer = p.newTrainer(train, seed == null ? p.seed() : seed);
+        long s = seed == null ? p.seed() : seed;
+        Trainer trainer = p.newTrainer(train, s);
         PrintWriter out = spec.commandLine().getOut();
+        double accuracy = Double.NaN;
         for (int epoch = 1; epoch <= n; epoch++) {
             long start = System.nanoTime();
             double loss = trainer.trainEpoch();
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation t = trainer.evaluate(test);
+            accuracy = t.accuracy();
             Map<String, Object> line = Json.object();
             line.put("epoch", epoch);
             line.put("loss", loss);
@@ -75,5 +81,12 @@ final class DigitsTraining {
                 throw new TrainCommand.Diverged();
             }
         }
+        if (save != null) {
+            TrainCommand.save(spec, save, preset, trainer.network(), MNIST_INPUT,
+                    new ModelFile.Training(n, s, accuracy), json);
+        }
     }
+
+    /** One MNIST digit: 1 channel of 28 x 28 pixels. */
+    static final java.util.List<Integer> MNIST_INPUT = java.util.List.of(1, MnistFiles.SIDE, MnistFiles.SIDE);
 }

@@ -3,7 +3,9 @@ package org.backproplab.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
+import org.backproplab.io.ModelFile;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Naming;
 import picocli.CommandLine;
@@ -49,10 +51,15 @@ final class TrainCommand implements Runnable {
             description = "Digits presets: test on the first N test images only (default: all 10,000).")
     int testLimit;
 
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "After training, write the model to FILE (a version-2 model file, written atomically; "
+                    + "see docs/MODEL-FORMAT.md).")
+    java.nio.file.Path save;
+
     @Override
     public void run() {
         if (org.backproplab.lesson.MnistLessons.has(preset)) {
-            new DigitsTraining(spec, preset, epochs, seed, json, data, limit, testLimit).run();
+            new DigitsTraining(spec, preset, epochs, seed, json, data, limit, testLimit, save).run();
             return;
         }
         Lesson lesson = Options.lesson(spec, preset, org.backproplab.lesson.MnistLessons.ids());
@@ -60,8 +67,10 @@ final class TrainCommand implements Runnable {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + n);
         }
-        Trainer trainer = lesson.newTrainer(seed == null ? lesson.seed() : seed);
+        long s = seed == null ? lesson.seed() : seed;
+        Trainer trainer = lesson.newTrainer(s);
         PrintWriter out = spec.commandLine().getOut();
+        Double accuracy = null;
         for (int epoch = 1; epoch <= n; epoch++) {
             trainer.trainEpoch();
             Evaluation train = trainer.evaluateTraining();
@@ -76,6 +85,7 @@ final class TrainCommand implements Runnable {
                 line.put("test_loss", test.loss());
                 if (!Double.isNaN(test.accuracy())) {
                     line.put("test_accuracy", test.accuracy());
+                    accuracy = test.accuracy();
                 }
             }
             if (json) {
@@ -92,6 +102,40 @@ final class TrainCommand implements Runnable {
             }
         }
         out.flush();
+        if (save != null) {
+            save(spec, save, preset, trainer.network(), java.util.List.of(trainer.network().inputSize()),
+                    new ModelFile.Training(n, s, accuracy), json);
+        }
+    }
+
+    /**
+     * Writes the trained network as a version-2 model file, atomically, and says so on the output;
+     * a file that cannot be written is one line on the error stream (exit code 1).
+     */
+    static void save(CommandLine.Model.CommandSpec spec, java.nio.file.Path file, String preset, Network network,
+            java.util.List<Integer> input, ModelFile.Training training, boolean json) {
+        try {
+            ModelFile.save(file, preset, network, input, training, false);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("backprop-lab train: not saved: " + (e instanceof ModelFile.NonFiniteException
+                    ? e.getMessage() : file + " (" + e.getMessage() + ")"));
+            spec.commandLine().getErr().flush();
+            throw new SaveFailed();
+        }
+        Map<String, Object> line = Json.object();
+        line.put("saved", file.toString());
+        spec.commandLine().getOut().println(json ? Json.line(line) : "saved " + file);
+        spec.commandLine().getOut().flush();
+    }
+
+    /** Ends the command with exit code 1; the message is already printed. */
+    static final class SaveFailed extends RuntimeException implements CommandLine.IExitCodeGenerator {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int getExitCode() {
+            return 1;
+        }
     }
 
     /** Ends the command with exit code {@link #DIVERGED}; the message is already printed. */

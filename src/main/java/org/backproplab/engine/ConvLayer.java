@@ -108,6 +108,27 @@ public final class ConvLayer implements Layer {
         return channels;
     }
 
+    /** C, H and W of the input. */
+    public int inputChannels() {
+        return channels;
+    }
+
+    public int inputHeight() {
+        return height;
+    }
+
+    public int inputWidth() {
+        return width;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
     public int kernel() {
         return kernel;
     }

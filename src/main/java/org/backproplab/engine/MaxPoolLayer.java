@@ -45,6 +45,11 @@ public final class MaxPoolLayer implements Layer {
         return channels;
     }
 
+    /** The side of the window, which is also the stride. */
+    public int size() {
+        return size;
+    }
+
     @Override
     public int inputSize() {
         return channels * height * width;

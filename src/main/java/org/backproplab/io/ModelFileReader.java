@@ -23,8 +23,9 @@ import org.backproplab.io.ModelFile.ModelFileException;
 /**
  * Reads a model file strictly: its size is checked before a byte is read, the JSON must stay
  * within small limits (nesting, number and string lengths), keys appear once, nothing follows the
- * object, the version is the integer {@link ModelFile#VERSION}, parameters are named W1, b1, ...
- * and hold finite numbers in rectangular rows. Every refusal names the file and the place.
+ * object, the version is the integer 1 or 2, no field is unknown, numbers are finite and matrices
+ * rectangular. Version 1's parameters are named W1, b1, ...; version 2 is read by
+ * {@link ModelFileV2Reader}. Every refusal names the file and the place.
  */
 final class ModelFileReader {
     /** A model file deeper than this is not one of ours: {"parameters": {"W1": [[x]]}} is 4 deep. */
@@ -33,6 +34,8 @@ final class ModelFileReader {
     static final int MAX_NUMBER_CHARS = 64;
     static final int MAX_STRING_CHARS = 1_000;
     private static final Set<String> FIELDS = Set.of("format", "version", "preset", "parameters");
+    /** The versions read. */
+    static final String VERSIONS = "1 and 2";
     private static final Pattern PARAMETER = Pattern.compile("[Wb][1-9][0-9]{0,2}");
     private static final ObjectMapper MAPPER;
 
@@ -58,6 +61,10 @@ final class ModelFileReader {
     static ModelFile.Loaded read(Path file, long maxBytes) throws ModelFileException {
         ModelFileReader reader = new ModelFileReader(String.valueOf(file.getFileName()));
         return reader.parse(reader.bytes(file, maxBytes));
+    }
+
+    static ModelFile.Loaded read(String name, byte[] bytes) throws ModelFileException {
+        return new ModelFileReader(name).parse(bytes);
     }
 
     private byte[] bytes(Path file, long maxBytes) throws ModelFileException {
@@ -104,21 +111,24 @@ final class ModelFileReader {
     }
 
     private ModelFile.Loaded fields(JsonNode root) throws ModelFileException {
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String field = it.next();
-            if (!FIELDS.contains(field)) {
-                throw field(shorten(field), "is not a field of a model file (it has format, version, preset, parameters)");
-            }
-        }
         JsonNode format = root.path("format");
         if (!format.isTextual() || !ModelFile.FORMAT.equals(format.textValue())) {
             throw new ModelFileException(name + ": not a Backprop Lab model (\"format\" is not \"" + ModelFile.FORMAT
                     + "\")");
         }
         JsonNode version = root.path("version");
-        if (!version.isInt() || version.intValue() != ModelFile.VERSION) {
+        if (!version.isInt() || version.intValue() < 1 || version.intValue() > 2) {
             throw field("version", shorten(version.isMissingNode() ? "missing" : version.toString())
-                    + " is not a version this app reads (it reads " + ModelFile.VERSION + ")");
+                    + " is not a version this app reads (it reads " + VERSIONS + ")");
+        }
+        if (version.intValue() == 2) {
+            return new ModelFileV2Reader(name).read(root);
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String field = it.next();
+            if (!FIELDS.contains(field)) {
+                throw field(shorten(field), "is not a field of a model file (it has format, version, preset, parameters)");
+            }
         }
         JsonNode preset = root.path("preset");
         if (!preset.isTextual() || preset.textValue().isBlank()) {
@@ -131,45 +141,52 @@ final class ModelFileReader {
         Map<String, ImmutableMatrix> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), matrix(e.getKey(), e.getValue()));
+            if (!PARAMETER.matcher(e.getKey()).matches()) {
+                throw field("parameters." + shorten(e.getKey()), "is not a parameter's name (W1, b1, W2, ...)");
+            }
+            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                throw new ModelFileException(name + ": parameter " + e.getKey() + " is not a matrix");
+            }
+            out.put(e.getKey(), matrix(name, "parameter " + e.getKey(), e.getValue()));
         }
-        return new ModelFile.Loaded(name, preset.textValue(), out);
+        return new ModelFile.Loaded(name, 1, preset.textValue(), out, null, null);
     }
 
-    private ImmutableMatrix matrix(String key, JsonNode rows) throws ModelFileException {
-        String where = "parameters." + shorten(key);
-        if (!PARAMETER.matcher(key).matches()) {
-            throw field(where, "is not a parameter's name (W1, b1, W2, ...)");
-        }
-        if (!rows.isArray() || rows.isEmpty()) {
-            throw new ModelFileException(name + ": parameter " + key + " is not a matrix");
-        }
+    /**
+     * A non-empty JSON array of equally long, non-empty rows of finite numbers; refusals read
+     * "{file}: {what}, row r ...".
+     */
+    static ImmutableMatrix matrix(String name, String what, JsonNode rows) throws ModelFileException {
         double[][] m = new double[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
             JsonNode row = rows.get(r);
             if (!row.isArray() || row.isEmpty()) {
-                throw new ModelFileException(name + ": parameter " + key + ", row " + (r + 1)
-                        + " is not a list of numbers");
+                throw new ModelFileException(name + ": " + what + ", row " + (r + 1) + " is not a list of numbers");
             }
             if (row.size() != rows.get(0).size()) {
-                throw new ModelFileException(name + ": parameter " + key + ", row " + (r + 1) + " has "
-                        + row.size() + " values, row 1 has " + rows.get(0).size());
+                throw new ModelFileException(name + ": " + what + ", row " + (r + 1) + " has " + row.size()
+                        + " values, row 1 has " + rows.get(0).size());
             }
-            m[r] = new double[row.size()];
-            for (int c = 0; c < row.size(); c++) {
-                JsonNode v = row.get(c);
-                if (!v.isNumber()) {
-                    throw new ModelFileException(name + ": parameter " + key + ", row " + (r + 1) + ", column "
-                            + (c + 1) + " is not a number");
-                }
-                m[r][c] = v.asDouble();
-                if (!Double.isFinite(m[r][c])) {
-                    throw new ModelFileException(name + ": parameter " + key + ", row " + (r + 1) + ", column "
-                            + (c + 1) + " is too large for a double (it reads as " + v.asText() + ")");
-                }
-            }
+            m[r] = numbers(name, what + ", row " + (r + 1) + ",", row);
         }
         return ImmutableMatrix.of(m);
+    }
+
+    /** The finite numbers of a JSON array; refusals read "{file}: {what} column c is ...". */
+    static double[] numbers(String name, String what, JsonNode row) throws ModelFileException {
+        double[] out = new double[row.size()];
+        for (int c = 0; c < row.size(); c++) {
+            JsonNode v = row.get(c);
+            if (!v.isNumber()) {
+                throw new ModelFileException(name + ": " + what + " column " + (c + 1) + " is not a number");
+            }
+            out[c] = v.asDouble();
+            if (!Double.isFinite(out[c])) {
+                throw new ModelFileException(name + ": " + what + " column " + (c + 1)
+                        + " is too large for a double (it reads as " + v.asText() + ")");
+            }
+        }
+        return out;
     }
 
     private ModelFileException field(String field, String problem) {

@@ -78,4 +78,19 @@ class JarIT {
                     "a shaded JavaFX jar only starts when its main class is not an Application");
         }
     }
+
+    @Test
+    void theShippedModelsAreInsideTheJarAndEvaluateFromIt() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            for (String preset : org.backproplab.io.ShippedModels.PRESETS) {
+                String entry = org.backproplab.io.ShippedModels.resource(preset).substring(1);
+                assertTrue(jar.getEntry(entry) != null, "no " + entry + " in the jar");
+            }
+        }
+        Result r = run("evaluate", "assets/models/mnist-mlp.json", "--limit", "1000", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals(1000, o.get("images").asInt());
+        assertTrue(o.get("test_accuracy").asDouble() > 0.9, r.out());
+    }
 }

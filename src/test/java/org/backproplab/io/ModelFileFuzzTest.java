@@ -9,7 +9,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.backproplab.engine.Activation;
@@ -18,13 +21,15 @@ import org.backproplab.engine.DenseLayer;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Loss;
 import org.backproplab.engine.Network;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Seeded mutations of a valid model file: each ends in a clear refusal (a ModelFileException whose
- * one-line message starts with the file's name) or in a model that fits the network and holds only
- * finite numbers; never another exception. Run alone:
+ * Seeded mutations of a valid model file, version 1 and version 2: each ends in a clear refusal (a
+ * ModelFileException whose one-line message starts with the file's name) or in a model that fits
+ * the network (version 2: that also rebuilds a network) and holds only finite numbers; never
+ * another exception. Run alone:
  * {@code mvn -B -o test -Dtest=ModelFileFuzzTest}; more cases: {@code -Dfuzz.cases=100000}.
  */
 class ModelFileFuzzTest {
@@ -33,32 +38,67 @@ class ModelFileFuzzTest {
 
     enum Kind { TRUNCATE, FLIP, RANDOM_BYTES, GARBAGE, NUMBER, SHAPE, NESTING, DUPLICATE, TRAILING, VERSION, ENCODING }
 
+    /** The valid file mutated: version 1 (dense 3-4-2) or version 2 (conv, max-pool, dense). */
+    enum Base { V1, V2 }
+
     @TempDir
     Path dir;
 
-    private static Network network() {
-        return new Network.Builder(3, Loss.HALF_SQUARED_ERROR)
-                .add(new DenseLayer(0, 3, 4, Activation.SIGMOID, BiasMode.TRAINED))
-                .add(new DenseLayer(1, 4, 2, Activation.SIGMOID, BiasMode.TRAINED)).build();
+    private static Network network(Base base) {
+        if (base == Base.V1) {
+            return new Network.Builder(3, Loss.HALF_SQUARED_ERROR)
+                    .add(new DenseLayer(0, 3, 4, Activation.SIGMOID, BiasMode.TRAINED))
+                    .add(new DenseLayer(1, 4, 2, Activation.SIGMOID, BiasMode.TRAINED)).build();
+        }
+        Network net = new ModelArchitecture(List.of(1, 6, 6), List.of(
+                new ModelArchitecture.Conv(2, 3, 1, 1, Activation.RELU), new ModelArchitecture.MaxPool(2),
+                new ModelArchitecture.Dense(2, Activation.SOFTMAX, BiasMode.TRAINED)), Loss.SOFTMAX_CROSS_ENTROPY).build();
+        Random r = new Random(SEED);
+        for (Map.Entry<String, ImmutableMatrix> e : net.copyParameters().entrySet()) {
+            for (int i = 0; i < e.getValue().rows(); i++) {
+                for (int j = 0; j < e.getValue().cols(); j++) {
+                    net.setParameterValue(e.getKey(), i, j, r.nextGaussian());
+                }
+            }
+        }
+        return net;
     }
 
-    @Test
-    void everyMutationIsRefusedClearlyOrGivesAValidModel() throws Exception {
+    /** Version 1 as the app wrote it: the parameters by name, each a matrix of rows. */
+    private static String versionOne(Network net) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode().put("format", "backprop-lab-model").put("version", 1)
+                .put("preset", "fuzz");
+        ObjectNode params = root.putObject("parameters");
+        for (Map.Entry<String, ImmutableMatrix> e : net.copyParameters().entrySet()) {
+            params.set(e.getKey(), mapper.valueToTree(e.getValue().toArray()));
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Base.class)
+    void everyMutationIsRefusedClearlyOrGivesAValidModel(Base base) throws Exception {
         Path valid = dir.resolve("valid.json");
-        ModelFile.save(valid, "fuzz", network(), false);
-        String text = Files.readString(valid);
+        String text;
+        if (base == Base.V1) {
+            text = versionOne(network(base));
+        } else {
+            ModelFile.save(valid, "fuzz", network(base), List.of(1, 6, 6), new ModelFile.Training(2, 5L, 0.75), false);
+            text = Files.readString(valid);
+        }
         Random random = new Random(SEED);
         Map<Kind, int[]> outcomes = new EnumMap<>(Kind.class); // {refused, loaded}
         long start = System.nanoTime();
         for (int i = 0; i < CASES; i++) {
             Kind kind = Kind.values()[i % Kind.values().length];
-            byte[] bytes = mutate(kind, text, random);
+            byte[] bytes = base == Base.V1 ? mutate(kind, text, random) : mutateV2(kind, text, random);
             Path file = dir.resolve("case-" + i + ".json");
             Files.write(file, bytes);
-            boolean loaded = check(file, kind + " case " + i);
+            boolean loaded = check(file, base, kind + " case " + i);
             outcomes.computeIfAbsent(kind, k -> new int[2])[loaded ? 1 : 0]++;
             if (Boolean.getBoolean("fuzz.verbose") && !loaded) {
-                System.out.println(kind + ": " + refusal(file));
+                System.out.println(kind + ": " + refusal(file, base));
             }
             if (!Boolean.getBoolean("fuzz.verbose")) {
                 Files.delete(file);
@@ -76,9 +116,9 @@ class ModelFileFuzzTest {
         assertEquals(0, outcomes.get(Kind.NESTING)[1], "a deeper value is never accepted");
     }
 
-    private static String refusal(Path file) {
+    private static String refusal(Path file, Base base) {
         try {
-            ModelFile.load(file).restoreInto(network());
+            ModelFile.load(file).restoreInto(network(base));
             return "loaded";
         } catch (ModelFile.ModelFileException e) {
             return e.getMessage();
@@ -86,12 +126,12 @@ class ModelFileFuzzTest {
     }
 
     /** True when the file loaded into the network, false when it was refused clearly. */
-    private static boolean check(Path file, String what) {
+    private static boolean check(Path file, Base base, String what) {
         String name = file.getFileName().toString();
         try {
             ModelFile.Loaded m = ModelFile.load(file);
-            Network net = network();
-            m.restoreInto(net);
+            Network net = base == Base.V1 ? network(base) : m.buildNetwork();
+            m.restoreInto(base == Base.V1 ? net : network(base));
             for (Map.Entry<String, ImmutableMatrix> e : net.copyParameters().entrySet()) {
                 for (double[] row : e.getValue().toArray()) {
                     for (double v : row) {
@@ -195,6 +235,54 @@ class ModelFileFuzzTest {
             default: // the parameters as a list
                 return text.replaceFirst("\"parameters\" : \\{", "\"parameters\" : [ {").replaceFirst("\\}\\s*\\}\\s*$", "} ] }")
                         .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** As {@link #mutate}, with the version-2 file's own keys for the kinds that need them. */
+    private static byte[] mutateV2(Kind kind, String text, Random r) {
+        switch (kind) {
+            case SHAPE:
+                return shapeV2(text, r).getBytes(StandardCharsets.UTF_8);
+            case NESTING: {
+                int depth = 15 + r.nextInt(r.nextBoolean() ? 50 : 5000);
+                return text.replaceFirst("\"W\" : ", "\"W\" : " + "[".repeat(depth))
+                        .replaceFirst("\\],\\s*\"b\"", "]" + "]".repeat(depth) + ", \"b\"")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            case DUPLICATE: {
+                String key = new String[] {"\"W\"", "\"b\"", "\"format\"", "\"version\"", "\"preset\"", "\"filters\"",
+                    "\"layers\"", "\"seed\""}[r.nextInt(8)];
+                String dup = key + (key.equals("\"W\"") ? " : [[0.5]], " : key.equals("\"b\"") ? " : [0.5], " : " : 1, ");
+                int at = text.indexOf(key);
+                return (text.substring(0, at) + dup + text.substring(at)).getBytes(StandardCharsets.UTF_8);
+            }
+            case VERSION:
+                return text.replaceFirst("\"version\" : 2", "\"version\" : " + new String[] {"1.5", "\"2\"", "true",
+                    "4294967298", "2.0", "1", "0", "-2", "null", "[2]", "{}", "2e0", "20", "2147483648"}[r.nextInt(14)])
+                        .getBytes(StandardCharsets.UTF_8);
+            default:
+                return mutate(kind, text, r);
+        }
+    }
+
+    private static String shapeV2(String text, Random r) {
+        switch (r.nextInt(6)) {
+            case 0: // a value fewer in a row
+                return text.replaceFirst(",\\s*(-?\\d+\\.\\d+(E-?\\d+)?)\\s*\\]", "]");
+            case 1: // an extra row in the dense layer's W
+                return text.replaceFirst("(\"units\"[^W]*\"W\" : \\[)", "$1 [1, 2, 3, 4], ");
+            case 2: // another kind of layer, or an unknown one
+                return text.replaceFirst(new String[] {"\"maxpool\"", "\"conv\"", "\"dense\""}[r.nextInt(3)],
+                        new String[] {"\"dense\"", "\"maxpool\"", "\"conv\"", "\"pool\""}[r.nextInt(4)]);
+            case 3: // a bias that is a number, or empty
+                return text.replaceFirst("\"b\" : \\[[^\\]]*\\]", r.nextBoolean() ? "\"b\" : 1" : "\"b\" : [ ]");
+            case 4: // a size, kernel, padding or input that does not chain
+                return text.replaceFirst(new String[] {"\"size\" : 2", "\"kernel\" : 3", "\"padding\" : 1",
+                    "\"input\" : \\[ 1, 6, 6 \\]", "\"units\" : 2", "\"filters\" : 2"}[r.nextInt(6)],
+                        new String[] {"\"size\" : 7", "\"kernel\" : 9", "\"padding\" : 0", "\"input\" : [ 36 ]",
+                            "\"units\" : 3", "\"filters\" : 0"}[r.nextInt(6)]);
+            default: // the layers as an object
+                return text.replaceFirst("\"layers\" : \\[", "\"layers\" : {");
         }
     }
 

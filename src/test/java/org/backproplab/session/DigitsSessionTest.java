@@ -265,7 +265,7 @@ class DigitsSessionTest {
         session.loadModel(good);
         worker.runUntilIdle();
         assertEquals("notice.modelFailed", session.noticeProperty().get().key());
-        assertTrue(String.valueOf(session.noticeProperty().get().args().get(0)).startsWith("good.json: parameter W1, row 1"),
+        assertTrue(String.valueOf(session.noticeProperty().get().args().get(0)).startsWith("good.json: field \"layers[0].W\", row 1"),
                 session.noticeProperty().get().args().toString());
     }
 }
