@@ -1,14 +1,10 @@
 package org.backproplab.session;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Consumer;
 import org.backproplab.engine.Network;
 import org.backproplab.io.ModelFile;
+import org.backproplab.io.ShippedModels;
 import org.backproplab.lesson.MnistLessons;
 
 /**
@@ -31,7 +27,7 @@ final class DigitsModels {
                 return trained;
             }
             say.accept(new Notice("notice.noTrainedModel", List.of(presetId), false));
-        } catch (ModelFile.ModelFileException | IOException e) {
+        } catch (ModelFile.ModelFileException e) {
             say.accept(new Notice("notice.modelFailed", List.of(String.valueOf(e.getMessage())), true));
         }
         return fresh(presetId);
@@ -42,22 +38,8 @@ final class DigitsModels {
         return MnistLessons.byId(presetId).network().apply(MnistLessons.byId(presetId).seed());
     }
 
-    /** The shipped trained network of a digits preset, or null when none ships with the app. */
-    static Network trained(String presetId) throws ModelFile.ModelFileException, IOException {
-        Path file = Path.of("assets", "models", presetId + ".json");
-        if (!Files.isRegularFile(file)) {
-            try (InputStream in = DigitsModels.class.getResourceAsStream("/assets/models/" + presetId + ".json")) {
-                if (in == null) {
-                    return null;
-                }
-                file = Files.createTempFile("backprop-lab-" + presetId, ".json");
-                file.toFile().deleteOnExit();
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        ModelFile.Loaded m = ModelFile.load(file);
-        Network network = MnistLessons.byId(presetId).network().apply(MnistLessons.byId(presetId).seed());
-        m.restoreInto(network);
-        return network;
+    /** The shipped trained network of a digits preset (io.ShippedModels), or null when none ships with the app. */
+    static Network trained(String presetId) throws ModelFile.ModelFileException {
+        return ShippedModels.has(presetId) ? ShippedModels.network(presetId) : null;
     }
 }

@@ -129,7 +129,8 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         if (!loaded.get()) {
             loadPreset(presets().get(0));
         }
-        data.readOn(loader, () -> submit(this::afterDigitsRead), this::post);
+        // said through the worker: after the network's own notice, which must not hide it
+        data.readOn(loader, () -> submit(this::afterDigitsRead), n -> submit(() -> post(n)));
     }
 
     /** Completes when the digits being read are read and every command queued then has run. */
