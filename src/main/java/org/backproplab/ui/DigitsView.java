@@ -65,7 +65,7 @@ public final class DigitsView {
             }
             showInputError(session.inputErrorProperty().get());
         });
-        ViewParts.eachFrame(() -> session.getSnapshot() != shown, this::render);
+        ViewParts.eachFrame(root, () -> session.getSnapshot() != shown, this::render);
     }
 
     public Region root() {

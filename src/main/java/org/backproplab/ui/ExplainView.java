@@ -152,7 +152,7 @@ final class ExplainView {
             showTexts();
             showError(explain.inputErrorProperty().get());
         });
-        ViewParts.eachFrame(() -> explain.snapshotProperty().get() != shown, this::render);
+        ViewParts.eachFrame(root, () -> explain.snapshotProperty().get() != shown, this::render);
     }
 
     Region root() {

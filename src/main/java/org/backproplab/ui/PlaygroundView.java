@@ -1,7 +1,6 @@
 package org.backproplab.ui;
 
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -68,16 +67,13 @@ public final class PlaygroundView {
         });
         session.noticeProperty().addListener((o, a, n) -> ViewParts.showNotice(notice, i18n, n));
         i18n.localeProperty().addListener((o, a, b) -> dirty = true);
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (dirty) {
-                    dirty = false;
-                    render();
-                    frames.count(now, session);
-                }
+        new FrameTimer(root, now -> {
+            if (dirty) {
+                dirty = false;
+                render();
+                frames.count(now, session);
             }
-        }.start();
+        });
     }
 
     public Region root() {

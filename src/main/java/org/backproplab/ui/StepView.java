@@ -70,7 +70,7 @@ public final class StepView {
         session.playingProperty().addListener((o, a, b) -> updatePlayButton());
         session.noticeProperty().addListener((o, a, n) -> showNotice(n));
         i18n.localeProperty().addListener((o, a, b) -> dirty = true);
-        ViewParts.eachFrame(() -> {
+        ViewParts.eachFrame(root, () -> {
             boolean was = dirty;
             dirty = false;
             return was;

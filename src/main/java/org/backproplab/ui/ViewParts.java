@@ -1,6 +1,5 @@
 package org.backproplab.ui;
 
-import javafx.animation.AnimationTimer;
 import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -54,16 +53,16 @@ final class ViewParts {
         label.setText(i18n.get(n.key(), n.args().toArray()));
     }
 
-    /** Draws at most once per frame: {@code render} runs on a frame after {@code dirty} reported a change. */
-    static void eachFrame(java.util.function.BooleanSupplier takeDirty, Runnable render) {
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (takeDirty.getAsBoolean()) {
-                    render.run();
-                }
+    /**
+     * Draws at most once per frame: {@code render} runs on a frame after {@code dirty} reported a
+     * change, while {@code owner} is in a window that is showing ({@link FrameTimer}).
+     */
+    static void eachFrame(javafx.scene.Node owner, java.util.function.BooleanSupplier takeDirty, Runnable render) {
+        new FrameTimer(owner, now -> {
+            if (takeDirty.getAsBoolean()) {
+                render.run();
             }
-        }.start();
+        });
     }
 
     /**

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.api.FxToolkitContext;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -205,17 +204,7 @@ class SoakTest {
     /** The workers finish what is queued and the FX thread answers, each within its time. */
     private void responds() throws Exception {
         ui.settle();
-        WaitForAsyncUtils.asyncFx(SoakTest::forgetFiredEvents).get(20, TimeUnit.SECONDS);
-    }
-
-    /**
-     * TestFX keeps every event fired on its registered stage in a list for debugging (its
-     * {@code FiredEvents}); over an hour of clicks that was 800,000 mouse events and 400 MB of
-     * heap that the app does not hold. Registering the stage again starts an empty list.
-     */
-    private static void forgetFiredEvents() {
-        FxToolkitContext context = FxToolkit.toolkitContext();
-        context.setRegisteredStage(context.getRegisteredStage());
+        WaitForAsyncUtils.asyncFx(UiTestSupport::forgetFiredEvents).get(20, TimeUnit.SECONDS);
     }
 
     private void act(FxRobot robot, SplittableRandom r, List<Path> bad) {

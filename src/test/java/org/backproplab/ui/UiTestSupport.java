@@ -96,6 +96,17 @@ final class UiTestSupport {
         });
     }
 
+    /**
+     * TestFX keeps every event fired on its registered stage in a list for debugging (its
+     * {@code FiredEvents}), and with them the nodes they were fired on: over the whole suite (one
+     * stage for every UI test) or an hour of soak, a gigabyte of old windows. Registering the
+     * stage again starts an empty list. Call on the FX thread.
+     */
+    static void forgetFiredEvents() {
+        org.testfx.api.FxToolkitContext context = org.testfx.api.FxToolkit.toolkitContext();
+        context.setRegisteredStage(context.getRegisteredStage());
+    }
+
     /** Clicks the node {@code query} finds, then waits for the result ({@link #settle()}). */
     void click(FxRobot robot, String query) {
         robot.clickOn(query);
@@ -163,6 +174,7 @@ final class UiTestSupport {
 
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(UiTestSupport::forgetFiredEvents).get(10, TimeUnit.SECONDS);
         worker.close();
         playgroundWorker.close();
         digitsWorker.close();
