@@ -210,7 +210,12 @@ class SoakTest {
     private void act(FxRobot robot, SplittableRandom r, List<Path> bad) {
         int kind = r.nextInt(100);
         if (kind < 12) {
-            robot.clickOn(TABS[r.nextInt(TABS.length)]);
+            List<Node> inner = visibleIds(robot, "#digits-inside-tab", "#digits-structure-tab", "#digits-explain-tab");
+            if (!inner.isEmpty() && r.nextInt(3) == 0) {
+                clickSome(robot, r, inner); // the digits tab's own tabs, Why this class? among them
+            } else {
+                robot.clickOn(TABS[r.nextInt(TABS.length)]);
+            }
         } else if (kind < 30) {
             KeyCode key = KEYS[r.nextInt(KEYS.length)];
             if (key == KeyCode.RIGHT && r.nextBoolean()) {
