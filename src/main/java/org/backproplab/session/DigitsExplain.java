@@ -113,7 +113,15 @@ public final class DigitsExplain {
             return;
         }
         ExplainWork.Choice c = choice.get();
-        set(new ExplainWork.Choice(id, c.target(), c.chosenClass(), c.layer(), c.patch(), c.fill()));
+        // occlusion reads p_c(digit) - p_c(occluded) by default, as the teaching material does; the
+        // gradient methods the logit, as keras-vis does
+        String target = c.target();
+        if (id.equals("occlusion") && !c.method().equals("occlusion") && target.equals("logit")) {
+            target = "probability";
+        } else if (!id.equals("occlusion") && c.method().equals("occlusion") && target.equals("probability")) {
+            target = "logit";
+        }
+        set(new ExplainWork.Choice(id, target, c.chosenClass(), c.layer(), c.patch(), c.fill()));
     }
 
     public void setTarget(String id) {

@@ -60,12 +60,20 @@ final class ExplainView {
         method.getItems().setAll(DigitsExplain.METHODS);
         LocalizedCells.install(method, i18n, id -> i18n.get("explain.method." + id));
         method.setValue(explain.method());
-        method.setOnAction(e -> explain.setMethod(method.getValue()));
+        method.setOnAction(e -> {
+            if (method.getValue() != null && !method.getValue().equals(explain.method())) {
+                explain.setMethod(method.getValue());
+            }
+        });
         target.setId("explain-target");
         target.getItems().setAll(DigitsExplain.TARGETS);
         LocalizedCells.install(target, i18n, id -> i18n.get("explain.target." + id));
         target.setValue(explain.target());
-        target.setOnAction(e -> explain.setTarget(target.getValue()));
+        target.setOnAction(e -> {
+            if (target.getValue() != null && !target.getValue().equals(explain.target())) {
+                explain.setTarget(target.getValue());
+            }
+        });
         layer.setId("explain-layer");
         layer.setOnAction(e -> {
             if (layer.getValue() != null && (shown == null || layer.getValue() != shown.layer())) {
@@ -185,6 +193,8 @@ final class ExplainView {
             LocalizedCells.install(layer, i18n, i -> i < s.layers().size() ? s.layers().get(i) : "");
         }
         layer.setValue(s.layers().isEmpty() ? null : s.layer());
+        target.setValue(s.target()); // occlusion turns it to the probability
+        method.setValue(s.method());
         layer.setDisable(s.layers().isEmpty());
         boolean occlusion = s.method().equals("occlusion");
         patch.setDisable(!occlusion);

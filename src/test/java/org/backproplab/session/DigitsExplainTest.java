@@ -57,9 +57,11 @@ class DigitsExplainTest {
             assertEquals(28, s.map().width(), m);
         }
         assertEquals("explain.winners", s.secondKey());
+        assertEquals("probability", s.target(), "occlusion reads the drop of p_c by default");
         assertEquals(28, s.second().width());
         explain.setMethod("gradcam");
         worker.runUntilIdle();
+        assertEquals("logit", explain.snapshotProperty().get().target(), "and the logit again after it");
         assertEquals(24, explain.snapshotProperty().get().second().width(), "conv 1 of the small CNN is 24 x 24");
     }
 

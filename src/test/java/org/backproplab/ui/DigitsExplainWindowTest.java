@@ -113,6 +113,8 @@ class DigitsExplainWindowTest {
         assertEquals("The class that wins while each 7 x 7 patch is hidden", ui.text(robot, "#explain-second-title"));
         assertTrue(robot.lookup("#explain-class-key").query().isVisible());
         assertTrue(ui.text(robot, "#explain-legend").startsWith("orange -"));
+        assertEquals("probability", robot.lookup("#explain-target").queryAs(ComboBox.class).getValue(),
+                "occlusion shows the drop of p_c");
         ui.screenshot("digits-occlusion");
     }
 
