@@ -33,6 +33,12 @@ final class DigitsModels {
         return fresh(presetId);
     }
 
+    /** The preset's network from random weights (its seed), said. */
+    static Network fresh(String presetId, Consumer<Notice> say) {
+        say.accept(new Notice("notice.fromRandom", List.of(MnistLessons.byId(presetId).seed()), false));
+        return fresh(presetId);
+    }
+
     /** The preset's network from random weights (its seed). */
     static Network fresh(String presetId) {
         return MnistLessons.byId(presetId).network().apply(MnistLessons.byId(presetId).seed());

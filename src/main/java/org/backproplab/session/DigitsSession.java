@@ -156,7 +156,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         if (refusedPreset(id)) {
             return;
         }
-        submit(() -> useNetwork(id, DigitsModels.fresh(id)));
+        submit(() -> useNetwork(id, DigitsModels.fresh(id, this::post)));
         super.play();
     }
 

@@ -132,14 +132,14 @@ public final class DigitsView {
         summary.getColumns().add(column("digits.params", DigitsSnapshot.SummaryRow::parameters));
         totalParameters.setId("total-parameters");
         lossCurve.setId("digits-loss-curve");
-        lossCurve.setPrefSize(330, 130);
+        lossCurve.setPrefSize(260, 130);
         accuracyCurve.setId("digits-accuracy-curve");
-        accuracyCurve.setPrefSize(330, 130);
+        accuracyCurve.setPrefSize(260, 130);
         accuracyCurve.setFixedMax(1);
         VBox left = new VBox(6, ViewParts.title(i18n, "digits.batchLoss"), lossCurve,
                 ViewParts.title(i18n, "digits.testAccuracy"), accuracyCurve);
         left.setPadding(new Insets(8));
-        left.setPrefWidth(350);
+        left.setPrefWidth(280);
 
         root.setTop(top);
         root.setLeft(left);

@@ -106,8 +106,7 @@ final class ExplainView {
         target.setPrefWidth(220);
         FlowPane choices = new FlowPane(14, 6, pair("explain.method", method), pair("explain.target", target),
                 pair("explain.layer", layer), pair("explain.patch", patch), pair("explain.fill", fill));
-        HBox maximize = new HBox(8, classes, filters, progress, cancel);
-        maximize.setAlignment(Pos.CENTER_LEFT);
+        FlowPane maximize = new FlowPane(8, 6, classes, filters, progress, cancel);
         about.setId("explain-about");
         about.setWrapText(true);
         notes.setId("explain-notes");
@@ -141,7 +140,8 @@ final class ExplainView {
         classKey.setPrefWrapLength(224);
         VBox secondBox = new VBox(4, secondTitle, second, classKey);
         secondBox.visibleProperty().bind(secondTitle.textProperty().isNotEmpty());
-        HBox large = new HBox(24, new VBox(4, shownTitle, map, legend), secondBox);
+        // side by side when there is room, one under the other in a narrow window
+        FlowPane large = new FlowPane(24, 12, new VBox(4, shownTitle, map, legend), secondBox);
         for (javafx.scene.Node n : List.of(row, map, second)) {
             PngMenu.install(n, i18n, dialogs, say);
         }
