@@ -34,6 +34,20 @@ final class ExplainPictures {
         return new Picture(w, h, px);
     }
 
+    /** The legend's colour bar: {@code width} steps from lo (left) to hi (right), on the maps' scale. */
+    static Picture legend(double lo, double hi, int width) {
+        int rows = 4;
+        int[] px = new int[width * rows];
+        for (int i = 0; i < width; i++) {
+            double v = lo + (hi - lo) * i / (width - 1);
+            int argb = lo >= 0 ? PlaygroundPictures.color(v, -hi, hi) : PlaygroundPictures.color(v, lo, hi);
+            for (int r = 0; r < rows; r++) {
+                px[r * width + i] = argb;
+            }
+        }
+        return new Picture(width, rows, px);
+    }
+
     /** A map of values that are 0 or more, from 0 (white) to {@code max} (deep blue). */
     static Picture positive(double[] values, int rows, int cols, double max, double[] ink) {
         double m = max > 0 ? max : 1;

@@ -34,6 +34,11 @@ public record ExplainSnapshot(String method, String target, int shownClass, List
         layers = List.copyOf(layers);
     }
 
+    /** The legend's colour bar, from {@link #legendLo} (left) to {@link #legendHi} (right), as the map draws them. */
+    public Picture legendBar() {
+        return ExplainPictures.legend(legendLo, legendHi, 128);
+    }
+
     /** The colour of class c in the winners map (ARGB). */
     public static int classColor(int c) {
         return ExplainPictures.CLASS_COLORS[c];

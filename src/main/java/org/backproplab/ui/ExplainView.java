@@ -47,6 +47,7 @@ final class ExplainView {
     private final Label shownTitle = new Label();
     private final ImageView map = DigitsImages.view("explain-map", 224, false);
     private final Label legend = new Label();
+    private final ImageView legendBar = new ImageView();
     private final Label secondTitle = new Label();
     private final ImageView second = DigitsImages.view("explain-second", 224, false);
     private final FlowPane classKey = new FlowPane(6, 2);
@@ -127,6 +128,10 @@ final class ExplainView {
             }
         });
         legend.setId("explain-legend");
+        legendBar.setId("explain-legend-bar");
+        legendBar.setFitWidth(224);
+        legendBar.setFitHeight(12);
+        legendBar.setSmooth(false);
         shownTitle.setId("explain-shown");
         shownTitle.getStyleClass().add("section-title");
         secondTitle.setId("explain-second-title");
@@ -141,7 +146,7 @@ final class ExplainView {
         VBox secondBox = new VBox(4, secondTitle, second, classKey);
         secondBox.visibleProperty().bind(secondTitle.textProperty().isNotEmpty());
         // side by side when there is room, one under the other in a narrow window
-        FlowPane large = new FlowPane(24, 12, new VBox(4, shownTitle, map, legend), secondBox);
+        FlowPane large = new FlowPane(24, 12, new VBox(4, shownTitle, map, legendBar, legend), secondBox);
         for (javafx.scene.Node n : List.of(row, map, second)) {
             PngMenu.install(n, i18n, dialogs, say);
         }
@@ -202,6 +207,11 @@ final class ExplainView {
         row.setCaptions(s.rowCaptions());
         row.show(s.row(), 64, 64);
         DigitsImages.show(map, s.map());
+        boolean maximize = s.method().equals("maximize");
+        legendBar.setVisible(!maximize);
+        if (!maximize) {
+            DigitsImages.show(legendBar, s.legendBar());
+        }
         if (s.second() != null) {
             DigitsImages.show(second, s.second());
         }
