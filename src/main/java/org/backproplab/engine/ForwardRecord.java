@@ -2,11 +2,15 @@ package org.backproplab.engine;
 
 /**
  * Forward through one layer: z = W x + b (preActivation) and a = f(z) (activation).
- * {@code bias} is null when the layer has none.
+ * {@code weights} and {@code bias} are the layer's parameters as the pass used them (a dense
+ * layer's W with one row per neuron, a convolution's with one row per filter of C k k values in
+ * the order (c, ky, kx)), null when the layer has none. {@code winners} is for max-pooling only
+ * (else null): per sample and output, the index in the sample's input row of the value that won
+ * its window.
  */
 public record ForwardRecord(long iteration, int layer, Activation function, ImmutableMatrix input,
         ImmutableMatrix weights, ImmutableMatrix bias, ImmutableMatrix preActivation,
-        ImmutableMatrix activation) implements StageRecord {
+        ImmutableMatrix activation, ImmutableMatrix winners) implements StageRecord {
 
     @Override
     public Stage stage() {

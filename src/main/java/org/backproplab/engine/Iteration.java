@@ -123,15 +123,21 @@ public final class Iteration {
             return null;
         }
         Layer layer = network.layer(l);
-        ImmutableMatrix weights = null;
-        ImmutableMatrix bias = null;
-        if (layer instanceof DenseLayer dense) {
-            weights = ImmutableMatrix.copyOf(dense.weights().value());
-            bias = dense.biasMode() == BiasMode.NONE ? null : ImmutableMatrix.copyOf(dense.bias().value());
-        }
+        ImmutableMatrix winners = layer instanceof MaxPoolLayer pool ? pool.winners(inputs.numRows) : null;
         return new ForwardRecord(number, l, layer.activation(), ImmutableMatrix.copyOf(network.layerInput(l)),
-                weights, bias, ImmutableMatrix.copyOf(network.preActivation(l)),
-                ImmutableMatrix.copyOf(network.activation(l)));
+                values(layer, Parameter.Kind.WEIGHTS, false), values(layer, Parameter.Kind.BIAS, false),
+                ImmutableMatrix.copyOf(network.preActivation(l)), ImmutableMatrix.copyOf(network.activation(l)),
+                winners);
+    }
+
+    /** A copy of the layer's parameter of this kind (its value or its gradient), or null when it has none. */
+    private static ImmutableMatrix values(Layer layer, Parameter.Kind kind, boolean gradient) {
+        for (Parameter p : layer.parameters()) {
+            if (p.kind() == kind) {
+                return ImmutableMatrix.copyOf(gradient ? p.gradient() : p.value());
+            }
+        }
+        return null;
     }
 
     private LossRecord lossStage() {
@@ -165,12 +171,8 @@ public final class Iteration {
             }
             derivative = ImmutableMatrix.copyOf(d);
         }
-        ImmutableMatrix gradW = null;
-        ImmutableMatrix gradB = null;
-        if (layer instanceof DenseLayer dense) {
-            gradW = ImmutableMatrix.copyOf(dense.weights().gradient());
-            gradB = dense.biasMode() == BiasMode.NONE ? null : ImmutableMatrix.copyOf(dense.bias().gradient());
-        }
+        ImmutableMatrix gradW = values(layer, Parameter.Kind.WEIGHTS, true);
+        ImmutableMatrix gradB = values(layer, Parameter.Kind.BIAS, true);
         ImmutableMatrix gradInput = l > 0 ? ImmutableMatrix.copyOf(network.gradActivation(l - 1))
                 : ImmutableMatrix.copyOf(network.gradInput());
         return new BackwardRecord(number, l, layer.activation(), gradA, derivative,

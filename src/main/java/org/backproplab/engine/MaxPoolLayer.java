@@ -140,6 +140,31 @@ public final class MaxPoolLayer implements Layer {
         }
     }
 
+    /**
+     * Which input won each window in the last forward pass of {@code batch} samples: one row per
+     * sample, one column per output, holding the index of the winner in the sample's input row
+     * (c H W + y W + x).
+     */
+    ImmutableMatrix winners(int batch) {
+        int out = outputSize();
+        double[][] rows = new double[batch][out];
+        for (int s = 0; s < batch; s++) {
+            for (int o = 0; o < out; o++) {
+                rows[s][o] = argmax[s * out + o];
+            }
+        }
+        return ImmutableMatrix.of(rows);
+    }
+
+    /** H and W of the input. */
+    public int inputHeight() {
+        return height;
+    }
+
+    public int inputWidth() {
+        return width;
+    }
+
     @Override
     public void backwardLinear(DMatrixRMaj input, DMatrixRMaj delta, DMatrixRMaj gradInput) {
         if (gradInput == null) {

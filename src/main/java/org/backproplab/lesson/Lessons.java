@@ -18,6 +18,7 @@ public final class Lessons {
     public static final String WORKED_2_2_2 = "worked-2-2-2";
     public static final String FROM_SCRATCH_3_4_1 = "from-scratch-3-4-1";
     public static final String XOR = "xor";
+    public static final String CONV_WORKED = "conv-worked";
 
     private static final Map<String, Lesson> ALL = new LinkedHashMap<>();
 
@@ -25,6 +26,7 @@ public final class Lessons {
         register(worked222());
         register(fromScratch341());
         register(xor());
+        register(ConvWorked.lesson(CONV_WORKED));
         PlaygroundLessons.all().forEach((id, spec) -> register(spec.toLesson(id)));
     }
 
@@ -33,6 +35,12 @@ public final class Lessons {
 
     private static void register(Lesson lesson) {
         ALL.put(lesson.id(), lesson);
+    }
+
+    /** True for the lessons whose network has image layers (convolution, pooling). */
+    public static boolean isConvolutional(String id) {
+        Lesson lesson = ALL.get(id);
+        return lesson != null && lesson.network().image() != null;
     }
 
     /** True for the lessons that open in the playground (2-D data and heatmaps). */

@@ -120,9 +120,12 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         return speed.get();
     }
 
-    /** The lessons the picker offers (the playground's are opened from the playground). */
+    /**
+     * The lessons the picker offers (the playground's are opened from the playground; the
+     * convolutional ones are stepped with {@code trace --json} until the graph can draw maps).
+     */
     public static List<String> lessonIds() {
-        return Lessons.ids().stream().filter(id -> !Lessons.isPlayground(id)).toList();
+        return Lessons.ids().stream().filter(id -> !Lessons.isPlayground(id) && !Lessons.isConvolutional(id)).toList();
     }
 
     /** The message key of a lesson's title. */
