@@ -4,12 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.backproplab.engine.BackwardRecord;
 import org.backproplab.engine.BiasMode;
-import org.backproplab.engine.DenseLayer;
-import org.backproplab.engine.ForwardRecord;
 import org.backproplab.engine.ImmutableMatrix;
-import org.backproplab.engine.Layer;
 import org.backproplab.engine.LossRecord;
 import org.backproplab.engine.StageRecord;
 import org.backproplab.engine.Stepper;
@@ -83,6 +79,8 @@ final class TraceCommand implements Runnable {
         Stepper stepper = new Stepper(trainer, 1);
         Naming naming = Naming.of(trainer.network());
         WalkThrough walkThrough = new WalkThrough(naming);
+        TraceJson trace = new TraceJson(trainer.network());
+        boolean firstLine = true;
         for (int step = 1; step <= steps; step++) {
             List<StageRecord> records = stepper.finishIteration();
             double loss = lossOf(records);
@@ -91,7 +89,8 @@ final class TraceCommand implements Runnable {
                 continue;
             }
             if (json) {
-                out.println(Json.line(stepObject(step, records)));
+                out.println(Json.line(trace.step(step, records, firstLine)));
+                firstLine = false;
             } else {
                 walkThrough.describe(step, records).forEach(out::println);
                 out.println();
@@ -111,16 +110,7 @@ final class TraceCommand implements Runnable {
             Map<String, Object> fin = Json.object();
             fin.put("loss", evaluation.loss());
             fin.put("outputs", Json.samples(outputs));
-            List<Object> layers = Json.list();
-            for (Layer layer : trainer.network().layers()) {
-                DenseLayer dense = (DenseLayer) layer;
-                Map<String, Object> l = Json.object();
-                l.put("W", Json.rows(dense.weights().values()));
-                l.put("b", dense.biasMode() == BiasMode.NONE ? null
-                        : Json.column(dense.bias().values()));
-                layers.add(l);
-            }
-            fin.put("layers", layers);
+            fin.put("layers", trace.finalLayers());
             Map<String, Object> line = Json.object();
             line.put("final", fin);
             out.println(Json.line(line));
@@ -150,30 +140,5 @@ final class TraceCommand implements Runnable {
             }
         }
         return 0;
-    }
-
-    private static Map<String, Object> stepObject(int step, List<StageRecord> records) {
-        Map<String, Object> line = Json.object();
-        line.put("step", step);
-        List<Map<String, Object>> layers = new ArrayList<>();
-        for (StageRecord r : records) {
-            if (r instanceof ForwardRecord f) {
-                Map<String, Object> l = Json.object();
-                l.put("W", Json.rows(f.weights()));
-                l.put("b", Json.column(f.bias()));
-                l.put("z", Json.samples(f.preActivation()));
-                l.put("a", Json.samples(f.activation()));
-                layers.add(l);
-            } else if (r instanceof LossRecord loss) {
-                line.put("loss", loss.total());
-            } else if (r instanceof BackwardRecord b) {
-                Map<String, Object> l = layers.get(b.layer());
-                l.put("delta", Json.samples(b.delta()));
-                l.put("dW", Json.rows(b.gradWeights()));
-                l.put("db", Json.column(b.gradBias()));
-            }
-        }
-        line.put("layers", layers);
-        return line;
     }
 }
