@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.backproplab.engine.BiasMode;
+import org.backproplab.engine.DenseLayer;
 import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.engine.Network;
 import org.backproplab.engine.LossRecord;
 import org.backproplab.engine.StageRecord;
 import org.backproplab.engine.Stepper;
 import org.backproplab.engine.Trainer;
 import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.MapWalkThrough;
 import org.backproplab.lesson.Naming;
 import org.backproplab.lesson.WalkThrough;
 import picocli.CommandLine;
@@ -79,6 +82,7 @@ final class TraceCommand implements Runnable {
         Stepper stepper = new Stepper(trainer, 1);
         Naming naming = Naming.of(trainer.network());
         WalkThrough walkThrough = new WalkThrough(naming);
+        MapWalkThrough mapWalkThrough = hasMaps(trainer.network()) ? new MapWalkThrough(trainer.network()) : null;
         TraceJson trace = new TraceJson(trainer.network());
         boolean firstLine = true;
         for (int step = 1; step <= steps; step++) {
@@ -92,7 +96,8 @@ final class TraceCommand implements Runnable {
                 out.println(Json.line(trace.step(step, records, firstLine)));
                 firstLine = false;
             } else {
-                walkThrough.describe(step, records).forEach(out::println);
+                (mapWalkThrough != null ? mapWalkThrough.describe(step, records) : walkThrough.describe(step, records))
+                        .forEach(out::println);
                 out.println();
             }
             if (diverged) {
@@ -131,6 +136,11 @@ final class TraceCommand implements Runnable {
             rows.add(String.join(", ", values));
         }
         return rows.size() == 1 ? rows.get(0) : "[" + String.join("], [", rows) + "]";
+    }
+
+    /** Whether any layer is not dense (its numbers are maps, walked through by {@link MapWalkThrough}). */
+    private static boolean hasMaps(Network network) {
+        return network.layers().stream().anyMatch(l -> !(l instanceof DenseLayer));
     }
 
     private static double lossOf(List<StageRecord> records) {

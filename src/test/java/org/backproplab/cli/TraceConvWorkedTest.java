@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.backproplab.engine.ConvWorkedByHand;
+import org.backproplab.lesson.Naming;
 import org.junit.jupiter.api.Test;
 
 /** {@code trace conv-worked --json} against the hand calculation of {@link ConvWorkedByHand}. */
@@ -131,5 +132,31 @@ class TraceConvWorkedTest {
             assertList(twice.w3After[k], fin.get(2).get("W").get(k), "W3[" + k + "] after two updates");
         }
         assertList(twice.b3After, fin.get(2).get("b"), "b3 after two updates");
+    }
+
+    @Test
+    void theWalkThroughWritesEverySumWithTheHandNumbers() {
+        CliRun run = CliRun.of("trace", "conv-worked");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = List.of(run.out().split("\n"));
+        // filter 0 at row 0, column 2: the nine products of the window, then the bias
+        assertTrue(lines.contains("    z1[0][0][2] = 0.2 x 0.8 + 0.5 x 0.9 + (-0.3) x 0.2 + 0.1 x 0.3 + 0.6 x 0.9"
+                + " + (-0.4) x 0.4 + (-0.2) x 0.1 + 0.4 x 0.8 + 0.1 x 0.6 + 0.05 = "
+                + Naming.number(hand.z1[0][0][2]) + ";  a = relu(1.37) = 1.37"), run.out());
+        assertTrue(lines.contains("    a2[0][0][1] = max(1.37, 0.74, 1.01, 1.08) = 1.37   (winner: a1[0][0][2])"));
+        assertTrue(lines.contains("    delta2[0][0][1] = " + Naming.number(hand.dp[0][0][1])
+                + " goes to a1[0][0][2] (the winner); the other 3 cells of the window get 0"));
+        // dE/dW1[0][0][0][0]: the non-zero deltas of filter 0 times the pixel under the tap
+        String dw = "    dE/dW1[0][0][0][0] = sum over y, x of delta1[0][y][x] x x[0][y+0][x+0] = "
+                + Naming.factor(hand.delta1[0][0][1]) + " x 0.1 + " + Naming.factor(hand.delta1[0][0][2]) + " x 0.8 + "
+                + Naming.factor(hand.delta1[0][2][3]) + " x 0.8 = " + Naming.number(hand.dK[0][0][0])
+                + "   (13 terms are 0)";
+        assertTrue(lines.contains(dw), dw);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("    dE/db1[1] = sum of delta1[1] = ")
+                && l.endsWith(" = " + Naming.number(hand.db1[1]) + "   (12 terms are 0)")));
+        assertTrue(lines.contains("    W1[0][0][0][0]+ = 0.2 - 0.1 x " + Naming.factor(hand.dK[0][0][0]) + " = "
+                + Naming.number(hand.kAfter[0][0][0])));
+        assertTrue(run.out().contains("E_total = " + Naming.number(ConvWorkedByHand.lossOf(ConvWorkedByHand.X,
+                hand.kAfter, hand.b1After, hand.w3After, hand.b3After))), "the loss after the update");
     }
 }
