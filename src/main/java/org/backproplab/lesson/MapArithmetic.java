@@ -27,18 +27,30 @@ public final class MapArithmetic {
         }
 
         /** Index of input pixel (c, y, x) in a sample's row. */
-        int input(int c, int y, int x) {
+        public int input(int c, int y, int x) {
             return (c * height + y) * width + x;
         }
 
         /** Index of output cell (f, y, x) in a sample's row. */
-        int output(int f, int y, int x) {
+        public int output(int f, int y, int x) {
             return (f * outHeight + y) * outWidth + x;
         }
 
         /** Column of W[f] for tap (c, i, j). */
-        int tap(int c, int i, int j) {
+        public int tap(int c, int i, int j) {
             return (c * kernel + i) * kernel + j;
+        }
+    }
+
+    /** A max-pooling layer's shape: C x H x W in, k x k windows with stride k, C x OH x OW out. */
+    public record PoolShape(int channels, int height, int width, int size, int outHeight, int outWidth) {
+        public static PoolShape of(MaxPoolLayer p) {
+            return new PoolShape(p.channels(), p.inputHeight(), p.inputWidth(), p.size(), p.outHeight(), p.outWidth());
+        }
+
+        /** Index of output cell (c, y, x) in a sample's row. */
+        public int output(int c, int y, int x) {
+            return (c * outHeight + y) * outWidth + x;
         }
     }
 
@@ -168,12 +180,12 @@ public final class MapArithmetic {
     }
 
     /** The window of pooled cell (c, y, x) of {@code sample}, and its winner as the forward pass chose it. */
-    public static PoolWindow window(MaxPoolLayer pool, ForwardRecord r, int sample, int c, int y, int x) {
+    public static PoolWindow window(PoolShape pool, ForwardRecord r, int sample, int c, int y, int x) {
         int k = pool.size();
-        int h = pool.inputHeight();
-        int w = pool.inputWidth();
+        int h = pool.height();
+        int w = pool.width();
         double[] values = new double[k * k];
-        int o = (c * pool.outHeight() + y) * pool.outWidth() + x;
+        int o = pool.output(c, y, x);
         int won = (int) r.winners().get(sample, o);
         int winner = -1;
         for (int i = 0; i < k; i++) {

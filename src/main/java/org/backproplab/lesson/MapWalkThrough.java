@@ -118,7 +118,7 @@ public final class MapWalkThrough {
                 for (int c = 0; c < p.channels(); c++) {
                     for (int y = 0; y < p.outHeight(); y++) {
                         for (int x = 0; x < p.outWidth(); x++) {
-                            MapArithmetic.PoolWindow w = MapArithmetic.window(p, f, s, c, y, x);
+                            MapArithmetic.PoolWindow w = MapArithmetic.window(MapArithmetic.PoolShape.of(p), f, s, c, y, x);
                             List<String> values = new ArrayList<>();
                             for (double v : w.values()) {
                                 values.add(number(v));
@@ -180,7 +180,7 @@ public final class MapWalkThrough {
                 for (int c = 0; c < p.channels(); c++) {
                     for (int y = 0; y < p.outHeight(); y++) {
                         for (int x = 0; x < p.outWidth(); x++) {
-                            MapArithmetic.PoolWindow w = MapArithmetic.window(p, f, s, c, y, x);
+                            MapArithmetic.PoolWindow w = MapArithmetic.window(MapArithmetic.PoolShape.of(p), f, s, c, y, x);
                             int o = (c * p.outHeight() + y) * p.outWidth() + x;
                             out.add("    delta" + n + tag(s, rows) + "[" + c + "][" + y + "][" + x + "] = " + number(
                                     b.delta().get(s, o)) + " goes to " + input(b.layer()) + "[" + c + "]["

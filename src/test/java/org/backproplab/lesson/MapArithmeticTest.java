@@ -95,7 +95,7 @@ class MapArithmeticTest {
         for (int c = 0; c < 2; c++) {
             for (int y = 0; y < 2; y++) {
                 for (int x = 0; x < 2; x++) {
-                    MapArithmetic.PoolWindow w = MapArithmetic.window(pool, records.forward(1), 0, c, y, x);
+                    MapArithmetic.PoolWindow w = MapArithmetic.window(MapArithmetic.PoolShape.of(pool), records.forward(1), 0, c, y, x);
                     for (int n = 0; n < 4; n++) {
                         assertEquals(hand.a1[c][2 * y + n / 2][2 * x + n % 2], w.values()[n], TOL);
                     }
