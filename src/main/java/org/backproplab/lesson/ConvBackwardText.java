@@ -47,7 +47,7 @@ final class ConvBackwardText {
                         for (MapArithmetic.Term t : w.terms()) {
                             terms.add(new double[] {t.delta(), t.input()});
                         }
-                        out.add("    dE/dW" + n + "[" + fi + "][" + c + "][" + i + "][" + j + "] = sum over y, x of delta"
+                        out.add("    dE/dW" + n + "[" + fi + "][" + c + "][" + i + "][" + j + "] = sum over (y, x) of delta"
                                 + n + "[" + fi + "][y][x] x " + input + "[" + c + "][y+" + i + "][x+" + j + "] = "
                                 + MapWalkThrough.sum(terms, b.gradWeights().get(fi, g.tap(c, i, j))));
                     }

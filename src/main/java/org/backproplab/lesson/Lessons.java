@@ -37,12 +37,6 @@ public final class Lessons {
         ALL.put(lesson.id(), lesson);
     }
 
-    /** True for the lessons whose network has image layers (convolution, pooling). */
-    public static boolean isConvolutional(String id) {
-        Lesson lesson = ALL.get(id);
-        return lesson != null && lesson.network().image() != null;
-    }
-
     /** True for the lessons that open in the playground (2-D data and heatmaps). */
     public static boolean isPlayground(String id) {
         return PlaygroundLessons.all().containsKey(id);

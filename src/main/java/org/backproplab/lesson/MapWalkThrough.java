@@ -237,7 +237,7 @@ public final class MapWalkThrough {
      * A sum of products {a, b} written out: the terms that are not 0, at most {@link #MAX_TERMS}
      * of them (the largest; the rest added up), then the total.
      */
-    static String sum(List<double[]> products, double total) {
+    public static String sum(List<double[]> products, double total) {
         List<double[]> nonZero = new ArrayList<>(products.stream().filter(p -> p[0] * p[1] != 0).toList());
         int zeros = products.size() - nonZero.size();
         String rest = "";

@@ -94,10 +94,20 @@ final class StepEngine {
         int rows = samples.inputs().rows();
         int k = Math.min(sample, rows - 1);
         String id = s.lessonId();
-        return s.withScreen(new StepScreen(k, rows, selected, StepGraph.of(s, k, selected),
-                StepInspector.of(s, selected), StepTexts.stage(s), StepTexts.lessonText(id),
-                Phrase.key(Lesson.titleKey(id)), Lessons.isPlayground(id) ? null : id, biasMode.id(),
-                Naming.number(learningRate)));
+        GraphSnapshot graph = null;
+        InspectorSnapshot inspector;
+        MapGraphSnapshot maps = null;
+        if (MapLayout.hasMaps(net)) {
+            MapLayout layout = MapLayout.of(net);
+            maps = MapGraph.of(s, layout, k, selected);
+            inspector = MapInspector.of(s, layout, k, selected);
+        } else {
+            graph = StepGraph.of(s, k, selected);
+            inspector = StepInspector.of(s, selected);
+        }
+        return s.withScreen(new StepScreen(k, rows, selected, graph, inspector, StepTexts.stage(s),
+                StepTexts.lessonText(id), Phrase.key(Lesson.titleKey(id)), Lessons.isPlayground(id) ? null : id,
+                biasMode.id(), Naming.number(learningRate), maps));
     }
 
     /** Opens a lesson with its own bias mode and learning rate, from its starting weights. */

@@ -14,8 +14,10 @@ package org.backproplab.session;
  * @param lessonId    the lesson the picker shows, or null for a playground point
  * @param biasMode    the bias mode's id (none, frozen, trained)
  * @param learningRate the learning rate as the field shows it
+ * @param maps        for a network with maps (convolution, pooling) the grids drawn instead of the
+ *                    graph (then {@code graph} is null); null for a dense network
  */
 public record StepScreen(int sample, int sampleCount, GraphItem selection, GraphSnapshot graph,
         InspectorSnapshot inspector, Phrase stage, Phrase lessonText, Phrase lessonTitle, String lessonId,
-        String biasMode, String learningRate) {
+        String biasMode, String learningRate, MapGraphSnapshot maps) {
 }

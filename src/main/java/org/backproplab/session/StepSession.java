@@ -120,12 +120,9 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         return speed.get();
     }
 
-    /**
-     * The lessons the picker offers (the playground's are opened from the playground; the
-     * convolutional ones are stepped with {@code trace --json} until the graph can draw maps).
-     */
+    /** The lessons the picker offers (the playground's are opened from the playground). */
     public static List<String> lessonIds() {
-        return Lessons.ids().stream().filter(id -> !Lessons.isPlayground(id) && !Lessons.isConvolutional(id)).toList();
+        return Lessons.ids().stream().filter(id -> !Lessons.isPlayground(id)).toList();
     }
 
     /** The message key of a lesson's title. */
@@ -253,7 +250,9 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     /** Selects an item of the graph (null: nothing); an input or target is taken from the sample shown. */
     public void select(GraphItem item) {
         StepSnapshot s = getSnapshot();
-        if (item != null && s != null && !item.isIn(s.layerSizes())) {
+        boolean known = item == null || s == null || (s.screen() != null && s.screen().maps() != null
+                ? s.screen().maps().has(item) : item.isIn(s.layerSizes()));
+        if (!known) {
             post(new Notice("step.error.noSuchItem", List.of(item.kind().name().toLowerCase(java.util.Locale.ROOT) + " ("
                     + item.layer() + ", " + item.row() + ", " + item.col() + ")"), true));
             return;

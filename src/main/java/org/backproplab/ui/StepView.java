@@ -42,6 +42,8 @@ public final class StepView {
     private final BorderPane root = new BorderPane();
     private final ToolBar toolbar = new ToolBar();
     private final GraphView graph;
+    /** Drawn instead of the graph for a network with maps (convolution, pooling). */
+    private final MapGraphView maps;
     private final InspectorView inspector;
     private final LossCurveView curve = new LossCurveView();
     private final Label stageLabel = new Label();
@@ -61,6 +63,10 @@ public final class StepView {
         this.session = session;
         this.i18n = i18n;
         this.graph = new GraphView(i18n, item -> {
+            session.select(item);
+            Platform.runLater(this::focusEditor);
+        });
+        this.maps = new MapGraphView(i18n, item -> {
             session.select(item);
             Platform.runLater(this::focusEditor);
         });
@@ -177,9 +183,20 @@ public final class StepView {
         settingsRow.setId("settings-row");
         Label legend = label("graph.legend");
         legend.setId("graph-legend");
+        Label mapLegend = label("map.legend");
+        mapLegend.getStyleClass().add("lesson-text");
+        mapLegend.setWrapText(true);
+        // the legend that goes with what is drawn: the graph's or the maps'
+        legend.visibleProperty().bind(graph.visibleProperty());
+        legend.managedProperty().bind(graph.visibleProperty());
+        mapLegend.visibleProperty().bind(maps.visibleProperty());
+        mapLegend.managedProperty().bind(maps.visibleProperty());
         legend.getStyleClass().add("lesson-text");
         legend.setWrapText(true);
-        VBox center = new VBox(4, stageLabel, lessonText, settingsRow, graph, legend);
+        maps.setVisible(false);
+        maps.setManaged(false);
+        VBox center = new VBox(4, stageLabel, lessonText, settingsRow, graph, maps, legend, mapLegend);
+        VBox.setVgrow(maps, Priority.ALWAYS);
         center.setPadding(new Insets(8, 8, 8, 12));
         VBox.setVgrow(graph, Priority.ALWAYS);
 
@@ -285,6 +302,7 @@ public final class StepView {
     /** 1 normally, larger in presentation mode. */
     public void setScale(double scale, boolean presentation) {
         graph.setScale(scale);
+        maps.setScale(scale);
         curve.setScale(scale);
         split.setDividerPositions(presentation ? 0.7 : 0.6);
         dirty = true;
@@ -314,7 +332,16 @@ public final class StepView {
         follow(biasMode, screen.biasMode());
         lessonText.setText(screen.lessonText().format(i18n::get));
         stageLabel.setText(screen.stage().format(i18n::get));
-        graph.render(screen.graph());
+        boolean hasMaps = screen.maps() != null;
+        graph.setVisible(!hasMaps);
+        graph.setManaged(!hasMaps);
+        maps.setVisible(hasMaps);
+        maps.setManaged(hasMaps);
+        if (hasMaps) {
+            maps.render(screen.maps());
+        } else {
+            graph.render(screen.graph());
+        }
         inspector.show(screen.inspector());
         curve.setTexts(i18n.get("curve.axis"), i18n.get("curve.hover"));
         curve.setCurve(s.curve());

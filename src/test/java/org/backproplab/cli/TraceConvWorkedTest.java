@@ -147,7 +147,7 @@ class TraceConvWorkedTest {
         assertTrue(lines.contains("    delta2[0][0][1] = " + Naming.number(hand.dp[0][0][1])
                 + " goes to a1[0][0][2] (the winner); the other 3 cells of the window get 0"));
         // dE/dW1[0][0][0][0]: the non-zero deltas of filter 0 times the pixel under the tap
-        String dw = "    dE/dW1[0][0][0][0] = sum over y, x of delta1[0][y][x] x x[0][y+0][x+0] = "
+        String dw = "    dE/dW1[0][0][0][0] = sum over (y, x) of delta1[0][y][x] x x[0][y+0][x+0] = "
                 + Naming.factor(hand.delta1[0][0][1]) + " x 0.1 + " + Naming.factor(hand.delta1[0][0][2]) + " x 0.8 + "
                 + Naming.factor(hand.delta1[0][2][3]) + " x 0.8 = " + Naming.number(hand.dK[0][0][0])
                 + "   (13 terms are 0)";

@@ -59,7 +59,7 @@ public final class ConvWorkedByHand {
     public final double[][][] da1 = new double[2][4][4];
     /** delta1 = dE/da1 ReLU'(z1), ReLU'(z) = 1 if z > 0 else 0. */
     public final double[][][] delta1 = new double[2][4][4];
-    /** dE/dK[f][i][j] = sum over y, x of delta1[f][y][x] X[y+i][x+j]; dE/db1_f = sum of delta1[f]. */
+    /** dE/dK[f][i][j] = sum over (y, x) of delta1[f][y][x] X[y+i][x+j]; dE/db1_f = sum of delta1[f]. */
     public final double[][][] dK = new double[2][3][3];
     public final double[] db1 = new double[2];
     /** dE/dX[r][c] = sum over f, i, j with 0 <= r-i, c-j < 4 of delta1[f][r-i][c-j] K[f][i][j]. */

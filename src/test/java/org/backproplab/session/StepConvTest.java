@@ -1,0 +1,144 @@
+package org.backproplab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.backproplab.engine.ConvWorkedByHand;
+import org.backproplab.engine.StageRecords;
+import org.backproplab.lesson.Lessons;
+import org.backproplab.lesson.Naming;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The stepping tab's view-model on {@code conv-worked}: grids, inspector, edits and undo, against the hand calculation. */
+class StepConvTest {
+    private final ConvWorkedByHand hand = new ConvWorkedByHand();
+    private ManualWorker worker;
+    private StepSession session;
+
+    @BeforeEach
+    void open() {
+        worker = new ManualWorker();
+        session = new StepSession(worker, Runnable::run);
+        session.loadLesson(Lessons.CONV_WORKED);
+        worker.runUntilIdle();
+    }
+
+    private StepScreen screen() {
+        worker.runUntilIdle();
+        return session.getSnapshot().screen();
+    }
+
+    private static String text(Phrase p) {
+        return p.format((key, args) -> key + java.util.Arrays.toString(args));
+    }
+
+    private static List<String> lines(StepScreen s) {
+        return s.inspector().lines().stream().map(StepConvTest::text).toList();
+    }
+
+    private void stages(int n) {
+        for (int i = 0; i < n; i++) {
+            session.nextStage();
+        }
+        worker.runUntilIdle();
+    }
+
+    private static MapGraphSnapshot.Grid grid(StepScreen s, String name) {
+        return s.maps().columns().stream().flatMap(c -> c.grids().stream()).filter(g -> g.name().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no grid " + name));
+    }
+
+    @Test
+    void theTabOffersTheLessonAndDrawsGridsInsteadOfTheGraph() {
+        assertTrue(StepSession.lessonIds().contains(Lessons.CONV_WORKED));
+        StepScreen s = screen();
+        assertNull(s.graph());
+        assertNotNull(s.maps());
+        assertEquals(4, s.maps().columns().size(), "the input and three layers");
+        MapGraphSnapshot.Grid x = grid(s, "x[0]");
+        assertEquals(6, x.rows());
+        assertEquals("0.8", x.cells().get(2).text());
+        MapGraphSnapshot.Grid kernel = grid(s, "W1[1]");
+        assertEquals(3, kernel.rows());
+        assertEquals("-0.6", kernel.cells().get(8).text());
+        assertEquals("\u2013", grid(s, "a1[0]").cells().get(0).text(), "nothing computed yet");
+    }
+
+    @Test
+    void aConvCellShowsItsWindowProductsSumBiasAndActivation() {
+        stages(2);
+        session.select(GraphItem.neuron(0, 2));
+        StepScreen s = screen();
+        assertEquals("inspector.cell[a1[0][0][2]]", text(s.inspector().title()));
+        List<String> lines = lines(s);
+        assertEquals("window of x: rows 0 to 2, columns 2 to 4", lines.get(0));
+        assertEquals("  0.2 \u00d7 0.8 = " + Naming.number(0.2 * 0.8) + "   (W1[0][0][0][0] \u00d7 x[0][0][2])", lines.get(1));
+        assertTrue(lines.contains("z = sum + b1[0] = " + Naming.number(hand.z1[0][0][2] - 0.05) + " + 0.05 = "
+                + Naming.number(hand.z1[0][0][2])), lines.toString());
+        assertTrue(lines.contains("a = relu(z) = 1.37"));
+        // the pooling stage marked it: it won its window
+        MapGraphSnapshot.Cell cell = grid(s, "a1[0]").cells().get(2);
+        assertTrue(cell.winner());
+        assertTrue(cell.selected());
+        assertFalse(grid(s, "a1[0]").cells().get(3).winner());
+        assertEquals("1.37", grid(s, "a2[0]").cells().get(1).text());
+    }
+
+    @Test
+    void aKernelWeightShowsItsGradientAsASumAndTheFiniteDifference() {
+        stages(7);
+        session.select(GraphItem.weight(0, 0, 0));
+        StepScreen s = screen();
+        assertEquals("inspector.kernelWeight[W1[0][0][0][0], 0.2]", text(s.inspector().title()));
+        List<String> lines = lines(s);
+        assertEquals("dE/dW1[0][0][0][0] = sum over (y, x) of \u03b41[0][y][x] \u00d7 x[0][y+0][x+0]", lines.get(0));
+        assertEquals("= " + Naming.factor(hand.delta1[0][0][1]) + " \u00d7 0.1 + " + Naming.factor(hand.delta1[0][0][2])
+                + " \u00d7 0.8 + " + Naming.factor(hand.delta1[0][2][3]) + " \u00d7 0.8 = " + Naming.number(hand.dK[0][0][0])
+                + "   (13 terms are 0)", lines.get(1));
+        String numeric = text(s.inspector().numeric());
+        assertTrue(numeric.startsWith("inspector.numeric[dE/dW1[0][0][0][0], "), numeric);
+        assertTrue(numeric.contains(", " + Naming.number(hand.dK[0][0][0]) + ", "), numeric);
+        assertEquals(hand.dK[0][0][0], s.inspector().rows().get(0).numeric(), 1e-8);
+        assertEquals(hand.dK[0][0][0], s.inspector().rows().get(0).gradient(), 1e-12);
+        assertEquals("W1[0][0][0][0]", s.inspector().rows().get(0).name());
+        assertEquals("0.2\n\u2202 " + Numbers.shortNumber(hand.dK[0][0][0]), grid(s, "W1[0]").cells().get(0).text());
+    }
+
+    @Test
+    void anEditedPixelChangesEveryMapDownstreamAndBackUndoesIt() {
+        stages(3);
+        session.select(GraphItem.input(2 * 6 + 3));
+        assertTrue(session.edit("0.1"));
+        double[][] x = ConvWorkedByHand.copy(ConvWorkedByHand.X);
+        x[2][3] = 0.1;
+        ConvWorkedByHand edited = new ConvWorkedByHand(x, ConvWorkedByHand.K, ConvWorkedByHand.B1, ConvWorkedByHand.W3,
+                ConvWorkedByHand.B3);
+        StepScreen s = screen();
+        assertEquals("0.1", grid(s, "x[0]").cells().get(15).text());
+        StageRecords records = StageRecords.of(session.getSnapshot().records());
+        assertEquals(edited.z1[0][0][2], records.forward(0).preActivation().get(0, 2), 1e-12);
+        assertEquals(edited.z3[1], records.forward(2).preActivation().get(0, 1), 1e-12);
+        session.back();
+        s = screen();
+        assertEquals("0.8", grid(s, "x[0]").cells().get(15).text());
+        records = StageRecords.of(session.getSnapshot().records());
+        assertEquals(3, session.getSnapshot().records().size());
+        assertEquals(hand.z3[1], records.forward(2).preActivation().get(0, 1), 1e-12);
+    }
+
+    @Test
+    void aWeightOutsideTheKernelIsRefused() {
+        session.select(GraphItem.weight(0, 0, 9));
+        worker.runUntilIdle();
+        assertEquals("step.error.noSuchItem", session.noticeProperty().get().key());
+        assertNull(session.selectionProperty().get());
+        session.select(GraphItem.weight(1, 0, 0));
+        worker.runUntilIdle();
+        assertNull(session.selectionProperty().get(), "the pooling layer has no weights");
+    }
+}
