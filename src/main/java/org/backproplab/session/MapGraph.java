@@ -125,7 +125,7 @@ public final class MapGraph {
         String pname = Parameter.weightsName(l);
         ImmutableMatrix value = s.parameters().get(pname);
         BackwardRecord b = records.backward(l);
-        ParameterUpdate p = update == null ? null : update.parameter(pname);
+        ParameterUpdate p = MapTable.updateOf(update, pname);
         double[] values = new double[cols.size()];
         List<String> texts = new ArrayList<>();
         List<GraphItem> items = new ArrayList<>();
@@ -148,7 +148,7 @@ public final class MapGraph {
         String pname = Parameter.biasName(l);
         ImmutableMatrix value = s.parameters().get(pname);
         BackwardRecord b = records.backward(l);
-        ParameterUpdate p = update == null ? null : update.parameter(pname);
+        ParameterUpdate p = MapTable.updateOf(update, pname);
         double[] values = new double[rows.size()];
         List<String> texts = new ArrayList<>();
         List<GraphItem> items = new ArrayList<>();

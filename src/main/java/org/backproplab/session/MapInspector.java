@@ -267,8 +267,8 @@ public final class MapInspector {
     }
 
     private void update(String parameter, int r, int c, String name) {
-        if (s.lastRecord() instanceof UpdateRecord u) {
-            ParameterUpdate p = u.parameter(parameter);
+        ParameterUpdate p = s.lastRecord() instanceof UpdateRecord u ? MapTable.updateOf(u, parameter) : null;
+        if (p != null) {
             double before = p.before().get(r, c);
             double after = p.after().get(r, c);
             lines.add(Phrase.key("inspector.update", name, n(before), n(after - before), n(after)));

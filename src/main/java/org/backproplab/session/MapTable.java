@@ -5,6 +5,7 @@ import java.util.List;
 import org.backproplab.engine.BackwardRecord;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Parameter;
+import org.backproplab.engine.ParameterUpdate;
 import org.backproplab.engine.StageRecords;
 import org.backproplab.engine.UpdateRecord;
 
@@ -30,7 +31,11 @@ final class MapTable {
                 if (value == null || !weights && b != null && b.gradBias() == null) {
                     continue;
                 }
-                ImmutableMatrix before = update != null ? update.parameter(name).before() : value;
+                ParameterUpdate changed = updateOf(update, name);
+                if (update != null && changed == null) {
+                    continue;
+                }
+                ImmutableMatrix before = changed != null ? changed.before() : value;
                 ImmutableMatrix grad = b == null ? null : weights ? b.gradWeights() : b.gradBias();
                 ImmutableMatrix numeric = s.numericGradients().get(name);
                 for (int r = 0; r < value.rows(); r++) {
@@ -38,12 +43,24 @@ final class MapTable {
                         out.add(new ParameterRow(name + index(shape, weights, r, c), connection(shape, weights, r),
                                 before.get(r, c), grad == null ? Double.NaN : grad.get(r, c),
                                 numeric == null ? Double.NaN : numeric.get(r, c),
-                                update == null ? Double.NaN : update.parameter(name).step().get(r, c)));
+                                changed == null ? Double.NaN : changed.step().get(r, c)));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** The update of parameter {@code name}, or null when there is no update or it took no part (a bias switched off). */
+    static ParameterUpdate updateOf(UpdateRecord update, String name) {
+        if (update != null) {
+            for (ParameterUpdate p : update.parameters()) {
+                if (p.name().equals(name)) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     private static String index(MapLayout.Shape shape, boolean weights, int r, int c) {

@@ -141,4 +141,19 @@ class StepConvTest {
         worker.runUntilIdle();
         assertNull(session.selectionProperty().get(), "the pooling layer has no weights");
     }
+
+    @Test
+    void withTheDenseBiasSwitchedOffTheUpdateStageStillDraws() {
+        session.setBiasMode("none");
+        stages(8);
+        session.select(GraphItem.bias(2, 0));
+        StepScreen s = screen();
+        assertNull(session.noticeProperty().get(), "no error");
+        assertTrue(s.inspector().rows().stream().noneMatch(r -> r.name().startsWith("b3")), "b3 takes no part");
+        assertTrue(s.inspector().rows().stream().anyMatch(r -> r.name().equals("b1[1]")), "the conv bias is trained");
+        // no dense bias is the hand calculation with b3 = 0
+        ConvWorkedByHand noBias = new ConvWorkedByHand(ConvWorkedByHand.X, ConvWorkedByHand.K, ConvWorkedByHand.B1,
+                ConvWorkedByHand.W3, new double[] {0, 0});
+        assertEquals("0.2\n\u2192 " + Numbers.shortNumber(noBias.kAfter[0][0][0]), grid(s, "W1[0]").cells().get(0).text());
+    }
 }
