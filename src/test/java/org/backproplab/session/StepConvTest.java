@@ -156,4 +156,16 @@ class StepConvTest {
                 ConvWorkedByHand.W3, new double[] {0, 0});
         assertEquals("0.2\n\u2192 " + Numbers.shortNumber(noBias.kAfter[0][0][0]), grid(s, "W1[0]").cells().get(0).text());
     }
+
+    @Test
+    void theHandoutWritesTheConvolutionOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("conv.md");
+        session.exportHandout(file, 1, "A convolution by hand");
+        worker.runUntilIdle();
+        assertEquals("notice.exported", session.noticeProperty().get().key());
+        String md = java.nio.file.Files.readString(file);
+        assertTrue(md.contains("z1[0][0][2] = 0.2 x 0.8 + 0.5 x 0.9 + (-0.3) x 0.2 + 0.1 x 0.3 + 0.6 x 0.9 + (-0.4) x 0.4"
+                + " + (-0.2) x 0.1 + 0.4 x 0.8 + 0.1 x 0.6 + 0.05 = " + Naming.number(hand.z1[0][0][2])), md);
+        assertTrue(md.contains("E = " + Naming.number(hand.loss)), md);
+    }
 }
