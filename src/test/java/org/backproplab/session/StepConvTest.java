@@ -168,4 +168,30 @@ class StepConvTest {
                 + " + (-0.2) x 0.1 + 0.4 x 0.8 + 0.1 x 0.6 + 0.05 = " + Naming.number(hand.z1[0][0][2])), md);
         assertTrue(md.contains("E = " + Naming.number(hand.loss)), md);
     }
+
+    @Test
+    void anEditedKernelWeightOrBiasChangesItsMapAndBackUndoesIt() {
+        stages(2);
+        session.select(GraphItem.weight(0, 1, 4));
+        assertTrue(session.edit("0"));
+        session.select(GraphItem.bias(0, 1));
+        assertTrue(session.edit("0.3"));
+        double[][][] k = ConvWorkedByHand.copy(ConvWorkedByHand.K);
+        k[1][1][1] = 0;
+        ConvWorkedByHand edited = new ConvWorkedByHand(ConvWorkedByHand.X, k, new double[] {0.05, 0.3},
+                ConvWorkedByHand.W3, ConvWorkedByHand.B3);
+        StepScreen s = screen();
+        assertEquals("0", grid(s, "W1[1]").cells().get(4).text());
+        StageRecords records = StageRecords.of(session.getSnapshot().records());
+        for (int i = 0; i < 16; i++) {
+            assertEquals(edited.z1[1][i / 4][i % 4], records.forward(0).preActivation().get(0, 16 + i), 1e-12);
+            assertEquals(hand.z1[0][i / 4][i % 4], records.forward(0).preActivation().get(0, i), 1e-12, "filter 0 keeps");
+        }
+        assertEquals(edited.p[1][0][1], records.forward(1).activation().get(0, 5), 1e-12);
+        session.back();
+        session.back();
+        records = StageRecords.of(screen() == null ? null : session.getSnapshot().records());
+        assertEquals(hand.z1[1][2][1], records.forward(0).preActivation().get(0, 16 + 9), 1e-12);
+        assertEquals("-0.1", grid(screen(), "W1[1]").cells().get(4).text());
+    }
 }
