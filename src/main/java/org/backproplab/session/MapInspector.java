@@ -65,6 +65,24 @@ public final class MapInspector {
         lines.add(Phrase.of(text.replace(" x ", " \u00d7 ")));
     }
 
+    /** A sum written out (its terms that are not 0), then how many terms are 0, in the language shown. */
+    private void sumLine(List<double[]> terms, double total) {
+        sumLine(terms, total, false);
+    }
+
+    /** {@code plain}: every term is (value, 1), written as the value alone. */
+    private void sumLine(List<double[]> terms, double total, boolean plain) {
+        String written = MapWalkThrough.sum(terms, total);
+        if (plain) {
+            written = written.replace(" x 1 +", " +").replace(" x 1 =", " =");
+        }
+        int note = written.lastIndexOf("   (");
+        String formula = "= " + (note < 0 ? written : written.substring(0, note));
+        long zeros = terms.stream().filter(t -> t[0] * t[1] == 0).count();
+        Phrase line = Phrase.of(formula.replace(" x ", " \u00d7 "));
+        lines.add(zeros == 0 ? line : line.then("   ").thenKey("map.zeroTerms", zeros));
+    }
+
     private static String n(double v) {
         return Naming.number(v);
     }
@@ -99,9 +117,9 @@ public final class MapInspector {
             int y = o % plane / g.outWidth();
             int x = o % g.outWidth();
             MapArithmetic.ConvCell c = MapArithmetic.cell(g, fwd, row, fi, y, x);
-            line("window of " + inputName(l) + ": rows " + (y * g.stride() - g.padding()) + " to "
-                    + (y * g.stride() - g.padding() + g.kernel() - 1) + ", columns " + (x * g.stride() - g.padding())
-                    + " to " + (x * g.stride() - g.padding() + g.kernel() - 1));
+            int top = y * g.stride() - g.padding();
+            int left = x * g.stride() - g.padding();
+            lines.add(Phrase.key("map.window", inputName(l), top, top + g.kernel() - 1, left, left + g.kernel() - 1));
             List<String> products = new ArrayList<>();
             for (MapArithmetic.Product p : c.products()) {
                 line("  " + f(p.weight()) + " x " + f(p.input()) + " = " + n(p.product()) + "   (W" + (l + 1) + "[" + fi
@@ -128,10 +146,10 @@ public final class MapInspector {
                 }
                 line(sb.toString().stripTrailing());
             }
-            line("a = max of the window = " + n(w.output()) + ", won by " + winnerName(l, p, ch, y, x, w));
+            lines.add(Phrase.key("map.poolForward", n(w.output()), winnerName(l, p, ch, y, x, w)));
             if (back != null) {
-                line("\u03b4 = dE/da = " + n(back.delta().get(row, o)) + " goes to " + winnerName(l, p, ch, y, x, w)
-                        + " only; the other " + (p.size() * p.size() - 1) + " cells of the window get 0");
+                lines.add(Phrase.key("map.poolBackward", n(back.delta().get(row, o)), winnerName(l, p, ch, y, x, w),
+                        p.size() * p.size() - 1));
             }
             return Phrase.key("inspector.cell", name);
         } else if (fwd != null) {
@@ -146,8 +164,8 @@ public final class MapInspector {
         if (back != null) {
             double d = back.delta().get(row, o);
             if (back.gradActivation() == null) {
-                line("\u03b4 = (a - t) / " + back.delta().rows() + " = " + n(d)
-                        + "   (softmax with cross-entropy: the derivative simplifies)");
+                lines.add(Phrase.of("\u03b4 = (a - t) / " + back.delta().rows() + " = " + n(d) + "   ")
+                        .thenKey("map.fused"));
             } else if (back.derivative() != null) {
                 line("\u03b4 = dE/da x f'(z) = " + f(back.gradActivation().get(row, o)) + " x "
                         + f(back.derivative().get(row, o)) + " = " + n(d));
@@ -185,7 +203,7 @@ public final class MapInspector {
                 }
                 line("dE/d" + name + " = sum over (y, x) of \u03b4" + (l + 1) + "[" + r + "][y][x] x " + inputName(l) + "["
                         + ch + "][y+" + i + "][x+" + j + "]");
-                line("= " + MapWalkThrough.sum(terms, back.gradWeights().get(r, c)));
+                sumLine(terms, back.gradWeights().get(r, c));
             }
         } else {
             name = pname + "[" + r + "][" + c + "]";
@@ -213,8 +231,8 @@ public final class MapInspector {
                 for (double d : MapArithmetic.biasTerms(shape.conv(), back, r)) {
                     deltas.add(new double[] {d, 1});
                 }
-                line("dE/d" + name + " = sum of \u03b4" + (l + 1) + "[" + r + "] = "
-                        + MapWalkThrough.sum(deltas, back.gradBias().get(r, 0)).replace(" x 1", ""));
+                line("dE/d" + name + " = sum of \u03b4" + (l + 1) + "[" + r + "]");
+                sumLine(deltas, back.gradBias().get(r, 0), true);
             } else {
                 line("dE/d" + name + " = \u03b4" + (l + 1) + "[" + r + "] = " + n(back.gradBias().get(r, 0)));
             }
@@ -239,9 +257,8 @@ public final class MapInspector {
             for (MapArithmetic.InputTerm t : g.terms()) {
                 terms.add(new double[] {t.delta(), t.weight()});
             }
-            line("dE/d" + name + " = sum over the windows that read it of \u03b41 x W1 (the full convolution with the"
-                    + " flipped kernel)");
-            line("= " + MapWalkThrough.sum(terms, back.gradInput().get(row, index)));
+            lines.add(Phrase.key("map.pixelGradient", "dE/d" + name));
+            sumLine(terms, back.gradInput().get(row, index));
         }
         return Phrase.key("inspector.pixel", name, Numbers.exact(s.inputs().get(row, index)));
     }

@@ -76,7 +76,7 @@ class StepConvTest {
         StepScreen s = screen();
         assertEquals("inspector.cell[a1[0][0][2]]", text(s.inspector().title()));
         List<String> lines = lines(s);
-        assertEquals("window of x: rows 0 to 2, columns 2 to 4", lines.get(0));
+        assertEquals("map.window[x, 0, 2, 2, 4]", lines.get(0));
         assertEquals("  0.2 \u00d7 0.8 = " + Naming.number(0.2 * 0.8) + "   (W1[0][0][0][0] \u00d7 x[0][0][2])", lines.get(1));
         assertTrue(lines.contains("z = sum + b1[0] = " + Naming.number(hand.z1[0][0][2] - 0.05) + " + 0.05 = "
                 + Naming.number(hand.z1[0][0][2])), lines.toString());
@@ -99,7 +99,7 @@ class StepConvTest {
         assertEquals("dE/dW1[0][0][0][0] = sum over (y, x) of \u03b41[0][y][x] \u00d7 x[0][y+0][x+0]", lines.get(0));
         assertEquals("= " + Naming.factor(hand.delta1[0][0][1]) + " \u00d7 0.1 + " + Naming.factor(hand.delta1[0][0][2])
                 + " \u00d7 0.8 + " + Naming.factor(hand.delta1[0][2][3]) + " \u00d7 0.8 = " + Naming.number(hand.dK[0][0][0])
-                + "   (13 terms are 0)", lines.get(1));
+                + "   map.zeroTerms[13]", lines.get(1));
         String numeric = text(s.inspector().numeric());
         assertTrue(numeric.startsWith("inspector.numeric[dE/dW1[0][0][0][0], "), numeric);
         assertTrue(numeric.contains(", " + Naming.number(hand.dK[0][0][0]) + ", "), numeric);
@@ -193,5 +193,22 @@ class StepConvTest {
         records = StageRecords.of(screen() == null ? null : session.getSnapshot().records());
         assertEquals(hand.z1[1][2][1], records.forward(0).preActivation().get(0, 16 + 9), 1e-12);
         assertEquals("-0.1", grid(screen(), "W1[1]").cells().get(4).text());
+    }
+
+    @Test
+    void aPooledCellShowsItsWindowWinnerAndRoutingAndAPixelItsGradient() {
+        stages(7);
+        session.select(GraphItem.neuron(1, 1));
+        List<String> pool = lines(screen());
+        // the window 1.37 0.74 / 1.01 1.08, its winner in brackets
+        assertEquals("  [1.37]   0.74", pool.get(0));
+        assertEquals("  1.01   1.08", pool.get(1));
+        assertTrue(pool.contains("map.poolForward[1.37, a1[0][0][2]]"), pool.toString());
+        assertTrue(pool.contains("map.poolBackward[" + Naming.number(hand.dp[0][0][1]) + ", a1[0][0][2], 3]"),
+                pool.toString());
+        session.select(GraphItem.input(2 * 6 + 3));
+        List<String> pixel = lines(screen());
+        assertEquals("map.pixelGradient[dE/dx[0][2][3]]", pixel.get(0));
+        assertTrue(pixel.get(1).contains(" = " + Naming.number(hand.dX[2][3])), pixel.get(1));
     }
 }

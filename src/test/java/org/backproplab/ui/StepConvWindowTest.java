@@ -51,6 +51,7 @@ class StepConvWindowTest {
         assertTrue(lines.contains("z = sum + b1[0] = " + Naming.number(hand.z1[0][0][2] - 0.05) + " + 0.05 = "
                 + Naming.number(hand.z1[0][0][2])), lines);
         assertTrue(lines.contains("0.2 \u00d7 0.8 = 0.16"), lines);
+        assertTrue(lines.startsWith("window of x: rows 0 to 2, columns 2 to 4\n"), lines);
         ui.click(robot, "#next-stage");
         ui.screenshot("conv-worked-forward");
 
@@ -59,7 +60,7 @@ class StepConvWindowTest {
         }
         ui.click(robot, "#map-weight-0-0-0");
         assertEquals("Weight W1[0][0][0][0] = 0.2", ui.text(robot, "#inspector-title"));
-        assertTrue(chainRule(robot).contains(" = " + Naming.number(hand.dK[0][0][0]) + "   (13 terms are 0)"),
+        assertTrue(chainRule(robot).contains(" = " + Naming.number(hand.dK[0][0][0]) + "   (terms that are 0: 13)"),
                 chainRule(robot));
         String numeric = ui.text(robot, "#numeric-estimate");
         assertTrue(numeric.startsWith("Finite-difference estimate of dE/dW1[0][0][0][0]: "), numeric);
