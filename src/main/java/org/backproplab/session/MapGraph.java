@@ -41,6 +41,18 @@ public final class MapGraph {
         this.selected = selected;
     }
 
+    /**
+     * A number as a grid cell shows it: 3 significant digits, so that a value and its delta or
+     * gradient fit in a cell (the inspector and the tooltip give it in full).
+     */
+    public static String cellNumber(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
+        return Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6 ? d.toString() : d.toPlainString();
+    }
+
     public static MapGraphSnapshot of(StepSnapshot s, MapLayout layout, int sample, GraphItem selected) {
         return new MapGraph(s, layout, sample, selected).build();
     }
@@ -56,7 +68,7 @@ public final class MapGraph {
             for (int i = 0; i < plane; i++) {
                 values[i] = s.inputs().get(row, c * plane + i);
                 items.add(GraphItem.input(c * plane + i).forSample(row));
-                texts.add(Numbers.shortNumber(values[i]));
+                texts.add(cellNumber(values[i]));
             }
             input.add(grid("x[" + c + "]", layout.height(), layout.width(), values, texts, items, Set.of(),
                     last instanceof ForwardRecord f && f.layer() == 0, false));
@@ -132,11 +144,11 @@ public final class MapGraph {
         for (int i = 0; i < cols.size(); i++) {
             int c = cols.get(i);
             values[i] = p != null ? p.before().get(r, c) : value.get(r, c);
-            String text = Numbers.shortNumber(values[i]);
+            String text = cellNumber(values[i]);
             if (p != null) {
-                text += "\n\u2192 " + Numbers.shortNumber(p.after().get(r, c));
+                text += "\n\u2192 " + cellNumber(p.after().get(r, c));
             } else if (b != null) {
-                text += "\n\u2202 " + Numbers.shortNumber(b.gradWeights().get(r, c));
+                text += "\n\u2202 " + cellNumber(b.gradWeights().get(r, c));
             }
             texts.add(text);
             items.add(GraphItem.weight(l, r, c));
@@ -155,11 +167,11 @@ public final class MapGraph {
         for (int i = 0; i < rows.size(); i++) {
             int r = rows.get(i);
             values[i] = p != null ? p.before().get(r, 0) : value == null ? 0 : value.get(r, 0);
-            String text = value == null ? "" : Numbers.shortNumber(values[i]);
+            String text = value == null ? "" : cellNumber(values[i]);
             if (p != null && p.trainable()) {
-                text += "\n\u2192 " + Numbers.shortNumber(p.after().get(r, 0));
+                text += "\n\u2192 " + cellNumber(p.after().get(r, 0));
             } else if (b != null && b.gradBias() != null) {
-                text += "\n\u2202 " + Numbers.shortNumber(b.gradBias().get(r, 0));
+                text += "\n\u2202 " + cellNumber(b.gradBias().get(r, 0));
             }
             texts.add(text);
             items.add(GraphItem.bias(l, r));
@@ -185,9 +197,9 @@ public final class MapGraph {
             }
             double z = f.preActivation().get(row, o);
             double a = f.activation().get(row, o);
-            String text = z == a ? Numbers.shortNumber(a) : Numbers.shortNumber(z) + "\u2192" + Numbers.shortNumber(a);
+            String text = z == a ? cellNumber(a) : cellNumber(z) + "\u2192" + cellNumber(a);
             if (b != null) {
-                text += "\n\u03b4 " + Numbers.shortNumber(b.delta().get(row, o));
+                text += "\n\u03b4 " + cellNumber(b.delta().get(row, o));
             }
             values[i] = showDelta ? b.delta().get(row, o) : a;
             texts.add(text);
@@ -223,9 +235,9 @@ public final class MapGraph {
         List<GraphItem> items = new ArrayList<>();
         for (int k = 0; k < units; k++) {
             values[k] = s.targets().get(row, k);
-            String text = "t " + Numbers.shortNumber(values[k]);
+            String text = "t " + cellNumber(values[k]);
             if (loss != null) {
-                text += "\nE " + Numbers.shortNumber(loss.terms().get(row, k));
+                text += "\nE " + cellNumber(loss.terms().get(row, k));
             }
             texts.add(text);
             items.add(GraphItem.target(k).forSample(row));
@@ -243,7 +255,7 @@ public final class MapGraph {
         for (int i = 0; i < values.length; i++) {
             GraphItem item = items.get(i);
             cells.add(new MapGraphSnapshot.Cell(texts.get(i), values[i] / max, item, winners.contains(i), active, changed,
-                    item.equals(selected), name + " " + texts.get(i).replace('\n', ' ')));
+                    item.equals(selected), name + "  " + texts.get(i).replace('\n', ' ')));
         }
         return new MapGraphSnapshot.Grid(name, rows, cols, cells);
     }

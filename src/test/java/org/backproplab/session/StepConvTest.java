@@ -106,7 +106,7 @@ class StepConvTest {
         assertEquals(hand.dK[0][0][0], s.inspector().rows().get(0).numeric(), 1e-8);
         assertEquals(hand.dK[0][0][0], s.inspector().rows().get(0).gradient(), 1e-12);
         assertEquals("W1[0][0][0][0]", s.inspector().rows().get(0).name());
-        assertEquals("0.2\n\u2202 " + Numbers.shortNumber(hand.dK[0][0][0]), grid(s, "W1[0]").cells().get(0).text());
+        assertEquals("0.2\n\u2202 " + MapGraph.cellNumber(hand.dK[0][0][0]), grid(s, "W1[0]").cells().get(0).text());
     }
 
     @Test
@@ -154,7 +154,7 @@ class StepConvTest {
         // no dense bias is the hand calculation with b3 = 0
         ConvWorkedByHand noBias = new ConvWorkedByHand(ConvWorkedByHand.X, ConvWorkedByHand.K, ConvWorkedByHand.B1,
                 ConvWorkedByHand.W3, new double[] {0, 0});
-        assertEquals("0.2\n\u2192 " + Numbers.shortNumber(noBias.kAfter[0][0][0]), grid(s, "W1[0]").cells().get(0).text());
+        assertEquals("0.2\n\u2192 " + MapGraph.cellNumber(noBias.kAfter[0][0][0]), grid(s, "W1[0]").cells().get(0).text());
     }
 
     @Test

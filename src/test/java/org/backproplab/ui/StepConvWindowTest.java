@@ -9,7 +9,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.backproplab.engine.ConvWorkedByHand;
 import org.backproplab.lesson.Naming;
-import org.backproplab.session.Numbers;
+import org.backproplab.session.MapGraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,8 +55,16 @@ class StepConvWindowTest {
         ui.click(robot, "#next-stage");
         ui.screenshot("conv-worked-forward");
 
-        for (int i = 0; i < 5; i++) {
+        for (int stage = 3; stage <= 7; stage++) {
             ui.click(robot, "#next-stage");
+            if (stage == 4) {
+                ui.click(robot, "#map-target-0");
+                ui.screenshot("conv-worked-loss");
+            } else if (stage == 6) {
+                ui.click(robot, "#map-cell-1-1");
+                assertTrue(chainRule(robot).contains("goes to the winner a1[0][0][2] only"), chainRule(robot));
+                ui.screenshot("conv-worked-pool-backward");
+            }
         }
         ui.click(robot, "#map-weight-0-0-0");
         assertEquals("Weight W1[0][0][0][0] = 0.2", ui.text(robot, "#inspector-title"));
@@ -68,7 +76,7 @@ class StepConvWindowTest {
         ui.screenshot("conv-worked-backward");
 
         String before = ui.text(robot, "#map-cell-0-2");
-        assertTrue(before.startsWith(Numbers.shortNumber(hand.z1[0][0][2]) + "\n\u03b4 "), before);
+        assertTrue(before.startsWith(MapGraph.cellNumber(hand.z1[0][0][2]) + "\n\u03b4 "), before);
         ui.click(robot, "#map-input-15");
         assertTrue(ui.text(robot, "#inspector-title").startsWith("Pixel x[0][2][3] = 0.8"));
         robot.doubleClickOn("#edit-field").push(KeyCode.CONTROL, KeyCode.A).write("0.1");
@@ -78,14 +86,14 @@ class StepConvWindowTest {
         ConvWorkedByHand edited = new ConvWorkedByHand(x, ConvWorkedByHand.K, ConvWorkedByHand.B1, ConvWorkedByHand.W3,
                 ConvWorkedByHand.B3);
         assertEquals("0.1", ui.text(robot, "#map-input-15"));
-        assertTrue(ui.text(robot, "#map-cell-0-2").startsWith(Numbers.shortNumber(edited.z1[0][0][2]) + "\n"),
+        assertTrue(ui.text(robot, "#map-cell-0-2").startsWith(MapGraph.cellNumber(edited.z1[0][0][2]) + "\n"),
                 ui.text(robot, "#map-cell-0-2"));
         ui.click(robot, "#back");
         assertEquals("0.8", ui.text(robot, "#map-input-15"));
         assertEquals(before, ui.text(robot, "#map-cell-0-2"));
 
         ui.click(robot, "#next-stage");
-        assertTrue(ui.text(robot, "#map-weight-0-0-0").startsWith("0.2\n\u2192 " + Numbers.shortNumber(hand.kAfter[0][0][0])),
+        assertTrue(ui.text(robot, "#map-weight-0-0-0").startsWith("0.2\n\u2192 " + MapGraph.cellNumber(hand.kAfter[0][0][0])),
                 ui.text(robot, "#map-weight-0-0-0"));
         ui.screenshot("conv-worked-update");
     }
