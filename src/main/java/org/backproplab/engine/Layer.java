@@ -34,6 +34,13 @@ public interface Layer {
     /** An independent layer with the same configuration and parameter values (gradients not copied). */
     Layer copy();
 
+    /**
+     * Training (true) or test time (false) for the next forward pass; only dropout behaves
+     * differently. {@link Network#forwardLayer} sets training, {@link Network#forward} test time.
+     */
+    default void setTraining(boolean training) {
+    }
+
     /** Every parameter the layer keeps, including a bias switched off by {@link BiasMode#NONE}. */
     default List<Parameter> allParameters() {
         return parameters();

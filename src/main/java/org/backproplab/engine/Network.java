@@ -120,21 +120,27 @@ public final class Network {
         return l == 0 ? input : a[l - 1];
     }
 
-    /** z_l = g_l(input of l), a_l = f_l(z_l). */
+    /** z_l = g_l(input of l), a_l = f_l(z_l), in training (dropout drops units): a training iteration's stage. */
     public void forwardLayer(int l) {
+        forwardLayer(l, true);
+    }
+
+    private void forwardLayer(int l, boolean training) {
         Layer layer = layers.get(l);
+        layer.setTraining(training);
         layer.forwardLinear(layerInput(l), z[l]);
         layer.activation().forward(z[l], a[l]);
     }
 
     /**
-     * The whole forward pass of the batch {@code x} (one sample a row; not changed). Its numbers
+     * The whole forward pass of the batch {@code x} (one sample a row; not changed), at test time
+     * (dropout is the identity, as PyTorch's {@code model.eval()}). Its numbers
      * are read with {@link #outputValues()} and {@link #activationValues(int)}, which copy them.
      */
     public void forward(DMatrixRMaj x) {
         setInput(x);
         for (int l = 0; l < layers.size(); l++) {
-            forwardLayer(l);
+            forwardLayer(l, false);
         }
     }
 
