@@ -6,12 +6,12 @@ import org.backproplab.data.Excerpt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless commands of the jar: trace, train, bench and explain. */
+/** The headless commands of the jar: trace, train, bench, evaluate, explain and summary. */
 @Command(name = "backprop-lab", mixinStandardHelpOptions = true, version = "Backprop Lab 0.1",
         description = "Backprop Lab without a window: step through or train a preset and print the numbers.%n"
                 + "Run with no arguments to open the desktop app.",
         subcommands = {TraceCommand.class, TrainCommand.class, BenchCommand.class, EvaluateCommand.class,
-                ExplainCommand.class,
+                ExplainCommand.class, SummaryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** Exit code for bad input (unknown preset, malformed number, ...). */

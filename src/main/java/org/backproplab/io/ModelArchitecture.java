@@ -6,10 +6,13 @@ import org.backproplab.engine.Activation;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.ConvLayer;
 import org.backproplab.engine.DenseLayer;
+import org.backproplab.engine.DropoutLayer;
+import org.backproplab.engine.FlattenLayer;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.Loss;
 import org.backproplab.engine.MaxPoolLayer;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.SubsamplingLayer;
 
 /**
  * The structure of a network as a version-2 model file names it: the shape of one input
@@ -32,8 +35,8 @@ public record ModelArchitecture(List<Integer> input, List<LayerShape> layers, Lo
     }
 
     /** One layer's kind and size, without its parameters. */
-    public sealed interface LayerShape permits Conv, MaxPool, Dense {
-        /** "conv", "maxpool" or "dense": the file's "type". */
+    public sealed interface LayerShape permits Conv, MaxPool, Dense, Flatten, Dropout, Subsampling {
+        /** "conv", "maxpool", "subsampling", "flatten", "dropout" or "dense": the file's "type". */
         String type();
     }
 
@@ -50,6 +53,33 @@ public record ModelArchitecture(List<Integer> input, List<LayerShape> layers, Lo
         @Override
         public String type() {
             return "maxpool";
+        }
+    }
+
+    /** C x H x W maps as one vector of C H W values, as nn.Flatten (the identity on the engine's layout). */
+    public record Flatten() implements LayerShape {
+        @Override
+        public String type() {
+            return "flatten";
+        }
+    }
+
+    /** Dropout with rate p, as nn.Dropout(p): the identity once loaded (test time). */
+    public record Dropout(double p) implements LayerShape {
+        @Override
+        public String type() {
+            return "dropout";
+        }
+    }
+
+    /**
+     * LeNet-5's subsampling: size x size average times a coefficient plus a bias per map, then the
+     * activation; W is C x 1 (the file's "coefficient"), b is C values.
+     */
+    public record Subsampling(int size, Activation activation) implements LayerShape {
+        @Override
+        public String type() {
+            return "subsampling";
         }
     }
 
@@ -74,6 +104,12 @@ public record ModelArchitecture(List<Integer> input, List<LayerShape> layers, Lo
                 out.add(new MaxPool(p.size()));
             } else if (l instanceof DenseLayer d) {
                 out.add(new Dense(d.outputSize(), d.activation(), d.biasMode()));
+            } else if (l instanceof FlattenLayer) {
+                out.add(new Flatten());
+            } else if (l instanceof DropoutLayer d) {
+                out.add(new Dropout(d.rate()));
+            } else if (l instanceof SubsamplingLayer s) {
+                out.add(new Subsampling(s.size(), s.activation()));
             } else {
                 throw new IllegalArgumentException("a " + l.getClass().getSimpleName()
                         + " layer has no place in a model file");
@@ -120,6 +156,9 @@ public record ModelArchitecture(List<Integer> input, List<LayerShape> layers, Lo
         if (layer instanceof Dense d) {
             return new int[] {d.units(), size(in)};
         }
+        if (layer instanceof Subsampling) {
+            return new int[] {in[0], 1};
+        }
         return null;
     }
 
@@ -154,7 +193,8 @@ public record ModelArchitecture(List<Integer> input, List<LayerShape> layers, Lo
     }
 
     private static Activation activation(LayerShape l) {
-        return l instanceof Conv c ? c.activation() : l instanceof Dense d ? d.activation() : null;
+        return l instanceof Conv c ? c.activation() : l instanceof Dense d ? d.activation()
+                : l instanceof Subsampling s ? s.activation() : null;
     }
 
     private static int size(int[] shape) {
@@ -174,16 +214,26 @@ public record ModelArchitecture(List<Integer> input, List<LayerShape> layers, Lo
             }
             return new int[] {d.units()};
         }
+        if (layer instanceof Flatten) {
+            return new int[] {size(in)};
+        }
+        if (layer instanceof Dropout d) {
+            if (!(d.p() >= 0 && d.p() < 1)) {
+                throw new IllegalArgumentException(where + "\"p\" must be at least 0 and below 1, not " + d.p());
+            }
+            return in;
+        }
         if (in.length != 3) {
             throw new IllegalArgumentException(where + "a " + layer.type() + " layer needs an input of C x H x W, it gets "
                     + in[0] + " values in a row");
         }
-        if (layer instanceof MaxPool p) {
-            if (p.size() < 1 || p.size() > in[1] || p.size() > in[2]) {
-                throw new IllegalArgumentException(where + "a " + p.size() + " x " + p.size() + " pool does not fit its "
-                        + in[1] + " x " + in[2] + " input");
+        if (layer instanceof MaxPool || layer instanceof Subsampling) {
+            int size = layer instanceof MaxPool p ? p.size() : ((Subsampling) layer).size();
+            if (size < 1 || size > in[1] || size > in[2]) {
+                throw new IllegalArgumentException(where + "a " + size + " x " + size + " " + layer.type()
+                        + " does not fit its " + in[1] + " x " + in[2] + " input");
             }
-            return new int[] {in[0], in[1] / p.size(), in[2] / p.size()};
+            return new int[] {in[0], in[1] / size, in[2] / size};
         }
         Conv c = (Conv) layer;
         if (c.filters() < 1 || c.filters() > MAX_SIDE || c.kernel() < 1 || c.stride() < 1 || c.padding() < 0
@@ -217,6 +267,13 @@ public record ModelArchitecture(List<Integer> input, List<LayerShape> layers, Lo
                         c.activation()));
             } else if (l instanceof MaxPool p) {
                 b.add(new MaxPoolLayer(i, in[0], in[1], in[2], p.size()));
+            } else if (l instanceof Subsampling s) {
+                b.add(new SubsamplingLayer(i, in[0], in[1], in[2], s.size(), s.activation()));
+            } else if (l instanceof Flatten) {
+                b.add(in.length == 3 ? new FlattenLayer(in[0], in[1], in[2]) : new FlattenLayer(in[0], 1, 1));
+            } else if (l instanceof Dropout d) {
+                b.add(in.length == 3 ? new DropoutLayer(in[0], in[1], in[2], d.p(), i)
+                        : new DropoutLayer(in[0], 1, 1, d.p(), i));
             } else {
                 Dense d = (Dense) l;
                 b.add(new DenseLayer(i, size(in), d.units(), d.activation(), d.bias()));

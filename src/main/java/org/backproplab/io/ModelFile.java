@@ -162,6 +162,15 @@ public final class ModelFile {
         if (l instanceof ModelArchitecture.MaxPool p) {
             return "maxpool " + p.size() + "x" + p.size();
         }
+        if (l instanceof ModelArchitecture.Subsampling s) {
+            return "subsampling " + s.size() + "x" + s.size() + ", " + s.activation().id();
+        }
+        if (l instanceof ModelArchitecture.Flatten) {
+            return "flatten";
+        }
+        if (l instanceof ModelArchitecture.Dropout d) {
+            return "dropout " + d.p();
+        }
         ModelArchitecture.Dense d = (ModelArchitecture.Dense) l;
         return "dense " + d.units() + ", " + d.activation().id() + (d.bias() == BiasMode.TRAINED ? "" : ", bias "
                 + d.bias().id());

@@ -27,6 +27,9 @@ final class ModelFileV2Reader {
     private static final Map<String, List<String>> LAYER_FIELDS = Map.of(
             "conv", List.of("type", "filters", "kernel", "stride", "padding", "activation", "W", "b"),
             "maxpool", List.of("type", "size"),
+            "subsampling", List.of("type", "size", "activation", "coefficient", "b"),
+            "flatten", List.of("type"),
+            "dropout", List.of("type", "p"),
             "dense", List.of("type", "units", "activation", "bias", "W", "b"));
     private static final Set<String> TRAINING_FIELDS = Set.of("epochs", "seed", "test_accuracy");
     /** More layers than any network of this app has by far. */
@@ -65,7 +68,9 @@ final class ModelFileV2Reader {
         for (int i = 0; i < shapes.size(); i++) {
             int[] w = ModelArchitecture.weightShape(shapes.get(i), in);
             if (w != null) {
-                parameters.put(Parameter.weightsName(i), weights(i, layers.get(i).path("W"), w, shapes.get(i), in));
+                parameters.put(Parameter.weightsName(i), shapes.get(i) instanceof ModelArchitecture.Subsampling
+                        ? column(i, layers.get(i).path("coefficient"), w[0], "coefficient", "one per map")
+                        : weights(i, layers.get(i).path("W"), w, shapes.get(i), in));
                 parameters.put(Parameter.biasName(i), bias(i, layers.get(i).path("b"), w[0]));
             }
             in = outputs.get(i);
@@ -123,7 +128,7 @@ final class ModelFileV2Reader {
         List<String> fields = type.isTextual() ? LAYER_FIELDS.get(type.textValue()) : null;
         if (fields == null) {
             throw field(at + ".type", ModelFile.shorten(type.isMissingNode() ? "missing" : type.toString())
-                    + " is not a kind of layer (conv, maxpool or dense)");
+                    + " is not a kind of layer (conv, maxpool, subsampling, flatten, dropout or dense)");
         }
         known(node, fields, at + ".", String.join(", ", fields));
         switch (type.textValue()) {
@@ -132,6 +137,17 @@ final class ModelFileV2Reader {
                         whole(node, at, "stride", 1), whole(node, at, "padding", 0), activation(node, at));
             case "maxpool":
                 return new ModelArchitecture.MaxPool(whole(node, at, "size", 1));
+            case "subsampling":
+                return new ModelArchitecture.Subsampling(whole(node, at, "size", 1), activation(node, at));
+            case "flatten":
+                return new ModelArchitecture.Flatten();
+            case "dropout":
+                JsonNode p = node.path("p");
+                if (!p.isNumber() || !(p.asDouble() >= 0 && p.asDouble() < 1)) {
+                    throw field(at + ".p", ModelFile.shorten(p.isMissingNode() ? "missing" : p.toString())
+                            + " is not a rate at least 0 and below 1");
+                }
+                return new ModelArchitecture.Dropout(p.asDouble());
             default:
                 BiasMode bias = BiasMode.TRAINED;
                 if (node.has("bias")) {
@@ -203,9 +219,14 @@ final class ModelFileV2Reader {
     }
 
     private ImmutableMatrix bias(int i, JsonNode node, int want) throws ModelFileException {
-        String at = "layers[" + i + "].b";
+        return column(i, node, want, "b", "one per row of W");
+    }
+
+    /** A list of {@code want} numbers as a column: a bias, or a subsampling layer's coefficients. */
+    private ImmutableMatrix column(int i, JsonNode node, int want, String key, String what) throws ModelFileException {
+        String at = "layers[" + i + "]." + key;
         if (!node.isArray() || node.size() != want) {
-            throw field(at, "is missing or not a list of " + want + " numbers (one per row of W)");
+            throw field(at, "is missing or not a list of " + want + " numbers (" + what + ")");
         }
         double[] b = ModelFileReader.numbers(name, "field \"" + at + "\",", node);
         double[][] column = new double[want][];

@@ -49,6 +49,21 @@ final class ModelFileWriter {
             } else if (shape instanceof ModelArchitecture.MaxPool p) {
                 layer.put("size", p.size());
                 continue;
+            } else if (shape instanceof ModelArchitecture.Flatten) {
+                continue;
+            } else if (shape instanceof ModelArchitecture.Dropout d) {
+                layer.put("p", d.p());
+                continue;
+            } else if (shape instanceof ModelArchitecture.Subsampling s) {
+                layer.put("size", s.size());
+                layer.put("activation", s.activation().id());
+                ImmutableMatrix w = values.get(Parameter.weightsName(i));
+                ArrayNode coefficient = layer.putArray("coefficient");
+                for (int r = 0; r < w.rows(); r++) {
+                    add(coefficient, w.get(r, 0));
+                }
+                bias(layer, values.get(Parameter.biasName(i)));
+                continue;
             } else {
                 ModelArchitecture.Dense d = (ModelArchitecture.Dense) shape;
                 layer.put("units", d.units());
@@ -65,11 +80,7 @@ final class ModelFileWriter {
                     add(row, w.get(r, c));
                 }
             }
-            ImmutableMatrix b = values.get(Parameter.biasName(i));
-            ArrayNode bias = layer.putArray("b");
-            for (int r = 0; r < b.rows(); r++) {
-                add(bias, b.get(r, 0));
-            }
+            bias(layer, values.get(Parameter.biasName(i)));
         }
         if (training != null) {
             ObjectNode t = root.putObject("training");
@@ -84,6 +95,13 @@ final class ModelFileWriter {
             }
         }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    private static void bias(ObjectNode layer, ImmutableMatrix b) {
+        ArrayNode bias = layer.putArray("b");
+        for (int r = 0; r < b.rows(); r++) {
+            add(bias, b.get(r, 0));
+        }
     }
 
     /** A non-finite value (allowed by the caller) as null, not Jackson's "NaN" string: such a file does not load. */

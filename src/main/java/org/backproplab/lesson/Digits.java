@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.engine.ConvLayer;
 import org.backproplab.engine.DenseLayer;
+import org.backproplab.engine.DropoutLayer;
+import org.backproplab.engine.FlattenLayer;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.MaxPoolLayer;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.SubsamplingLayer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,11 +21,17 @@ public final class Digits {
     private Digits() {
     }
 
-    /** One row of the model summary; {@code kind} is input, conv, maxpool or dense (as in model files). */
+    /**
+     * One row of the model summary; {@code kind} is input, conv, maxpool, subsampling, flatten,
+     * dropout or dense (as in model files). Shapes are C x H x W, PyTorch's order.
+     */
     public record SummaryRow(String kind, String layer, String shape, long parameters) {
     }
 
-    /** Layer, output shape and parameter count of every layer, first layer first. */
+    /**
+     * Layer, output shape and parameter count of every layer, first layer first; a layer of a
+     * kind not listed here is refused, so that no row is silently left out.
+     */
     public static List<SummaryRow> summary(Network net) {
         List<SummaryRow> rows = new ArrayList<>();
         rows.add(new SummaryRow("input", "input", "1 x 28 x 28", 0));
@@ -32,9 +41,20 @@ public final class Digits {
                 rows.add(new SummaryRow("conv", "conv " + c.kernel() + "x" + c.kernel() + ", " + l.activation().id(),
                         c.filters() + " x " + c.outHeight() + " x " + c.outWidth(), params));
             } else if (l instanceof MaxPoolLayer p) {
-                rows.add(new SummaryRow("maxpool", "max-pool 2x2", p.channels() + " x " + p.outHeight() + " x " + p.outWidth(), 0));
+                rows.add(new SummaryRow("maxpool", "max-pool " + p.size() + "x" + p.size(),
+                        p.channels() + " x " + p.outHeight() + " x " + p.outWidth(), 0));
+            } else if (l instanceof SubsamplingLayer s) {
+                rows.add(new SummaryRow("subsampling", "subsampling " + s.size() + "x" + s.size() + ", "
+                        + l.activation().id(), s.channels() + " x " + s.outHeight() + " x " + s.outWidth(), params));
+            } else if (l instanceof FlattenLayer) {
+                rows.add(new SummaryRow("flatten", "flatten", String.valueOf(l.outputSize()), 0));
+            } else if (l instanceof DropoutLayer d) {
+                rows.add(new SummaryRow("dropout", "dropout " + d.rate(), d.height() * d.width() == 1
+                        ? String.valueOf(d.channels()) : d.channels() + " x " + d.height() + " x " + d.width(), 0));
             } else if (l instanceof DenseLayer) {
                 rows.add(new SummaryRow("dense", "dense, " + l.activation().id(), String.valueOf(l.outputSize()), params));
+            } else {
+                throw new IllegalArgumentException("a " + l.getClass().getSimpleName() + " has no row in a summary");
             }
         }
         return rows;

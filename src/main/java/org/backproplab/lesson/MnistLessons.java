@@ -48,6 +48,23 @@ public final class MnistLessons {
         add(new Preset("mnist-cnn-small", MnistLessons::cnnSmall, new OptimizerSpec.Adam(0.001), 32, 2, 1));
         add(new Preset("mnist-lenet", MnistLessons::lenet, new OptimizerSpec.Adam(0.001), 64, 2, 1));
         add(new Preset("mnist-mlp", MnistLessons::mlp, new OptimizerSpec.Adam(0.001), 64, 2, 1));
+        add(new Preset("mnist-keras-example", TutorialModels::kerasExample, new OptimizerSpec.Adam(0.001), 128, 1, 1));
+        add(new Preset("mnist-from-scratch", TutorialModels::fromScratch,
+                new OptimizerSpec.Sgd(TutorialModels.FROM_SCRATCH_LEARNING_RATE), 1, 1, 1));
+        add(new Preset("lenet-1998", TutorialModels::lenet1998, new OptimizerSpec.Adam(0.001), 64, 2, 1));
+    }
+
+    /**
+     * A preset's own training regime when it is not "epochs over the whole training set": the
+     * tutorial's per-sample SGD on its first {@code images} training images, {@code updates}
+     * updates each on one image drawn at random, the error printed every {@code reportEvery}.
+     */
+    public record Regime(int images, int updates, int reportEvery) {
+    }
+
+    /** The regime of {@code id}, or null for the usual epochs. */
+    public static Regime regime(String id) {
+        return id.equals("mnist-from-scratch") ? TutorialModels.FROM_SCRATCH_REGIME : null;
     }
 
     private MnistLessons() {
@@ -73,7 +90,7 @@ public final class MnistLessons {
         return List.copyOf(ALL.keySet());
     }
 
-    private static ConvLayer conv(int index, int c, int h, int w, int f, int k, int pad, Activation a,
+    static ConvLayer conv(int index, int c, int h, int w, int f, int k, int pad, Activation a,
             SplittableRandom r) {
         ConvLayer layer = new ConvLayer(index, c, h, w, f, k, 1, pad, a);
         Initializer init = a == Activation.RELU ? new Initializer.HeNormal() : new Initializer.XavierUniform();
@@ -81,7 +98,7 @@ public final class MnistLessons {
         return layer;
     }
 
-    private static DenseLayer dense(int index, int in, int out, Activation a, SplittableRandom r) {
+    static DenseLayer dense(int index, int in, int out, Activation a, SplittableRandom r) {
         DenseLayer layer = new DenseLayer(index, in, out, a, BiasMode.TRAINED);
         Initializer init = a == Activation.RELU ? new Initializer.HeNormal() : new Initializer.XavierUniform();
         layer.initialize(init, Initializer.zeros(), r);

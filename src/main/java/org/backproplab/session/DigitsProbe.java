@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import org.backproplab.data.Idx;
 import org.backproplab.engine.ConvLayer;
-import org.backproplab.engine.DenseLayer;
+import org.backproplab.engine.DropoutLayer;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.MaxPoolLayer;
 import org.backproplab.engine.Metrics;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Samples;
+import org.backproplab.engine.SubsamplingLayer;
 import org.backproplab.lesson.Digits;
 import org.backproplab.session.DigitsSnapshot.GalleryItem;
 import org.backproplab.session.DigitsSnapshot.LayerMaps;
@@ -58,7 +59,12 @@ final class DigitsProbe {
                 s.add(new int[] {c.filters(), c.outHeight(), c.outWidth()});
             } else if (l instanceof MaxPoolLayer p) {
                 s.add(new int[] {p.channels(), p.outHeight(), p.outWidth()});
-            } else if (l instanceof DenseLayer) {
+            } else if (l instanceof SubsamplingLayer p) {
+                s.add(new int[] {p.channels(), p.outHeight(), p.outWidth()});
+            } else if (l instanceof DropoutLayer d && d.height() > 1) {
+                s.add(new int[] {d.channels(), d.height(), d.width()});
+            } else {
+                // dense, flatten, a dropout after a dense layer: a row of values
                 s.add(new int[] {1, 1, l.outputSize()});
             }
         }

@@ -57,7 +57,7 @@ final class ModelDiagram extends Region {
     private static Color fill(String kind) {
         return switch (kind) {
             case "conv" -> Color.web("#dbe9f6");
-            case "maxpool" -> Color.web("#dff0d8");
+            case "maxpool", "subsampling" -> Color.web("#dff0d8");
             case "dense" -> Color.web("#fbe5d0");
             default -> Color.web("#eeeeee");
         };

@@ -38,7 +38,8 @@ class ModelFileV2Test {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mnist-cnn-small", "mnist-lenet", "mnist-mlp"})
+    @ValueSource(strings = {"mnist-cnn-small", "mnist-lenet", "mnist-mlp", "lenet-1998", "mnist-from-scratch",
+        "mnist-keras-example"})
     void aSavedFileRebuildsTheSameNetworkBitForBit(String preset) throws Exception {
         Network original = MnistLessons.byId(preset).network().apply(7);
         Path file = dir.resolve(preset + ".json");
@@ -152,7 +153,8 @@ class ModelFileV2Test {
                 refusal(tiny("[1, 0, 0, 0, 0, 0, 0, 1]", "[1, 10, \"x\", 1000]")));
         assertEquals("m.json, field \"layers[0].b\": is missing or not a list of 1 numbers (one per row of W)",
                 refusal(good.replace("\"b\": [0.5]", "\"b\": [0.5, 1]")));
-        assertEquals("m.json, field \"layers[1].type\": \"pool\" is not a kind of layer (conv, maxpool or dense)",
+        assertEquals("m.json, field \"layers[1].type\": \"pool\" is not a kind of layer (conv, maxpool, subsampling, "
+                + "flatten, dropout or dense)",
                 refusal(good.replace("\"type\": \"dense\"", "\"type\": \"pool\"")));
         assertEquals("m.json, field \"layers[0].stride\": is missing",
                 refusal(good.replace("\"stride\": 1, ", "")));
