@@ -50,12 +50,23 @@ final class DigitsTraining {
         Samples test;
         try {
             Path dir = MnistFiles.folder(data);
-            train = MnistFiles.train(dir).samples(limit, 10);
+            // a regime of its own reads only the images it draws from
+            MnistLessons.Regime own = epochs == null ? MnistLessons.regime(preset) : null;
+            train = MnistFiles.train(dir).samples(own != null && limit == 0 ? own.images() : limit, 10);
             test = MnistFiles.test(dir).samples(testLimit, 10);
         } catch (DataFileException | IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         long s = seed == null ? p.seed() : seed;
+        MnistLessons.Regime regime = MnistLessons.regime(preset);
+        if (regime != null && epochs == null) {
+            Trainer trained = RegimeTraining.run(p, regime, train, test, s, json, spec.commandLine().getOut());
+            if (save != null) {
+                TrainCommand.save(spec, save, preset, trained.network(), MNIST_INPUT,
+                        new ModelFile.Training(0, s, trained.evaluate(test).accuracy()), json);
+            }
+            return;
+        }
         Trainer trainer = p.newTrainer(train, s);
         PrintWriter out = spec.commandLine().getOut();
         double accuracy = Double.NaN;
