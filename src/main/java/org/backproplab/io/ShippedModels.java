@@ -16,7 +16,8 @@ import org.backproplab.io.ModelFile.ModelFileException;
  */
 public final class ShippedModels {
     /** The presets that have a shipped model, in the order the lessons list them. */
-    public static final List<String> PRESETS = List.of("mnist-cnn-small", "mnist-lenet", "mnist-mlp");
+    public static final List<String> PRESETS = List.of("mnist-cnn-small", "mnist-lenet", "mnist-mlp",
+            "mnist-keras-example");
 
     private ShippedModels() {
     }

@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backproplab.session.DigitsSession;
+import org.backproplab.session.DigitsTexts;
 import org.backproplab.session.DigitsSnapshot;
 import org.backproplab.session.Notice;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -43,6 +44,7 @@ public final class DigitsView {
     private final LossCurveView lossCurve = new LossCurveView();
     private final LossCurveView accuracyCurve = new LossCurveView();
     private final Label notice = new Label();
+    private final Label about = new Label();
     private final DigitsInsideView inside;
     private final TabPane center = new TabPane();
     private final ModelDiagram diagram = new ModelDiagram();
@@ -122,7 +124,11 @@ public final class DigitsView {
         notice.setId("digits-notice");
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);
-        VBox top = new VBox(6, bar, notice);
+        about.setId("digits-about");
+        about.setWrapText(true);
+        about.textProperty().bind(i18n.bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> DigitsTexts.aboutKey(session.presetProperty().get()), session.presetProperty())));
+        VBox top = new VBox(6, bar, about, notice);
         top.setPadding(new Insets(8));
 
         summary.setId("model-summary");

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ShippedModelsAcceptanceTest {
 
     @ParameterizedTest(name = "{0} at least {1}")
-    @CsvSource({"mnist-lenet,0.985", "mnist-cnn-small,0.97", "mnist-mlp,0.97"})
+    @CsvSource({"mnist-lenet,0.985", "mnist-cnn-small,0.97", "mnist-mlp,0.97", "mnist-keras-example,0.985"})
     void eachShippedModelReachesItsAccuracy(String preset, double required) throws Exception {
         String file = ShippedModels.path(preset).toString();
         CliRun run = CliRun.of("evaluate", file, "--json");

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShippedModelsTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mnist-cnn-small", "mnist-lenet", "mnist-mlp"})
+    @ValueSource(strings = {"mnist-cnn-small", "mnist-lenet", "mnist-mlp", "mnist-keras-example"})
     void theCopyOnTheClassPathIsTheFileAndFitsThePresetsNetwork(String preset) throws Exception {
         ModelFile.Loaded file = ModelFile.load(ShippedModels.path(preset));
         ModelFile.Loaded resource = ShippedModels.loadResource(preset);
@@ -29,7 +29,8 @@ class ShippedModelsTest {
 
     @Test
     void aPresetWithoutAModelIsNamed() {
-        assertEquals("no trained model is shipped for 'xor' (there are: mnist-cnn-small, mnist-lenet, mnist-mlp)",
+        assertEquals("no trained model is shipped for 'xor' (there are: mnist-cnn-small, mnist-lenet, mnist-mlp, "
+                + "mnist-keras-example)",
                 assertThrows(IllegalArgumentException.class, () -> ShippedModels.load("xor")).getMessage());
     }
 }

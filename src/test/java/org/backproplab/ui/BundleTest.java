@@ -82,6 +82,7 @@ class BundleTest {
         }
         for (String id : org.backproplab.lesson.MnistLessons.ids()) {
             used.add("digits." + id);
+            used.add(org.backproplab.session.DigitsTexts.aboutKey(id));
         }
         for (String o : new String[] {"sgd", "momentum", "adam"}) {
             used.add("optimizer." + o);
