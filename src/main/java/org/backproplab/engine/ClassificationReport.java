@@ -57,8 +57,9 @@ public record ClassificationReport(double loss, int correct, int total, int[][] 
         int cols = data.inputSize();
         DMatrixRMaj x = new DMatrixRMaj(1, 1);
         DMatrixRMaj t = new DMatrixRMaj(1, 1);
-        for (int start = 0; start < n; start += CHUNK) {
-            int rows = Math.min(CHUNK, n - start);
+        int step = network.rowsAtOnce(CHUNK);
+        for (int start = 0; start < n; start += step) {
+            int rows = Math.min(step, n - start);
             x.reshape(rows, cols);
             t.reshape(rows, classes);
             for (int i = 0; i < rows; i++) {

@@ -188,6 +188,19 @@ public final class Network {
         }
     }
 
+    /**
+     * How many samples to run through at once, at most {@code max}, so that the z and a of one
+     * pass hold at most 20 million values (160 MB): 1000 digits for LeNet or the small CNN, 115 for
+     * the Keras example, whose 1000 would take 1.4 GB.
+     */
+    public int rowsAtOnce(int max) {
+        long perSample = 0;
+        for (Layer l : layers) {
+            perSample += 2L * l.outputSize();
+        }
+        return (int) Math.max(1, Math.min(max, 20_000_000L / perSample));
+    }
+
     /** Neurons of layer l (columns of a_l). */
     public int layerSize(int l) {
         return layers.get(l).outputSize();

@@ -254,7 +254,7 @@ public final class Trainer {
     /** As {@link #evaluate(DMatrixRMaj, DMatrixRMaj)}, turning compact inputs into doubles a chunk at a time. */
     private Evaluation evaluateCompact(ImmutableMatrix x, DMatrixRMaj t) {
         int cols = x.cols();
-        if (x.rows() <= EVALUATION_CHUNK) {
+        if (x.rows() <= evaluationChunk()) {
             return evaluate(x.toMatrix(), t);
         }
         return evaluateChunks(x.rows(), t, (start, rows, cx) -> {
@@ -273,8 +273,13 @@ public final class Trainer {
     /** Rows evaluated at once, so that large sets (10,000 digits) never need one huge batch. */
     private static final int EVALUATION_CHUNK = 1000;
 
+    /** Rows evaluated at once: {@link #EVALUATION_CHUNK}, fewer for a network with large layers. */
+    private int evaluationChunk() {
+        return network.rowsAtOnce(EVALUATION_CHUNK);
+    }
+
     private Evaluation evaluate(DMatrixRMaj x, DMatrixRMaj t) {
-        if (x.numRows <= EVALUATION_CHUNK) {
+        if (x.numRows <= evaluationChunk()) {
             double loss = network.totalLoss(x, t, regularization);
             double accuracy = classification
                     ? Metrics.accuracy(network.output(), t, network.outputActivation()) : Double.NaN;
@@ -292,8 +297,9 @@ public final class Trainer {
         double correct = 0;
         DMatrixRMaj cx = new DMatrixRMaj(1, 1);
         DMatrixRMaj ct = new DMatrixRMaj(1, 1);
-        for (int start = 0; start < n; start += EVALUATION_CHUNK) {
-            int rows = Math.min(EVALUATION_CHUNK, n - start);
+        int step = evaluationChunk();
+        for (int start = 0; start < n; start += step) {
+            int rows = Math.min(step, n - start);
             x.fill(start, rows, cx);
             org.ejml.dense.row.CommonOps_DDRM.extract(t, start, start + rows, 0, t.numCols, ct);
             network.forward(cx);

@@ -156,13 +156,20 @@ final class DigitsProbe {
     static Confusion confusion(Network probe, Samples test, Idx.LabelledImages labels, int n) {
         int[][] c = new int[10][10];
         List<GalleryItem> wrong = new ArrayList<>();
-        DMatrixRMaj x = new DMatrixRMaj(n, 784);
+        // a chunk at a time: 1000 digits through the Keras example at once would take 1.4 GB
+        int chunk = probe.rowsAtOnce(n);
+        DMatrixRMaj x = new DMatrixRMaj(1, 784);
+        org.backproplab.engine.ImmutableMatrix outputs = null;
         for (int i = 0; i < n; i++) {
-            test.inputs().copyRow(i, x.data, i * 784);
-        }
-        var outputs = probe.predict(x);
-        for (int i = 0; i < n; i++) {
-            int predicted = Metrics.argmax(outputs, i);
+            if (i % chunk == 0) {
+                int rows = Math.min(chunk, n - i);
+                x.reshape(rows, 784);
+                for (int r = 0; r < rows; r++) {
+                    test.inputs().copyRow(i + r, x.data, r * 784);
+                }
+                outputs = probe.predict(x);
+            }
+            int predicted = Metrics.argmax(outputs, i % chunk);
             int actual = labels.label(i);
             c[actual][predicted]++;
             if (predicted != actual && wrong.size() < 24) {
