@@ -63,7 +63,7 @@ final class DigitsTraining {
             Trainer trained = RegimeTraining.run(p, regime, train, test, s, json, spec.commandLine().getOut());
             if (save != null) {
                 TrainCommand.save(spec, save, preset, trained.network(), MNIST_INPUT,
-                        new ModelFile.Training(0, s, trained.evaluate(test).accuracy()), json);
+                        new ModelFile.Training(null, s, trained.evaluate(test).accuracy()), json);
             }
             return;
         }

@@ -28,7 +28,8 @@ final class TrainCommand implements Runnable {
             description = "The preset: ${COMPLETION-CANDIDATES}.")
     String preset;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train. Default: the preset's.")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train. Default: the preset's; "
+            + "mnist-from-scratch without --epochs runs its tutorial's 1000 single-image updates on 500 images.")
     Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S",
