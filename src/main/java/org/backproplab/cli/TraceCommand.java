@@ -1,6 +1,7 @@
 package org.backproplab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.backproplab.engine.Stepper;
 import org.backproplab.engine.Trainer;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.MapWalkThrough;
+import org.backproplab.lesson.MnistLessons;
 import org.backproplab.lesson.Naming;
 import org.backproplab.lesson.WalkThrough;
 import picocli.CommandLine;
@@ -25,13 +27,19 @@ import picocli.CommandLine.Parameters;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Run N training iterations stage by stage and print every number: as a walk-through "
                 + "a student can follow, or as one JSON object per line (a NaN or infinite number is written as null). "
-                + "Exit code 3 when the loss becomes NaN or infinite (training diverged).")
+                + "Exit code 3 when the loss becomes NaN or infinite (training diverged). "
+                + "For a digits preset (mnist-cnn-small, mnist-lenet, mnist-mlp, mnist-keras-example, "
+                + "mnist-from-scratch, lenet-1998): "
+                + "'trace PRESET --model FILE --digit N --json' runs test digit N through the trained model saved in "
+                + "FILE (which must be that preset's network) against its one-hot label: one step, no update unless "
+                + "--lr is given (then one SGD step, and a final line with the new parameters); --json is required, "
+                + "--steps may only be 1, --bias and --every do not apply, and dropout drops units as in training.")
 final class TraceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = PresetName.class,
-            description = "The preset: ${COMPLETION-CANDIDATES}.")
+            description = "The preset: ${COMPLETION-CANDIDATES}, or a digits preset (with --model and --digit).")
     String preset;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1",
@@ -49,11 +57,31 @@ final class TraceCommand implements Runnable {
             description = "Show only every K-th iteration: K, 2K, 3K, ... (default ${DEFAULT-VALUE}).")
     int every;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Digits presets: the trained model file (required for them, refused for the others).")
+    Path model;
+
+    @Option(names = "--digit", paramLabel = "N",
+            description = "Digits presets: which MNIST test digit, from 0 (required for them).")
+    Integer digit;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Digits presets: the folder with the MNIST IDX files "
+            + "(default: assets/mnist, or the copy inside the jar).")
+    Path data;
+
     @Option(names = "--json", description = "One JSON object per line instead of the walk-through.")
     boolean json;
 
     @Override
     public void run() {
+        if (MnistLessons.has(preset)) {
+            runDigit();
+            return;
+        }
+        if (model != null || digit != null || data != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--model, --digit and --data apply only to "
+                    + "a digits preset (" + String.join(", ", MnistLessons.ids()) + "), not " + preset);
+        }
         if (steps < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--steps must be at least 1, got " + steps);
@@ -124,6 +152,38 @@ final class TraceCommand implements Runnable {
                     + Naming.number(evaluation.loss()) + ", outputs " + formatOutputs(outputs));
         }
         out.flush();
+    }
+
+    /** trace DIGITS-PRESET --model FILE --digit N --json [--lr X]; the refusals are one line, exit code 2. */
+    private void runDigit() {
+        if (model == null || digit == null) {
+            throw usage("a digits preset needs --model FILE and --digit N");
+        }
+        if (!json) {
+            throw usage("the trace of a digit is printed only as JSON; add --json");
+        }
+        if (steps != 1) {
+            throw usage("--steps must be 1 for a digits preset (one digit, one step), got " + steps);
+        }
+        if (bias != null || every != 1) {
+            throw usage((bias != null ? "--bias" : "--every") + " does not apply to a digits preset");
+        }
+        if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
+            throw usage("--lr must be a number greater than 0, got " + learningRate);
+        }
+        if (digit < 0) {
+            throw usage("--digit must be 0 or more, not " + digit);
+        }
+        Network network = TraceDigit.load(preset, model);
+        var test = TraceDigit.testDigits(data);
+        if (digit >= test.count()) {
+            throw usage("--digit must be 0 to " + (test.count() - 1) + " (the test digits), not " + digit);
+        }
+        TraceDigit.run(network, test, digit, learningRate, spec.commandLine().getOut());
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     private static String formatOutputs(ImmutableMatrix outputs) {
