@@ -105,7 +105,7 @@ final class StepEngine {
             graph = StepGraph.of(s, k, selected);
             inspector = StepInspector.of(s, selected);
         }
-        return s.withScreen(new StepScreen(k, rows, selected, graph, inspector, StepTexts.stage(s),
+        return s.withScreen(new StepScreen(k, rows, selected, graph, inspector, StepTexts.stage(s, net),
                 StepTexts.lessonText(id), Phrase.key(Lesson.titleKey(id)), Lessons.isPlayground(id) ? null : id,
                 biasMode.id(), Naming.number(learningRate), maps));
     }

@@ -70,6 +70,16 @@ class StepConvTest {
     }
 
     @Test
+    void theStagesNameTheLayersByTheirKind() {
+        stages(1);
+        assertEquals("stage.iteration[1] \u00b7 stage.forward[layer.conv[1]]", text(screen().stage()));
+        stages(1);
+        assertEquals("stage.iteration[1] \u00b7 stage.forward[layer.pool[2]]", text(screen().stage()));
+        stages(1);
+        assertEquals("stage.iteration[1] \u00b7 stage.forward[layer.output[]]", text(screen().stage()));
+    }
+
+    @Test
     void aConvCellShowsItsWindowProductsSumBiasAndActivation() {
         stages(2);
         session.select(GraphItem.neuron(0, 2));
