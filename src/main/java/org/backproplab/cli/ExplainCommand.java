@@ -8,6 +8,7 @@ import org.backproplab.data.DataFileException;
 import org.backproplab.data.Idx;
 import org.backproplab.data.MnistFiles;
 import org.backproplab.engine.ConvLayer;
+import org.backproplab.engine.Metrics;
 import org.backproplab.engine.Network;
 import org.backproplab.explain.Explainer;
 import org.backproplab.explain.MaximizeSettings;
@@ -118,7 +119,7 @@ final class ExplainCommand implements Runnable {
                     Maximizer.Progress.NONE, () -> false), convLayer);
         } else {
             double[] p = explainer.probabilities(image);
-            int predicted = argmax(p);
+            int predicted = Metrics.argmax(p);
             int c = classIndex != null ? classIndex : method.equals("occlusion") ? label : predicted;
             report.digit(p, c, t);
             switch (method) {
@@ -240,13 +241,4 @@ final class ExplainCommand implements Runnable {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

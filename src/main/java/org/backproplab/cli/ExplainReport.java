@@ -2,6 +2,7 @@ package org.backproplab.cli;
 
 import java.util.Locale;
 import java.util.Map;
+import org.backproplab.engine.Metrics;
 import org.backproplab.explain.GradCam;
 import org.backproplab.explain.Grid;
 import org.backproplab.explain.GuidedGradCam;
@@ -27,7 +28,7 @@ final class ExplainReport {
 
     /** The digit's probabilities, the class explained and its score's kind. */
     void digit(double[] probabilities, int c, ScoreTarget target) {
-        int predicted = ExplainCommand.argmax(probabilities);
+        int predicted = Metrics.argmax(probabilities);
         object.put("class", c);
         object.put("target", target.id());
         object.put("prediction", predicted);
@@ -85,14 +86,14 @@ final class ExplainReport {
             object.put("layer", layer + 1);
             object.put("filter", m.objective().index());
         }
-        object.put("prediction", ExplainCommand.argmax(p));
+        object.put("prediction", Metrics.argmax(p));
         object.put("probabilities", p);
         object.put("score", m.score());
         object.put("seed", m.settings().seed());
         object.put("steps", m.settings().steps());
         map(m.image(), false);
         object.put("image", m.image().toRows());
-        int predicted = ExplainCommand.argmax(p);
+        int predicted = Metrics.argmax(p);
         line("%s maximised in %d steps (seed %d): y = %s; the network predicts %d (p = %.4f)",
                 m.objective().isClass() ? "class " + m.objective().index()
                         : "layer " + (layer + 1) + " filter " + m.objective().index(),

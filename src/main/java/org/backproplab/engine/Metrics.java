@@ -34,6 +34,17 @@ public final class Metrics {
         return (double) correct / m;
     }
 
+    /** Index of the largest value (the first of equal ones): the predicted class of a probability vector. */
+    public static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Index of the largest value in row r. */
     public static int argmax(DMatrixRMaj m, int r) {
         int best = 0;

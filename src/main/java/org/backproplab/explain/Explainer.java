@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.ConvLayer;
 import org.backproplab.engine.Layer;
+import org.backproplab.engine.Metrics;
 import org.backproplab.engine.Network;
 import org.ejml.data.DMatrixRMaj;
 
@@ -209,7 +210,7 @@ public final class Explainer {
             for (int i = 0; i < n; i++) {
                 double[] p = pass.probabilities(i);
                 drop[first + i] = score - target.value(pass.logits(i), p, c);
-                winners[first + i] = argmax(p);
+                winners[first + i] = Metrics.argmax(p);
             }
         }
         double[] map = new double[height * width];
@@ -272,13 +273,4 @@ public final class Explainer {
         return x;
     }
 
-    static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

@@ -88,12 +88,7 @@ final class DigitsProbe {
     Look look(Network probe, double[] image) {
         List<double[]> maps = Digits.featureMaps(probe, image);
         double[] probabilities = maps.get(maps.size() - 1).clone();
-        int predicted = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[predicted]) {
-                predicted = i;
-            }
-        }
+        int predicted = Metrics.argmax(probabilities);
         double[] saliency = Digits.saliency(probe, image, predicted);
         double[] occlusion = Digits.occlusion(probe, image, predicted, 4);
         double m = DigitsPictures.maxAbs(occlusion);

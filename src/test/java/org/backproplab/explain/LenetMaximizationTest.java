@@ -38,7 +38,7 @@ class LenetMaximizationTest {
             double p = m.probabilities()[c];
             seen.append(String.format(java.util.Locale.ROOT, " %d: %.4f", c, p));
             worst = Math.min(worst, p);
-            assertTrue(Explainer.argmax(m.probabilities()) == c, "class " + c + " predicted:" + seen);
+            assertTrue(org.backproplab.engine.Metrics.argmax(m.probabilities()) == c, "class " + c + " predicted:" + seen);
         }
         assertTrue(worst > 0.9, "p_c of the maximised images:" + seen);
     }
