@@ -31,7 +31,7 @@ import org.backproplab.engine.UpdateRecord;
  */
 public final class MapWalkThrough {
     /** Most terms written out in one sum; beyond, the largest and the rest summed. */
-    static final int MAX_TERMS = 12;
+    public static final int MAX_TERMS = 12;
 
     private final Network network;
 

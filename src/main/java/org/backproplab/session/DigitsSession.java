@@ -33,6 +33,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private final Executor loader;
     private final DigitsData data;
     private final DigitsExplain explain;
+    private final DigitsCells cells;
     private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(this, "preset");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyIntegerWrapper digitCount = new ReadOnlyIntegerWrapper(this, "digitCount");
@@ -73,6 +74,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         this.fx = fx;
         this.loader = loader;
         this.explain = new DigitsExplain(() -> submit(() -> { }), fx, loader);
+        this.cells = new DigitsCells(() -> submit(() -> { }), worker::execute, fx);
         this.saves = new DigitsSaves(this, fx);
         this.data = new DigitsData(dataFolder, trainLimit, testLimit);
     }
@@ -89,9 +91,9 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         return explain;
     }
 
-    /** The bundle key of a preset's title. */
-    public static String titleKey(String presetId) {
-        return "digits." + presetId;
+    /** The "Numbers inside" part: a cell's sum, a kernel weight's gradient, for the digit shown. */
+    public DigitsCells cells() {
+        return cells;
     }
 
     /** The preset of the network shown (null before the digits are loaded). */
@@ -198,17 +200,8 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         });
     }
 
-    /** The next test digit (after the last, the first). */
-    public void next() {
-        selectAfter(1);
-    }
-
-    /** The previous test digit (before the first, the last). */
-    public void previous() {
-        selectAfter(-1);
-    }
-
-    private void selectAfter(int step) {
+    /** The next test digit (step 1; after the last, the first) or the previous one (step -1). */
+    public void selectAfter(int step) {
         int shown = getSnapshot() == null ? 0 : getSnapshot().selected();
         select(digitCount.get() == 0 ? 0 : Math.floorMod(shown + step, digitCount.get()));
     }
@@ -383,6 +376,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         int label = testDigit ? data.testLabel(selected) : -1;
         DigitsProbe.Look look = inside.look(probe, image);
         explain.look(probe, image, label, look.prediction(), play, worker.nanoTime());
+        cells.look(probe, image, label, look.prediction(), play, worker.nanoTime());
         int trainSize = data.loaded() ? data.train().size() : 0;
         publishSnapshot(new DigitsSnapshot(presetId, inside.summary(), inside.total(), run.epoch(), run.batchInEpoch(),
                 run.batchesPerEpoch(trainSize), run.secondsLeft(trainSize), run.batchLoss(), run.testAccuracy(),

@@ -5,6 +5,11 @@ public final class DigitsTexts {
     private DigitsTexts() {
     }
 
+    /** The bundle key of a preset's title. */
+    public static String titleKey(String presetId) {
+        return "digits." + presetId;
+    }
+
     /** The key of a preset's lesson text (what the network and its training show), or null when no preset is shown. */
     public static String aboutKey(String presetId) {
         return presetId == null ? null : "digits.about." + presetId;

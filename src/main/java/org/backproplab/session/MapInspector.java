@@ -38,11 +38,16 @@ public final class MapInspector {
     }
 
     public static InspectorSnapshot of(StepSnapshot s, MapLayout layout, int sample, GraphItem item) {
-        return new MapInspector(s, layout, sample).build(item);
+        return new MapInspector(s, layout, sample).build(item, true);
     }
 
-    private InspectorSnapshot build(GraphItem item) {
-        List<ParameterRow> rows = MapTable.rows(s, layout);
+    /** The inspector without the table of every parameter (a digits network has tens of thousands). */
+    static InspectorSnapshot withoutTable(StepSnapshot s, MapLayout layout, GraphItem item) {
+        return new MapInspector(s, layout, 0).build(item, false);
+    }
+
+    private InspectorSnapshot build(GraphItem item, boolean table) {
+        List<ParameterRow> rows = table ? MapTable.rows(s, layout) : List.of();
         if (item == null) {
             return new InspectorSnapshot(null, Phrase.key("inspector.empty"), List.of(), null, false, "", rows);
         }
@@ -70,16 +75,31 @@ public final class MapInspector {
         sumLine(terms, total, false);
     }
 
-    /** {@code plain}: every term is (value, 1), written as the value alone. */
+    /**
+     * {@code plain}: every term is (value, 1), written as the value alone. Of a long sum the largest
+     * terms are written and the rest summed, as the walk-through writes it, in the language shown.
+     */
     private void sumLine(List<double[]> terms, double total, boolean plain) {
-        String written = MapWalkThrough.sum(terms, total);
-        if (plain) {
-            written = written.replace(" x 1 +", " +").replace(" x 1 =", " =");
+        List<double[]> nonZero = new ArrayList<>(terms.stream().filter(t -> t[0] * t[1] != 0).toList());
+        long zeros = terms.size() - nonZero.size();
+        int others = Math.max(0, nonZero.size() - MapWalkThrough.MAX_TERMS);
+        double rest = 0;
+        if (others > 0) {
+            nonZero.sort(java.util.Comparator.comparingDouble((double[] t) -> -Math.abs(t[0] * t[1])));
+            for (double[] t : nonZero.subList(MapWalkThrough.MAX_TERMS, nonZero.size())) {
+                rest += t[0] * t[1];
+            }
+            nonZero = nonZero.subList(0, MapWalkThrough.MAX_TERMS);
         }
-        int note = written.lastIndexOf("   (");
-        String formula = "= " + (note < 0 ? written : written.substring(0, note));
-        long zeros = terms.stream().filter(t -> t[0] * t[1] == 0).count();
-        Phrase line = Phrase.of(formula.replace(" x ", " \u00d7 "));
+        List<String> written = new ArrayList<>();
+        for (double[] t : nonZero) {
+            written.add(plain ? f(t[0]) : f(t[0]) + " \u00d7 " + f(t[1]));
+        }
+        Phrase line = Phrase.of("= " + (written.isEmpty() && others == 0 ? "0" : String.join(" + ", written)));
+        if (others > 0) {
+            line = line.then(" + ").thenKey("map.otherTerms", f(rest), others);
+        }
+        line = line.then(" = " + n(total));
         lines.add(zeros == 0 ? line : line.then("   ").thenKey("map.zeroTerms", zeros));
     }
 

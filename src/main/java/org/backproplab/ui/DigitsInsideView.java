@@ -81,8 +81,8 @@ final class DigitsInsideView {
         probabilities.setId("probabilities");
         prediction.setId("prediction");
         prediction.getStyleClass().add("stage-label");
-        Button prev = ViewParts.button(i18n, "digit-prev", Material2AL.ARROW_BACK, "digits.prev", session::previous);
-        Button next = ViewParts.button(i18n, "digit-next", Material2AL.ARROW_FORWARD, "digits.next", session::next);
+        Button prev = ViewParts.button(i18n, "digit-prev", Material2AL.ARROW_BACK, "digits.prev", () -> session.selectAfter(-1));
+        Button next = ViewParts.button(i18n, "digit-next", Material2AL.ARROW_FORWARD, "digits.next", () -> session.selectAfter(1));
         gallery.setId("misclassified");
         gallery.setCursor(Cursor.HAND);
         gallery.setOnMouseClicked(e -> {

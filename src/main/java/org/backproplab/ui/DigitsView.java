@@ -86,7 +86,7 @@ public final class DigitsView {
     private void build(ExportDialogs dialogs) {
         preset.setId("digits-preset");
         preset.getItems().setAll(session.presets());
-        LocalizedCells.install(preset, i18n, id -> i18n.get(DigitsSession.titleKey(id)));
+        LocalizedCells.install(preset, i18n, id -> i18n.get(DigitsTexts.titleKey(id)));
         preset.setOnAction(e -> {
             // the session setting its own preset comes back here: only a person's choice loads
             String id = preset.getValue();
@@ -158,8 +158,11 @@ public final class DigitsView {
         ScrollPane structurePane = new ScrollPane(structure);
         ExplainView why = new ExplainView(session.explain(), i18n, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
         Tab whyTab = tab("digits-explain-tab", "explain.tab", why.root());
+        CellsView numbers = new CellsView(session.cells(), i18n, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
+        Tab cellsTab = tab("digits-cells-tab", "cells.tab", numbers.root());
         center.getTabs().setAll(tab("digits-inside-tab", "digits.insideTab", inside.center()),
-                tab("digits-structure-tab", "digits.structureTab", structurePane), whyTab);
+                tab("digits-structure-tab", "digits.structureTab", structurePane), whyTab, cellsTab);
+        cellsTab.selectedProperty().addListener((o, a, on) -> session.cells().setActive(on));
         // the maps are computed only while they are shown
         whyTab.selectedProperty().addListener((o, a, on) -> session.explain().setActive(on));
         center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

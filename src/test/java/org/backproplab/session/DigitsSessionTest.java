@@ -155,12 +155,12 @@ class DigitsSessionTest {
         assertNull(errorKey(session));
         worker.runUntilIdle();
         assertEquals(7, session.getSnapshot().selected());
-        session.next();
+        session.selectAfter(1);
         worker.runUntilIdle();
         assertEquals(8, session.getSnapshot().selected());
         session.select(0);
         worker.runUntilIdle();
-        session.previous();
+        session.selectAfter(-1);
         worker.runUntilIdle();
         assertEquals(199, session.getSnapshot().selected(), "before the first, the last");
     }
