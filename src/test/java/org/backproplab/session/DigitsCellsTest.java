@@ -202,6 +202,24 @@ class DigitsCellsTest {
     }
 
     @Test
+    void behindDropoutTheEstimateHoldsTheSameMaskAsTheBackwardPass() {
+        opened("mnist-keras-example");
+        cells.chooseLayer(1);
+        worker.runUntilIdle();
+        cells.selectWeight(2, 1);
+        worker.runUntilIdle();
+        DigitsCellsSnapshot s = cells.snapshotProperty().get();
+        assertEquals(3, s.size(), "conv 64 3x3");
+        double analytic = last(s, "= ");
+        Matcher m = Pattern.compile("inspector\\.numeric\\[[^,]+, ([-0-9.eE]+), ").matcher(text(s.inspector().numeric()));
+        assertTrue(m.find(), text(s.inspector().numeric()));
+        double estimate = Double.parseDouble(m.group(1));
+        assertTrue(Math.abs(analytic) > 1e-9, "a weight that matters: " + analytic);
+        assertEquals(estimate, analytic, 1e-5 * Math.max(1e-6, Math.abs(estimate)),
+                "two dropout layers lie between this weight and the loss");
+    }
+
+    @Test
     void anMlpHasNoMapsAndSaysSo() {
         DigitsCellsSnapshot s = opened("mnist-mlp");
         assertTrue(s.empty());
