@@ -229,6 +229,18 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             this(learningRate, 0.9, 0.999, 1e-8);
         }
 
+        public double beta1() {
+            return beta1;
+        }
+
+        public double beta2() {
+            return beta2;
+        }
+
+        public double epsilon() {
+            return epsilon;
+        }
+
         @Override
         public String id() {
             return "adam";
