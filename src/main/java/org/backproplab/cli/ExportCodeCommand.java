@@ -5,9 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.backproplab.engine.BiasMode;
+import org.backproplab.engine.ClassificationReport;
+import org.backproplab.engine.Network;
 import org.backproplab.engine.Stepper;
 import org.backproplab.io.AtomicFiles;
 import org.backproplab.io.CodeSetup;
+import org.backproplab.io.DigitsCode;
 import org.backproplab.io.NumpyCode;
 import org.backproplab.io.PyTorchCode;
 import org.backproplab.lesson.Lesson;
@@ -44,6 +47,14 @@ final class ExportCodeCommand implements Runnable {
             + "printing it.")
     Path out;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "Digits presets: the trained model file "
+            + "(required for them): written as an nn.Sequential with its weights in FILE.npz beside the program.")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Digits presets: the MNIST folder for the test "
+            + "accuracy the app reports (default: assets/mnist, or the copy inside the jar).")
+    Path data;
+
     @Override
     public void run() {
         if (!List.of("pytorch", "numpy").contains(lang)) {
@@ -51,8 +62,12 @@ final class ExportCodeCommand implements Runnable {
                     "--lang must be pytorch or numpy, not " + lang);
         }
         if (MnistLessons.has(preset)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), preset + " is a digits preset: export-code "
-                    + "writes the dense presets (the digits networks are not exported as code yet)");
+            digits();
+            return;
+        }
+        if (model != null || data != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--model and --data apply only to a digits "
+                    + "preset (" + String.join(", ", MnistLessons.ids()) + "), not " + preset);
         }
         Lesson lesson = Options.lesson(spec, preset, List.of());
         if (bias != null) {
@@ -81,6 +96,36 @@ final class ExportCodeCommand implements Runnable {
             }
             print.println("Wrote " + out);
         }
+        print.flush();
+    }
+
+    /** A digits model: the program and its .npz of weights, with the test accuracy the app measures. */
+    private void digits() {
+        if (!lang.equals("pytorch")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a digits model is written as PyTorch only "
+                    + "(--lang pytorch)");
+        }
+        if (model == null || out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a digits preset needs --model FILE (the "
+                    + "trained network) and --out FILE (the program; its weights go beside it, in a .npz)");
+        }
+        Network network = TraceDigit.load(preset, model);
+        double accuracy = ClassificationReport.of(network, TraceDigit.testDigits(data).samples(0, 10)).accuracy();
+        String name = out.getFileName().toString();
+        String npzName = (name.endsWith(".py") ? name.substring(0, name.length() - 3) : name) + ".npz";
+        DigitsCode.Program program = DigitsCode.write(preset, network, npzName, accuracy);
+        Path npz = out.resolveSibling(npzName);
+        for (Path p : List.of(npz, out)) {
+            try {
+                AtomicFiles.write(p, o -> o.write(p == npz ? program.npz()
+                        : program.code().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), p + ": cannot write (" + e.getMessage()
+                        + ")");
+            }
+        }
+        PrintWriter print = spec.commandLine().getOut();
+        print.printf(java.util.Locale.ROOT, "Wrote %s and %s (test accuracy here: %.4f)%n", out, npz, accuracy);
         print.flush();
     }
 }

@@ -191,6 +191,32 @@ class ExportCodeTest {
         same("params", params, printed.get("params"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"mnist-lenet, assets/models/mnist-lenet.json", "mnist-cnn-small, assets/models/mnist-cnn-small.json",
+        "mnist-mlp, assets/models/mnist-mlp.json", "lenet-1998, "})
+    void aDigitsModelAsPyTorchReportsTheAppsTestAccuracy(String preset, String file) throws Exception {
+        python();
+        Path model;
+        if (file == null) { // no shipped lenet-1998: its seeded random network, to check the subsampling module
+            model = dir.resolve("lenet-1998.json");
+            org.backproplab.io.ModelFile.save(model, preset,
+                    org.backproplab.lesson.MnistLessons.byId(preset).network().apply(1), false);
+        } else {
+            model = Path.of(file);
+        }
+        Path program = dir.resolve("digits.py");
+        CliRun export = CliRun.of("export-code", preset, "--model", model.toString(), "--lang", "pytorch", "--out",
+                program.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        assertTrue(Files.exists(dir.resolve("digits.npz")), "the weights beside the program");
+        JsonNode printed = runProgram(program);
+        JsonNode evaluate = CliRun.of("evaluate", model.toString(), "--json").jsonLines().get(0);
+        assertEquals(10000, printed.get("images").asInt());
+        assertEquals(evaluate.get("test_accuracy").asDouble(), printed.get("test_accuracy").asDouble(), 1e-12,
+                "PyTorch on the 10,000 test digits");
+        assertEquals(evaluate.get("test_accuracy").asDouble(), printed.get("app_accuracy").asDouble(), 1e-12);
+    }
+
     @Test
     void refusalsSayWhatIsWrong() {
         CliRun lang = CliRun.of("export-code", "xor", "--lang", "julia");
@@ -201,6 +227,9 @@ class ExportCodeTest {
         assertTrue(conv.err().contains("only dense networks are exported as code"), conv.err());
         CliRun digits = CliRun.of("export-code", "mnist-lenet", "--lang", "numpy");
         assertEquals(2, digits.exitCode());
-        assertTrue(digits.err().contains("digits preset"), digits.err());
+        assertTrue(digits.err().contains("a digits model is written as PyTorch only"), digits.err());
+        CliRun noModel = CliRun.of("export-code", "mnist-lenet", "--lang", "pytorch");
+        assertEquals(2, noModel.exitCode());
+        assertTrue(noModel.err().contains("needs --model FILE"), noModel.err());
     }
 }
