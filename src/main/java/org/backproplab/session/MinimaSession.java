@@ -28,7 +28,7 @@ public final class MinimaSession {
     /** Random starts per seed. */
     public static final int STARTS = 6;
     /** The heat map's side in pixels. */
-    public static final int SIZE = 240;
+    public static final int SIZE = 480;
     private static final double BOWL = 0.05;
     private static final double CONTOUR = 0.1;
 
