@@ -66,6 +66,15 @@ class DescentSessionTest {
             session.step();
         }
         assertEquals(-1.3008, shot().x(), 1e-3, "from the left: the global minimum");
+        session.setLearningRate("0.1");
+        session.setStart("2");
+        session.step();
+        assertEquals(-0.1, shot().x(), 1e-12, "2 - 0.1 * 21: over the hump in one step");
+        for (int i = 0; i < 2000 && !shot().stopped(); i++) {
+            session.step();
+        }
+        assertEquals("descent.converged", shot().status().key());
+        assertEquals(-1.3008, shot().x(), 1e-3, "the larger step ends in the global minimum");
     }
 
     @Test
