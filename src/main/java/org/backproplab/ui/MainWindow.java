@@ -166,13 +166,17 @@ public final class MainWindow {
         help.getChildren().add(title);
         String[][] keys = {
             {"Space", "help.playPause"}, {"\u2192", "help.nextStage"}, {"Shift + \u2192", "help.wholeIteration"},
-            {"\u2190", "help.back"}, {"R", "help.reset"}, {"Space \u2192 R  N  1 2 3", "help.descent"},
+            {"\u2190", "help.back"}, {"R", "help.reset"}, {"N, 1 2 3", "help.descent"},
             {"F1", "help.help"}, {"Esc", "help.close"}};
         for (String[] k : keys) {
             Label key = new Label(k[0]);
             key.getStyleClass().add("key-cap");
             key.setMinWidth(110);
-            help.getChildren().add(new HBox(12, key, label(k[1])));
+            Label what = label(k[1]);
+            what.setWrapText(true);
+            what.setMaxWidth(360);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            help.getChildren().add(new HBox(12, key, what));
         }
         Label click = label("help.click");
         click.setWrapText(true);
