@@ -44,8 +44,11 @@ public final class MinimaSession {
             String well, double[] path) {
     }
 
-    /** The heat map (SIZE × SIZE ARGB, row 0 at w2 = +EXTENT), the seed and the runs. */
-    public record Snapshot(int[] pixels, long seed, List<Run> runs, double lowLoss, double highLoss) {
+    /**
+     * The heat map (SIZE × SIZE ARGB, row 0 at w2 = +EXTENT), the seed, the runs, and how many
+     * steps of each path the animation has reached ({@code shown}; the table shows the ends).
+     */
+    public record Snapshot(int[] pixels, long seed, List<Run> runs, double lowLoss, double highLoss, int shown) {
         public Snapshot {
             runs = List.copyOf(runs);
         }
@@ -55,6 +58,10 @@ public final class MinimaSession {
     private final double low;
     private final double high;
     private long seed = 1;
+    private List<Run> runs = List.of();
+    private int shown;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper playing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<Notice> inputError = new ReadOnlyObjectWrapper<>(this, "inputError");
 
@@ -87,6 +94,35 @@ public final class MinimaSession {
 
     public ReadOnlyObjectProperty<Notice> inputErrorProperty() {
         return inputError.getReadOnlyProperty();
+    }
+
+    /** Whether the paths are being drawn step by step (the view calls {@link #advance()} on a timer). */
+    public javafx.beans.property.ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** The animation's next frame: each path a few steps further, about 75 frames in all. */
+    public void advance() {
+        int longest = runs.stream().mapToInt(Run::steps).max().orElse(0);
+        shown = Math.min(longest, shown + Math.max(1, (longest + 74) / 75));
+        if (shown >= longest) {
+            playing.set(false);
+        }
+        publish();
+    }
+
+    /** Draws the paths again from their starts. */
+    public void replay() {
+        shown = 0;
+        playing.set(true);
+        publish();
+    }
+
+    /** Shows every path to its end at once. */
+    public void showEnds() {
+        shown = runs.stream().mapToInt(Run::steps).max().orElse(0);
+        playing.set(false);
+        publish();
     }
 
     // ---- commands ---------------------------------------------------------------------------
@@ -173,13 +209,18 @@ public final class MinimaSession {
 
     private void run() {
         Random random = new Random(seed);
-        List<Run> runs = new ArrayList<>();
+        List<Run> r = new ArrayList<>();
         for (int i = 0; i < STARTS; i++) {
             double w1 = (random.nextDouble() * 2 - 1) * (EXTENT - 0.2);
             double w2 = (random.nextDouble() * 2 - 1) * (EXTENT - 0.2);
-            runs.add(descend(i + 1, w1, w2));
+            r.add(descend(i + 1, w1, w2));
         }
-        snapshot.set(new Snapshot(pixels, seed, runs, low, high));
+        runs = List.copyOf(r);
+        replay();
+    }
+
+    private void publish() {
+        snapshot.set(new Snapshot(pixels, seed, runs, low, high, shown));
     }
 
     /** Low loss dark blue to high loss pale yellow, with a darker line every 0.1 of loss. */

@@ -45,10 +45,13 @@ final class MinimaView {
     private final Label error = new Label();
     private final GridPane table = new GridPane();
     private final Label[][] cells = new Label[MinimaSession.STARTS][6];
+    private final javafx.animation.Timeline timer;
 
     MinimaView(MinimaSession session, I18n i18n) {
         this.session = session;
         this.i18n = i18n;
+        timer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(40),
+                e -> session.advance()));
         Label intro = new Label();
         intro.textProperty().bind(i18n.bind("minima.intro"));
         intro.setWrapText(true);
@@ -61,7 +64,11 @@ final class MinimaView {
                 session::newStarts);
         error.setId("minima-error");
         error.getStyleClass().add("error");
-        HBox controls = new HBox(8, seedLabel, seed, again, error);
+        Button replay = ViewParts.button(i18n, "minima-replay", org.kordamp.ikonli.material2.Material2MZ.REPLAY,
+                "minima.replay", session::replay);
+        Button ends = ViewParts.button(i18n, "minima-ends", Material2AL.FAST_FORWARD, "minima.ends",
+                session::showEnds);
+        HBox controls = new HBox(8, seedLabel, seed, again, replay, ends, error);
         controls.setAlignment(Pos.CENTER_LEFT);
         table.setId("minima-table");
         table.setHgap(14);
@@ -97,6 +104,17 @@ final class MinimaView {
         side.setPrefWidth(520);
         root.getChildren().addAll(intro, controls, new HBox(16, canvas, side));
         root.setPadding(new Insets(12));
+        timer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        session.playingProperty().addListener((o, a, on) -> {
+            if (on) {
+                timer.play();
+            } else {
+                timer.stop();
+            }
+        });
+        if (session.playingProperty().get()) {
+            timer.play();
+        }
         session.snapshotProperty().addListener((o, a, s) -> show(s));
         session.inputErrorProperty().addListener((o, a, n) -> showError(n));
         i18n.localeProperty().addListener((o, a, b) -> showError(session.inputErrorProperty().get()));
@@ -156,7 +174,8 @@ final class MinimaView {
             g.setLineWidth(2);
             g.beginPath();
             g.moveTo(px(p[0]), SIDE - px(p[1]));
-            for (int i = 2; i < p.length; i += 2) {
+            int last = Math.min(p.length / 2 - 1, s.shown());
+            for (int i = 2; i <= 2 * last; i += 2) {
                 g.lineTo(px(p[i]), SIDE - px(p[i + 1]));
             }
             g.stroke();
@@ -165,12 +184,18 @@ final class MinimaView {
             g.setStroke(Color.BLACK);
             g.setLineWidth(1);
             g.strokeOval(px(run.w1()) - 5, SIDE - px(run.w2()) - 5, 10, 10);
-            double ex = px(run.end1());
-            double ey = SIDE - px(run.end2());
-            g.setStroke(COLORS[r]);
-            g.setLineWidth(3);
-            g.strokeLine(ex - 6, ey - 6, ex + 6, ey + 6);
-            g.strokeLine(ex - 6, ey + 6, ex + 6, ey - 6);
+            double ex = px(p[2 * last]);
+            double ey = SIDE - px(p[2 * last + 1]);
+            if (last < run.steps()) {
+                // still on its way down
+                g.setFill(COLORS[r]);
+                g.fillOval(ex - 4, ey - 4, 8, 8);
+            } else {
+                g.setStroke(COLORS[r]);
+                g.setLineWidth(3);
+                g.strokeLine(ex - 6, ey - 6, ex + 6, ey + 6);
+                g.strokeLine(ex - 6, ey + 6, ex + 6, ey - 6);
+            }
             g.setFill(Color.BLACK);
             g.setFont(Font.font(null, FontWeight.BOLD, 12));
             g.fillText(Integer.toString(run.index()), px(run.w1()), SIDE - px(run.w2()) - 14);

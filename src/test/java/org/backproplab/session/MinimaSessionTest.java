@@ -97,4 +97,24 @@ class MinimaSessionTest {
         assertTrue(((deep >> 16) & 0xff) < ((corner >> 16) & 0xff), "less red at the bottom of well A");
         assertEquals(0xff, (deep >>> 24) & 0xff, "opaque");
     }
+
+    @Test
+    void newStartsAreDrawnStepByStepUntilTheLongestPathEnds() {
+        session.setSeed("2");
+        assertTrue(session.playingProperty().get());
+        assertEquals(0, session.snapshotProperty().get().shown());
+        int longest = session.snapshotProperty().get().runs().stream().mapToInt(MinimaSession.Run::steps).max().getAsInt();
+        int frames = 0;
+        while (session.playingProperty().get() && frames < 1000) {
+            session.advance();
+            frames++;
+        }
+        assertEquals(longest, session.snapshotProperty().get().shown());
+        assertTrue(frames <= 75, "about 75 frames at most: " + frames);
+        session.replay();
+        assertEquals(0, session.snapshotProperty().get().shown());
+        session.showEnds();
+        assertEquals(longest, session.snapshotProperty().get().shown());
+        assertTrue(!session.playingProperty().get());
+    }
 }

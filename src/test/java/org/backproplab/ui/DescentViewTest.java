@@ -145,7 +145,7 @@ class DescentViewTest {
     }
 
     @Test
-    void newStartsFillTheTableWithWhereEachEnded(FxRobot robot) {
+    void newStartsFillTheTableWithWhereEachEnded(FxRobot robot) throws Exception {
         robot.interact(() -> view.show(1));
         WaitForAsyncUtils.waitForFxEvents();
         type(robot, "#minima-seed", "3");
@@ -175,6 +175,13 @@ class DescentViewTest {
         robot.clickOn("#minima-new");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", text(robot, "#minima-error"));
+        // the paths are drawn step by step, then stop by themselves
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !view.minima().playingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        int longest = view.minima().snapshotProperty().get().runs().stream()
+                .mapToInt(org.backproplab.session.MinimaSession.Run::steps).max().getAsInt();
+        assertEquals(longest, view.minima().snapshotProperty().get().shown());
         shot("descent-minima");
     }
 }
