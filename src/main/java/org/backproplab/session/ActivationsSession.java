@@ -21,6 +21,8 @@ public final class ActivationsSession {
     /** The plots span z in [-Z_MAX, Z_MAX]. */
     public static final double Z_MAX = 6;
     private static final int STEPS = 240;
+    /** The id of softmax's plot (p1 of softmax(z, 0, 0)). */
+    public static final String SOFTMAX = "softmax";
     private static final List<Activation> SHOWN = List.of(Activation.SIGMOID, Activation.TANH, Activation.RELU,
             Activation.LEAKY_RELU, Activation.IDENTITY);
 
@@ -54,6 +56,7 @@ public final class ActivationsSession {
         for (Activation a : SHOWN) {
             p.add(plot(a));
         }
+        p.add(softmaxPlot());
         plots = List.copyOf(p);
         selected.set(SHOWN.get(0).id());
         moveProbe(2);
@@ -63,7 +66,9 @@ public final class ActivationsSession {
 
     /** The activations shown, as ids, in order. */
     public List<String> activations() {
-        return SHOWN.stream().map(Activation::id).toList();
+        List<String> ids = new ArrayList<>(SHOWN.stream().map(Activation::id).toList());
+        ids.add(SOFTMAX);
+        return List.copyOf(ids);
     }
 
     public List<Plot> plots() {
@@ -130,11 +135,47 @@ public final class ActivationsSession {
             double f = a.apply(at);
             r.add(new Reading(a.id(), at, f, a.derivative(at, f)));
         }
+        double p1 = softmaxFirst(at);
+        r.add(new Reading(SOFTMAX, at, p1, p1 * (1 - p1)));
         probe.set(at);
         readings.set(List.copyOf(r));
     }
 
     // ---- sampling ---------------------------------------------------------------------------
+
+    /**
+     * Softmax acts on a vector: its plot is p1 of softmax(z, 0, 0) as z varies, with the diagonal
+     * entry of its Jacobian, dp1/dz1 = p1 (1 - p1). (p1 is the sigmoid of z - ln 2.)
+     */
+    public static double softmaxFirst(double z) {
+        return SoftmaxSession.softmax(new double[] {z, 0, 0}, 1)[0];
+    }
+
+    private static Plot softmaxPlot() {
+        double[] z = new double[STEPS + 1];
+        double[] v = new double[STEPS + 1];
+        double[] d = new double[STEPS + 1];
+        for (int i = 0; i <= STEPS; i++) {
+            z[i] = -Z_MAX + 2 * Z_MAX * i / STEPS;
+            v[i] = softmaxFirst(z[i]);
+            d[i] = v[i] * (1 - v[i]);
+        }
+        // it saturates like the sigmoid: shade where dp1/dz1 < 5 % of its peak 1/4
+        List<Band> bands = new ArrayList<>();
+        for (int i = 0; i < STEPS; i++) {
+            double mid = softmaxFirst(-Z_MAX + 2 * Z_MAX * (i + 0.5) / STEPS);
+            if (mid * (1 - mid) >= 0.05 * 0.25) {
+                continue;
+            }
+            Band last = bands.isEmpty() ? null : bands.get(bands.size() - 1);
+            if (last != null && last.to() == z[i]) {
+                bands.set(bands.size() - 1, new Band(last.from(), z[i + 1], false));
+            } else {
+                bands.add(new Band(z[i], z[i + 1], false));
+            }
+        }
+        return new Plot(SOFTMAX, "act." + SOFTMAX, -0.2, 1.2, z, v, d, bands);
+    }
 
     private static Plot plot(Activation f) {
         double low = switch (f) {

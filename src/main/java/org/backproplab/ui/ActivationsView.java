@@ -169,9 +169,11 @@ public final class ActivationsView {
         g.setFont(Font.font(13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(p.id() + ":  f(z)", LEFT, 2);
+        // softmax acts on a vector: its plot is the first probability of (z, 0, 0)
+        boolean vector = ActivationsSession.SOFTMAX.equals(p.id());
+        g.fillText(p.id() + (vector ? ":  p1" : ":  f(z)"), LEFT, 2);
         g.setFill(ORANGE);
-        g.fillText("f'(z)", LEFT + 8 + p.id().length() * 8 + 48, 2);
+        g.fillText(vector ? "dp1/dz1" : "f'(z)", LEFT + 8 + p.id().length() * 8 + (vector ? 40 : 48), 2);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFill(Color.gray(0.2));
         g.setFont(Font.font(11));

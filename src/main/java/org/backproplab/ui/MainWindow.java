@@ -30,7 +30,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The application shell: the tabs (stepping, playground, activations, digits), the help overlay,
+ * The application shell: the tabs (stepping, playground, activations, descent, digits), the help overlay,
  * the keyboard shortcuts (each acting on the tab that is showing), presentation mode and the
  * export menu. Each tab is its own view with its own view-model.
  */
@@ -51,6 +51,8 @@ public final class MainWindow {
     private final Tab stepTab;
     private final Tab playTab;
     private final Tab activationsTab;
+    private final Tab descentTab;
+    private final DescentView descent;
     private final Tab digitsTab;
 
     public MainWindow(StepSession session, PlaygroundView playground, DigitsView digits, I18n i18n, Settings settings,
@@ -65,6 +67,8 @@ public final class MainWindow {
         this.stepTab = tab("tab-step", "tab.step");
         this.playTab = tab("tab-playground", "tab.playground");
         this.activationsTab = tab("tab-activations", "tab.activations");
+        this.descentTab = tab("tab-descent", "tab.descent");
+        this.descent = new DescentView(i18n);
         this.digitsTab = tab("tab-digits", "tab.digits");
         // remembered whichever tab's picker chose it
         i18n.localeProperty().addListener((o, a, b) -> {
@@ -119,6 +123,7 @@ public final class MainWindow {
         stepTab.setContent(step.root());
         playTab.setContent(playground.root());
         activationsTab.setContent(new ActivationsView(i18n).root());
+        descentTab.setContent(descent.root());
         digitsTab.setContent(digits.root());
         // the digits (60,000 images) are loaded the first time the tab is opened
         digitsTab.setOnSelectionChanged(e -> {
@@ -126,7 +131,7 @@ public final class MainWindow {
                 digits.session().open();
             }
         });
-        tabs.getTabs().setAll(stepTab, playTab, activationsTab, digitsTab);
+        tabs.getTabs().setAll(stepTab, playTab, activationsTab, descentTab, digitsTab);
         // the playground's "step through this point": its lesson, paused at the start, on this tab
         playground.setOnStepPoint(() -> session.stepChosenPointOf(playground.session(),
                 () -> tabs.getSelectionModel().select(stepTab)));
@@ -161,12 +166,17 @@ public final class MainWindow {
         help.getChildren().add(title);
         String[][] keys = {
             {"Space", "help.playPause"}, {"\u2192", "help.nextStage"}, {"Shift + \u2192", "help.wholeIteration"},
-            {"\u2190", "help.back"}, {"R", "help.reset"}, {"F1", "help.help"}, {"Esc", "help.close"}};
+            {"\u2190", "help.back"}, {"R", "help.reset"}, {"N, 1 2 3", "help.descent"},
+            {"F1", "help.help"}, {"Esc", "help.close"}};
         for (String[] k : keys) {
             Label key = new Label(k[0]);
             key.getStyleClass().add("key-cap");
             key.setMinWidth(110);
-            help.getChildren().add(new HBox(12, key, label(k[1])));
+            Label what = label(k[1]);
+            what.setWrapText(true);
+            what.setMaxWidth(360);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            help.getChildren().add(new HBox(12, key, what));
         }
         Label click = label("help.click");
         click.setWrapText(true);
@@ -208,6 +218,10 @@ public final class MainWindow {
             }
         } else if (showing == stepTab) {
             if (step.handleKey(e)) {
+                e.consume();
+            }
+        } else if (showing == descentTab) {
+            if (descent.handleKey(e)) {
                 e.consume();
             }
         } else if (code == KeyCode.SPACE) {
@@ -271,6 +285,12 @@ public final class MainWindow {
 
     public DigitsView digits() {
         return digits;
+    }
+
+    /** The descent tab (gradient descent, local minima, softmax), shown. */
+    public DescentView openDescent() {
+        tabs.getSelectionModel().select(descentTab);
+        return descent;
     }
 
     /** The session behind the stepping tab (for tests that wait for its worker). */

@@ -18,7 +18,7 @@ class ActivationsSessionTest {
 
     @Test
     void eachCurveAndItsDerivativeAreSampledWithWhereTheGradientVanishes() {
-        assertEquals(List.of("sigmoid", "tanh", "relu", "leaky-relu", "identity"), session.activations());
+        assertEquals(List.of("sigmoid", "tanh", "relu", "leaky-relu", "identity", "softmax"), session.activations());
         ActivationsSession.Plot sigmoid = plot("sigmoid");
         assertEquals(241, sigmoid.z().length);
         assertEquals(-6, sigmoid.z()[0], 1e-12);
@@ -74,5 +74,26 @@ class ActivationsSessionTest {
         session.moveProbe(9);
         assertEquals(6, session.probeProperty().get(), 1e-12, "a click past the edge reads at the edge");
         assertNull(session.inputErrorProperty().get());
+    }
+
+    @Test
+    void softmaxIsShownAsTheFirstProbabilityOfZZeroZeroWithItsDiagonalDerivative() {
+        ActivationsSession.Plot softmax = plot("softmax");
+        assertEquals("act.softmax", softmax.captionKey());
+        for (int i = 0; i < softmax.z().length; i += 7) {
+            double z = softmax.z()[i];
+            // p1 = e^z / (e^z + e^0 + e^0), the sigmoid of z - ln 2
+            assertEquals(Math.exp(z) / (Math.exp(z) + 2), softmax.values()[i], 1e-12);
+            assertEquals(1 / (1 + Math.exp(-(z - Math.log(2)))), softmax.values()[i], 1e-12);
+            double h = 1e-6;
+            double numeric = (Math.exp(z + h) / (Math.exp(z + h) + 2) - Math.exp(z - h) / (Math.exp(z - h) + 2)) / (2 * h);
+            assertEquals(numeric, softmax.derivatives()[i], 1e-8);
+        }
+        assertEquals(2, softmax.bands().size(), "it saturates at both ends, like the sigmoid");
+        session.setProbe("0");
+        ActivationsSession.Reading r = session.readingsProperty().get().get(5);
+        assertEquals("softmax", r.id());
+        assertEquals(1.0 / 3, r.value(), 1e-12);
+        assertEquals(2.0 / 9, r.derivative(), 1e-12);
     }
 }

@@ -62,6 +62,17 @@ class ActivationsViewTest {
         assertEquals(-3, view.session().probeProperty().get(), 0.1);
         assertTrue(robot.lookup("#activations-probe").queryAs(javafx.scene.control.TextField.class).getText()
                 .startsWith("-3"));
+        // softmax joins the list: p1 of softmax(z, 0, 0), read at the probe
+        Node softmax = robot.lookup("#plot-softmax").query();
+        Bounds sb = softmax.localToScreen(softmax.getBoundsInLocal());
+        robot.clickOn(new Point2D(sb.getMinX() + 8 + (sb.getWidth() - 16) * 0.5, sb.getMinY() + sb.getHeight() / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("softmax", view.session().selectedProperty().get());
+        var reading = view.session().readingsProperty().get().get(5);
+        assertEquals("softmax", reading.id());
+        double z = reading.z();
+        assertEquals(Math.exp(z) / (Math.exp(z) + 2), reading.value(), 1e-12);
+        assertEquals(0, z, 0.1);
         Path shots = Path.of("docs", "screenshots");
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
             try {

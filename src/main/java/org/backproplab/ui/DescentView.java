@@ -1,0 +1,99 @@
+package org.backproplab.ui;
+
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
+import org.backproplab.session.DescentSession;
+import org.backproplab.session.MinimaSession;
+import org.backproplab.session.SoftmaxSession;
+
+/**
+ * The descent tab: three lessons as inner tabs (gradient descent on one variable, random starts
+ * and local minima, softmax and cross-entropy), each with a view-model of its own. Its keys:
+ * Space plays, → steps and R resets the descent; N draws new starts; 1 to 3 choose the target.
+ */
+public final class DescentView {
+    private final DescentSession descent;
+    private final MinimaSession minima;
+    private final SoftmaxSession softmax;
+    private final TabPane tabs = new TabPane();
+    private final Tab descentTab;
+    private final Tab minimaTab;
+    private final Tab softmaxTab;
+
+    public DescentView(I18n i18n) {
+        this(new DescentSession(), new MinimaSession(), new SoftmaxSession(), i18n);
+    }
+
+    public DescentView(DescentSession descent, MinimaSession minima, SoftmaxSession softmax, I18n i18n) {
+        this.descent = descent;
+        this.minima = minima;
+        this.softmax = softmax;
+        descentTab = tab(i18n, "descent-tab-gd", "descent.tab.gd", new GradientDescentView(descent, i18n).root());
+        minimaTab = tab(i18n, "descent-tab-minima", "descent.tab.minima", new MinimaView(minima, i18n).root());
+        softmaxTab = tab(i18n, "descent-tab-softmax", "descent.tab.softmax", new SoftmaxView(softmax, i18n).root());
+        tabs.getTabs().setAll(descentTab, minimaTab, softmaxTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("descent-tabs");
+    }
+
+    private static Tab tab(I18n i18n, String id, String key, Region content) {
+        Tab t = new Tab();
+        t.setId(id);
+        t.textProperty().bind(i18n.bind(key));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        t.setContent(scroll);
+        return t;
+    }
+
+    public Region root() {
+        return tabs;
+    }
+
+    /** Handles a key for the lesson showing; true if it was one of this tab's shortcuts. */
+    boolean handleKey(KeyEvent e) {
+        Tab showing = tabs.getSelectionModel().getSelectedItem();
+        KeyCode code = e.getCode();
+        if (showing == descentTab) {
+            switch (code) {
+                case SPACE -> descent.togglePlay();
+                case RIGHT -> descent.step();
+                case R -> descent.reset();
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (showing == minimaTab && code == KeyCode.N) {
+            minima.newStarts();
+            return true;
+        }
+        if (showing == softmaxTab && (code == KeyCode.DIGIT1 || code == KeyCode.DIGIT2 || code == KeyCode.DIGIT3)) {
+            softmax.setTarget(code.ordinal() - KeyCode.DIGIT1.ordinal());
+            return true;
+        }
+        return false;
+    }
+
+    /** Shows one of the lessons: 0 descent, 1 minima, 2 softmax. */
+    public void show(int lesson) {
+        tabs.getSelectionModel().select(lesson);
+    }
+
+    public DescentSession descent() {
+        return descent;
+    }
+
+    public MinimaSession minima() {
+        return minima;
+    }
+
+    public SoftmaxSession softmax() {
+        return softmax;
+    }
+}
