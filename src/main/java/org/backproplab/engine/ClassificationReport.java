@@ -50,7 +50,8 @@ public record ClassificationReport(double loss, int correct, int total, int[][] 
                     + " classes");
         }
         Loss l = network.loss();
-        boolean mean = l == Loss.MEAN_SQUARED_ERROR || l == Loss.BINARY_CROSS_ENTROPY || l == Loss.SOFTMAX_CROSS_ENTROPY;
+        boolean mean = l == Loss.MEAN_SQUARED_ERROR || l == Loss.HALF_MEAN_SQUARED_ERROR || l == Loss.BINARY_CROSS_ENTROPY
+                || l == Loss.SOFTMAX_CROSS_ENTROPY;
         int[][] confusion = new int[classes][classes];
         int correct = 0;
         double loss = 0;

@@ -56,6 +56,22 @@ public enum Loss {
         }
     },
     /**
+     * E = 1/(m k) sum 1/2 (t - o)^2; dE/do = (o - t) / (m k): TensorFlow Playground's loss (its
+     * Errors.SQUARE, averaged over the points) and gradient (summed per point, divided by the batch).
+     */
+    HALF_MEAN_SQUARED_ERROR {
+        @Override
+        double term(double z, double o, double t, Activation out, int batch, int outputs) {
+            double d = t - o;
+            return 0.5 * d * d / ((double) batch * outputs);
+        }
+
+        @Override
+        double gradTerm(double o, double t, int batch, int outputs) {
+            return (o - t) / ((double) batch * outputs);
+        }
+    },
+    /**
      * E = -1/(m k) sum [t ln o + (1 - t) ln(1 - o)]. After a sigmoid it is computed from z as
      * max(z, 0) - z t + ln(1 + e^-|z|), which equals the formula but never takes ln 0.
      */

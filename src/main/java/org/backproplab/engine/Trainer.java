@@ -63,7 +63,8 @@ public final class Trainer {
         this.targets = data.targets().toMatrix();
         this.shuffleSeed = shuffleSeed;
         setBatchSize(batchSize);
-        this.classification = network.loss() != Loss.MEAN_SQUARED_ERROR || network.outputSize() > 1;
+        this.classification = network.loss() != Loss.MEAN_SQUARED_ERROR && network.loss() != Loss.HALF_MEAN_SQUARED_ERROR
+                || network.outputSize() > 1;
     }
 
     public Network network() {
@@ -291,7 +292,8 @@ public final class Trainer {
 
     private Evaluation evaluateChunks(int n, DMatrixRMaj t, ChunkSource x) {
         // the mean losses average over samples, the sums add up: combine the chunks the same way
-        boolean mean = network.loss() == Loss.MEAN_SQUARED_ERROR || network.loss() == Loss.BINARY_CROSS_ENTROPY
+        boolean mean = network.loss() == Loss.MEAN_SQUARED_ERROR || network.loss() == Loss.HALF_MEAN_SQUARED_ERROR
+                || network.loss() == Loss.BINARY_CROSS_ENTROPY
                 || network.loss() == Loss.SOFTMAX_CROSS_ENTROPY;
         double loss = 0;
         double correct = 0;

@@ -187,6 +187,7 @@ public final class ChainRule {
             case HALF_SQUARED_ERROR -> o + " - " + t;
             case SUM_SQUARED_ERROR -> "2 (" + o + " - " + t + ")";
             case MEAN_SQUARED_ERROR -> "2 (" + o + " - " + t + ") / " + (m * k);
+            case HALF_MEAN_SQUARED_ERROR -> "(" + o + " - " + t + ") / " + (m * k);
             case BINARY_CROSS_ENTROPY -> "(" + o + " - " + t + ") / (" + o + " (1 - " + o + ")) / " + (m * k);
             case SOFTMAX_CROSS_ENTROPY -> "-" + t + " / " + o + " / " + m;
         };

@@ -11,6 +11,11 @@ public enum OutputKind {
     SIGMOID_BCE(Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY),
     /** Tanh and mean squared error: two classes with targets -1 and 1 (as TensorFlow Playground), or regression. */
     TANH_MSE(Activation.TANH, Loss.MEAN_SQUARED_ERROR),
+    /**
+     * Tanh and TensorFlow Playground's squared error: the mean of 1/2 (o - t)^2, targets -1 and 1
+     * for two classes, so that the loss reads as Playground's does.
+     */
+    TANH_HALF_MSE(Activation.TANH, Loss.HALF_MEAN_SQUARED_ERROR),
     /** Softmax and cross-entropy: three or more classes. */
     SOFTMAX_CE(Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY),
     /** Linear and mean squared error: regression. */
@@ -36,7 +41,7 @@ public enum OutputKind {
     public boolean suits(Task task) {
         return switch (this) {
             case SIGMOID_BCE -> task == Task.BINARY;
-            case TANH_MSE -> task == Task.BINARY || task == Task.REGRESSION;
+            case TANH_MSE, TANH_HALF_MSE -> task == Task.BINARY || task == Task.REGRESSION;
             case SOFTMAX_CE -> task == Task.MULTICLASS;
             case LINEAR_MSE -> task == Task.REGRESSION;
         };
@@ -49,6 +54,11 @@ public enum OutputKind {
             case MULTICLASS -> SOFTMAX_CE;
             case REGRESSION -> LINEAR_MSE;
         };
+    }
+
+    /** Whether two classes are coded as targets -1 and 1 (a tanh output) instead of 0 and 1. */
+    public boolean signTargets() {
+        return this == TANH_MSE || this == TANH_HALF_MSE;
     }
 
     public String id() {

@@ -72,13 +72,15 @@ public final class PlaygroundLessons {
 
     /**
      * TensorFlow Playground's default: circle, 500 points, 50 % training, noise 0, X1 and X2,
-     * hidden layers of 4 and 2 tanh neurons, tanh output with squared error, learning rate 0.03,
-     * batch 10.
+     * hidden layers of 4 and 2 tanh neurons, tanh output, learning rate 0.03, batch 10, with
+     * Playground's own definitions: loss the mean of 1/2 (o - t)^2 (its {@code Errors.SQUARE}),
+     * weights uniform in [-0.5, 0.5) and every bias 0.1 (its {@code Link} and {@code Node}).
      */
     public static PlaygroundSpec tfDefault() {
         return new PlaygroundSpec(DataShape.CIRCLE, 500, 0, 0.5, 1, XY,
-                List.of(new Hidden(4, Activation.TANH), new Hidden(2, Activation.TANH)), OutputKind.TANH_MSE,
-                new OptimizerSpec.Sgd(0.03), 10, Regularization.NONE, InitKind.XAVIER, BiasMode.TRAINED, 1, 100, null);
+                List.of(new Hidden(4, Activation.TANH), new Hidden(2, Activation.TANH)), OutputKind.TANH_HALF_MSE,
+                new OptimizerSpec.Sgd(0.03), 10, Regularization.NONE, InitKind.TF_PLAYGROUND, BiasMode.TRAINED, 1, 100,
+                null);
     }
 
     /** The benchmark's large set-up: spiral, all 7 features, 6 hidden layers of 8 tanh neurons. */

@@ -8,7 +8,6 @@ import org.backproplab.data.Feature;
 import org.backproplab.data.Task;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.BiasMode;
-import org.backproplab.engine.Initializer;
 import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.NetworkSpec;
 import org.backproplab.engine.OptimizerSpec;
@@ -79,15 +78,15 @@ public record PlaygroundSpec(DataShape shape, int points, double noise, double t
     public NetworkSpec network() {
         List<LayerSpec> layers = new ArrayList<>();
         for (Hidden h : hidden) {
-            layers.add(new LayerSpec(h.size(), h.activation(), bias, init.forLayer(h.activation()), Initializer.zeros()));
+            layers.add(new LayerSpec(h.size(), h.activation(), bias, init.forLayer(h.activation()), init.forBias()));
         }
         layers.add(new LayerSpec(outputs(), output.activation(), bias, init.forLayer(output.activation()),
-                Initializer.zeros()));
+                init.forBias()));
         return new NetworkSpec(features.size(), layers, output.loss());
     }
 
     public Samples samples(List<org.backproplab.data.DataPoint> pts) {
-        return DataSet.samples(pts, features, task(), classes(), output == OutputKind.TANH_MSE && task() == Task.BINARY);
+        return DataSet.samples(pts, features, task(), classes(), output.signTargets() && task() == Task.BINARY);
     }
 
     /** The set-up as a lesson for the trainer and the CLI. */

@@ -101,6 +101,7 @@ public final class WalkThrough {
             case HALF_SQUARED_ERROR -> "1/2 (" + t + " - " + o + ")^2";
             case SUM_SQUARED_ERROR -> "(" + t + " - " + o + ")^2";
             case MEAN_SQUARED_ERROR -> "(" + t + " - " + o + ")^2 / " + (m * k);
+            case HALF_MEAN_SQUARED_ERROR -> "1/2 (" + t + " - " + o + ")^2 / " + (m * k);
             case BINARY_CROSS_ENTROPY -> "-[" + t + " ln " + o + " + (1 - " + t + ") ln(1 - " + o + ")] / " + (m * k);
             case SOFTMAX_CROSS_ENTROPY -> "-" + t + " ln " + o + " / " + m;
         };
@@ -113,6 +114,7 @@ public final class WalkThrough {
             case HALF_SQUARED_ERROR -> "1/2 (" + ts + " - " + os + ")^2";
             case SUM_SQUARED_ERROR -> "(" + ts + " - " + os + ")^2";
             case MEAN_SQUARED_ERROR -> "(" + ts + " - " + os + ")^2 / " + (m * k);
+            case HALF_MEAN_SQUARED_ERROR -> "1/2 (" + ts + " - " + os + ")^2 / " + (m * k);
             case BINARY_CROSS_ENTROPY -> "-[" + ts + " ln " + os + " + (1 - " + ts + ") ln(1 - " + os + ")] / "
                     + (m * k);
             case SOFTMAX_CROSS_ENTROPY -> "-" + ts + " ln " + os + " / " + m;

@@ -87,7 +87,8 @@ public record GraphSnapshot(List<Integer> layerSizes, List<Box> inputs, List<Lis
                 for (int i = 0; i < layerSizes.get(l); i++) {
                     double v = w.get(j, i);
                     String name = naming.weight(l, j, i);
-                    Phrase tip = Phrase.of(name + " (" + naming.neuron(l - 1, i) + " \u2192 " + naming.neuron(l, j)
+                    String from = l == 0 ? inputs.get(i).text() : naming.neuron(l - 1, i);
+                    Phrase tip = Phrase.of(name + " (" + from + " \u2192 " + naming.neuron(l, j)
                             + ") = " + Numbers.exact(v));
                     edges.add(new Edge(l, j, i, v >= 0, Math.abs(v) / maxAbs, false, false,
                             new Box(name + " " + Numbers.shortNumber(v), tip, true, false, false, false)));
@@ -105,6 +106,24 @@ public record GraphSnapshot(List<Integer> layerSizes, List<Box> inputs, List<Lis
             targets.add(new Box("", Phrase.EMPTY, false, false, false, false));
         }
         return new GraphSnapshot(layerSizes, inputs, neurons, biases, edges, targets, targets, false);
+    }
+
+    /**
+     * The tooltip of what {@code item} points at: a weight or a bias with its exact value, a
+     * neuron, an input; {@link Phrase#EMPTY} for anything this network does not have.
+     */
+    public Phrase tip(GraphItem item) {
+        if (item == null || !item.isIn(layerSizes)) {
+            return Phrase.EMPTY;
+        }
+        return switch (item.kind()) {
+            case NEURON -> neurons.get(item.layer()).get(item.row()).tip();
+            case BIAS -> biases.get(item.layer()).get(item.row()).tip();
+            case INPUT -> inputs.get(item.col()).tip();
+            case TARGET -> targets.get(item.col()).tip();
+            case WEIGHT -> edges.stream().filter(e -> e.layer() == item.layer() && e.to() == item.row()
+                    && e.from() == item.col()).map(e -> e.label().tip()).findFirst().orElse(Phrase.EMPTY);
+        };
     }
 
     private static Box biasBox(Naming naming, int l, int j, double value, boolean visible, boolean frozen) {

@@ -39,6 +39,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     private final PlaygroundSetup setup;
     private final PlaygroundTraining training = new PlaygroundTraining();
+    private final PlaygroundEditor editor = new PlaygroundEditor(c -> submit(() -> c.accept(training)), this::getSnapshot);
     /** Epochs done, as the worker last saw them (for the lesson's epoch limit). */
     private volatile int epochsDone;
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
@@ -52,6 +53,11 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** The set-up as the controls show it: read-only properties, and the rules that change it. */
     public PlaygroundSetup setup() {
         return setup;
+    }
+
+    /** A weight or a bias clicked in the graph, and the value typed for it. */
+    public PlaygroundEditor editor() {
+        return editor;
     }
 
     // ---- commands: the lesson and the data --------------------------------------------------
@@ -99,11 +105,9 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     }
 
     /** A read CSV file waiting for the user's yes: what it holds, said before anything changes. */
-    public record PendingImport(String file, int points, int classes, boolean regression) {
-    }
+    public record PendingImport(String file, int points, int classes, boolean regression) { }
 
-    private final ReadOnlyObjectWrapper<PendingImport> pendingImport =
-            new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PendingImport> pendingImport = new ReadOnlyObjectWrapper<>();
     private PointsCsv.Content pendingContent;
 
     /**
@@ -328,6 +332,9 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         String lesson = setup.lessonIdProperty().get();
         PlaygroundSpec spec = setup.spec();
         DataSet data = setup.data();
+        if (what == Change.REBUILD) {
+            editor.clear();
+        }
         submit(() -> {
             switch (what) {
                 case LEARNING_RATE -> training.setLearningRate(spec);

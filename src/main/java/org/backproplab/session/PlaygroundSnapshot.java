@@ -14,6 +14,8 @@ import org.backproplab.session.PlaygroundChoices.MapPoint;
  * @param inputMaps     each input feature's values over the grid
  * @param resolution    maps and pictures are resolution x resolution, row 0 at the top (x2 = +6)
  * @param thumbnails    every neuron's map as ARGB pixels, indexed as {@code maps}
+ * @param biasColors    every neuron's bias as one ARGB colour on the maps' scale (-1 orange, 0 white,
+ *                      1 blue), indexed as {@code thumbnails}; null when the network has no biases
  * @param outputPicture the big output map as ARGB pixels (class colours, discretised when asked)
  * @param points        the points to draw, training points first; the same list while the data stays
  * @param parameters    the weights and biases by name (for tests and the stepping window)
@@ -26,7 +28,7 @@ import org.backproplab.session.PlaygroundChoices.MapPoint;
 public record PlaygroundSnapshot(int epoch, long iteration, double trainLossNow, double testLossNow,
         double trainAccuracyNow, double testAccuracyNow, LossHistory.Curve trainLoss, LossHistory.Curve testLoss,
         LossHistory.Curve trainAccuracy, LossHistory.Curve testAccuracy, float[][][] maps, float[][] inputMaps,
-        int resolution, int[][][] thumbnails, int[] outputPicture, List<MapPoint> points, int trainCount,
+        int resolution, int[][][] thumbnails, int[][] biasColors, int[] outputPicture, List<MapPoint> points, int trainCount,
         int testCount, Map<String, ImmutableMatrix> parameters, List<String> inputNames, GraphSnapshot graph,
         boolean diverged, Landscape landscape, long version) {
 

@@ -134,6 +134,22 @@ final class PlaygroundTraining {
         return true;
     }
 
+    /**
+     * The learner typed a weight or a bias ("W1", "b2", ... at row, col): the network takes it,
+     * the optimizer keeps its state, and training goes on from it.
+     */
+    void setParameter(String name, int row, int col, double value) {
+        Parameter p = trainer.network().parameter(name);
+        if (row < 0 || row >= p.rows() || col < 0 || col >= p.cols()) {
+            throw new IllegalArgumentException(name + " has no element (" + row + ", " + col + ")");
+        }
+        trainer.network().setParameterValue(name, row, col, value);
+        evaluate();
+        if (Double.isFinite(trainNow.loss())) {
+            lastGood = trainer.checkpoint();
+        }
+    }
+
     /** Back to the last state whose loss and weights were finite; returns its epoch. */
     int restoreLastGood() {
         trainer.restore(lastGood);
@@ -212,13 +228,14 @@ final class PlaygroundTraining {
         int[] outputPicture = switch (spec.output()) {
             case SOFTMAX_CE -> PlaygroundPictures.classes(out, discretize);
             case SIGMOID_BCE -> PlaygroundPictures.map(out[0], 0, 1, discretize);
-            case TANH_MSE, LINEAR_MSE -> PlaygroundPictures.map(out[0], -1, 1, discretize);
+            case TANH_MSE, TANH_HALF_MSE, LINEAR_MSE -> PlaygroundPictures.map(out[0], -1, 1, discretize);
         };
         List<String> inputNames = spec.features().stream().map(Feature::label).toList();
         GraphSnapshot graph = PlaygroundGraphs.of(sizes, inputNames, parameters, spec);
+        int[][] biasColors = PlaygroundGraphs.biasColors(sizes, parameters, spec);
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
                 trainNow.accuracy(), testNow.accuracy(), trainLoss.copy(), testLoss.copy(), trainAccuracy.copy(),
-                testAccuracy.copy(), maps, inputMaps, RESOLUTION, thumbnails, outputPicture, points, data.train().size(),
+                testAccuracy.copy(), maps, inputMaps, RESOLUTION, thumbnails, biasColors, outputPicture, points, data.train().size(),
                 data.test().size(), parameters, inputNames, graph, diverged, path.landscape(trainer), ++version);
     }
 }

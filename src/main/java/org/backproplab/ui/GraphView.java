@@ -3,7 +3,6 @@ package org.backproplab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -11,14 +10,13 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
-import javafx.util.Duration;
 import org.backproplab.session.GraphItem;
 import org.backproplab.session.GraphSnapshot;
 import org.backproplab.session.Phrase;
@@ -37,9 +35,11 @@ public final class GraphView extends Region {
     private Consumer<GraphItem> onHover = s -> { };
     private List<Integer> sizes = List.of();
     private final List<Line> edges = new ArrayList<>();
+    /** Over each edge, a wider transparent line that takes the mouse. */
+    private final List<Line> hits = new ArrayList<>();
     private final List<Label> weightLabels = new ArrayList<>();
     /** {@code neurons.get(l).get(j)}: the nodes of neuron j of layer l. */
-    private final List<List<NeuronNodes>> neurons = new ArrayList<>();
+    private final List<List<GraphNodes.NeuronNodes>> neurons = new ArrayList<>();
     private final List<Label> inputs = new ArrayList<>();
     private final List<Label> targets = new ArrayList<>();
     private final List<Label> errors = new ArrayList<>();
@@ -48,11 +48,8 @@ public final class GraphView extends Region {
     private boolean showTargets = true;
     private boolean compact;
     private String idPrefix = "";
-
-    /** A neuron's circle with its texts and heatmap, and the bias and delta labels beside it. */
-    private record NeuronNodes(StackPane node, Label name, Label net, Label out, ImageView thumb, Label bias,
-            Label delta) {
-    }
+    private int[][] biasColors;
+    private GraphItem marked;
 
     /** @param onSelect called with what was clicked */
     public GraphView(I18n i18n, Consumer<GraphItem> onSelect) {
@@ -101,7 +98,7 @@ public final class GraphView extends Region {
         requestLayout();
     }
 
-    /** Called with the neuron under the mouse, or null when it leaves. */
+    /** Called with the neuron, edge or bias square under the mouse, or null when it leaves. */
     public void setOnHover(Consumer<GraphItem> onHover) {
         this.onHover = onHover;
     }
@@ -132,106 +129,91 @@ public final class GraphView extends Region {
         requestLayout();
     }
 
+    /**
+     * Draws each neuron's bias as a square at its lower left filled with {@code argb[l][j]} (the
+     * compact graph), or none when {@code argb} is null.
+     */
+    public void setBiasColors(int[][] argb) {
+        this.biasColors = argb;
+        for (int l = 0; l < neurons.size(); l++) {
+            for (int j = 0; j < neurons.get(l).size(); j++) {
+                Rectangle square = neurons.get(l).get(j).biasSquare();
+                boolean has = compact && argb != null && l < argb.length && j < argb[l].length;
+                if (has) {
+                    int c = argb[l][j];
+                    square.setFill(Color.rgb((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF));
+                }
+                square.setVisible(has);
+            }
+        }
+    }
+
+    /** Marks one edge or bias (the one being edited) with the style class "selected"; null for none. */
+    public void setMarked(GraphItem item) {
+        this.marked = item;
+        int e = 0;
+        for (int l = 0; l < sizes.size() - 1; l++) {
+            for (int j = 0; j < sizes.get(l + 1); j++) {
+                for (int i = 0; i < sizes.get(l); i++, e++) {
+                    styled(edges.get(e), "selected", GraphItem.weight(l, j, i).equals(item));
+                }
+                styled(neurons.get(l).get(j).biasSquare(), "selected", GraphItem.bias(l, j).equals(item));
+            }
+        }
+    }
+
     // ---- building --------------------------------------------------------------------------
 
     private void rebuild(List<Integer> newSizes) {
         content.getChildren().clear();
-        for (List<?> list : List.of(edges, weightLabels, neurons, inputs, targets, errors)) {
+        for (List<?> list : List.of(edges, hits, weightLabels, neurons, inputs, targets, errors)) {
             list.clear();
         }
         sizes = List.copyOf(newSizes);
+        GraphNodes make = new GraphNodes(idPrefix, onSelect, item -> onHover.accept(item));
         int layers = sizes.size() - 1;
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < sizes.get(l + 1); j++) {
                 for (int i = 0; i < sizes.get(l); i++) {
-                    Line line = new Line();
-                    line.getStyleClass().add("edge");
-                    line.setId(idPrefix + "edge-" + l + "-" + j + "-" + i);
-                    GraphItem item = GraphItem.weight(l, j, i);
-                    line.setOnMouseClicked(e -> onSelect.accept(item));
-                    edges.add(line);
-                    Label label = clickable("weight-" + l + "-" + j + "-" + i, "weight-label", item);
+                    Label label = make.clickable("weight-" + l + "-" + j + "-" + i, "weight-label",
+                            GraphItem.weight(l, j, i));
                     weightLabels.add(label);
-                    Tooltip.install(line, label.getTooltip());
+                    GraphNodes.EdgeNodes edge = make.edge(l, j, i, label.getTooltip());
+                    edges.add(edge.line());
+                    hits.add(edge.hit());
                 }
             }
         }
         content.getChildren().addAll(edges);
+        content.getChildren().addAll(hits);
         content.getChildren().addAll(weightLabels);
         for (int i = 0; i < sizes.get(0); i++) {
-            inputs.add(clickable("input-" + i, "io-box", GraphItem.input(i)));
+            inputs.add(make.clickable("input-" + i, "io-box", GraphItem.input(i)));
         }
         content.getChildren().addAll(inputs);
         for (int l = 0; l < layers; l++) {
-            List<NeuronNodes> column = new ArrayList<>();
+            List<GraphNodes.NeuronNodes> column = new ArrayList<>();
             for (int j = 0; j < sizes.get(l + 1); j++) {
-                column.add(buildNeuron(l, j));
+                column.add(make.neuron(l, j));
             }
             neurons.add(column);
             column.forEach(n -> content.getChildren().add(n.node()));
             column.forEach(n -> content.getChildren().add(n.bias()));
+            column.forEach(n -> content.getChildren().add(n.biasSquare()));
             column.forEach(n -> content.getChildren().add(n.delta()));
         }
         for (int k = 0; k < sizes.get(layers); k++) {
-            targets.add(clickable("target-" + k, "io-box", GraphItem.target(k)));
+            targets.add(make.clickable("target-" + k, "io-box", GraphItem.target(k)));
             Label err = new Label();
             err.setId(idPrefix + "error-" + k);
             err.getStyleClass().add("error-label");
-            err.setTooltip(tooltip());
+            err.setTooltip(GraphNodes.tooltip());
             errors.add(err);
         }
         content.getChildren().addAll(targets);
         content.getChildren().addAll(errors);
-    }
-
-    private NeuronNodes buildNeuron(int l, int j) {
-        Label name = new Label();
-        name.getStyleClass().add("neuron-name");
-        Label net = new Label();
-        net.setId(idPrefix + "net-" + l + "-" + j);
-        net.getStyleClass().add("neuron-value");
-        Label out = new Label();
-        out.setId(idPrefix + "out-" + l + "-" + j);
-        out.getStyleClass().add("neuron-value");
-        VBox text = new VBox(name, net, out);
-        text.setAlignment(Pos.CENTER);
-        text.setMouseTransparent(true);
-        Circle circle = new Circle();
-        circle.getStyleClass().add("neuron-circle");
-        ImageView thumb = new ImageView();
-        thumb.setSmooth(true);
-        thumb.setVisible(false);
-        thumb.setMouseTransparent(true);
-        StackPane node = new StackPane(circle, text, thumb);
-        node.setId(idPrefix + "neuron-" + l + "-" + j);
-        node.getStyleClass().add("neuron");
-        GraphItem item = GraphItem.neuron(l, j);
-        node.setOnMouseClicked(e -> onSelect.accept(item));
-        node.setOnMouseEntered(e -> onHover.accept(item));
-        node.setOnMouseExited(e -> onHover.accept(null));
-        Tooltip tip = tooltip();
-        Tooltip.install(node, tip);
-        node.setUserData(tip);
-        Label delta = new Label();
-        delta.setId(idPrefix + "delta-" + l + "-" + j);
-        delta.getStyleClass().add("delta-label");
-        return new NeuronNodes(node, name, net, out, thumb,
-                clickable("bias-" + l + "-" + j, "bias-label", GraphItem.bias(l, j)), delta);
-    }
-
-    private Label clickable(String id, String style, GraphItem item) {
-        Label l = new Label();
-        l.setId(idPrefix + id);
-        l.getStyleClass().add(style);
-        l.setOnMouseClicked(e -> onSelect.accept(item));
-        l.setTooltip(tooltip());
-        return l;
-    }
-
-    private static Tooltip tooltip() {
-        Tooltip tip = new Tooltip();
-        tip.setShowDelay(Duration.millis(150));
-        return tip;
+        setBiasColors(biasColors);
+        setMarked(marked);
     }
 
     // ---- drawing a snapshot -----------------------------------------------------------------
@@ -261,7 +243,7 @@ public final class GraphView extends Region {
         for (int l = 0; l < neurons.size(); l++) {
             for (int j = 0; j < neurons.get(l).size(); j++) {
                 GraphSnapshot.Neuron n = s.neurons().get(l).get(j);
-                NeuronNodes nodes = neurons.get(l).get(j);
+                GraphNodes.NeuronNodes nodes = neurons.get(l).get(j);
                 StackPane node = nodes.node();
                 nodes.name().setText(n.name());
                 nodes.net().setText(n.net());
@@ -327,8 +309,8 @@ public final class GraphView extends Region {
             }
         }
         double textRadius = 0;
-        for (List<NeuronNodes> col : neurons) {
-            for (NeuronNodes n : col) {
+        for (List<GraphNodes.NeuronNodes> col : neurons) {
+            for (GraphNodes.NeuronNodes n : col) {
                 Node text = n.node().getChildren().get(1);
                 textRadius = Math.max(textRadius, Math.hypot(text.prefWidth(-1), text.prefHeight(-1)) / 2 + 2);
             }
@@ -347,7 +329,7 @@ public final class GraphView extends Region {
         }
         for (int l = 0; l < neurons.size(); l++) {
             for (int j = 0; j < neurons.get(l).size(); j++) {
-                NeuronNodes n = neurons.get(l).get(j);
+                GraphNodes.NeuronNodes n = neurons.get(l).get(j);
                 StackPane node = n.node();
                 ((Circle) node.getChildren().get(0)).setRadius(radius);
                 ImageView thumb = n.thumb();
@@ -359,6 +341,12 @@ public final class GraphView extends Region {
                 Label bias = n.bias();
                 bias.autosize();
                 bias.relocate(x - bias.getWidth() / 2, y - radius - bias.getHeight() - 2);
+                // TensorFlow Playground's place for the bias: a small square at the lower left
+                Rectangle square = n.biasSquare();
+                double side = Math.max(7, radius * 0.42);
+                square.setWidth(side);
+                square.setHeight(side);
+                square.relocate(x - radius * 0.72 - side / 2, y + radius * 0.72 - side / 2);
                 Label delta = n.delta();
                 delta.autosize();
                 // right of the neuron, below its centre: clear of the bias above and of the
@@ -382,6 +370,11 @@ public final class GraphView extends Region {
                     line.setStartY(p[1]);
                     line.setEndX(p[2]);
                     line.setEndY(p[3]);
+                    Line hit = hits.get(e);
+                    hit.setStartX(p[0]);
+                    hit.setStartY(p[1]);
+                    hit.setEndX(p[2]);
+                    hit.setEndY(p[3]);
                     Label label = weightLabels.get(e);
                     label.autosize();
                     double t = GraphLayout.labelAt(p[0], p[2], label.getWidth());

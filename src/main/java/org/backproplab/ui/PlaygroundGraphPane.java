@@ -14,11 +14,14 @@ import org.backproplab.session.PlaygroundSnapshot;
 
 /**
  * The playground's network: the input feature toggles and the graph, its neurons showing their
- * maps (written by the graph into images it keeps, one {@code setPixels} per neuron and frame).
+ * maps (written by the graph into images it keeps, one {@code setPixels} per neuron and frame) and
+ * their biases as squares; under it the value the mouse points at and the field for the weight or
+ * bias clicked ({@link PlaygroundEditPane}).
  */
 final class PlaygroundGraphPane {
-    private final HBox root;
+    private final VBox root;
     private final GraphView graph;
+    private final PlaygroundEditPane edit;
 
     PlaygroundGraphPane(PlaygroundSession session, I18n i18n, Consumer<GraphItem> onHover) {
         VBox features = new VBox(6);
@@ -41,13 +44,20 @@ final class PlaygroundGraphPane {
                 ((ToggleButton) n).setSelected(on.contains(n.getId().substring("feature-".length())));
             }
         });
-        graph = new GraphView(i18n, s -> { });
+        edit = new PlaygroundEditPane(session.editor(), i18n);
+        graph = new GraphView(i18n, item -> session.editor().select(item));
         graph.setIdPrefix("pg-");
         graph.setShowTargets(false);
         graph.setCompact(true);
-        graph.setOnHover(onHover);
+        graph.setOnHover(item -> {
+            edit.hover(item);
+            onHover.accept(item);
+        });
+        PlaygroundBindings.follow(session.editor().selectionProperty(), graph::setMarked);
         HBox.setHgrow(graph, Priority.ALWAYS);
-        root = new HBox(8, features, graph);
+        HBox network = new HBox(8, features, graph);
+        VBox.setVgrow(network, Priority.ALWAYS);
+        root = new VBox(6, network, edit.root());
     }
 
     Region root() {
@@ -57,5 +67,7 @@ final class PlaygroundGraphPane {
     void draw(PlaygroundSnapshot s) {
         graph.render(s.graph());
         graph.setThumbnails(s.thumbnails(), s.resolution());
+        graph.setBiasColors(s.biasColors());
+        edit.draw(s.graph());
     }
 }

@@ -27,6 +27,35 @@ class LossTest {
         assertEquals(0.15, value(Loss.HALF_SQUARED_ERROR, Activation.IDENTITY, o, t), 1e-15);
         assertEquals(0.30, value(Loss.SUM_SQUARED_ERROR, Activation.IDENTITY, o, t), 1e-15);
         assertEquals(0.075, value(Loss.MEAN_SQUARED_ERROR, Activation.IDENTITY, o, t), 1e-15);
+        // TensorFlow Playground's: the mean of 1/2 (o - t)^2, 0.15 / 4
+        assertEquals(0.0375, value(Loss.HALF_MEAN_SQUARED_ERROR, Activation.IDENTITY, o, t), 1e-15);
+    }
+
+    @Test
+    void halfMeanSquaredErrorGradientIsOutputMinusTargetOverTheCountAndMatchesFiniteDifferences() {
+        // tanh outputs, targets -1 and 1, as TensorFlow Playground's default trains them
+        double[][] z = {{0.4}, {-1.1}, {0.2}};
+        double[][] t = {{1}, {-1}, {-1}};
+        DMatrixRMaj zz = m(z);
+        DMatrixRMaj o = new DMatrixRMaj(1, 1);
+        Activation.TANH.forward(zz, o);
+        DMatrixRMaj grad = new DMatrixRMaj(1, 1);
+        Loss.HALF_MEAN_SQUARED_ERROR.gradOutput(o, m(t), grad);
+        DMatrixRMaj delta = new DMatrixRMaj(1, 1);
+        Loss.HALF_MEAN_SQUARED_ERROR.outputDelta(zz, o, m(t), Activation.TANH, new DMatrixRMaj(1, 1), delta);
+        double h = 1e-6;
+        for (int r = 0; r < 3; r++) {
+            double or = Math.tanh(z[r][0]);
+            assertEquals((or - t[r][0]) / 3, grad.get(r, 0), 1e-15, "dE/do");
+            double[][] up = {{z[0][0]}, {z[1][0]}, {z[2][0]}};
+            double[][] down = {{z[0][0]}, {z[1][0]}, {z[2][0]}};
+            up[r][0] += h;
+            down[r][0] -= h;
+            double numeric = (value(Loss.HALF_MEAN_SQUARED_ERROR, Activation.TANH, up, t)
+                    - value(Loss.HALF_MEAN_SQUARED_ERROR, Activation.TANH, down, t)) / (2 * h);
+            assertEquals(numeric, delta.get(r, 0), 1e-9, "dE/dz by finite differences");
+            assertEquals((or - t[r][0]) * (1 - or * or) / 3, delta.get(r, 0), 1e-15, "dE/dz by hand");
+        }
     }
 
     @Test

@@ -288,7 +288,7 @@ class PlaygroundSessionTest {
         session.setActivation(1, "relu");
         session.setOptimizer("adam");
         assertTrue(setup.modifiedProperty().get());
-        assertEquals(new PlaygroundChoices.Summary("2-4-2-1", "relu", "adam", "tanh-mse", "0.03", "10"),
+        assertEquals(new PlaygroundChoices.Summary("2-4-2-1", "relu", "adam", "tanh-half-mse", "0.03", "10"),
                 setup.summaryProperty().get());
         assertEquals("playground-default", setup.lessonIdProperty().get(), "still names the lesson it came from");
         session.loadLesson("playground-default");

@@ -1,0 +1,125 @@
+package org.backproplab.ui;
+
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+import org.backproplab.session.GraphItem;
+
+/**
+ * Builds the nodes of a {@link GraphView}: their ids (after a prefix), style classes, tooltips,
+ * and what a click ({@code onSelect}) or the mouse entering and leaving ({@code onHover}) tells.
+ */
+final class GraphNodes {
+    /**
+     * A neuron's circle with its texts and heatmap, its bias as a label above it (the step tab)
+     * and as a square at its lower left (the compact graph, as TensorFlow Playground draws it),
+     * and its delta label.
+     */
+    record NeuronNodes(StackPane node, Label name, Label net, Label out, ImageView thumb, Label bias,
+            Rectangle biasSquare, Label delta) {
+    }
+
+    /** An edge: the line drawn, and a wider transparent line over it that the mouse finds easily. */
+    record EdgeNodes(Line line, Line hit) {
+    }
+
+    private final String idPrefix;
+    private final Consumer<GraphItem> onSelect;
+    private final Consumer<GraphItem> onHover;
+
+    GraphNodes(String idPrefix, Consumer<GraphItem> onSelect, Consumer<GraphItem> onHover) {
+        this.idPrefix = idPrefix;
+        this.onSelect = onSelect;
+        this.onHover = onHover;
+    }
+
+    EdgeNodes edge(int l, int j, int i, Tooltip tip) {
+        GraphItem item = GraphItem.weight(l, j, i);
+        Line line = new Line();
+        line.getStyleClass().add("edge");
+        line.setId(idPrefix + "edge-" + l + "-" + j + "-" + i);
+        line.setOnMouseClicked(e -> onSelect.accept(item));
+        Line hit = new Line();
+        hit.getStyleClass().add("edge-hit");
+        hit.setId(idPrefix + "edge-hit-" + l + "-" + j + "-" + i);
+        hit.setStroke(Color.TRANSPARENT);
+        hit.setStrokeWidth(9);
+        hit.setOnMouseClicked(e -> onSelect.accept(item));
+        hover(hit, item);
+        Tooltip.install(line, tip);
+        Tooltip.install(hit, tip);
+        return new EdgeNodes(line, hit);
+    }
+
+    NeuronNodes neuron(int l, int j) {
+        Label name = new Label();
+        name.getStyleClass().add("neuron-name");
+        Label net = new Label();
+        net.setId(idPrefix + "net-" + l + "-" + j);
+        net.getStyleClass().add("neuron-value");
+        Label out = new Label();
+        out.setId(idPrefix + "out-" + l + "-" + j);
+        out.getStyleClass().add("neuron-value");
+        VBox text = new VBox(name, net, out);
+        text.setAlignment(Pos.CENTER);
+        text.setMouseTransparent(true);
+        Circle circle = new Circle();
+        circle.getStyleClass().add("neuron-circle");
+        ImageView thumb = new ImageView();
+        thumb.setSmooth(true);
+        thumb.setVisible(false);
+        thumb.setMouseTransparent(true);
+        StackPane node = new StackPane(circle, text, thumb);
+        node.setId(idPrefix + "neuron-" + l + "-" + j);
+        node.getStyleClass().add("neuron");
+        GraphItem item = GraphItem.neuron(l, j);
+        node.setOnMouseClicked(e -> onSelect.accept(item));
+        hover(node, item);
+        Tooltip tip = tooltip();
+        Tooltip.install(node, tip);
+        node.setUserData(tip);
+        Label delta = new Label();
+        delta.setId(idPrefix + "delta-" + l + "-" + j);
+        delta.getStyleClass().add("delta-label");
+        GraphItem biasItem = GraphItem.bias(l, j);
+        Label bias = clickable("bias-" + l + "-" + j, "bias-label", biasItem);
+        Rectangle square = new Rectangle();
+        square.setId(idPrefix + "bias-square-" + l + "-" + j);
+        square.getStyleClass().add("bias-square");
+        square.setOnMouseClicked(e -> onSelect.accept(biasItem));
+        hover(square, biasItem);
+        Tooltip.install(square, bias.getTooltip());
+        square.setVisible(false);
+        return new NeuronNodes(node, name, net, out, thumb, bias, square, delta);
+    }
+
+    Label clickable(String id, String style, GraphItem item) {
+        Label l = new Label();
+        l.setId(idPrefix + id);
+        l.getStyleClass().add(style);
+        l.setOnMouseClicked(e -> onSelect.accept(item));
+        l.setTooltip(tooltip());
+        return l;
+    }
+
+    private void hover(Node node, GraphItem item) {
+        node.setOnMouseEntered(e -> onHover.accept(item));
+        node.setOnMouseExited(e -> onHover.accept(null));
+    }
+
+    static Tooltip tooltip() {
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(150));
+        return tip;
+    }
+}
