@@ -36,6 +36,7 @@ final class GraphNodes {
     private final String idPrefix;
     private final Consumer<GraphItem> onSelect;
     private final Consumer<GraphItem> onHover;
+    private GraphItem under;
 
     GraphNodes(String idPrefix, Consumer<GraphItem> onSelect, Consumer<GraphItem> onHover) {
         this.idPrefix = idPrefix;
@@ -112,9 +113,21 @@ final class GraphNodes {
         return l;
     }
 
+    /**
+     * Entering tells the item; leaving tells null only if the mouse has not already entered
+     * another item (moving from a neuron onto its bias square, the square's enter can come first).
+     */
     private void hover(Node node, GraphItem item) {
-        node.setOnMouseEntered(e -> onHover.accept(item));
-        node.setOnMouseExited(e -> onHover.accept(null));
+        node.setOnMouseEntered(e -> {
+            under = item;
+            onHover.accept(item);
+        });
+        node.setOnMouseExited(e -> {
+            if (item.equals(under)) {
+                under = null;
+                onHover.accept(null);
+            }
+        });
     }
 
     static Tooltip tooltip() {

@@ -202,6 +202,10 @@ final class PlaygroundControls {
         combo(init, setup.initProperty(), session::setInit);
         TextField seed = textField("seed", 6);
         field(seed, setup.seedTextProperty(), session::setSeed, setup.inputErrorProperty());
+        // long item names (TensorFlow Playground's loss and initialiser) must not squeeze the labels out
+        output.setPrefWidth(160);
+        init.setPrefWidth(160);
+        regularization.setMinWidth(Region.USE_PREF_SIZE);
         GridPane training = new GridPane();
         training.setHgap(6);
         training.setVgap(4);

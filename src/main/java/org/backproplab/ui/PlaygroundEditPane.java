@@ -45,7 +45,7 @@ final class PlaygroundEditPane {
         field.setOnAction(e -> editor.edit(field.getText()));
         Label error = new Label();
         error.setId("pg-edit-error");
-        error.getStyleClass().add("notice");
+        error.getStyleClass().add("edit-error");
         error.setWrapText(true);
         error.textProperty().bind(Bindings.createStringBinding(() -> {
             Phrase p = editor.errorProperty().get();
@@ -62,8 +62,9 @@ final class PlaygroundEditPane {
         HBox row = new HBox(8, title, field, hint, close, error);
         row.setId("pg-edit-row");
         row.setAlignment(Pos.CENTER_LEFT);
+        // the row keeps its place while hidden: the graph must not move under the mouse that clicked it
         row.visibleProperty().bind(editor.selectionProperty().isNotNull());
-        row.managedProperty().bind(row.visibleProperty());
+        row.setMinHeight(Region.USE_PREF_SIZE);
         editor.selectionProperty().addListener((o, a, b) -> {
             if (b != null) {
                 field.requestFocus();

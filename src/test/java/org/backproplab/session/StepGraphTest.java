@@ -76,7 +76,7 @@ class StepGraphTest {
         assertFalse(g.edges().get(1).positive());
         assertEquals(1.0, g.edges().get(1).width(), 0);
         assertEquals(0.25, g.edges().get(0).width(), 0);
-        assertEquals("w2 (i2 \u2192 o1) = -2.0", english(g.edges().get(1).label().tip()));
+        assertEquals("w2 (X2 \u2192 o1) = -2.0", english(g.edges().get(1).label().tip()));
         assertEquals("b_o1 = 0.25", english(g.biases().get(0).get(0).tip()));
         assertEquals("o1", g.neurons().get(0).get(0).name());
         GraphSnapshot noBias = GraphSnapshot.ofNetwork(List.of(2, 1), List.of("X1", "X2"), p, false, false);

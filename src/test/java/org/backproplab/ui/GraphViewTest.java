@@ -77,7 +77,7 @@ class GraphViewTest {
     void aCompactPlainNetworkShowsNamesAndHidesValues(FxRobot robot) {
         assertEquals("X1", robot.lookup("#pg-input-0").queryAs(Label.class).getText());
         assertFalse(robot.lookup("#pg-weight-0-0-1").query().isVisible(), "compact: values in the tooltips");
-        assertEquals("w2 (i2 \u2192 h1) = -2.0",
+        assertEquals("w2 (X2 \u2192 h1) = -2.0",
                 robot.lookup("#pg-weight-0-0-1").queryAs(Label.class).getTooltip().getText());
         assertFalse(robot.lookup("#pg-bias-0-0").query().isVisible());
         assertFalse(robot.lookup("#pg-target-0").query().isVisible(), "no targets");
@@ -85,5 +85,28 @@ class GraphViewTest {
         robot.clickOn("#pg-neuron-1-0");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(GraphItem.neuron(1, 0)), clicked);
+    }
+
+    @Test
+    void biasSquaresSitOnEveryNeuronAndTellTheirItem(FxRobot robot) throws Exception {
+        List<GraphItem> hovered = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            graph.setOnHover(hovered::add);
+            graph.setBiasColors(new int[][] {{0xff0877bd, 0xfff59322}, {0xffe8eaeb}});
+        }).get();
+        javafx.scene.shape.Rectangle output = robot.lookup("#pg-bias-square-1-0").queryAs(
+                javafx.scene.shape.Rectangle.class);
+        assertTrue(output.isVisible(), "the output neuron's bias too");
+        assertEquals(javafx.scene.paint.Color.rgb(0x08, 0x77, 0xbd),
+                robot.lookup("#pg-bias-square-0-0").queryAs(javafx.scene.shape.Rectangle.class).getFill());
+        robot.moveTo("#pg-bias-square-0-1");
+        robot.clickOn("#pg-bias-square-0-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(hovered.contains(GraphItem.bias(0, 1)), hovered.toString());
+        assertEquals(GraphItem.bias(0, 1), clicked.get(clicked.size() - 1));
+        WaitForAsyncUtils.asyncFx(() -> graph.setMarked(GraphItem.bias(0, 1))).get();
+        assertTrue(robot.lookup("#pg-bias-square-0-1").query().getStyleClass().contains("selected"));
+        WaitForAsyncUtils.asyncFx(() -> graph.setBiasColors(null)).get();
+        assertFalse(output.isVisible(), "no biases, no squares");
     }
 }
