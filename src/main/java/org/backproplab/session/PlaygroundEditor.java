@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.backproplab.data.DataPoint;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Parameter;
 
@@ -28,10 +29,16 @@ public final class PlaygroundEditor {
     /**
      * @param worker runs a change of the engine on the worker thread, then publishes a snapshot
      * @param latest the snapshot shown now (the values a selection starts from)
+     * @param setup  whose chosen point (Shift+click on the map) the neurons' tooltips give their outputs for
      */
-    PlaygroundEditor(Consumer<Consumer<PlaygroundTraining>> worker, Supplier<PlaygroundSnapshot> latest) {
+    PlaygroundEditor(Consumer<Consumer<PlaygroundTraining>> worker, Supplier<PlaygroundSnapshot> latest,
+            PlaygroundSetup setup) {
         this.worker = worker;
         this.latest = latest;
+        setup.chosenPointProperty().addListener((o, a, b) -> {
+            DataPoint p = b == null ? null : setup.chosenDataPoint();
+            worker.accept(t -> t.choose(p));
+        });
     }
 
     /** The weight or bias being edited, or null. */

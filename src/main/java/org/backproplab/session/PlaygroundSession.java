@@ -37,9 +37,10 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** What a change of the set-up asks of the worker. */
     private enum Change { LEARNING_RATE, REBUILD, POINTS }
 
-    private final PlaygroundSetup setup;
+    private final PlaygroundSetup setup = new PlaygroundSetup("playground-default");
     private final PlaygroundTraining training = new PlaygroundTraining();
-    private final PlaygroundEditor editor = new PlaygroundEditor(c -> submit(() -> c.accept(training)), this::getSnapshot);
+    private final PlaygroundEditor editor =
+            new PlaygroundEditor(c -> submit(() -> c.accept(training)), this::getSnapshot, setup);
     /** Epochs done, as the worker last saw them (for the lesson's epoch limit). */
     private volatile int epochsDone;
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
@@ -47,7 +48,6 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     public PlaygroundSession(Worker worker, Executor fx) {
         super(worker, fx);
-        this.setup = new PlaygroundSetup("playground-default");
     }
 
     /** The set-up as the controls show it: read-only properties, and the rules that change it. */
@@ -55,7 +55,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         return setup;
     }
 
-    /** A weight or a bias clicked in the graph, and the value typed for it. */
+    /** A weight or a bias clicked in the graph and the value typed for it; the point whose outputs the neurons tell. */
     public PlaygroundEditor editor() {
         return editor;
     }

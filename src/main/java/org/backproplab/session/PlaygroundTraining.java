@@ -47,6 +47,8 @@ final class PlaygroundTraining {
     private Evaluation testNow = new Evaluation(Double.NaN, Double.NaN);
     private final WeightPath path = new WeightPath();
     private List<MapPoint> points = List.of();
+    /** The point chosen on the map, or null: the neurons' tooltips give their outputs for it. */
+    private DataPoint chosen;
     private long version;
 
     boolean isBuilt() {
@@ -150,6 +152,20 @@ final class PlaygroundTraining {
         }
     }
 
+    void choose(DataPoint point) {
+        chosen = point;
+    }
+
+    /** Every neuron's output for one point, layer by layer (heatCopy must hold the weights). */
+    private double[][] outputsAt(DataPoint p) {
+        heatCopy.forward(spec.samples(List.of(p)).inputs().toMatrix());
+        double[][] out = new double[heatCopy.layerCount()][];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = heatCopy.activationValues(l).rowValues(0);
+        }
+        return out;
+    }
+
     /** Back to the last state whose loss and weights were finite; returns its epoch. */
     int restoreLastGood() {
         trainer.restore(lastGood);
@@ -231,7 +247,8 @@ final class PlaygroundTraining {
             case TANH_MSE, TANH_HALF_MSE, LINEAR_MSE -> PlaygroundPictures.map(out[0], -1, 1, discretize);
         };
         List<String> inputNames = spec.features().stream().map(Feature::label).toList();
-        GraphSnapshot graph = PlaygroundGraphs.of(sizes, inputNames, parameters, spec);
+        GraphSnapshot graph = PlaygroundGraphs.withOutputs(PlaygroundGraphs.of(sizes, inputNames, parameters, spec),
+                chosen == null ? null : outputsAt(chosen), chosen);
         int[][] biasColors = PlaygroundGraphs.biasColors(sizes, parameters, spec);
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
                 trainNow.accuracy(), testNow.accuracy(), trainLoss.copy(), testLoss.copy(), trainAccuracy.copy(),

@@ -164,6 +164,24 @@ class PlaygroundEditorTest {
     }
 
     @Test
+    void aNeuronTellsItsOutputForTheChosenPoint() {
+        String hint = snapshot().graph().tip(GraphItem.neuron(2, 0)).format((k, a) -> "<" + k + ">");
+        assertEquals("o1 \u2014 <pg.neuronHint>", hint);
+        DataPoint p = session.setup().data().train().get(7);
+        session.choosePoint(p.x1(), p.x2());
+        worker.runUntilIdle();
+        PlaygroundSnapshot s = snapshot();
+        String tip = s.graph().tip(GraphItem.neuron(2, 0)).format((k, a) -> "");
+        double o = Double.parseDouble(tip.substring("o1: out = ".length()).strip());
+        assertEquals(output(s.parameters(), p.x1(), p.x2()), o, 1e-15, tip);
+        // a hidden neuron: tanh(W1[1] x + b1[1]) by hand
+        ImmutableMatrix w1 = s.parameters().get("W1");
+        double h = Math.tanh(w1.get(1, 0) * p.x1() + w1.get(1, 1) * p.x2() + s.parameters().get("b1").get(1, 0));
+        String hidden = s.graph().tip(GraphItem.neuron(0, 1)).format((k, a) -> "");
+        assertEquals(h, Double.parseDouble(hidden.substring("h1_2: out = ".length()).strip()), 1e-15, hidden);
+    }
+
+    @Test
     void onlyWhatTheNetworkHasCanBeSelectedAndARebuildClearsIt() {
         assertFalse(editor.select(GraphItem.neuron(0, 0)));
         assertFalse(editor.select(GraphItem.weight(0, 9, 0)));
