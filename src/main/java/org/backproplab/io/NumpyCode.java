@@ -80,6 +80,8 @@ public final class NumpyCode {
                         return ((t - o) ** 2).sum()
                     if name == "mean-squared-error":
                         return ((t - o) ** 2).sum() / (m * k)
+                    if name == "half-mean-squared-error":  # TensorFlow Playground's
+                        return 0.5 * ((t - o) ** 2).sum() / (m * k)
                     if name == "binary-cross-entropy" and last == "sigmoid":  # from z: never ln 0
                         return (np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))).sum() / (m * k)
                     if name == "binary-cross-entropy":
@@ -105,6 +107,8 @@ public final class NumpyCode {
                         do = 2.0 * (o - t)
                     elif name == "mean-squared-error":
                         do = 2.0 * (o - t) / (m * k)
+                    elif name == "half-mean-squared-error":
+                        do = (o - t) / (m * k)
                     else:
                         oc = np.clip(o, 1e-15, 1 - 1e-15)
                         do = (oc - t) / (oc * (1 - oc)) / (m * k)

@@ -145,6 +145,8 @@ public final class PyTorchCode {
             case "half-squared-error" -> "return 0.5 * ((target - output) ** 2).sum()  # E = sum of 1/2 (t - o)^2";
             case "sum-squared-error" -> "return ((target - output) ** 2).sum()  # E = sum of (t - o)^2";
             case "mean-squared-error" -> "return F.mse_loss(output, target)  # the mean over samples and outputs";
+            case "half-mean-squared-error" ->
+                "return 0.5 * F.mse_loss(output, target)  # TensorFlow Playground's: the mean of 1/2 (t - o)^2";
             case "binary-cross-entropy" -> logits
                     ? "return F.binary_cross_entropy_with_logits(output, target)  # the mean over samples and outputs"
                     : "return F.binary_cross_entropy(output, target)  # the mean over samples and outputs";

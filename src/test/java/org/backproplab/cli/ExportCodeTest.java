@@ -118,7 +118,8 @@ class ExportCodeTest {
     @ParameterizedTest(name = "{0} --bias {1} as {2}")
     @CsvSource({"worked-2-2-2, frozen, pytorch", "worked-2-2-2, frozen, numpy", "worked-2-2-2, trained, pytorch",
         "worked-2-2-2, trained, numpy", "xor, , pytorch", "xor, , numpy", "two-circles, , pytorch",
-        "two-circles, , numpy", "three-classes, , pytorch", "three-classes, , numpy"})
+        "two-circles, , numpy", "three-classes, , pytorch", "three-classes, , numpy", "playground-default, , pytorch",
+        "playground-default, , numpy"})
     void theProgramPrintsTracesFirstStep(String preset, String bias, String lang) throws Exception {
         python();
         Path program = dir.resolve(preset + "-" + lang + ".py");
