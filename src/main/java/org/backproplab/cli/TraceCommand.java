@@ -27,6 +27,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Run N training iterations stage by stage and print every number: as a walk-through "
                 + "a student can follow, or as one JSON object per line (a NaN or infinite number is written as null). "
+                + "An iteration (an update) is one batch forward, its loss, backward and one optimizer step; step k's "
+                + "loss is measured before that step's update. With --json each parameter's update is an object "
+                + "'optimizer' beside its layer: the step taken and the optimizer's state after it (velocity for "
+                + "momentum; m, v, m_hat, v_hat and t for adam). "
                 + "Exit code 3 when the loss becomes NaN or infinite (training diverged). "
                 + "For a digits preset (mnist-cnn-small, mnist-lenet, mnist-mlp, mnist-keras-example, "
                 + "mnist-from-scratch, lenet-1998): "
@@ -50,8 +54,8 @@ final class TraceCommand implements Runnable {
             description = "frozen (kept at its first value), trained (per neuron) or none. Default: the preset's.")
     String bias;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Learning rate. Default: the preset's.")
-    Double learningRate;
+    @CommandLine.Mixin
+    OptimizerOptions optimizer = new OptimizerOptions();
 
     @Option(names = "--every", paramLabel = "K", defaultValue = "1",
             description = "Show only every K-th iteration: K, 2K, 3K, ... (default ${DEFAULT-VALUE}).")
@@ -98,13 +102,7 @@ final class TraceCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--bias: " + e.getMessage());
             }
         }
-        if (learningRate != null) {
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--lr must be a number greater than 0, got " + learningRate);
-            }
-            lesson = lesson.withLearningRate(learningRate);
-        }
+        lesson = optimizer.apply(spec, lesson);
         PrintWriter out = spec.commandLine().getOut();
         Trainer trainer = lesson.newTrainer();
         Stepper stepper = new Stepper(trainer, 1);
@@ -167,6 +165,12 @@ final class TraceCommand implements Runnable {
         }
         if (bias != null || every != 1) {
             throw usage((bias != null ? "--bias" : "--every") + " does not apply to a digits preset");
+        }
+        Double learningRate = optimizer.learningRate;
+        if (optimizer.optimizer != null || optimizer.momentum != null || optimizer.beta1 != null
+                || optimizer.beta2 != null || optimizer.eps != null) {
+            throw usage("--optimizer, --momentum, --beta1, --beta2 and --eps do not apply to a digits preset "
+                    + "(its trace takes one SGD step when --lr is given)");
         }
         if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
             throw usage("--lr must be a number greater than 0, got " + learningRate);

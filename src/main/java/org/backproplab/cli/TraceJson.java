@@ -13,8 +13,12 @@ import org.backproplab.engine.Layer;
 import org.backproplab.engine.LossRecord;
 import org.backproplab.engine.MaxPoolLayer;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.OptimizerSpec;
 import org.backproplab.engine.Parameter;
+import org.backproplab.engine.ParameterUpdate;
 import org.backproplab.engine.StageRecord;
+import org.backproplab.engine.UpdateRecord;
+import org.backproplab.lesson.OptimizerLines;
 
 /**
  * The objects of {@code trace --json}: one per iteration with every layer's numbers, and the
@@ -55,10 +59,69 @@ final class TraceJson {
                 line.put("loss", loss.total());
             } else if (r instanceof BackwardRecord b) {
                 backward(b, layers.get(b.layer()));
+            } else if (r instanceof UpdateRecord u) {
+                if (first) {
+                    line.put("optimizer", hyperparameters(u.spec()));
+                }
+                for (ParameterUpdate p : u.parameters()) {
+                    update(u, p, layers.get(p.layer()));
+                }
             }
         }
         line.put("layers", layers);
         return line;
+    }
+
+    /** The optimizer's name and hyperparameters, as torch.optim names them. */
+    private static Map<String, Object> hyperparameters(OptimizerSpec spec) {
+        Map<String, Object> o = Json.object();
+        o.put("name", spec instanceof OptimizerSpec.Momentum ? "momentum" : spec instanceof OptimizerSpec.Adam ? "adam" : "sgd");
+        o.put("lr", spec.learningRate());
+        if (spec instanceof OptimizerSpec.Momentum m) {
+            o.put("momentum", m.momentum());
+        } else if (spec instanceof OptimizerSpec.Adam a) {
+            o.put("beta1", a.beta1());
+            o.put("beta2", a.beta2());
+            o.put("eps", a.epsilon());
+        }
+        return o;
+    }
+
+    /**
+     * The layer's {@code optimizer} object: per parameter ("W", "b") the step taken and the
+     * optimizer's state after it (velocity; or m, v, m_hat, v_hat and t), shaped as the parameter.
+     */
+    @SuppressWarnings("unchecked")
+    private void update(UpdateRecord u, ParameterUpdate p, Map<String, Object> l) {
+        Layer layer = network.layer(p.layer());
+        Map<String, Object> all = (Map<String, Object>) l.computeIfAbsent("optimizer", k -> Json.object());
+        Map<String, Object> o = Json.object();
+        boolean weights = p.kind() == Parameter.Kind.WEIGHTS;
+        java.util.function.Function<ImmutableMatrix, Object> shape = m -> weights ? weights(layer, m) : Json.column(m);
+        o.put("step", shape.apply(p.step()));
+        if (u.spec() instanceof OptimizerSpec.Momentum) {
+            o.put("velocity", shape.apply(p.optimizerState().get("velocity")));
+        } else if (u.spec() instanceof OptimizerSpec.Adam a) {
+            ImmutableMatrix m = p.optimizerState().get("m");
+            ImmutableMatrix v = p.optimizerState().get("v");
+            long t = u.optimizerStep();
+            o.put("m", shape.apply(m));
+            o.put("v", shape.apply(v));
+            o.put("m_hat", shape.apply(mapped(m, x -> OptimizerLines.mHat(a, x, t))));
+            o.put("v_hat", shape.apply(mapped(v, x -> OptimizerLines.vHat(a, x, t))));
+            o.put("t", t);
+        }
+        all.put(weights ? "W" : "b", o);
+    }
+
+    private static ImmutableMatrix mapped(ImmutableMatrix m, java.util.function.DoubleUnaryOperator f) {
+        double[][] a = m.toArray();
+        for (double[] row : a) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = f.applyAsDouble(row[i]);
+            }
+        }
+        return ImmutableMatrix.of(a);
     }
 
     /** Every layer's type, attributes and parameters now. */

@@ -15,8 +15,11 @@ import picocli.CommandLine.Parameters;
 
 /** Trains a preset and prints one line per epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a preset and print the loss (and accuracy, where the preset classifies) after every "
-                + "epoch.")
+        description = "Train a preset and print one line per epoch (one pass over the training samples, "
+                + "ceil(N/B) iterations for N samples in batches of B; each iteration is one update). The epoch's loss "
+                + "is the mean of its batch losses, each measured before its update (as Keras reports it), so for "
+                + "a full-batch preset epoch k's loss is trace's step-k loss. The accuracy (where the preset "
+                + "classifies) and the test loss and accuracy are measured after the epoch.")
 final class TrainCommand implements Runnable {
     /** Exit code when training diverges (the loss or a weight became NaN or infinite). */
     static final int DIVERGED = 3;
@@ -24,8 +27,8 @@ final class TrainCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = PresetName.class,
-            description = "The preset: ${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = AnyPresetName.class,
+            description = "The preset: ${COMPLETION-CANDIDATES} ; the mnist-* presets and lenet-1998 are digits presets.")
     String preset;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train. Default: the preset's; "
@@ -35,6 +38,9 @@ final class TrainCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "S",
             description = "Seed of the initial weights and of the batch order. Default: the preset's.")
     Long seed;
+
+    @CommandLine.Mixin
+    OptimizerOptions optimizer = new OptimizerOptions();
 
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
@@ -60,10 +66,14 @@ final class TrainCommand implements Runnable {
     @Override
     public void run() {
         if (org.backproplab.lesson.MnistLessons.has(preset)) {
+            if (optimizer.any()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--optimizer, --lr, --momentum, --beta1, "
+                        + "--beta2 and --eps do not apply to a digits preset (it trains with its own optimizer)");
+            }
             new DigitsTraining(spec, preset, epochs, seed, json, data, limit, testLimit, save).run();
             return;
         }
-        Lesson lesson = Options.lesson(spec, preset, org.backproplab.lesson.MnistLessons.ids());
+        Lesson lesson = optimizer.apply(spec, Options.lesson(spec, preset, org.backproplab.lesson.MnistLessons.ids()));
         int n = epochs == null ? lesson.epochs() : epochs;
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + n);
@@ -73,12 +83,13 @@ final class TrainCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Double accuracy = null;
         for (int epoch = 1; epoch <= n; epoch++) {
-            trainer.trainEpoch();
+            // as Keras: the mean of the epoch's batch losses, each before its update
+            double loss = trainer.trainEpoch();
             Evaluation train = trainer.evaluateTraining();
             Evaluation test = lesson.hasTest() ? trainer.evaluate(lesson.test()) : null;
             Map<String, Object> line = Json.object();
             line.put("epoch", epoch);
-            line.put("loss", train.loss());
+            line.put("loss", loss);
             if (!Double.isNaN(train.accuracy())) {
                 line.put("accuracy", train.accuracy());
             }
@@ -94,10 +105,10 @@ final class TrainCommand implements Runnable {
             } else {
                 out.println(text(line));
             }
-            if (!Double.isFinite(train.loss())) {
+            if (!Double.isFinite(loss) || !Double.isFinite(train.loss())) {
                 out.flush();
                 spec.commandLine().getErr().println("backprop-lab train: training diverged at epoch " + epoch
-                        + ": the loss is " + train.loss() + "; try a smaller learning rate");
+                        + ": the loss is " + (Double.isFinite(loss) ? train.loss() : loss) + "; try a smaller learning rate");
                 spec.commandLine().getErr().flush();
                 throw new Diverged();
             }

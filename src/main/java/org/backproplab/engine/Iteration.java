@@ -183,9 +183,11 @@ public final class Iteration {
         Optimizer optimizer = trainer.optimizer();
         List<Parameter> parameters = network.parameters();
         List<ImmutableMatrix> before = new ArrayList<>();
+        List<java.util.Map<String, ImmutableMatrix>> stateBefore = new ArrayList<>();
         if (record) {
             for (Parameter p : parameters) {
                 before.add(ImmutableMatrix.copyOf(p.value()));
+                stateBefore.add(optimizer.stateOf(p));
             }
         }
         optimizer.step(parameters);
@@ -202,8 +204,9 @@ public final class Iteration {
             // when it is trained again (zeros unless it was trained before it was frozen)
             updates.add(new ParameterUpdate(p.name(), p.layer(), p.kind(), p.trainable(), before.get(i),
                     ImmutableMatrix.copyOf(p.gradient()), step, ImmutableMatrix.copyOf(p.value()),
-                    optimizer.stateOf(p)));
+                    stateBefore.get(i), optimizer.stateOf(p)));
         }
-        return new UpdateRecord(number, optimizer.id(), optimizer.learningRate(), optimizer.steps(), updates);
+        return new UpdateRecord(number, optimizer.id(), optimizer.learningRate(), optimizer.steps(), updates,
+                optimizer.spec());
     }
 }

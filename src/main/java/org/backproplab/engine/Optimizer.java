@@ -50,6 +50,9 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     public abstract String id();
 
+    /** This optimizer as data, at its learning rate now (its hyperparameters: momentum, betas, eps). */
+    public abstract OptimizerSpec spec();
+
     /** Names of the buffers this optimizer keeps per parameter. */
     protected abstract List<String> slotNames();
 
@@ -159,6 +162,11 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
+        public OptimizerSpec spec() {
+            return new OptimizerSpec.Sgd(learningRate());
+        }
+
+        @Override
         protected List<String> slotNames() {
             return List.of();
         }
@@ -172,7 +180,10 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
     }
 
-    /** Gradient descent with momentum: v = mu v - eta g, s = v. */
+    /**
+     * Gradient descent with momentum as PyTorch's torch.optim.SGD computes it (dampening 0, no
+     * Nesterov): v = mu v + g (the first step v = g, the buffer starting at zero), s = -eta v.
+     */
     public static final class Momentum extends Optimizer {
         private final double momentum;
 
@@ -194,6 +205,11 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
+        public OptimizerSpec spec() {
+            return new OptimizerSpec.Momentum(learningRate(), momentum);
+        }
+
+        @Override
         protected List<String> slotNames() {
             return List.of("velocity");
         }
@@ -203,8 +219,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             double eta = learningRate();
             double[] v = buffers[0].data;
             for (int i = 0; i < g.getNumElements(); i++) {
-                v[i] = momentum * v[i] - eta * g.data[i];
-                step.data[i] = v[i];
+                v[i] = momentum * v[i] + g.data[i];
+                step.data[i] = -eta * v[i];
             }
         }
     }
@@ -220,6 +236,12 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
         public Adam(double learningRate, double beta1, double beta2, double epsilon) {
             super(learningRate);
+            if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+                throw new IllegalArgumentException("beta1 and beta2 must be in [0, 1), got " + beta1 + " and " + beta2);
+            }
+            if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
+                throw new IllegalArgumentException("eps must be a finite number >= 0, got " + epsilon);
+            }
             this.beta1 = beta1;
             this.beta2 = beta2;
             this.epsilon = epsilon;
@@ -244,6 +266,11 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         @Override
         public String id() {
             return "adam";
+        }
+
+        @Override
+        public OptimizerSpec spec() {
+            return new OptimizerSpec.Adam(learningRate(), beta1, beta2, epsilon);
         }
 
         @Override

@@ -2,9 +2,12 @@ package org.backproplab.engine;
 
 import java.util.List;
 
-/** The update: which optimizer, at which learning rate and step count, and every parameter's change. */
+/**
+ * The update: which optimizer, at which learning rate and step count (Adam's t, after this step),
+ * with which hyperparameters ({@code spec}), and every parameter's change.
+ */
 public record UpdateRecord(long iteration, String optimizer, double learningRate, long optimizerStep,
-        List<ParameterUpdate> parameters) implements StageRecord {
+        List<ParameterUpdate> parameters, OptimizerSpec spec) implements StageRecord {
 
     public UpdateRecord {
         parameters = List.copyOf(parameters);

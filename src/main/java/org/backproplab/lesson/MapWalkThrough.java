@@ -260,23 +260,14 @@ public final class MapWalkThrough {
     }
 
     private void update(UpdateRecord u, List<String> out) {
-        out.add("Update (" + u.optimizer() + ", learning rate eta = " + number(u.learningRate()) + ")");
+        out.add("Update (" + OptimizerLines.heading(u) + ")");
         for (ParameterUpdate p : u.parameters()) {
             Layer layer = network.layer(p.layer());
             ImmutableMatrix before = p.before();
             for (int r = 0; r < before.rows(); r++) {
                 for (int c = 0; c < before.cols(); c++) {
                     String name = p.name() + index(layer, p.kind(), r, c);
-                    double after = p.after().get(r, c);
-                    if (!p.trainable()) {
-                        out.add("    " + name + " stays " + number(before.get(r, c)) + " (frozen)");
-                    } else if (u.optimizer().equals("sgd")) {
-                        out.add("    " + name + "+ = " + number(before.get(r, c)) + " - " + number(u.learningRate())
-                                + " x " + factor(p.gradient().get(r, c)) + " = " + number(after));
-                    } else {
-                        out.add("    " + name + "+ = " + number(before.get(r, c)) + " + " + factor(p.step().get(r, c))
-                                + " = " + number(after));
-                    }
+                    OptimizerLines.lines(u, p, r, c, name).forEach(line -> out.add("    " + line));
                 }
             }
         }

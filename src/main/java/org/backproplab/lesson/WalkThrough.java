@@ -136,30 +136,14 @@ public final class WalkThrough {
     }
 
     private void update(UpdateRecord u, List<String> out) {
-        String optimizer = switch (u.optimizer()) {
-            case "sgd" -> "gradient descent";
-            case "momentum" -> "gradient descent with momentum";
-            default -> u.optimizer();
-        };
-        out.add("Update (" + optimizer + ", learning rate eta = " + number(u.learningRate()) + ")");
+        out.add("Update (" + OptimizerLines.heading(u) + ")");
         for (ParameterUpdate p : u.parameters()) {
             int l = p.layer();
             for (int r = 0; r < p.before().rows(); r++) {
                 for (int c = 0; c < p.before().cols(); c++) {
                     String name = p.kind() == org.backproplab.engine.Parameter.Kind.WEIGHTS ? naming.weight(l, r, c)
                             : naming.bias(l, r);
-                    double before = p.before().get(r, c);
-                    double after = p.after().get(r, c);
-                    if (!p.trainable()) {
-                        out.add("    " + name + " stays " + number(before) + " (frozen)");
-                    } else if (u.optimizer().equals("sgd")) {
-                        out.add("    " + name + "+ = " + name + " - eta x dE/d" + name + " = " + number(before)
-                                + " - " + number(u.learningRate()) + " x " + factor(p.gradient().get(r, c)) + " = "
-                                + number(after));
-                    } else {
-                        out.add("    " + name + "+ = " + name + " + step = " + number(before) + " + "
-                                + factor(p.step().get(r, c)) + " = " + number(after));
-                    }
+                    OptimizerLines.lines(u, p, r, c, name).forEach(line -> out.add("    " + line));
                 }
             }
         }

@@ -11,6 +11,7 @@ import org.backproplab.engine.Parameter;
 import org.backproplab.engine.ParameterUpdate;
 import org.backproplab.engine.StageRecords;
 import org.backproplab.engine.UpdateRecord;
+import org.backproplab.lesson.OptimizerLines;
 import org.backproplab.lesson.MapArithmetic;
 import org.backproplab.lesson.MapWalkThrough;
 import org.backproplab.lesson.Naming;
@@ -308,6 +309,12 @@ public final class MapInspector {
         if (p != null) {
             double before = p.before().get(r, c);
             double after = p.after().get(r, c);
+            UpdateRecord u = (UpdateRecord) s.lastRecord();
+            if (!u.optimizer().equals("sgd") && p.trainable()) {
+                lines.add(Phrase.of(OptimizerLines.pretty(OptimizerLines.heading(u))));
+                List<String> written = OptimizerLines.lines(u, p, r, c, name);
+                written.subList(0, written.size() - 1).forEach(line -> lines.add(Phrase.of(OptimizerLines.pretty(line))));
+            }
             lines.add(Phrase.key("inspector.update", name, n(before), n(after - before), n(after)));
         }
     }

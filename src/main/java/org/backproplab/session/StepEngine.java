@@ -10,6 +10,7 @@ import org.backproplab.engine.DenseLayer;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.OptimizerSpec;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.LossRecord;
 import org.backproplab.engine.StageRecords;
@@ -38,6 +39,8 @@ final class StepEngine {
     private Stepper stepper;
     private BiasMode biasMode;
     private double learningRate;
+    /** The optimizer chosen: sgd, momentum or adam. */
+    private String optimizer;
     volatile Speed speed = Speed.ITERATIONS_100;
 
     StepEngine(Worker worker, Consumer<Notice> post, Runnable stopPlaying) {
@@ -107,7 +110,7 @@ final class StepEngine {
         }
         return s.withScreen(new StepScreen(k, rows, selected, graph, inspector, StepTexts.stage(s, net),
                 StepTexts.lessonText(id), Phrase.key(Lesson.titleKey(id)), Lessons.isPlayground(id) ? null : id,
-                biasMode.id(), Naming.number(learningRate), maps));
+                biasMode.id(), Naming.number(learningRate), maps, optimizer));
     }
 
     /** Opens a lesson with its own bias mode and learning rate, from its starting weights. */
@@ -115,15 +118,33 @@ final class StepEngine {
         lesson = l;
         biasMode = l.network().layers().get(0).biasMode();
         learningRate = l.optimizer().learningRate();
+        optimizer = l.optimizer().create().id();
         restart();
     }
 
     /** Back to the same starting weights, keeping the chosen bias mode and learning rate. */
     void restart() {
-        trainer = lesson.withBiasMode(biasMode).withLearningRate(learningRate).newTrainer();
+        trainer = withSettings(lesson).newTrainer();
         stepper = new Stepper(trainer, 100_000);
         history.clear();
         numeric.clear();
+    }
+
+    /** The lesson with the bias mode, optimizer and learning rate chosen. */
+    private Lesson withSettings(Lesson l) {
+        OptimizerSpec own = l.optimizer();
+        OptimizerSpec spec = switch (optimizer) {
+            case "momentum" -> own instanceof OptimizerSpec.Momentum ? own : new OptimizerSpec.Momentum(learningRate, 0.9);
+            case "adam" -> own instanceof OptimizerSpec.Adam ? own : new OptimizerSpec.Adam(learningRate);
+            default -> new OptimizerSpec.Sgd(learningRate);
+        };
+        return l.withBiasMode(biasMode).withOptimizer(spec.withLearningRate(learningRate));
+    }
+
+    /** Another optimizer: the lesson starts again from its starting weights with it. */
+    void setOptimizer(String id) {
+        optimizer = id;
+        restart();
     }
 
     void nextStage() {
@@ -197,7 +218,7 @@ final class StepEngine {
 
     /** The lesson with the chosen bias mode, learning rate and the edited samples. */
     Lesson currentLesson() {
-        Lesson l = lesson.withBiasMode(biasMode).withLearningRate(learningRate);
+        Lesson l = withSettings(lesson);
         return new Lesson(l.id(), l.network(), l.optimizer(), l.regularization(), l.batchSize(), l.epochs(), l.seed(),
                 trainer.samples(), l.test(), l.classification());
     }

@@ -13,6 +13,7 @@ import org.backproplab.engine.StageRecords;
 import org.backproplab.engine.UpdateRecord;
 import org.backproplab.lesson.ChainRule;
 import org.backproplab.lesson.Naming;
+import org.backproplab.lesson.OptimizerLines;
 
 /**
  * The numbers behind what is selected: its value, the chain rule with the numbers filled in (the
@@ -119,6 +120,11 @@ public final class StepInspector {
             ParameterUpdate p = u.parameter(parameter);
             double before = p.before().get(row, col);
             double after = p.after().get(row, col);
+            if (!u.optimizer().equals("sgd") && p.trainable()) {
+                text.add(Phrase.of(OptimizerLines.pretty(OptimizerLines.heading(u))));
+                List<String> lines = OptimizerLines.lines(u, p, row, col, name);
+                lines.subList(0, lines.size() - 1).forEach(line -> text.add(Phrase.of(OptimizerLines.pretty(line))));
+            }
             text.add(Phrase.key("inspector.update", name, Naming.number(before), Naming.number(after - before),
                     Naming.number(after)));
         }

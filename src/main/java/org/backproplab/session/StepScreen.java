@@ -16,8 +16,9 @@ package org.backproplab.session;
  * @param learningRate the learning rate as the field shows it
  * @param maps        for a network with maps (convolution, pooling) the grids drawn instead of the
  *                    graph (then {@code graph} is null); null for a dense network
+ * @param optimizer   the optimizer's id (sgd, momentum, adam)
  */
 public record StepScreen(int sample, int sampleCount, GraphItem selection, GraphSnapshot graph,
         InspectorSnapshot inspector, Phrase stage, Phrase lessonText, Phrase lessonTitle, String lessonId,
-        String biasMode, String learningRate, MapGraphSnapshot maps) {
+        String biasMode, String learningRate, MapGraphSnapshot maps, String optimizer) {
 }

@@ -2,7 +2,6 @@ package org.backproplab.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +10,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.Parameter;
 import org.backproplab.io.AtomicFiles;
 import org.backproplab.io.MarkdownHandout;
@@ -31,7 +29,6 @@ import org.backproplab.lesson.Lessons;
 public final class StepSession extends WorkerSession<StepSnapshot> {
     /** Most iterations a handout walks through. */
     public static final int HANDOUT_LIMIT = 10_000;
-    private static final String LR_LIMIT = "1000";
 
     private final Executor fx;
     private final StepEngine engine;
@@ -47,9 +44,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     private final ReadOnlyIntegerWrapper sample = new ReadOnlyIntegerWrapper(this, "sample");
     private final ReadOnlyIntegerWrapper sampleCount = new ReadOnlyIntegerWrapper(this, "sampleCount", 1);
     private final ReadOnlyObjectWrapper<String> lessonId = new ReadOnlyObjectWrapper<>(this, "lessonId");
-    private final ReadOnlyObjectWrapper<String> biasMode = new ReadOnlyObjectWrapper<>(this, "biasMode");
-    private final ReadOnlyObjectWrapper<String> learningRate = new ReadOnlyObjectWrapper<>(this, "learningRate", "");
-    private final ReadOnlyObjectWrapper<Phrase> learningRateError = new ReadOnlyObjectWrapper<>(this, "lrError");
+    private final StepOptions options;
     private final ReadOnlyObjectWrapper<Phrase> editError = new ReadOnlyObjectWrapper<>(this, "editError");
     private final ReadOnlyObjectWrapper<Speed> speed = new ReadOnlyObjectWrapper<>(this, "speed", Speed.ITERATIONS_100);
 
@@ -61,12 +56,12 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         super(worker, fx);
         this.fx = fx;
         this.engine = new StepEngine(worker, this::post, this::stopPlaying);
+        this.options = new StepOptions(fx, this::submit, this::post, engine);
         snapshotProperty().addListener((o, a, s) -> {
             if (s != null && s.screen() != null) {
                 sampleCount.set(s.screen().sampleCount());
                 lessonId.set(s.screen().lessonId());
-                biasMode.set(s.screen().biasMode());
-                learningRate.set(s.screen().learningRate());
+                options.follow(s.screen());
             }
         });
     }
@@ -94,17 +89,22 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
 
     /** The bias mode's id: one of {@link #biasModes()}. */
     public ReadOnlyObjectProperty<String> biasModeProperty() {
-        return biasMode.getReadOnlyProperty();
+        return options.biasMode.getReadOnlyProperty();
     }
 
     /** The learning rate as the field shows it. */
     public ReadOnlyObjectProperty<String> learningRateProperty() {
-        return learningRate.getReadOnlyProperty();
+        return options.learningRate.getReadOnlyProperty();
     }
 
     /** Why the learning rate typed last was refused, or null. */
     public ReadOnlyObjectProperty<Phrase> learningRateErrorProperty() {
-        return learningRateError.getReadOnlyProperty();
+        return options.learningRateError.getReadOnlyProperty();
+    }
+
+    /** The optimizer's id: one of {@link #optimizers()}. */
+    public ReadOnlyObjectProperty<String> optimizerProperty() {
+        return options.optimizer.getReadOnlyProperty();
     }
 
     /** Why the value typed last into the inspector was refused, or null. */
@@ -132,7 +132,12 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
 
     /** The bias modes' ids (their labels are the keys "bias." + id). */
     public static List<String> biasModes() {
-        return Arrays.stream(BiasMode.values()).map(BiasMode::id).toList();
+        return StepOptions.biasModes();
+    }
+
+    /** The optimizers' ids: sgd, momentum, adam (their labels are the keys "optimizer." + id). */
+    public static List<String> optimizers() {
+        return StepOptions.OPTIMIZERS;
     }
 
     // ---- commands ----------------------------------------------------------------------
@@ -219,14 +224,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
      * is a number greater than 0 and at most 1000. Returns whether it was taken.
      */
     public boolean setLearningRate(String text) {
-        NumberInput.Result r = NumberInput.learningRate(text);
-        if (!r.ok()) {
-            fx.execute(() -> learningRateError.set(Phrase.key(r.errorKey(), LR_LIMIT)));
-            return false;
-        }
-        fx.execute(() -> learningRateError.set(null));
-        submit(() -> engine.setLearningRate(r.value()));
-        return true;
+        return options.setLearningRate(text);
     }
 
     /** {@link #setLearningRate(String)} for a number. */
@@ -236,15 +234,16 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
 
     /** Sets every layer's bias mode (none, frozen, trained) from the next iteration on (undoable). */
     public void setBiasMode(String id) {
-        if (!biasModes().contains(id)) {
-            post(new Notice("step.error.biasMode", List.of(String.valueOf(id)), true));
-            return;
-        }
-        submit(() -> engine.setBiasMode(BiasMode.fromId(id)));
+        options.setBiasMode(id);
     }
 
-    public void setBiasMode(BiasMode mode) {
-        setBiasMode(mode.id());
+    /**
+     * Chooses the optimizer (sgd; momentum, mu 0.9; adam, torch.optim's defaults) at the learning rate
+     * shown and starts the lesson again from its starting weights; an unknown id: a notice.
+     */
+    public void setOptimizer(String id) {
+        pause();
+        options.setOptimizer(id);
     }
 
     /** Selects an item of the graph (null: nothing); an input or target is taken from the sample shown. */

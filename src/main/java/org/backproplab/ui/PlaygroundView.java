@@ -132,6 +132,13 @@ public final class PlaygroundView {
         lessonText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> setup.lessonTextProperty().get().format(i18n::get), setup.lessonTextProperty(),
                 i18n.localeProperty()));
+        // the preset's id, so that the command line's train can be typed for it
+        Label presetId = new Label();
+        presetId.setId("pg-preset-id");
+        presetId.getStyleClass().add("lesson-text");
+        presetId.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> i18n.get("pg.presetId", setup.lessonIdProperty().get()), setup.lessonIdProperty(),
+                i18n.localeProperty()));
         ComboBox<Locale> language = ViewParts.languageBox(i18n, "pg-language");
         language.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
@@ -143,7 +150,7 @@ public final class PlaygroundView {
         notice.setId("pg-notice");
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);
-        VBox center = new VBox(8, runBar, epochLabel, lessonText, network, notice);
+        VBox center = new VBox(8, runBar, epochLabel, lessonText, presetId, network, notice);
         center.setPadding(new Insets(8));
 
         VBox right = new VBox(6, map.root(), curves.root());

@@ -52,6 +52,9 @@ public final class StepView {
     private final Button play = new Button();
     private final TextField learningRate = new TextField();
     private final ComboBox<String> biasMode = new ComboBox<>();
+    private final ComboBox<String> optimizer = new ComboBox<>();
+    /** The lesson's preset id, so the command line's trace and train can be typed for it. */
+    private final Label presetId = new Label();
     private final ComboBox<String> lessonPicker = new ComboBox<>();
     private final ComboBox<Speed> speed = new ComboBox<>();
     /** Which sample of a several-sample lesson the graph shows (the 3-4-1 lesson has four). */
@@ -137,6 +140,20 @@ public final class StepView {
             }
         });
 
+        optimizer.setId("optimizer");
+        optimizer.getItems().setAll(StepSession.optimizers());
+        LocalizedCells.install(optimizer, i18n, m -> i18n.get("optimizer." + m));
+        session.optimizerProperty().addListener((o, a, m) -> follow(optimizer, m));
+        optimizer.setOnAction(e -> {
+            String m = optimizer.getValue();
+            if (m != null && !m.equals(session.optimizerProperty().get())) {
+                session.setOptimizer(m);
+            }
+        });
+        optimizer.setTooltip(tooltip("step.optimizer.tooltip"));
+        presetId.setId("preset-id");
+        presetId.getStyleClass().add("lesson-text");
+
         learningRate.setId("learning-rate");
         learningRate.setPrefColumnCount(5);
         session.learningRateProperty().addListener((o, a, text) -> {
@@ -177,8 +194,8 @@ public final class StepView {
         lessonText.setId("lesson-text");
         lessonText.getStyleClass().add("lesson-text");
         lessonText.setWrapText(true);
-        HBox settingsRow = new HBox(8, label("control.bias"), biasMode, label("control.learningRate"), learningRate,
-                learningRateError, sample);
+        HBox settingsRow = new HBox(8, label("control.bias"), biasMode, label("step.optimizer"), optimizer,
+                label("control.learningRate"), learningRate, learningRateError, sample);
         settingsRow.setAlignment(Pos.CENTER_LEFT);
         settingsRow.setId("settings-row");
         Label legend = label("graph.legend");
@@ -195,7 +212,7 @@ public final class StepView {
         legend.setWrapText(true);
         maps.setVisible(false);
         maps.setManaged(false);
-        VBox center = new VBox(4, stageLabel, lessonText, settingsRow, graph, maps, legend, mapLegend);
+        VBox center = new VBox(4, stageLabel, lessonText, presetId, settingsRow, graph, maps, legend, mapLegend);
         VBox.setVgrow(maps, Priority.ALWAYS);
         center.setPadding(new Insets(8, 8, 8, 12));
         VBox.setVgrow(graph, Priority.ALWAYS);
@@ -330,6 +347,10 @@ public final class StepView {
             learningRate.setText(screen.learningRate());
         }
         follow(biasMode, screen.biasMode());
+        follow(optimizer, screen.optimizer());
+        presetId.setText(screen.lessonId() == null ? "" : i18n.get("step.presetId", screen.lessonId()));
+        presetId.setVisible(screen.lessonId() != null);
+        presetId.setManaged(screen.lessonId() != null);
         lessonText.setText(screen.lessonText().format(i18n::get));
         stageLabel.setText(screen.stage().format(i18n::get));
         boolean hasMaps = screen.maps() != null;

@@ -154,7 +154,7 @@ class TraceConvWorkedTest {
         assertTrue(lines.contains(dw), dw);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("    dE/db1[1] = sum of delta1[1] = ")
                 && l.endsWith(" = " + Naming.number(hand.db1[1]) + "   (12 terms are 0)")));
-        assertTrue(lines.contains("    W1[0][0][0][0]+ = 0.2 - 0.1 x " + Naming.factor(hand.dK[0][0][0]) + " = "
+        assertTrue(lines.contains("    W1[0][0][0][0]+ = W1[0][0][0][0] - eta x dE/dW1[0][0][0][0] = 0.2 - 0.1 x " + Naming.factor(hand.dK[0][0][0]) + " = "
                 + Naming.number(hand.kAfter[0][0][0])));
         assertTrue(run.out().contains("E_total = " + Naming.number(ConvWorkedByHand.lossOf(ConvWorkedByHand.X,
                 hand.kAfter, hand.b1After, hand.w3After, hand.b3After))), "the loss after the update");

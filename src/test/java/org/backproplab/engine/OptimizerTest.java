@@ -35,15 +35,15 @@ class OptimizerTest {
         Optimizer.Momentum opt = new Optimizer.Momentum(0.1, 0.9);
         gradient(p, 1.0, 2.0);
         opt.step(List.of(p));
-        // v = -0.1 * 1 = -0.1
+        // as torch.optim.SGD: v = g = 1 (first step), s = -0.1 * 1 = -0.1
         assertEquals(0.9, p.value().get(0, 0), 1e-15);
         gradient(p, 1.0, 2.0);
         opt.step(List.of(p));
-        // v = 0.9 * -0.1 - 0.1 = -0.19; w = 0.9 - 0.19 = 0.71
+        // v = 0.9 * 1 + 1 = 1.9; s = -0.1 * 1.9 = -0.19; w = 0.9 - 0.19 = 0.71
         assertEquals(0.71, p.value().get(0, 0), 1e-15);
-        // second component: v1 = -0.2, v2 = -0.38; w = -0.58
+        // second component: v1 = 2, s1 = -0.2; v2 = 0.9 * 2 + 2 = 3.8, s2 = -0.38; w = -0.58
         assertEquals(-0.58, p.value().get(0, 1), 1e-15);
-        assertEquals(-0.19, opt.stateOf(p).get("velocity").get(0, 0), 1e-15);
+        assertEquals(1.9, opt.stateOf(p).get("velocity").get(0, 0), 1e-15);
         assertEquals(-0.19, opt.lastStep(p).get(0, 0), 1e-15);
     }
 

@@ -83,7 +83,7 @@ class StepSessionTest {
         session.editInput(0, 1, 0.2);
         session.editTarget(0, 0, 0.5);
         session.setLearningRate(0.1);
-        session.setBiasMode(BiasMode.TRAINED);
+        session.setBiasMode(BiasMode.TRAINED.id());
         StepSnapshot s = next(6);
         assertEquals(0.2, s.inputs().get(0, 1), 0);
         assertEquals(0.5, s.targets().get(0, 0), 0);
