@@ -97,11 +97,12 @@ public final class OptimizerLines {
         return v / (1 - Math.pow(a.beta2(), t));
     }
 
-    /** A line as the inspector shows it: Greek letters, hats, a times sign and a square-root sign. */
+    /** A line as the inspector shows it: Greek letters, a times sign and a square-root sign. */
     public static String pretty(String line) {
-        return line.replace(" x ", " \u00d7 ").replace("m_hat", "m\u0302").replace("v_hat", "v\u0302")
+        // m_hat and v_hat stay as written: JavaFX wraps a line with a combining hat (m\u0302) wrongly
+        return line.replace(" x ", " \u00d7 ")
                 .replace("beta1", "\u03b21").replace("beta2", "\u03b22").replace("eta", "\u03b7")
-                .replace("mu ", "\u03bc ").replace("eps", "\u03b5").replace("sqrt", "\u221a").replace("^2", "\u00b2");
+                .replace("mu ", "\u03bc ").replace("eps", "\u03b5").replace("sqrt", "\u221a");
     }
 
     private static double get(Map<String, ImmutableMatrix> state, String slot, int r, int c) {

@@ -310,12 +310,15 @@ public final class MapInspector {
             double before = p.before().get(r, c);
             double after = p.after().get(r, c);
             UpdateRecord u = (UpdateRecord) s.lastRecord();
+            // at the update stage the update comes first, the gradient's chain rule after it
+            List<Phrase> shown = new ArrayList<>();
             if (!u.optimizer().equals("sgd") && p.trainable()) {
-                lines.add(Phrase.of(OptimizerLines.pretty(OptimizerLines.heading(u))));
+                shown.add(Phrase.of(OptimizerLines.pretty(OptimizerLines.heading(u))));
                 List<String> written = OptimizerLines.lines(u, p, r, c, name);
-                written.subList(0, written.size() - 1).forEach(line -> lines.add(Phrase.of(OptimizerLines.pretty(line))));
+                written.subList(0, written.size() - 1).forEach(line -> shown.add(Phrase.of(OptimizerLines.pretty(line))));
             }
-            lines.add(Phrase.key("inspector.update", name, n(before), n(after - before), n(after)));
+            shown.add(Phrase.key("inspector.update", name, n(before), n(after - before), n(after)));
+            lines.addAll(0, shown);
         }
     }
 }

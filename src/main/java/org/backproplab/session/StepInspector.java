@@ -120,13 +120,16 @@ public final class StepInspector {
             ParameterUpdate p = u.parameter(parameter);
             double before = p.before().get(row, col);
             double after = p.after().get(row, col);
+            // at the update stage the update comes first, the gradient's chain rule after it
+            List<Phrase> written = new ArrayList<>();
             if (!u.optimizer().equals("sgd") && p.trainable()) {
-                text.add(Phrase.of(OptimizerLines.pretty(OptimizerLines.heading(u))));
+                written.add(Phrase.of(OptimizerLines.pretty(OptimizerLines.heading(u))));
                 List<String> lines = OptimizerLines.lines(u, p, row, col, name);
-                lines.subList(0, lines.size() - 1).forEach(line -> text.add(Phrase.of(OptimizerLines.pretty(line))));
+                lines.subList(0, lines.size() - 1).forEach(line -> written.add(Phrase.of(OptimizerLines.pretty(line))));
             }
-            text.add(Phrase.key("inspector.update", name, Naming.number(before), Naming.number(after - before),
+            written.add(Phrase.key("inspector.update", name, Naming.number(before), Naming.number(after - before),
                     Naming.number(after)));
+            text.addAll(0, written);
         }
     }
 

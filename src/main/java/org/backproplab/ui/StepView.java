@@ -140,7 +140,7 @@ public final class StepView {
             }
         });
 
-        optimizer.setId("optimizer");
+        optimizer.setId("step-optimizer");
         optimizer.getItems().setAll(StepSession.optimizers());
         LocalizedCells.install(optimizer, i18n, m -> i18n.get("optimizer." + m));
         session.optimizerProperty().addListener((o, a, m) -> follow(optimizer, m));
@@ -151,6 +151,7 @@ public final class StepView {
             }
         });
         optimizer.setTooltip(tooltip("step.optimizer.tooltip"));
+        optimizer.setPrefWidth(170);
         presetId.setId("preset-id");
         presetId.getStyleClass().add("lesson-text");
 
@@ -197,6 +198,8 @@ public final class StepView {
         HBox settingsRow = new HBox(8, label("control.bias"), biasMode, label("step.optimizer"), optimizer,
                 label("control.learningRate"), learningRate, learningRateError, sample);
         settingsRow.setAlignment(Pos.CENTER_LEFT);
+        settingsRow.getChildren().stream().filter(n -> n instanceof Label && n != learningRateError)
+                .forEach(n -> ((Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         settingsRow.setId("settings-row");
         Label legend = label("graph.legend");
         legend.setId("graph-legend");

@@ -163,7 +163,7 @@ class OptimizerLinesTest {
         assertTrue(lines.get(5).startsWith("step = -eta x m_hat / (sqrt(v_hat) + eps) = -0.1 x "), lines.get(5));
         assertEquals("Adam, learning rate eta = 0.1, beta1 = 0.9, beta2 = 0.999, eps = 1E-8, t = 2",
                 OptimizerLines.heading(u.get(1)));
-        assertEquals("m\u0302 = m / (1 - \u03b21^t)", OptimizerLines.pretty("m_hat = m / (1 - beta1^t)"));
+        assertEquals("m_hat = m / (1 - \u03b21^t) \u00d7 \u221a\u03b5", OptimizerLines.pretty("m_hat = m / (1 - beta1^t) x sqrteps"));
     }
 
     @Test
