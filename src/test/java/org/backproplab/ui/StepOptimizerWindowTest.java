@@ -104,4 +104,15 @@ class StepOptimizerWindowTest {
         });
         ui.screenshot("step-adam-update");
     }
+
+    @Test
+    void bothTabsShowThePresetIdForTheCommandLine(FxRobot robot) {
+        ui.settle();
+        ui.choose(robot, "#lesson-picker", ui.i18n.get("lesson.xor.title"));
+        assertEquals("Preset: xor   \u00b7   on the command line: backprop-lab trace xor", ui.text(robot, "#preset-id"));
+        ui.click(robot, "#tab-playground");
+        ui.choose(robot, "#pg-lesson", "Learning rate too large: divergence");
+        assertEquals("Preset: lr-too-large   \u00b7   on the command line: backprop-lab train lr-too-large",
+                ui.text(robot, "#pg-preset-id"));
+    }
 }
