@@ -195,11 +195,12 @@ public final class StepView {
         lessonText.setId("lesson-text");
         lessonText.getStyleClass().add("lesson-text");
         lessonText.setWrapText(true);
-        HBox settingsRow = new HBox(8, label("control.bias"), biasMode, label("step.optimizer"), optimizer,
-                label("control.learningRate"), learningRate, learningRateError, sample);
+        // in a narrow window the settings wrap onto a second line instead of squeezing the controls
+        javafx.scene.layout.FlowPane settingsRow = new javafx.scene.layout.FlowPane(8, 4, label("control.bias"),
+                biasMode, label("step.optimizer"), optimizer, label("control.learningRate"), learningRate,
+                learningRateError, sample);
         settingsRow.setAlignment(Pos.CENTER_LEFT);
-        settingsRow.getChildren().stream().filter(n -> n instanceof Label && n != learningRateError)
-                .forEach(n -> ((Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        settingsRow.setPrefWrapLength(420);
         settingsRow.setId("settings-row");
         Label legend = label("graph.legend");
         legend.setId("graph-legend");
