@@ -28,7 +28,7 @@ final class TrainCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = AnyPresetName.class,
-            description = "The preset: ${COMPLETION-CANDIDATES} ; the mnist-* presets and lenet-1998 are digits presets.")
+            description = "The preset: ${COMPLETION-CANDIDATES}. The mnist-* presets and lenet-1998 are digits presets.")
     String preset;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train. Default: the preset's; "
