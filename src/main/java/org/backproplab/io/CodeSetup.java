@@ -47,8 +47,16 @@ public record CodeSetup(String preset, List<Dense> layers, String loss, Opt opti
 
     /** Thrown for what the exported programs cannot hold: a layer that is not dense, regularisation. */
     public static final class UnsupportedException extends Exception {
-        public UnsupportedException(String message) {
+        private final String reason;
+
+        /** @param reason "maps" (a layer that is not dense) or "regularization" */
+        public UnsupportedException(String reason, String message) {
             super(message);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 
@@ -79,7 +87,7 @@ public record CodeSetup(String preset, List<Dense> layers, String loss, Opt opti
     public static CodeSetup of(String preset, Trainer trainer, ImmutableMatrix x, ImmutableMatrix t)
             throws UnsupportedException {
         if (trainer.regularization().kind() != Regularization.Kind.NONE) {
-            throw new UnsupportedException("the exported programs do not hold " + trainer.regularization().id()
+            throw new UnsupportedException("regularization", "the exported programs do not hold " + trainer.regularization().id()
                     + " regularisation; choose none to export this network");
         }
         Network net = trainer.network();
@@ -87,7 +95,7 @@ public record CodeSetup(String preset, List<Dense> layers, String loss, Opt opti
         Map<String, String> names = new LinkedHashMap<>();
         for (Layer l : net.layers()) {
             if (!(l instanceof DenseLayer d)) {
-                throw new UnsupportedException("only dense networks are exported as code; layer "
+                throw new UnsupportedException("maps", "only dense networks are exported as code; layer "
                         + (layers.size() + 1) + " is a " + l.getClass().getSimpleName().replace("Layer", "").toLowerCase()
                         + " layer");
             }

@@ -24,6 +24,9 @@ public interface ExportDialogs {
     /** Where to save the model, or empty when cancelled. */
     Optional<Path> modelToSave(Window owner);
 
+    /** Where to save a program shown as code ({@code name} offered), or empty when cancelled. */
+    Optional<Path> codeToSave(Window owner, String name);
+
     /** Whether to save a model holding NaN or infinite values (it cannot be loaded again) to {@code file}. */
     boolean confirmNonFiniteSave(Window owner, Path file);
 

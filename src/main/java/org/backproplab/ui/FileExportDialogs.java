@@ -61,6 +61,11 @@ final class FileExportDialogs implements ExportDialogs {
     }
 
     @Override
+    public Optional<Path> codeToSave(Window owner, String name) {
+        return choose(owner, name, "Python", "*.py");
+    }
+
+    @Override
     public boolean confirmNonFiniteSave(Window owner, Path file) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("digits.saveNonFinite.text"),
                 ButtonType.OK, ButtonType.CANCEL);

@@ -27,6 +27,7 @@ final class UiTestSupport {
     final Settings settings = new Settings(prefs);
     final I18n i18n;
     Path pngAnswer;
+    Path codeAnswer;
     /** The answer to "save a model with NaN values?", and the files it was asked for. */
     boolean nonFiniteAnswer;
     final java.util.List<Path> nonFiniteQuestions = new java.util.ArrayList<>();
@@ -59,6 +60,11 @@ final class UiTestSupport {
             @Override
             public Optional<Path> modelToSave(Window owner) {
                 return Optional.ofNullable(modelAnswer);
+            }
+
+            @Override
+            public Optional<Path> codeToSave(Window owner, String name) {
+                return Optional.ofNullable(codeAnswer);
             }
 
             @Override
