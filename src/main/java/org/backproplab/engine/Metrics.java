@@ -9,7 +9,7 @@ public final class Metrics {
 
     /**
      * The fraction of samples classified right. With one output the class is "output above the
-     * threshold" (0 after tanh, whose targets are -1/1; 0.5 otherwise); with several outputs it is
+     * threshold" (0 after tanh or a linear output, whose targets are -1/1; 0.5 otherwise); with several outputs it is
      * the largest output, compared with the largest target.
      */
     public static double accuracy(DMatrixRMaj outputs, DMatrixRMaj targets, Activation outputActivation) {
@@ -19,7 +19,7 @@ public final class Metrics {
             return Double.NaN;
         }
         int correct = 0;
-        double threshold = outputActivation == Activation.TANH ? 0.0 : 0.5;
+        double threshold = outputActivation == Activation.TANH || outputActivation == Activation.IDENTITY ? 0.0 : 0.5;
         for (int r = 0; r < m; r++) {
             if (k == 1) {
                 boolean predicted = outputs.get(r, 0) > threshold;

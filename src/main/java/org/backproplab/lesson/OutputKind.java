@@ -18,7 +18,7 @@ public enum OutputKind {
     TANH_HALF_MSE(Activation.TANH, Loss.HALF_MEAN_SQUARED_ERROR),
     /** Softmax and cross-entropy: three or more classes. */
     SOFTMAX_CE(Activation.SOFTMAX, Loss.SOFTMAX_CROSS_ENTROPY),
-    /** Linear and mean squared error: regression. */
+    /** Linear and mean squared error: regression, or two classes with targets -1 and 1 (as the Paddle tutorial's neuron). */
     LINEAR_MSE(Activation.IDENTITY, Loss.MEAN_SQUARED_ERROR);
 
     private final Activation activation;
@@ -43,7 +43,7 @@ public enum OutputKind {
             case SIGMOID_BCE -> task == Task.BINARY;
             case TANH_MSE, TANH_HALF_MSE -> task == Task.BINARY || task == Task.REGRESSION;
             case SOFTMAX_CE -> task == Task.MULTICLASS;
-            case LINEAR_MSE -> task == Task.REGRESSION;
+            case LINEAR_MSE -> task == Task.BINARY || task == Task.REGRESSION;
         };
     }
 
@@ -56,9 +56,9 @@ public enum OutputKind {
         };
     }
 
-    /** Whether two classes are coded as targets -1 and 1 (a tanh output) instead of 0 and 1. */
+    /** Whether two classes are coded as targets -1 and 1 (a tanh or linear output) instead of 0 and 1. */
     public boolean signTargets() {
-        return this == TANH_MSE || this == TANH_HALF_MSE;
+        return this == TANH_MSE || this == TANH_HALF_MSE || this == LINEAR_MSE;
     }
 
     public String id() {

@@ -15,6 +15,8 @@ import org.backproplab.lesson.PlaygroundSpec.Hidden;
 public final class PlaygroundLessons {
     private static final List<Feature> XY = List.of(Feature.X1, Feature.X2);
     private static final Map<String, PlaygroundSpec> ALL = new LinkedHashMap<>();
+    /** The Paddle tutorial's single neuron with a linear output. */
+    public static final String PADDLE_NEURON = "paddle-neuron";
 
     static {
         // The neuron and its bias: a line whose boundary misses the origin.
@@ -23,6 +25,12 @@ public final class PlaygroundLessons {
                 BiasMode.TRAINED, 1, 100, null);
         ALL.put("neuron-bias", neuron);
         ALL.put("neuron-no-bias", neuron.withBias(BiasMode.NONE));
+        // The Paddle tutorial's single neuron: y = w1 x1 + w2 x2 + b, a linear output and squared
+        // error, on two labelled clouds (targets -1 and 1), generated from a seed, shuffled into
+        // mini-batches; its boundary is the line w1 x1 + w2 x2 + b = 0.
+        ALL.put(PADDLE_NEURON, new PlaygroundSpec(DataShape.GAUSSIAN, 200, 0, 0.5, 7, XY, List.of(),
+                OutputKind.LINEAR_MSE, new OptimizerSpec.Sgd(0.01), 10, Regularization.NONE, InitKind.XAVIER,
+                BiasMode.TRAINED, 1, 20, null));
         // XOR: one line cannot split it; a hidden layer adds lines.
         PlaygroundSpec xorLine = new PlaygroundSpec(DataShape.XOR, 400, 0, 0.5, 1, XY, List.of(),
                 OutputKind.SIGMOID_BCE, new OptimizerSpec.Adam(0.03), 10, Regularization.NONE, InitKind.XAVIER,

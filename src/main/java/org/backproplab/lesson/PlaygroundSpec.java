@@ -86,6 +86,7 @@ public record PlaygroundSpec(DataShape shape, int points, double noise, double t
     }
 
     public Samples samples(List<org.backproplab.data.DataPoint> pts) {
+        // a tanh or linear output learns the two classes as targets -1 and 1; its boundary is output 0
         return DataSet.samples(pts, features, task(), classes(), output.signTargets() && task() == Task.BINARY);
     }
 

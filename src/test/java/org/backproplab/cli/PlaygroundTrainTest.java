@@ -70,4 +70,15 @@ class PlaygroundTrainTest {
     void regressionFits() {
         assertTrue(last("train", "regression", "--json").get("test_loss").asDouble() < 0.05);
     }
+
+    @Test
+    void thePaddleNeuronTrainsAndTracesFromTheCommandLine() {
+        assertEquals(1.0, last("train", "paddle-neuron", "--json").get("test_accuracy").asDouble(), 0);
+        CliRun trace = CliRun.of("trace", "paddle-neuron", "--steps", "1", "--json");
+        assertEquals(0, trace.exitCode(), trace.err());
+        JsonNode step = trace.jsonLines().get(0);
+        assertEquals(10, step.get("input").size(), "one mini-batch of 10 points");
+        assertEquals("identity", step.get("layers").get(0).get("activation").asText());
+        assertEquals("mean-squared-error", step.get("loss_function").asText());
+    }
 }
