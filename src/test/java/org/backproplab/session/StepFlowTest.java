@@ -1,0 +1,53 @@
+package org.backproplab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.backproplab.lesson.Lessons;
+import org.junit.jupiter.api.Test;
+
+/** The flow diagram lights, for each stage of the 2-2-2 worked example, the part that stage computes. */
+class StepFlowTest {
+    @Test
+    void eachStageOfTheWorkedExampleLightsItsOwnPart() {
+        ManualWorker worker = new ManualWorker();
+        StepSession session = new StepSession(worker, Runnable::run);
+        StepLessons lessons = new StepLessons(session);
+        session.loadLesson(Lessons.WORKED_2_2_2);
+        worker.runUntilIdle();
+        assertEquals(List.of(), lessons.flowProperty().get().lit(), "nothing before the first stage");
+        List<List<String>> expected = List.of(
+                List.of("A1", "Z1", "cache1"),                 // forward through the hidden layer
+                List.of("A2", "Z2", "cache2"),                 // forward through the output layer
+                List.of("E"),                                  // the loss
+                List.of("dA1", "dA2", "dW2", "dZ2", "db2"),    // back through the output layer
+                List.of("dA1", "dW1", "dZ1", "db1"),           // back through the hidden layer
+                List.of("update1", "update2"));                // the update
+        for (List<String> part : expected) {
+            session.nextStage();
+            worker.runUntilIdle();
+            StepFlowSnapshot flow = lessons.flowProperty().get();
+            assertEquals(part, flow.lit().stream().sorted().toList(), flow.stage().toString());
+        }
+        StepFlowSnapshot end = lessons.flowProperty().get();
+        assertEquals(StepFlowSnapshot.State.DONE, end.node("Z1").state(), "computed earlier in the iteration");
+        assertEquals("dW[2] = dZ[2] A[1]\u1d40", end.node("dW2").formula());
+        assertEquals("[2, 2]", end.node("dW2").shape());
+    }
+
+    @Test
+    void onTheWayBackTheCacheOfTheLayerIsRead() {
+        ManualWorker worker = new ManualWorker();
+        StepSession session = new StepSession(worker, Runnable::run);
+        StepLessons lessons = new StepLessons(session);
+        session.loadLesson(Lessons.WORKED_2_2_2);
+        for (int i = 0; i < 4; i++) {
+            session.nextStage();
+        }
+        worker.runUntilIdle();
+        StepFlowSnapshot flow = lessons.flowProperty().get();
+        assertEquals(StepFlowSnapshot.State.READ, flow.node("cache2").state());
+        assertEquals(StepFlowSnapshot.State.DONE, flow.node("cache1").state());
+        assertEquals("flow.stage.backward", flow.stage().parts().get(0).key());
+    }
+}
