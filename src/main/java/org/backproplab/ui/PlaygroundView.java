@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -16,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.backproplab.session.GraphItem;
 import org.backproplab.session.PlaygroundChoices;
 import org.backproplab.session.PlaygroundChoices.MapPoint;
+import org.backproplab.session.PlaygroundEpochs;
 import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.PlaygroundSetup;
 import org.backproplab.session.PlaygroundSnapshot;
@@ -150,7 +152,13 @@ public final class PlaygroundView {
         notice.setId("pg-notice");
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);
-        VBox center = new VBox(8, runBar, epochLabel, lessonText, presetId, network, notice);
+        // epoch, batch and iteration for the set-up shown (the batch lessons' numbers), folded away at first
+        TitledPane epochs = new TitledPane(null, new EpochBatchView(i18n, "pg-epochs",
+                new PlaygroundEpochs(session).epochsProperty()).root());
+        epochs.setId("pg-epochs-pane");
+        epochs.textProperty().bind(i18n.bind("pg.epochs.title"));
+        epochs.setExpanded(false);
+        VBox center = new VBox(8, runBar, epochLabel, lessonText, presetId, epochs, network, notice);
         center.setPadding(new Insets(8));
 
         VBox right = new VBox(6, map.root(), curves.root());

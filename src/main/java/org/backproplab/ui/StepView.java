@@ -216,10 +216,14 @@ public final class StepView {
         legend.setWrapText(true);
         maps.setVisible(false);
         maps.setManaged(false);
-        VBox center = new VBox(4, stageLabel, lessonText, presetId, settingsRow, graph, maps, legend, mapLegend);
+        VBox network = new VBox(4, graph, maps, legend, mapLegend);
         VBox.setVgrow(maps, Priority.ALWAYS);
-        center.setPadding(new Insets(8, 8, 8, 12));
         VBox.setVgrow(graph, Priority.ALWAYS);
+        // the network, and beside it the same stage as matrices, as a flow, and in epochs and batches
+        Node views = new StepLessonTabs(session, i18n, network).root();
+        VBox.setVgrow(views, Priority.ALWAYS);
+        VBox center = new VBox(4, stageLabel, lessonText, presetId, settingsRow, views);
+        center.setPadding(new Insets(8, 8, 8, 12));
 
         Label curveTitle = label("curve.title");
         curveTitle.getStyleClass().add("section-title");

@@ -1,0 +1,91 @@
+package org.backproplab.ui;
+
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.backproplab.session.EpochBatch;
+
+/**
+ * Epoch, batch and iteration beside the numbers of the set-up shown: the three definitions, N,
+ * B and ⌈N/B⌉ updates per epoch, where the updates done stand, the three kinds of gradient
+ * descent as a table, and why N/B + 1 is wrong when B divides N. Ids (after {@code prefix}):
+ * {@code -numbers}, {@code -progress}, {@code -naive}, {@code -table-R-C}.
+ */
+final class EpochBatchView {
+    private final I18n i18n;
+    private final String prefix;
+    private final VBox root = new VBox(6);
+    private final Label numbers = new Label();
+    private final Label progress = new Label();
+    private final Label naive = new Label();
+    private final GridPane table = new GridPane();
+    private final ObservableValue<EpochBatch> value;
+
+    EpochBatchView(I18n i18n, String prefix, ObservableValue<EpochBatch> value) {
+        this.i18n = i18n;
+        this.prefix = prefix;
+        this.value = value;
+        root.setId(prefix);
+        root.setPadding(new Insets(8));
+        Label definitions = new Label();
+        definitions.textProperty().bind(i18n.bind("epochs.definitions"));
+        definitions.setWrapText(true);
+        numbers.setId(prefix + "-numbers");
+        numbers.getStyleClass().add("section-title");
+        numbers.setWrapText(true);
+        progress.setId(prefix + "-progress");
+        progress.setWrapText(true);
+        naive.setId(prefix + "-naive");
+        naive.getStyleClass().add("lesson-text");
+        naive.setWrapText(true);
+        table.setHgap(16);
+        table.setVgap(3);
+        table.getStyleClass().add("dims-table");
+        Label tableTitle = new Label();
+        tableTitle.textProperty().bind(i18n.bind("epochs.table.title"));
+        tableTitle.getStyleClass().add("section-title");
+        root.getChildren().addAll(definitions, numbers, progress, tableTitle, table, naive);
+        value.addListener((o, a, b) -> show());
+        i18n.localeProperty().addListener((o, a, b) -> show());
+        show();
+    }
+
+    VBox root() {
+        return root;
+    }
+
+    private void show() {
+        EpochBatch e = value.getValue();
+        table.getChildren().clear();
+        if (e == null) {
+            return;
+        }
+        numbers.setText(i18n.get("epochs.numbers", e.samples(), e.batch(), e.updatesPerEpoch(), e.lastBatch()));
+        progress.setText(i18n.get("epochs.progress", e.iterations(), e.epochsDone(), e.updatesIntoEpoch()));
+        naive.setText(i18n.get(e.naiveIsWrong() ? "epochs.naive.wrong" : "epochs.naive.right", e.samples(), e.batch(),
+                e.naiveCount(), e.updatesPerEpoch()));
+        String[] header = {i18n.get("epochs.table.kind"), i18n.get("epochs.table.batch"),
+            i18n.get("epochs.table.rule"), i18n.get("epochs.table.updates")};
+        for (int c = 0; c < header.length; c++) {
+            Label l = new Label(header[c]);
+            l.getStyleClass().add("dims-header");
+            table.add(l, c, 0);
+        }
+        String[] rules = {"1", "N", "\u2308N/B\u2309"};
+        for (int r = 0; r < e.table().size(); r++) {
+            EpochBatch.Row row = e.table().get(r);
+            String[] cells = {i18n.get(row.key()) + (row.current() ? " \u25c0" : ""),
+                Integer.toString(row.batchSize()), rules[r], Integer.toString(row.updates())};
+            for (int c = 0; c < cells.length; c++) {
+                Label l = new Label(cells[c]);
+                l.setId(prefix + "-table-" + r + "-" + c);
+                if (row.current()) {
+                    l.getStyleClass().add("dims-current");
+                }
+                table.add(l, c, r + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.backproplab.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.backproplab.session.StepLessons;
+import org.backproplab.session.StepSession;
+
+/**
+ * The stepping tab's centre as inner tabs: the network (graph or maps), the same stage as
+ * matrices over the batch ({@link StepMatrixView}), the forward and backward flow
+ * ({@link FlowView}), and epoch, batch and iteration ({@link EpochBatchView}). A view is redrawn
+ * at most once a frame, and only while its tab is the one showing.
+ */
+final class StepLessonTabs {
+    private final TabPane root = new TabPane();
+    private final Tab matricesTab;
+    private final Tab flowTab;
+    private final StepMatrixView matrices;
+    private final FlowView flow;
+    private final StepLessons lessons;
+    private boolean matricesDirty = true;
+    private boolean flowDirty = true;
+
+    StepLessonTabs(StepSession session, I18n i18n, Node network) {
+        lessons = new StepLessons(session);
+        matrices = new StepMatrixView(i18n);
+        flow = new FlowView(i18n);
+        EpochBatchView epochs = new EpochBatchView(i18n, "step-epochs", lessons.epochsProperty());
+        ScrollPane epochsScroll = new ScrollPane(epochs.root());
+        epochsScroll.setFitToWidth(true);
+        root.setId("step-views");
+        root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab networkTab = tab("step-tab-network", "step.views.network", network, i18n);
+        matricesTab = tab("step-tab-matrices", "step.views.matrices", matrices.root(), i18n);
+        flowTab = tab("step-tab-flow", "step.views.flow", flow.root(), i18n);
+        Tab epochsTab = tab("step-tab-epochs", "step.views.epochs", epochsScroll, i18n);
+        root.getTabs().setAll(networkTab, matricesTab, flowTab, epochsTab);
+        lessons.matricesProperty().addListener((o, a, b) -> matricesDirty = true);
+        lessons.flowProperty().addListener((o, a, b) -> flowDirty = true);
+        i18n.localeProperty().addListener((o, a, b) -> {
+            matricesDirty = true;
+            flowDirty = true;
+        });
+        root.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> render());
+        new FrameTimer(root, now -> render());
+    }
+
+    TabPane root() {
+        return root;
+    }
+
+    private void render() {
+        Tab showing = root.getSelectionModel().getSelectedItem();
+        if (showing == matricesTab && matricesDirty) {
+            matricesDirty = false;
+            matrices.show(lessons.matricesProperty().get());
+        } else if (showing == flowTab && flowDirty) {
+            flowDirty = false;
+            flow.show(lessons.flowProperty().get());
+        }
+    }
+
+    private static Tab tab(String id, String key, Node content, I18n i18n) {
+        Tab t = new Tab();
+        t.setId(id);
+        t.textProperty().bind(i18n.bind(key));
+        t.setContent(content);
+        return t;
+    }
+}
