@@ -200,4 +200,19 @@ class TutorialLessonsWindowTest {
         assertTrue(text(robot, "#out-0-0").startsWith("out "), text(robot, "#out-0-0"));
         assertFalse(((Label) robot.lookup("#stage-label").query()).getText().isEmpty());
     }
+
+    @Test
+    void theFlowAndTheMatricesSpeakChinese(FxRobot robot) {
+        ui.settle();
+        robot.interact(() -> ui.i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        ui.click(robot, "#next-stage");
+        ui.click(robot, "#step-tab-matrices");
+        assertTrue(text(robot, "#matrix-heading").startsWith("第 1 层"), text(robot, "#matrix-heading"));
+        assertTrue(text(robot, "#matrix-transpose").contains("转置"), text(robot, "#matrix-transpose"));
+        assertEquals("0.3775", text(robot, "#matrix-Z1-0-0"));
+        ui.click(robot, "#step-tab-flow");
+        assertTrue(text(robot, "#flow-stage").startsWith("第 1 层前向"), text(robot, "#flow-stage"));
+        assertEquals(List.of("flow-A1", "flow-Z1", "flow-cache1"), lit(robot));
+        ui.screenshot("step-flow-zh");
+    }
 }
