@@ -25,12 +25,16 @@ final class StepOptions {
     final ReadOnlyObjectWrapper<String> learningRate = new ReadOnlyObjectWrapper<>(this, "learningRate", "");
     final ReadOnlyObjectWrapper<Phrase> learningRateError = new ReadOnlyObjectWrapper<>(this, "lrError");
     final ReadOnlyObjectWrapper<String> optimizer = new ReadOnlyObjectWrapper<>(this, "optimizer");
+    /** The network shown as PyTorch or NumPy, written from the iteration the stepper is in. */
+    final ShowAsCode code;
 
     StepOptions(Executor fx, Consumer<Runnable> submit, Consumer<Notice> post, StepEngine engine) {
         this.fx = fx;
         this.submit = submit;
         this.post = post;
         this.engine = engine;
+        this.code = new ShowAsCode(submit::accept, fx,
+                () -> org.backproplab.io.CodeSetup.atNextStep(engine.lesson().id(), engine.stepper()));
     }
 
     static List<String> biasModes() {

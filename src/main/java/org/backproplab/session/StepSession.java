@@ -48,10 +48,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     private final ReadOnlyObjectWrapper<Phrase> editError = new ReadOnlyObjectWrapper<>(this, "editError");
     private final ReadOnlyObjectWrapper<Speed> speed = new ReadOnlyObjectWrapper<>(this, "speed", Speed.ITERATIONS_100);
 
-    /**
-     * @param worker the single thread that runs the engine
-     * @param fx     runs a task on the FX thread (Platform::runLater in the app)
-     */
+    /** {@code worker}: the single thread that runs the engine; {@code fx}: Platform::runLater in the app. */
     public StepSession(Worker worker, Executor fx) {
         super(worker, fx);
         this.fx = fx;
@@ -105,6 +102,11 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     /** The optimizer's id: one of {@link #optimizers()}. */
     public ReadOnlyObjectProperty<String> optimizerProperty() {
         return options.optimizer.getReadOnlyProperty();
+    }
+
+    /** "Show as PyTorch" and "Show as NumPy": the program of the iteration shown. */
+    public ShowAsCode code() {
+        return options.code;
     }
 
     /** Why the value typed last into the inspector was refused, or null. */

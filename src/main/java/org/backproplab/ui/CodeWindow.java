@@ -31,13 +31,16 @@ final class CodeWindow {
     private final I18n i18n;
     private final Node owner;
     private final ExportDialogs dialogs;
+    private final java.util.function.Consumer<Notice> say;
     private final ComboBox<String> language = new ComboBox<>();
     private final TextArea text = new TextArea();
     private final Label message = new Label();
     private Stage stage;
 
-    CodeWindow(ShowAsCode model, I18n i18n, Node owner, ExportDialogs dialogs) {
+    /** {@code say}: where a message goes while the window is closed (the tab's status line). */
+    CodeWindow(ShowAsCode model, I18n i18n, Node owner, ExportDialogs dialogs, java.util.function.Consumer<Notice> say) {
         this.model = model;
+        this.say = say;
         this.i18n = i18n;
         this.owner = owner;
         this.dialogs = dialogs;
@@ -56,11 +59,6 @@ final class CodeWindow {
         message.setId("code-message");
         model.codeProperty().addListener((o, a, c) -> showCode(c));
         model.messageProperty().addListener((o, a, n) -> showMessage(n));
-    }
-
-    /** A button that shows the network as {@code lang}. */
-    Button button(String id, String key, String lang) {
-        return ViewParts.button(i18n, id, Material2AL.CODE, key, () -> model.show(lang));
     }
 
     private void showCode(ShowAsCode.Code c) {
@@ -89,6 +87,9 @@ final class CodeWindow {
             return;
         }
         ViewParts.showNotice(message, i18n, n);
+        if (stage == null || !stage.isShowing()) {
+            say.accept(n);
+        }
     }
 
     private Stage build() {

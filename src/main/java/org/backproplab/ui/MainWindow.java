@@ -105,7 +105,12 @@ public final class MainWindow {
         png.setOnAction(e -> exportPng());
         MenuItem markdown = menuItem("export-markdown", "export.markdown", Material2AL.DESCRIPTION);
         markdown.setOnAction(e -> exportMarkdown());
-        MenuButton export = new MenuButton(null, new FontIcon(Material2MZ.SAVE_ALT), png, markdown);
+        new CodeWindow(session.code(), i18n, root, dialogs, step::showNotice);
+        MenuItem pytorch = menuItem("export-pytorch", "code.showPytorch", Material2AL.CODE);
+        pytorch.setOnAction(e -> session.code().show("pytorch"));
+        MenuItem numpy = menuItem("export-numpy", "code.showNumpy", Material2AL.CODE);
+        numpy.setOnAction(e -> session.code().show("numpy"));
+        MenuButton export = new MenuButton(null, new FontIcon(Material2MZ.SAVE_ALT), png, markdown, pytorch, numpy);
         export.setId("export");
         export.setTooltip(tooltip("export.menu"));
         export.setFocusTraversable(false);
