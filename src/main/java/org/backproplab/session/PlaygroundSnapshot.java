@@ -24,16 +24,18 @@ import org.backproplab.session.PlaygroundChoices.MapPoint;
  * @param diverged      true while training is paused because the loss or a weight stopped being finite
  * @param landscape     the loss over the two weights and their path, for a network with exactly two
  *                      parameters; null otherwise
+ * @param runs          the loss curves' runs, kept ones first, the current one last ({@link CurveRuns})
  */
 public record PlaygroundSnapshot(int epoch, long iteration, double trainLossNow, double testLossNow,
         double trainAccuracyNow, double testAccuracyNow, LossHistory.Curve trainLoss, LossHistory.Curve testLoss,
         LossHistory.Curve trainAccuracy, LossHistory.Curve testAccuracy, float[][][] maps, float[][] inputMaps,
         int resolution, int[][][] thumbnails, int[][] biasColors, int[] outputPicture, List<MapPoint> points, int trainCount,
         int testCount, Map<String, ImmutableMatrix> parameters, List<String> inputNames, GraphSnapshot graph,
-        boolean diverged, Landscape landscape, long version) {
+        boolean diverged, Landscape landscape, long version, List<CurveRuns.Run> runs) {
 
     public PlaygroundSnapshot {
         parameters = Map.copyOf(parameters);
         inputNames = List.copyOf(inputNames);
+        runs = List.copyOf(runs);
     }
 }

@@ -43,6 +43,7 @@ final class PlaygroundTraining {
     private final LossHistory testLoss = new LossHistory(2048);
     private final LossHistory trainAccuracy = new LossHistory(2048);
     private final LossHistory testAccuracy = new LossHistory(2048);
+    private final CurveRuns runs = new CurveRuns();
     private Evaluation trainNow = new Evaluation(Double.NaN, Double.NaN);
     private Evaluation testNow = new Evaluation(Double.NaN, Double.NaN);
     private final WeightPath path = new WeightPath();
@@ -61,6 +62,10 @@ final class PlaygroundTraining {
 
     /** A new set-up: training starts again from the seed's weights. */
     void rebuild(String lesson, PlaygroundSpec newSpec, DataSet newData) {
+        if (spec != null) {
+            // the curves so far become a run of their own, compared with the next ones
+            runs.keep(CurveRuns.playground(lessonId, spec), trainLoss.copy(), testLoss.copy());
+        }
         lessonId = lesson;
         spec = newSpec;
         if (newData != data) {
@@ -85,6 +90,10 @@ final class PlaygroundTraining {
 
     /** Only the learning rate changed: the weights and the optimizer's state stay. */
     void setLearningRate(PlaygroundSpec newSpec) {
+        // the loss curve goes on as a new run, labelled with the new rate
+        runs.keep(CurveRuns.playground(lessonId, spec), trainLoss.copy(), testLoss.copy());
+        trainLoss.clear();
+        testLoss.clear();
         spec = newSpec;
         trainer.optimizer().setLearningRate(spec.optimizer().learningRate());
     }
@@ -164,6 +173,11 @@ final class PlaygroundTraining {
             out[l] = heatCopy.activationValues(l).rowValues(0);
         }
         return out;
+    }
+
+    /** Forgets the kept runs (the loss curve keeps only the current one). */
+    void clearRuns() {
+        runs.clear();
     }
 
     /** Back to the last state whose loss and weights were finite; returns its epoch. */
@@ -250,9 +264,12 @@ final class PlaygroundTraining {
         GraphSnapshot graph = PlaygroundGraphs.withOutputs(PlaygroundGraphs.of(sizes, inputNames, parameters, spec),
                 chosen == null ? null : outputsAt(chosen), chosen);
         int[][] biasColors = PlaygroundGraphs.biasColors(sizes, parameters, spec);
+        LossHistory.Curve train = trainLoss.copy();
+        LossHistory.Curve test = testLoss.copy();
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
-                trainNow.accuracy(), testNow.accuracy(), trainLoss.copy(), testLoss.copy(), trainAccuracy.copy(),
+                trainNow.accuracy(), testNow.accuracy(), train, test, trainAccuracy.copy(),
                 testAccuracy.copy(), maps, inputMaps, RESOLUTION, thumbnails, biasColors, outputPicture, points, data.train().size(),
-                data.test().size(), parameters, inputNames, graph, diverged, path.landscape(trainer), ++version);
+                data.test().size(), parameters, inputNames, graph, diverged, path.landscape(trainer), ++version,
+                runs.with(CurveRuns.playground(lessonId, spec), train, test));
     }
 }

@@ -33,6 +33,7 @@ final class StepEngine {
     private final Consumer<Notice> post;
     private final Runnable stopPlaying;
     private final LossHistory history = new LossHistory(4096);
+    private final CurveRuns runs = new CurveRuns();
     private final NumericGradients numeric = new NumericGradients();
     private Lesson lesson;
     private Trainer trainer;
@@ -110,11 +111,13 @@ final class StepEngine {
         }
         return s.withScreen(new StepScreen(k, rows, selected, graph, inspector, StepTexts.stage(s, net),
                 StepTexts.lessonText(id), Phrase.key(Lesson.titleKey(id)), Lessons.isPlayground(id) ? null : id,
-                biasMode.id(), Naming.number(learningRate), maps, optimizer));
+                biasMode.id(), Naming.number(learningRate), maps, optimizer,
+                runs.with(runSettings(), s.curve(), LossHistory.Curve.EMPTY)));
     }
 
     /** Opens a lesson with its own bias mode and learning rate, from its starting weights. */
     void open(Lesson l) {
+        keepRun();
         lesson = l;
         biasMode = l.network().layers().get(0).biasMode();
         learningRate = l.optimizer().learningRate();
@@ -124,9 +127,9 @@ final class StepEngine {
 
     /** Back to the same starting weights, keeping the chosen bias mode and learning rate. */
     void restart() {
+        keepRun();
         trainer = withSettings(lesson).newTrainer();
         stepper = new Stepper(trainer, 100_000);
-        history.clear();
         numeric.clear();
     }
 
@@ -168,6 +171,7 @@ final class StepEngine {
     void setLearningRate(double value) {
         double old = learningRate;
         if (old != value) {
+            keepRun();
             stepper.change(() -> setRate(value), () -> setRate(old));
         }
     }
@@ -186,7 +190,25 @@ final class StepEngine {
             // finish the iteration in progress with the old mode, as the next one uses the new
             wholeIteration();
         }
+        keepRun();
         stepper.change(() -> applyBiasMode(mode), () -> applyBiasMode(old));
+    }
+
+    /** The loss curve so far becomes a run of its own (before a reset, a lesson, a learning rate or bias mode). */
+    private void keepRun() {
+        if (trainer != null) {
+            runs.keep(runSettings(), history.copy(), LossHistory.Curve.EMPTY);
+        }
+        history.clear();
+    }
+
+    private List<CurveRuns.Setting> runSettings() {
+        return CurveRuns.step(Lesson.titleKey(lesson.id()), learningRate, trainer.optimizer().id(), biasMode.id());
+    }
+
+    /** Forgets the kept runs: the loss curve shows the current one alone. */
+    void clearRuns() {
+        runs.clear();
     }
 
     private void applyBiasMode(BiasMode mode) {

@@ -17,8 +17,10 @@ package org.backproplab.session;
  * @param maps        for a network with maps (convolution, pooling) the grids drawn instead of the
  *                    graph (then {@code graph} is null); null for a dense network
  * @param optimizer   the optimizer's id (sgd, momentum, adam)
+ * @param runs        the loss curve's runs, kept ones first, the current one last ({@link CurveRuns})
  */
 public record StepScreen(int sample, int sampleCount, GraphItem selection, GraphSnapshot graph,
         InspectorSnapshot inspector, Phrase stage, Phrase lessonText, Phrase lessonTitle, String lessonId,
-        String biasMode, String learningRate, MapGraphSnapshot maps, String optimizer) {
+        String biasMode, String learningRate, MapGraphSnapshot maps, String optimizer,
+        java.util.List<CurveRuns.Run> runs) {
 }

@@ -28,6 +28,7 @@ abstract class WorkerSession<S> {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final AtomicReference<S> pending = new AtomicReference<>();
+    private CurveBoard curves;
     /** Whether training runs; read by the worker's loop, written by the commands. */
     protected volatile boolean play;
     /**
@@ -200,5 +201,19 @@ abstract class WorkerSession<S> {
 
     protected final void post(Notice n) {
         fx.execute(() -> notice.set(n));
+    }
+
+    /** The loss chart's runs, smoothing and log scale (TensorBoard's) and its CSV export; null for a tab without one. */
+    public CurveBoard curves() {
+        return curves;
+    }
+
+    /**
+     * Gives this tab a loss chart with runs (in its constructor): {@code clearOnWorker} forgets the
+     * kept runs on the worker, {@code xName} names the CSV's x column ("epoch", "iteration").
+     */
+    protected final CurveBoard withCurves(Runnable clearOnWorker, String xName) {
+        curves = new CurveBoard(worker::execute, this::post, clearOnWorker, xName);
+        return curves;
     }
 }

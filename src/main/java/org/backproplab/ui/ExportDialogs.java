@@ -18,6 +18,9 @@ public interface ExportDialogs {
     /** Where to export the points as CSV, or empty when cancelled. */
     Optional<Path> csvToSave(Window owner);
 
+    /** Where to export the loss curves' runs as CSV, or empty when cancelled. */
+    Optional<Path> curvesCsvToSave(Window owner);
+
     /** A saved model to load, or empty when cancelled. */
     Optional<Path> modelToOpen(Window owner);
 

@@ -89,6 +89,11 @@ final class FileExportDialogs implements ExportDialogs {
         return choose(owner, "points.csv", "CSV", "*.csv");
     }
 
+    @Override
+    public Optional<Path> curvesCsvToSave(Window owner) {
+        return choose(owner, "loss-curves.csv", "CSV", "*.csv");
+    }
+
     private static Optional<Path> open(Window owner, String kind, String pattern) {
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));

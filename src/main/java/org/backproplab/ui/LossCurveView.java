@@ -9,22 +9,30 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.backproplab.session.CurvePlot;
 import org.backproplab.session.LossHistory;
 
 /**
  * The loss of every iteration so far, on a canvas redrawn at most once a frame (the window calls
- * {@link #setCurve} from its frame timer). The value under the mouse is shown in a label.
+ * {@link #setCurve} or {@link #setChart} from its frame timer): the lines of a
+ * {@link CurvePlot.Chart}, computed by the view-model (smoothing, log scale, runs), drawn as they
+ * come. The value under the mouse is shown in a label.
  */
 public final class LossCurveView extends Region {
+    /** The runs' colours, in order: the first run blue, the second orange, as before runs existed. */
+    static final Color[] PALETTE = {Color.web("#0969da"), Color.web("#e8590c"), Color.web("#1a7f37"),
+        Color.web("#8250df"), Color.web("#cf222e"), Color.web("#9a6700"), Color.web("#1b7c83"), Color.web("#bf3989"),
+        Color.web("#57606a"), Color.web("#0550ae")};
+
     private final Canvas canvas = new Canvas();
     private final Label hover = new Label();
-    private LossHistory.Curve curve = LossHistory.Curve.EMPTY;
-    private LossHistory.Curve second = LossHistory.Curve.EMPTY;
+    private CurvePlot.Chart chart = CurvePlot.Chart.EMPTY;
     private double fixedMax = Double.NaN;
     private double scale = 1.0;
     private double mouseX = Double.NaN;
     private String axisLabel = "";
     private String hoverFormat = "{0}: {1}";
+    private String smoothedFormat = "{0} ({1})";
 
     public LossCurveView() {
         getStyleClass().add("loss-curve");
@@ -47,6 +55,10 @@ public final class LossCurveView extends Region {
         });
     }
 
+    static Color color(int index) {
+        return PALETTE[Math.floorMod(index, PALETTE.length)];
+    }
+
     public void setScale(double scale) {
         this.scale = scale;
         draw();
@@ -54,12 +66,19 @@ public final class LossCurveView extends Region {
 
     /** The axis caption and the hover text pattern ({0} = iteration, {1} = loss), in the UI language. */
     public void setTexts(String axisLabel, String hoverFormat) {
-        if (axisLabel.equals(this.axisLabel) && hoverFormat.equals(this.hoverFormat)) {
+        setTexts(axisLabel, hoverFormat, smoothedFormat);
+    }
+
+    /** As {@link #setTexts(String, String)}, with the pattern of a smoothed value ({0} = raw, {1} = smoothed). */
+    public void setTexts(String axisLabel, String hoverFormat, String smoothedFormat) {
+        if (axisLabel.equals(this.axisLabel) && hoverFormat.equals(this.hoverFormat)
+                && smoothedFormat.equals(this.smoothedFormat)) {
             // the views set them on every frame, just before the curve (which draws)
             return;
         }
         this.axisLabel = axisLabel;
         this.hoverFormat = hoverFormat;
+        this.smoothedFormat = smoothedFormat;
         draw();
     }
 
@@ -69,19 +88,28 @@ public final class LossCurveView extends Region {
 
     /** Two series on one axis: {@code main} (blue, e.g. training) and {@code other} (orange, e.g. test). */
     public void setCurves(LossHistory.Curve main, LossHistory.Curve other) {
-        this.curve = main;
-        this.second = other == null ? LossHistory.Curve.EMPTY : other;
+        setChart(CurvePlot.plain(main, other, fixedMax));
+    }
+
+    /** The chart the view-model computed, drawn as it is. */
+    public void setChart(CurvePlot.Chart c) {
+        this.chart = c;
         draw();
     }
 
     /** A fixed top of the y axis (1 for accuracy), or NaN to fit the data. */
     public void setFixedMax(double max) {
         this.fixedMax = max;
-        draw();
     }
 
+    /** The chart drawn now. */
+    public CurvePlot.Chart getChart() {
+        return chart;
+    }
+
+    /** The series the mouse reads (the current run's training loss), raw. */
     public LossHistory.Curve getCurve() {
-        return curve;
+        return new LossHistory.Curve(chart.hover().xs(), chart.hover().raw());
     }
 
     @Override
@@ -95,19 +123,22 @@ public final class LossCurveView extends Region {
         return 56 * scale;
     }
 
-    private void stroke(GraphicsContext g, LossHistory.Curve c, Color color, double minX, double maxX, double minY,
-            double maxY, double left, double right, double top, double bottom) {
-        g.setStroke(color);
-        g.setLineWidth(2 * scale);
+    private void stroke(GraphicsContext g, CurvePlot.Line line, double left, double right, double top, double bottom) {
+        Color c = color(line.color());
+        g.setStroke(line.faint() ? c.deriveColor(0, 1, 1, 0.25) : c);
+        g.setLineWidth((line.faint() ? 1.5 : 2) * scale);
+        g.setLineDashes(line.dashed() ? new double[] {6 * scale, 4 * scale} : null);
         g.beginPath();
         boolean started = false;
-        for (int i = 0; i < c.size(); i++) {
-            double y = Math.min(c.losses()[i], maxY);
+        for (int i = 0; i < line.xs().length; i++) {
+            double y = line.ys()[i];
             if (!Double.isFinite(y)) {
+                // a value the scale cannot show breaks the line
+                started = false;
                 continue;
             }
-            double px = left + (c.iterations()[i] - minX) / (maxX - minX) * (right - left);
-            double py = bottom - (y - minY) / (maxY - minY) * (bottom - top);
+            double px = px(line.xs()[i], left, right);
+            double py = py(Math.min(y, chart.yMax()), top, bottom);
             if (started) {
                 g.lineTo(px, py);
             } else {
@@ -116,10 +147,20 @@ public final class LossCurveView extends Region {
             }
         }
         g.stroke();
+        g.setLineDashes(null);
+        if (line.xs().length == 1 && Double.isFinite(line.ys()[0]) && !line.faint()) {
+            g.setFill(c);
+            g.fillOval(px(line.xs()[0], left, right) - 3 * scale, py(line.ys()[0], top, bottom) - 3 * scale,
+                    6 * scale, 6 * scale);
+        }
     }
 
-    private static String axisNumber(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toString();
+    private double px(long x, double left, double right) {
+        return left + (double) (x - chart.xMin()) / (chart.xMax() - chart.xMin()) * (right - left);
+    }
+
+    private double py(double y, double top, double bottom) {
+        return bottom - (y - chart.yMin()) / (chart.yMax() - chart.yMin()) * (bottom - top);
     }
 
     private void draw() {
@@ -144,73 +185,61 @@ public final class LossCurveView extends Region {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(axisLabel, (left + right) / 2, bottom + 8 * scale);
-        int n = curve.size();
-        if (n == 0) {
+        if (chart.isEmpty()) {
             hover.setVisible(false);
             return;
-        }
-        long[] xs = curve.iterations();
-        double[] ys = curve.losses();
-        double minX = xs[0];
-        double maxX = Math.max(xs[n - 1], minX + 1);
-        double minY = 0;
-        double maxY = 0;
-        for (double y : ys) {
-            if (Double.isFinite(y)) {
-                maxY = Math.max(maxY, y);
-            }
-        }
-        for (double y : second.losses()) {
-            if (Double.isFinite(y)) {
-                maxY = Math.max(maxY, y);
-            }
-        }
-        if (!Double.isNaN(fixedMax)) {
-            maxY = fixedMax;
-        }
-        if (maxY <= minY) {
-            maxY = minY + 1;
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(axisNumber(maxY), left - 4 * scale, top);
-        g.fillText("0", left - 4 * scale, bottom);
+        for (CurvePlot.Tick t : chart.yTicks()) {
+            double y = py(t.at(), top, bottom);
+            g.fillText(t.text(), left - 4 * scale, y);
+            if (chart.log()) {
+                g.setStroke(Color.gray(0.9));
+                g.strokeLine(left + 1, y, right, y);
+            }
+        }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(String.valueOf(xs[0]), left, bottom + 8 * scale);
+        g.fillText(String.valueOf(chart.xMin()), left, bottom + 8 * scale);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.valueOf(xs[n - 1]), right, bottom + 8 * scale);
-
-        stroke(g, second, Color.web("#e8590c"), minX, maxX, minY, maxY, left, right, top, bottom);
-        stroke(g, curve, Color.web("#0969da"), minX, maxX, minY, maxY, left, right, top, bottom);
-        if (n == 1) {
-            double py = bottom - (ys[0] - minY) / (maxY - minY) * (bottom - top);
-            g.setFill(Color.web("#0969da"));
-            g.fillOval(left - 3 * scale, py - 3 * scale, 6 * scale, 6 * scale);
+        g.fillText(String.valueOf(chart.xMax()), right, bottom + 8 * scale);
+        for (CurvePlot.Line line : chart.lines()) {
+            stroke(g, line, left, right, top, bottom);
         }
+        drawHover(g, left, right, top, bottom);
+    }
 
-        if (Double.isNaN(mouseX) || mouseX < left || mouseX > right) {
+    private void drawHover(GraphicsContext g, double left, double right, double top, double bottom) {
+        CurvePlot.Hover hv = chart.hover();
+        long[] xs = hv.xs();
+        if (xs.length == 0 || Double.isNaN(mouseX) || mouseX < left || mouseX > right) {
             hover.setVisible(false);
             return;
         }
-        double target = minX + (mouseX - left) / (right - left) * (maxX - minX);
+        double target = chart.xMin() + (mouseX - left) / (right - left) * (chart.xMax() - chart.xMin());
         int best = 0;
-        for (int i = 1; i < n; i++) {
+        for (int i = 1; i < xs.length; i++) {
             if (Math.abs(xs[i] - target) < Math.abs(xs[best] - target)) {
                 best = i;
             }
         }
-        double px = left + (xs[best] - minX) / (maxX - minX) * (right - left);
-        double py = bottom - (ys[best] - minY) / (maxY - minY) * (bottom - top);
+        double px = px(xs[best], left, right);
         g.setStroke(Color.gray(0.5));
         g.setLineWidth(1);
         g.strokeLine(px, top, px, bottom);
-        g.setFill(Color.web("#cf222e"));
-        g.fillOval(px - 4 * scale, py - 4 * scale, 8 * scale, 8 * scale);
-        String text = java.text.MessageFormat.format(hoverFormat, String.valueOf(xs[best]),
-                Numbers.number(ys[best]));
-        if (second.size() > best && second.iterations()[best] == xs[best]) {
-            text += " / " + Numbers.number(second.losses()[best]);
+        if (Double.isFinite(hv.ys()[best])) {
+            double py = py(Math.min(hv.ys()[best], chart.yMax()), top, bottom);
+            g.setFill(Color.web("#cf222e"));
+            g.fillOval(px - 4 * scale, py - 4 * scale, 8 * scale, 8 * scale);
+        }
+        String value = Numbers.number(hv.raw()[best]);
+        if (!Double.isNaN(hv.smoothed()[best])) {
+            value = java.text.MessageFormat.format(smoothedFormat, value, Numbers.number(hv.smoothed()[best]));
+        }
+        String text = java.text.MessageFormat.format(hoverFormat, String.valueOf(xs[best]), value);
+        if (!Double.isNaN(hv.other()[best])) {
+            text += " / " + Numbers.number(hv.other()[best]);
         }
         hover.setText(text);
         hover.setVisible(true);

@@ -63,7 +63,7 @@ public final class MainWindow {
         this.i18n = i18n;
         this.settings = settings;
         this.dialogs = dialogs;
-        this.step = new StepView(session, i18n);
+        this.step = new StepView(session, i18n, dialogs);
         this.stepTab = tab("tab-step", "tab.step");
         this.playTab = tab("tab-playground", "tab.playground");
         this.activationsTab = tab("tab-activations", "tab.activations");

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.backproplab.session.CurveBoard;
 import org.backproplab.session.PlaygroundSnapshot;
 
 /** The playground's numbers and curves: loss and accuracy now, the loss landscape, the curves. */
@@ -16,13 +17,14 @@ final class PlaygroundCurves {
     private final Label testLoss = new Label();
     private final Label trainAccuracy = new Label();
     private final Label testAccuracy = new Label();
-    private final LossCurveView lossCurve = new LossCurveView();
+    private final CurveBoardView lossCurve;
     private final LossCurveView accuracyCurve = new LossCurveView();
     private final LandscapeView landscape = new LandscapeView(DataMapView.SIZE * 0.8);
     private final VBox landscapeBox = new VBox(4);
 
-    PlaygroundCurves(I18n i18n) {
+    PlaygroundCurves(I18n i18n, CurveBoard board, ExportDialogs dialogs) {
         this.i18n = i18n;
+        lossCurve = new CurveBoardView(board, i18n, dialogs, "pg", "pg.epochAxis", "pg.hover");
         trainLoss.setId("train-loss");
         testLoss.setId("test-loss");
         trainAccuracy.setId("train-accuracy");
@@ -32,8 +34,7 @@ final class PlaygroundCurves {
         metrics.addRow(0, new Label(), label("pg.train"), label("pg.test"));
         metrics.addRow(1, label("pg.loss"), trainLoss, testLoss);
         metrics.addRow(2, label("pg.accuracy"), trainAccuracy, testAccuracy);
-        lossCurve.setId("pg-loss-curve");
-        lossCurve.setPrefSize(DataMapView.SIZE, 130);
+        lossCurve.curve().setPrefSize(DataMapView.SIZE, 150);
         accuracyCurve.setId("pg-accuracy-curve");
         accuracyCurve.setPrefSize(DataMapView.SIZE, 130);
         accuracyCurve.setFixedMax(1);
@@ -43,7 +44,7 @@ final class PlaygroundCurves {
         landscapeBox.getChildren().addAll(ViewParts.title(i18n, "pg.landscape"), landscape, landscapeText);
         landscapeBox.setVisible(false);
         landscapeBox.setManaged(false);
-        root.getChildren().addAll(metrics, landscapeBox, label("pg.lossCurve"), lossCurve, label("pg.accuracyCurve"),
+        root.getChildren().addAll(metrics, landscapeBox, lossCurve.root(), label("pg.accuracyCurve"),
                 accuracyCurve);
     }
 
@@ -65,8 +66,6 @@ final class PlaygroundCurves {
         landscapeBox.setVisible(s.landscape() != null);
         landscapeBox.setManaged(s.landscape() != null);
         landscape.draw(s.landscape());
-        lossCurve.setTexts(i18n.get("pg.epochAxis"), i18n.get("pg.hover"));
-        lossCurve.setCurves(s.trainLoss(), s.testLoss());
         accuracyCurve.setTexts(i18n.get("pg.epochAxis"), i18n.get("pg.hover"));
         accuracyCurve.setCurves(s.trainAccuracy(), s.testAccuracy());
     }

@@ -60,7 +60,7 @@ public final class PlaygroundView {
             dirty = true;
         });
         map = new DataMapView(session, i18n, controls::pointClass, () -> onStepPoint.run(), () -> dirty = true);
-        curves = new PlaygroundCurves(i18n);
+        curves = new PlaygroundCurves(i18n, session.curves(), dialogs);
         build();
         session.snapshotProperty().addListener((o, a, b) -> dirty = true);
         session.playingProperty().addListener((o, a, b) -> {

@@ -45,7 +45,8 @@ public final class StepView {
     /** Drawn instead of the graph for a network with maps (convolution, pooling). */
     private final MapGraphView maps;
     private final InspectorView inspector;
-    private final LossCurveView curve = new LossCurveView();
+    private final CurveBoardView curves;
+    private final LossCurveView curve;
     private final Label stageLabel = new Label();
     private final Label lessonText = new Label();
     private final Label notice = new Label();
@@ -62,9 +63,11 @@ public final class StepView {
     private final SplitPane split = new SplitPane();
     private boolean dirty = true;
 
-    public StepView(StepSession session, I18n i18n) {
+    public StepView(StepSession session, I18n i18n, ExportDialogs dialogs) {
         this.session = session;
         this.i18n = i18n;
+        this.curves = new CurveBoardView(session.curves(), i18n, dialogs, "step", "curve.axis", "curve.hover");
+        this.curve = curves.curve();
         this.graph = new GraphView(i18n, item -> {
             session.select(item);
             Platform.runLater(this::focusEditor);
@@ -225,9 +228,7 @@ public final class StepView {
         VBox center = new VBox(4, stageLabel, lessonText, presetId, settingsRow, views);
         center.setPadding(new Insets(8, 8, 8, 12));
 
-        Label curveTitle = label("curve.title");
-        curveTitle.getStyleClass().add("section-title");
-        VBox side = new VBox(6, inspector, curveTitle, curve);
+        VBox side = new VBox(6, inspector, curves.root());
         side.setPadding(new Insets(4));
         side.setMinWidth(260);
         side.setPrefWidth(460);
@@ -372,8 +373,6 @@ public final class StepView {
             graph.render(screen.graph());
         }
         inspector.show(screen.inspector());
-        curve.setTexts(i18n.get("curve.axis"), i18n.get("curve.hover"));
-        curve.setCurve(s.curve());
     }
 
     /** The title of the lesson shown, in the language shown (for the handout). */

@@ -23,6 +23,8 @@ final class UiTestSupport {
     Path mnistFolder = Path.of("src", "test", "resources", "mnist-tiny");
     Path modelAnswer;
     Path csvAnswer;
+    /** Where the loss curves' CSV goes. */
+    Path curvesCsvAnswer;
     final Preferences prefs = Preferences.userRoot().node("org/backproplab/test/" + System.nanoTime());
     final Settings settings = new Settings(prefs);
     final I18n i18n;
@@ -75,6 +77,11 @@ final class UiTestSupport {
             @Override
             public Optional<Path> csvToSave(Window owner) {
                 return Optional.ofNullable(csvAnswer);
+            }
+
+            @Override
+            public Optional<Path> curvesCsvToSave(Window owner) {
+                return Optional.ofNullable(curvesCsvAnswer);
             }
 
             @Override

@@ -1,0 +1,112 @@
+package org.backproplab.ui;
+
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import org.backproplab.session.CurveBoard;
+import org.backproplab.session.CurvePlot;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/**
+ * A loss chart as TensorBoard shows one: the lines of every kept run ({@link LossCurveView}), a
+ * legend naming each run, a log-scale switch, the smoothing slider, Clear runs and Export CSV.
+ * The view-model ({@link CurveBoard}) computes every point; this draws them once a frame when the
+ * chart changed. Ids start with {@code prefix} ("pg", "step").
+ */
+final class CurveBoardView {
+    private final CurveBoard board;
+    private final I18n i18n;
+    private final VBox root = new VBox(4);
+    private final LossCurveView curve = new LossCurveView();
+    private final FlowPane legend = new FlowPane(10, 2);
+    private final Label note = new Label();
+    private final String prefix;
+    private final String axisKey;
+    private final String hoverKey;
+    private boolean dirty = true;
+
+    CurveBoardView(CurveBoard board, I18n i18n, ExportDialogs dialogs, String prefix, String axisKey, String hoverKey) {
+        this.board = board;
+        this.i18n = i18n;
+        this.prefix = prefix;
+        this.axisKey = axisKey;
+        this.hoverKey = hoverKey;
+        // the stepping tab's curve keeps its first id
+        curve.setId("step".equals(prefix) ? "loss-curve" : prefix + "-loss-curve");
+        legend.setId(prefix + "-legend");
+        note.setId(prefix + "-log-note");
+        note.getStyleClass().add("notice");
+        note.setWrapText(true);
+        note.setManaged(false);
+        note.setVisible(false);
+
+        CheckBox log = new CheckBox();
+        log.setId(prefix + "-log-scale");
+        log.textProperty().bind(i18n.bind("curves.log"));
+        log.setSelected(board.logScaleProperty().get());
+        log.selectedProperty().addListener((o, a, on) -> board.setLogScale(on));
+        Slider smoothing = new Slider(0, CurvePlot.MAX_SMOOTHING, board.smoothingProperty().get());
+        smoothing.setId(prefix + "-smoothing");
+        smoothing.setPrefWidth(110);
+        smoothing.setBlockIncrement(0.05);
+        smoothing.valueProperty().addListener((o, a, v) -> board.setSmoothing(Math.round(v.doubleValue() * 100) / 100.0));
+        Label smoothingValue = new Label();
+        smoothingValue.setId(prefix + "-smoothing-value");
+        smoothingValue.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.2f", board.smoothingProperty().get()), board.smoothingProperty()));
+        Label smoothingLabel = new Label();
+        smoothingLabel.textProperty().bind(i18n.bind("curves.smoothing"));
+        HBox settings = new HBox(6, log, smoothingLabel, smoothing, smoothingValue);
+        settings.setAlignment(Pos.CENTER_LEFT);
+        Button clear = ViewParts.button(i18n, prefix + "-clear-runs", Material2AL.DELETE_SWEEP, "curves.clear",
+                board::clearRuns);
+        Button export = ViewParts.button(i18n, prefix + "-export-curves", Material2AL.GET_APP, "curves.export",
+                () -> dialogs.curvesCsvToSave(root.getScene().getWindow()).ifPresent(p -> board.exportCsv(p, i18n::get)));
+        HBox actions = new HBox(6, clear, export);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(ViewParts.title(i18n, "curves.title"), curve, legend, note, settings, actions);
+
+        board.chartProperty().addListener((o, a, b) -> dirty = true);
+        i18n.localeProperty().addListener((o, a, b) -> dirty = true);
+        ViewParts.eachFrame(root, () -> {
+            boolean d = dirty;
+            dirty = false;
+            return d;
+        }, this::render);
+    }
+
+    VBox root() {
+        return root;
+    }
+
+    LossCurveView curve() {
+        return curve;
+    }
+
+    private void render() {
+        CurvePlot.Chart chart = board.chartProperty().get();
+        curve.setTexts(i18n.get(axisKey), i18n.get(hoverKey), i18n.get("curves.hoverSmoothed"));
+        curve.setChart(chart);
+        legend.getChildren().clear();
+        for (int i = 0; i < chart.legend().size(); i++) {
+            CurvePlot.Legend entry = chart.legend().get(i);
+            Line swatch = new Line(0, 0, 18, 0);
+            swatch.setStrokeWidth(3);
+            swatch.setStroke(LossCurveView.color(entry.color()));
+            Label l = new Label(entry.label().format(i18n::get), swatch);
+            l.setId(prefix + "-legend-" + i);
+            legend.getChildren().add(l);
+        }
+        boolean hidden = chart.log() && chart.hidden() > 0;
+        note.setText(hidden ? i18n.get("curves.logHidden", String.valueOf(chart.hidden())) : "");
+        note.setVisible(hidden);
+        note.setManaged(hidden);
+    }
+}
