@@ -106,12 +106,16 @@ public final class CurvePlot {
      * over more than six decades, every 2nd, 3rd, ... so that at most about seven are written.
      */
     public static List<Tick> logTicks(int lo, int hi) {
-        int step = Math.max(1, (int) Math.ceil((hi - lo) / 6.0));
+        int step = tickStep(lo, hi);
         List<Tick> out = new ArrayList<>();
         for (int k = lo; k <= hi; k += step) {
             out.add(new Tick(k, powerOfTen(k)));
         }
         return out;
+    }
+
+    private static int tickStep(int lo, int hi) {
+        return Math.max(1, (int) Math.ceil((hi - lo) / 6.0));
     }
 
     /** 10^k as people write it: 0.001 ... 10000 in full, else 1e-5, 1e6. */
@@ -217,9 +221,9 @@ public final class CurvePlot {
         }
         int bottom = lo == Double.POSITIVE_INFINITY ? 0 : (int) Math.floor(lo);
         int top = hi == Double.NEGATIVE_INFINITY ? 1 : (int) Math.ceil(hi);
-        if (top <= bottom) {
-            top = bottom + 1;
-        }
+        // the top is a tick too: the range is a whole number of tick steps
+        int step = tickStep(bottom, Math.max(top, bottom + 1));
+        top = bottom + step * (int) Math.ceil(Math.max(1, top - bottom) / (double) step);
         double[] hy = new double[hover.ys().length];
         for (int i = 0; i < hy.length; i++) {
             hy[i] = log10(hover.ys()[i]);

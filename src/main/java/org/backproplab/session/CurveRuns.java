@@ -92,6 +92,15 @@ public final class CurveRuns {
                 new Setting("curves.set.data", data));
     }
 
+    /** A digits run's settings: the preset, its learning rate, batch and optimizer. */
+    static List<Setting> digits(String presetId) {
+        org.backproplab.lesson.MnistLessons.Preset p = org.backproplab.lesson.MnistLessons.byId(presetId);
+        return List.of(new Setting(LESSON, Phrase.key("digits." + presetId)),
+                new Setting("curves.set.lr", Naming.number(p.optimizer().learningRate())),
+                new Setting("curves.set.batch", String.valueOf(p.batchSize())),
+                new Setting("curves.set.optimizer", Phrase.key("optimizer." + PlaygroundChoices.optimizerId(p.optimizer()))));
+    }
+
     /** A stepping run's settings: the lesson, the learning rate, the optimizer and the bias mode. */
     static List<Setting> step(String lessonTitleKey, double learningRate, String optimizer, String biasMode) {
         return List.of(new Setting(LESSON, Phrase.key(lessonTitleKey)),

@@ -1,5 +1,6 @@
 package org.backproplab.session;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.backproplab.engine.Evaluation;
@@ -17,9 +18,16 @@ final class DigitsRun {
     private final LossHistory batchLoss = new LossHistory(2048);
     private final LossHistory testAccuracy = new LossHistory(256);
     private double secondsPerBatch = Double.NaN;
+    private final CurveRuns runs = new CurveRuns();
+    /** The preset the loss so far was trained with, or null before training. */
+    private String runPreset;
 
-    /** A new network is shown: nothing trained on it yet. */
+    /** A new network is shown: nothing trained on it yet; the loss so far is kept as a run. */
     void reset() {
+        if (runPreset != null) {
+            runs.keep(CurveRuns.digits(runPreset), batchLoss.copy(), LossHistory.Curve.EMPTY);
+        }
+        runPreset = null;
         trainer = null;
         batchLoss.clear();
         testAccuracy.clear();
@@ -36,6 +44,7 @@ final class DigitsRun {
             long nanos, Runnable afterEpoch) {
         if (trainer == null) {
             trainer = MnistLessons.byId(presetId).trainerFor(network, train);
+            runPreset = presetId;
         }
         long start = clock.getAsLong();
         int batches = 0;
@@ -87,5 +96,15 @@ final class DigitsRun {
 
     LossHistory.Curve testAccuracy() {
         return testAccuracy.copy();
+    }
+
+    /** The kept runs and the one shown now (trained with {@code presetId}). */
+    List<CurveRuns.Run> runs(String presetId) {
+        return runs.with(CurveRuns.digits(runPreset != null ? runPreset : presetId), batchLoss.copy(),
+                LossHistory.Curve.EMPTY);
+    }
+
+    void clearRuns() {
+        runs.clear();
     }
 }

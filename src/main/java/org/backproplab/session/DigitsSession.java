@@ -77,6 +77,8 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         this.cells = new DigitsCells(() -> submit(() -> { }), worker::execute, fx);
         this.saves = new DigitsSaves(this, fx);
         this.data = new DigitsData(dataFolder, trainLimit, testLimit);
+        CurveBoard curves = withCurves(() -> submit(run::clearRuns), "batch");
+        snapshotProperty().addListener((o, a, s) -> curves.show(s.runs()));
     }
 
     // ---- what the controls show --------------------------------------------------------
@@ -380,9 +382,9 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         int trainSize = data.loaded() ? data.train().size() : 0;
         publishSnapshot(new DigitsSnapshot(presetId, inside.summary(), inside.total(), run.epoch(), run.batchInEpoch(),
                 run.batchesPerEpoch(trainSize), run.secondsLeft(trainSize), run.batchLoss(), run.testAccuracy(),
-                look.filters(), look.featureMaps(), selected, image.clone(),
-                DigitsPictures.digit(image), label, look.probabilities(), look.prediction(), look.saliency(),
-                look.occlusion(), inside.confusionCounts(), inside.gallery(), ++version));
+                look.filters(), look.featureMaps(), selected, image.clone(), DigitsPictures.digit(image), label,
+                look.probabilities(), look.prediction(), look.saliency(), look.occlusion(), inside.confusionCounts(),
+                inside.gallery(), ++version, run.runs(presetId)));
     }
 
     @Override

@@ -20,18 +20,20 @@ import java.util.List;
  * @param occlusion       7 x 7 drops of the predicted class's probability (orange: the patch mattered)
  * @param confusion       [true][predicted] counts over the first test digits
  * @param gallery         test digits the network gets wrong (at most 24)
+ * @param runs            the loss curve's runs, kept ones first, the current one last ({@link CurveRuns})
  */
 public record DigitsSnapshot(String presetId, List<SummaryRow> summary, String totalParameters, int epoch, int batch,
         int batchesPerEpoch, double secondsLeft, LossHistory.Curve batchLoss, LossHistory.Curve testAccuracy,
         List<FilterBank> filters, List<LayerMaps> featureMaps, int selected, double[] image, Picture digit, int label,
         double[] probabilities, int prediction, Picture saliency, Picture occlusion, int[][] confusion,
-        List<GalleryItem> gallery, long version) {
+        List<GalleryItem> gallery, long version, List<CurveRuns.Run> runs) {
 
     public DigitsSnapshot {
         summary = List.copyOf(summary);
         filters = List.copyOf(filters);
         featureMaps = List.copyOf(featureMaps);
         gallery = List.copyOf(gallery);
+        runs = List.copyOf(runs);
     }
 
     /** A picture: width x height ARGB pixels, row by row (never changed once made). */

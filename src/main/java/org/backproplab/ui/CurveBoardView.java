@@ -32,7 +32,8 @@ final class CurveBoardView {
     private final String hoverKey;
     private boolean dirty = true;
 
-    CurveBoardView(CurveBoard board, I18n i18n, ExportDialogs dialogs, String prefix, String axisKey, String hoverKey) {
+    CurveBoardView(CurveBoard board, I18n i18n, ExportDialogs dialogs, String prefix, String titleKey, String axisKey,
+            String hoverKey) {
         this.board = board;
         this.i18n = i18n;
         this.prefix = prefix;
@@ -40,6 +41,7 @@ final class CurveBoardView {
         this.hoverKey = hoverKey;
         // the stepping tab's curve keeps its first id
         curve.setId("step".equals(prefix) ? "loss-curve" : prefix + "-loss-curve");
+        root.setId(prefix + "-curves");
         legend.setId(prefix + "-legend");
         note.setId(prefix + "-log-note");
         note.getStyleClass().add("notice");
@@ -63,7 +65,8 @@ final class CurveBoardView {
                 () -> String.format(Locale.ROOT, "%.2f", board.smoothingProperty().get()), board.smoothingProperty()));
         Label smoothingLabel = new Label();
         smoothingLabel.textProperty().bind(i18n.bind("curves.smoothing"));
-        HBox settings = new HBox(6, log, smoothingLabel, smoothing, smoothingValue);
+        // a narrow column (the digits tab's) puts the slider on a line of its own
+        FlowPane settings = new FlowPane(6, 4, log, smoothingLabel, smoothing, smoothingValue);
         settings.setAlignment(Pos.CENTER_LEFT);
         Button clear = ViewParts.button(i18n, prefix + "-clear-runs", Material2AL.DELETE_SWEEP, "curves.clear",
                 board::clearRuns);
@@ -71,7 +74,9 @@ final class CurveBoardView {
                 () -> dialogs.curvesCsvToSave(root.getScene().getWindow()).ifPresent(p -> board.exportCsv(p, i18n::get)));
         HBox actions = new HBox(6, clear, export);
         actions.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(ViewParts.title(i18n, "curves.title"), curve, legend, note, settings, actions);
+        Label title = ViewParts.title(i18n, titleKey);
+        title.setWrapText(true);
+        root.getChildren().addAll(title, curve, legend, note, settings, actions);
 
         board.chartProperty().addListener((o, a, b) -> dirty = true);
         i18n.localeProperty().addListener((o, a, b) -> dirty = true);

@@ -41,7 +41,7 @@ public final class DigitsView {
     private final Label inputError = new Label();
     private final TableView<DigitsSnapshot.SummaryRow> summary = new TableView<>();
     private final Label totalParameters = new Label();
-    private final LossCurveView lossCurve = new LossCurveView();
+    private final CurveBoardView lossCurve;
     private final LossCurveView accuracyCurve = new LossCurveView();
     private final Label notice = new Label();
     private final Label about = new Label();
@@ -54,6 +54,8 @@ public final class DigitsView {
     public DigitsView(DigitsSession session, I18n i18n, ExportDialogs dialogs) {
         this.session = session;
         this.i18n = i18n;
+        this.lossCurve = new CurveBoardView(session.curves(), i18n, dialogs, "digits", "curves.titleBatches",
+                "digits.batchAxis", "curve.hover");
         this.inside = new DigitsInsideView(session, i18n, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
         build(dialogs);
         session.playingProperty().addListener((o, a, b) -> showPlaying());
@@ -137,12 +139,11 @@ public final class DigitsView {
         summary.getColumns().add(column("digits.shape", DigitsSnapshot.SummaryRow::shape));
         summary.getColumns().add(column("digits.params", DigitsSnapshot.SummaryRow::parameters));
         totalParameters.setId("total-parameters");
-        lossCurve.setId("digits-loss-curve");
-        lossCurve.setPrefSize(260, 130);
+        lossCurve.curve().setPrefSize(260, 130);
         accuracyCurve.setId("digits-accuracy-curve");
         accuracyCurve.setPrefSize(260, 130);
         accuracyCurve.setFixedMax(1);
-        VBox left = new VBox(6, ViewParts.title(i18n, "digits.batchLoss"), lossCurve,
+        VBox left = new VBox(6, lossCurve.root(),
                 ViewParts.title(i18n, "digits.testAccuracy"), accuracyCurve);
         left.setPadding(new Insets(8));
         left.setPrefWidth(280);
@@ -204,7 +205,6 @@ public final class DigitsView {
             return;
         }
         progress.setProgress(s.progress());
-        lossCurve.setCurve(s.batchLoss());
         accuracyCurve.setCurve(s.testAccuracy());
         if (before == null || !before.summary().equals(s.summary())) {
             summary.getItems().setAll(s.summary());
@@ -218,7 +218,6 @@ public final class DigitsView {
         // a network not trained here (shipped or loaded) has no epoch to tell of
         progressLabel.setText(s.batchesPerEpoch() == 0 ? "" : i18n.get("digits.progress", s.epoch() + 1, s.batch(), s.batchesPerEpoch(),
                 Double.isNaN(s.secondsLeft()) ? "\u2013" : String.valueOf(Math.round(s.secondsLeft()))));
-        lossCurve.setTexts(i18n.get("digits.batchAxis"), i18n.get("curve.hover"));
         accuracyCurve.setTexts(i18n.get("pg.epochAxis"), i18n.get("pg.hover"));
         totalParameters.setText(i18n.get("digits.total", s.totalParameters()));
         inside.showTexts(s);

@@ -24,7 +24,7 @@ final class PlaygroundCurves {
 
     PlaygroundCurves(I18n i18n, CurveBoard board, ExportDialogs dialogs) {
         this.i18n = i18n;
-        lossCurve = new CurveBoardView(board, i18n, dialogs, "pg", "pg.epochAxis", "pg.hover");
+        lossCurve = new CurveBoardView(board, i18n, dialogs, "pg", "curves.title", "pg.epochAxis", "pg.hover");
         trainLoss.setId("train-loss");
         testLoss.setId("test-loss");
         trainAccuracy.setId("train-accuracy");

@@ -66,7 +66,8 @@ public final class StepView {
     public StepView(StepSession session, I18n i18n, ExportDialogs dialogs) {
         this.session = session;
         this.i18n = i18n;
-        this.curves = new CurveBoardView(session.curves(), i18n, dialogs, "step", "curve.axis", "curve.hover");
+        this.curves = new CurveBoardView(session.curves(), i18n, dialogs, "step", "curves.titleRuns", "curve.axis",
+                "curve.hover");
         this.curve = curves.curve();
         this.graph = new GraphView(i18n, item -> {
             session.select(item);

@@ -172,4 +172,28 @@ class CurveRunsTest {
         assertEquals("notice.exportFailed", session.noticeProperty().get().key());
         assertTrue(session.noticeProperty().get().error());
     }
+
+    @Test
+    void theDigitsTabKeepsARunPerPresetTrained() {
+        ManualWorker w = new ManualWorker(20_000_000L);
+        DigitsSession digits = new DigitsSession(w, Runnable::run, Path.of("src", "test", "resources", "mnist-tiny"), 0, 0);
+        digits.open();
+        w.runUntilIdle();
+        for (String preset : List.of("mnist-mlp", "mnist-lenet")) {
+            digits.loadPreset(preset);
+            w.runUntilIdle();
+            digits.play();
+            w.runTasks(2);
+            digits.pause();
+            w.runUntilIdle();
+        }
+        List<CurveRuns.Run> runs = digits.curves().runs();
+        assertEquals(2, runs.size());
+        assertTrue(runs.get(0).train().size() > 0 && runs.get(1).train().size() > 0);
+        // both presets train with Adam at 0.001 on batches of 64: they differ only in the network, named by its title
+        assertEquals(List.of(english("digits.mnist-mlp"), english("digits.mnist-lenet")), labels(runs));
+        digits.curves().clearRuns();
+        w.runUntilIdle();
+        assertEquals(1, digits.curves().runs().size());
+    }
 }
