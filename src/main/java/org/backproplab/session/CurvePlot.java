@@ -102,20 +102,30 @@ public final class CurvePlot {
     }
 
     /**
-     * Ticks at the powers of ten from 10^lo to 10^hi (heights lo..hi in log units), every power or,
-     * over more than six decades, every 2nd, 3rd, ... so that at most about seven are written.
+     * Ticks at the powers of ten from 10^lo to 10^hi (heights lo..hi in log units): every power or,
+     * over more than seven decades, every 2nd, 3rd, 5th, 10th, ... (at multiples of that step), so
+     * that at most about eight are written.
      */
     public static List<Tick> logTicks(int lo, int hi) {
-        int step = tickStep(lo, hi);
+        return logTicks(lo, hi, tickStep(lo, hi));
+    }
+
+    private static List<Tick> logTicks(int lo, int hi, int step) {
         List<Tick> out = new ArrayList<>();
-        for (int k = lo; k <= hi; k += step) {
+        for (int k = Math.floorDiv(lo + step - 1, step) * step; k <= hi; k += step) {
             out.add(new Tick(k, powerOfTen(k)));
         }
         return out;
     }
 
     private static int tickStep(int lo, int hi) {
-        return Math.max(1, (int) Math.ceil((hi - lo) / 6.0));
+        int least = Math.max(1, (int) Math.ceil((hi - lo) / 7.0));
+        for (int nice : new int[] {1, 2, 3, 5, 10, 20, 25, 50, 100}) {
+            if (nice >= least) {
+                return nice;
+            }
+        }
+        return least;
     }
 
     /** 10^k as people write it: 0.001 ... 10000 in full, else 1e-5, 1e6. */
@@ -221,16 +231,17 @@ public final class CurvePlot {
         }
         int bottom = lo == Double.POSITIVE_INFINITY ? 0 : (int) Math.floor(lo);
         int top = hi == Double.NEGATIVE_INFINITY ? 1 : (int) Math.ceil(hi);
-        // the top is a tick too: the range is a whole number of tick steps
+        // the bottom and the top are ticks too: both are multiples of the tick step
         int step = tickStep(bottom, Math.max(top, bottom + 1));
-        top = bottom + step * (int) Math.ceil(Math.max(1, top - bottom) / (double) step);
+        bottom = Math.floorDiv(bottom, step) * step;
+        top = Math.max(bottom + step, Math.floorDiv(top + step - 1, step) * step);
         double[] hy = new double[hover.ys().length];
         for (int i = 0; i < hy.length; i++) {
             hy[i] = log10(hover.ys()[i]);
         }
         Hover h = new Hover(hover.xs(), hy, hover.raw(), hover.smoothed(), hover.other());
         long[] x = xRange(logLines);
-        return new Chart(logLines, legend, x[0], x[1], bottom, top, logTicks(bottom, top), true, hidden, h);
+        return new Chart(logLines, legend, x[0], x[1], bottom, top, logTicks(bottom, top, step), true, hidden, h);
     }
 
     /** The first and last x of all lines (the last at least one more than the first). */

@@ -1,5 +1,6 @@
 package org.backproplab.ui;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -31,6 +32,7 @@ final class CurveBoardView {
     private final String axisKey;
     private final String hoverKey;
     private boolean dirty = true;
+    private List<Object> legendShown = List.of();
 
     CurveBoardView(CurveBoard board, I18n i18n, ExportDialogs dialogs, String prefix, String titleKey, String axisKey,
             String hoverKey) {
@@ -99,6 +101,19 @@ final class CurveBoardView {
         CurvePlot.Chart chart = board.chartProperty().get();
         curve.setTexts(i18n.get(axisKey), i18n.get(hoverKey), i18n.get("curves.hoverSmoothed"));
         curve.setChart(chart);
+        // the legend changes with the runs and the language, not with every frame of training
+        List<Object> key = List.of(chart.legend(), i18n.localeProperty().get());
+        if (!key.equals(legendShown)) {
+            legendShown = key;
+            showLegend(chart);
+        }
+        boolean hidden = chart.log() && chart.hidden() > 0;
+        note.setText(hidden ? i18n.get("curves.logHidden", chart.hidden()) : "");
+        note.setVisible(hidden);
+        note.setManaged(hidden);
+    }
+
+    private void showLegend(CurvePlot.Chart chart) {
         legend.getChildren().clear();
         for (int i = 0; i < chart.legend().size(); i++) {
             CurvePlot.Legend entry = chart.legend().get(i);
@@ -109,9 +124,5 @@ final class CurveBoardView {
             l.setId(prefix + "-legend-" + i);
             legend.getChildren().add(l);
         }
-        boolean hidden = chart.log() && chart.hidden() > 0;
-        note.setText(hidden ? i18n.get("curves.logHidden", String.valueOf(chart.hidden())) : "");
-        note.setVisible(hidden);
-        note.setManaged(hidden);
     }
 }

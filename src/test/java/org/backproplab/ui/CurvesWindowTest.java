@@ -170,4 +170,30 @@ class CurvesWindowTest {
         assertTrue(curve.getChart().log());
         ui.screenshot("curves-step-runs", robot.lookup("#step-curves").query());
     }
+
+    @Test
+    void aDivergedLossOnTheLogScaleIsLeftOutAndSaid(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        ui.choose(robot, "#pg-lesson", "Learning rate too large: divergence");
+        ui.click(robot, "#pg-play");
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (session().isPlaying() && System.nanoTime() < end) {
+            WaitForAsyncUtils.sleep(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        ui.settle();
+        assertFalse(session().isPlaying());
+        // every training and test loss the log scale cannot show: here those after the divergence
+        double[] train = session().curves().runs().get(0).train().losses();
+        double[] test = session().curves().runs().get(0).test().losses();
+        long notShown = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(train), java.util.Arrays.stream(test))
+                .filter(v -> !(v > 0 && Double.isFinite(v))).count();
+        assertTrue(notShown >= 2, "the last losses are not numbers: " + train[train.length - 1]);
+        showCurves(robot);
+        assertFalse(robot.lookup("#pg-log-note").query().isVisible());
+        ui.click(robot, "#pg-log-scale");
+        assertTrue(robot.lookup("#pg-log-note").query().isVisible());
+        assertEquals("Not drawn on the log scale (zero, negative or not finite): " + notShown + " values.",
+                ui.text(robot, "#pg-log-note"));
+        ui.screenshot("curves-log-diverged", robot.lookup("#pg-curves").query());
+    }
 }
