@@ -77,8 +77,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         this.cells = new DigitsCells(() -> submit(() -> { }), worker::execute, fx);
         this.saves = new DigitsSaves(this, fx);
         this.data = new DigitsData(dataFolder, trainLimit, testLimit);
-        CurveBoard curves = withCurves(() -> submit(run::clearRuns), "batch");
-        snapshotProperty().addListener((o, a, s) -> curves.show(s.runs()));
+        withCurves(() -> submit(run::clearRuns), "batch", DigitsSnapshot::runs);
     }
 
     // ---- what the controls show --------------------------------------------------------

@@ -48,8 +48,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     public PlaygroundSession(Worker worker, Executor fx) {
         super(worker, fx);
-        CurveBoard curves = withCurves(() -> submit(training::clearRuns), "epoch");
-        snapshotProperty().addListener((o, a, s) -> curves.show(s.runs()));
+        withCurves(() -> submit(training::clearRuns), "epoch", PlaygroundSnapshot::runs);
     }
 
     /** The set-up as the controls show it: read-only properties, and the rules that change it. */

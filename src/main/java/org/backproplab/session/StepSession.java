@@ -54,13 +54,12 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         this.fx = fx;
         this.engine = new StepEngine(worker, this::post, this::stopPlaying);
         this.options = new StepOptions(fx, this::submit, this::post, engine);
-        CurveBoard curves = withCurves(() -> submit(engine::clearRuns), "iteration");
+        withCurves(() -> submit(engine::clearRuns), "iteration", s -> s.screen() == null ? null : s.screen().runs());
         snapshotProperty().addListener((o, a, s) -> {
             if (s != null && s.screen() != null) {
                 sampleCount.set(s.screen().sampleCount());
                 lessonId.set(s.screen().lessonId());
                 options.follow(s.screen());
-                curves.show(s.screen().runs());
             }
         });
     }

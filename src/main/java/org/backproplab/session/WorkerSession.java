@@ -210,10 +210,18 @@ abstract class WorkerSession<S> {
 
     /**
      * Gives this tab a loss chart with runs (in its constructor): {@code clearOnWorker} forgets the
-     * kept runs on the worker, {@code xName} names the CSV's x column ("epoch", "iteration").
+     * kept runs on the worker, {@code xName} names the CSV's x column ("epoch", "iteration"),
+     * {@code runsOf} finds a snapshot's runs (null: none in this one, the chart stays).
      */
-    protected final CurveBoard withCurves(Runnable clearOnWorker, String xName) {
-        curves = new CurveBoard(worker::execute, this::post, clearOnWorker, xName);
-        return curves;
+    protected final void withCurves(Runnable clearOnWorker, String xName,
+            java.util.function.Function<S, List<CurveRuns.Run>> runsOf) {
+        CurveBoard board = new CurveBoard(worker::execute, this::post, clearOnWorker, xName);
+        curves = board;
+        snapshot.addListener((o, a, s) -> {
+            List<CurveRuns.Run> runs = s == null ? null : runsOf.apply(s);
+            if (runs != null) {
+                board.show(runs);
+            }
+        });
     }
 }
