@@ -196,4 +196,18 @@ class CurvesWindowTest {
                 ui.text(robot, "#pg-log-note"));
         ui.screenshot("curves-log-diverged", robot.lookup("#pg-curves").query());
     }
+
+    @Test
+    void inChineseTheLabelsAndControlsAreChinese(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        ui.choose(robot, "#pg-lesson", "Learning rate too small");
+        stepEpochs(robot, 5);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> ui.i18n.localeProperty().set(Locale.SIMPLIFIED_CHINESE)));
+        ui.settle();
+        showCurves(robot);
+        assertEquals("\u5b66\u4e60\u7387 0.002 \u00b7 \u6279\u91cf \u5168\u90e8\u70b9", ui.text(robot, "#pg-legend-0"));
+        assertEquals("\u5bf9\u6570\u523b\u5ea6", robot.lookup("#pg-log-scale").queryAs(javafx.scene.control.CheckBox.class).getText());
+        assertEquals("\u6e05\u9664\u8fd0\u884c\u8bb0\u5f55", robot.lookup("#pg-clear-runs").queryAs(javafx.scene.control.Button.class).getText());
+        ui.screenshot("curves-chinese", robot.lookup("#pg-curves").query());
+    }
 }
