@@ -71,6 +71,11 @@ public record CodeSetup(String preset, List<Dense> layers, String loss, Opt opti
         if (!stepper.atIterationStart() && stepper.currentInputs() != null) {
             return of(preset, trainer, stepper.currentInputs(), stepper.currentTargets());
         }
+        return atNextStep(preset, trainer);
+    }
+
+    /** The state of {@code trainer} between two iterations, with the next one's batch; the trainer is left as it was. */
+    public static CodeSetup atNextStep(String preset, Trainer trainer) throws UnsupportedException {
         Checkpoint before = trainer.checkpoint();
         Iteration next = trainer.newIteration(false);
         ImmutableMatrix x = next.inputs();

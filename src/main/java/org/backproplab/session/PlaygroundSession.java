@@ -46,9 +46,25 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
     private volatile boolean discretizeOnWorker;
 
+    private final PlaygroundPoints points;
+    private final ShowAsCode code;
+
     public PlaygroundSession(Worker worker, Executor fx) {
         super(worker, fx);
         withCurves(() -> submit(training::clearRuns), "epoch", PlaygroundSnapshot::runs);
+        points = new PlaygroundPoints(setup, this.worker::execute, this::onFx, this::post, this::pause,
+                () -> apply(Change.REBUILD));
+        code = new ShowAsCode(this::submit, fx, training::code);
+    }
+
+    /** "Show as PyTorch" and "Show as NumPy": the program of the network's next update. */
+    public ShowAsCode code() {
+        return code;
+    }
+
+    /** The points as a CSV file: imported (said, then confirmed) or exported. */
+    public PlaygroundPoints points() {
+        return points;
     }
 
     /** The set-up as the controls show it: read-only properties, and the rules that change it. */
@@ -103,82 +119,6 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** Removes the point nearest to (x1, x2) within {@link #REMOVE_RADIUS}, if there is one and not the last. */
     public void removePoint(double x1, double x2) {
         change(setup.withoutPoint(x1, x2, REMOVE_RADIUS), Change.POINTS);
-    }
-
-    /** A read CSV file waiting for the user's yes: what it holds, said before anything changes. */
-    public record PendingImport(String file, int points, int classes, boolean regression) { }
-
-    private final ReadOnlyObjectWrapper<PendingImport> pendingImport = new ReadOnlyObjectWrapper<>();
-    private PointsCsv.Content pendingContent;
-
-    /**
-     * Reads x1,x2,label points on the worker (a large file must not freeze the window); a bad
-     * file changes nothing and says where it is wrong. A good one is not used yet: it waits in
-     * {@link #pendingImportProperty()} ("200 points, 2 classes" or "regression target") until
-     * {@link #confirmImport()}, so that a typo that turns classes into a regression is seen first.
-     */
-    public void importCsv(Path file) {
-        pause();
-        worker.execute(() -> {
-            try {
-                PointsCsv.Content c = PointsCsv.read(file);
-                String name = file.getFileName().toString();
-                onFx(() -> {
-                    pendingContent = c;
-                    pendingImport.set(new PendingImport(name, c.points().size(), c.classes(),
-                            c.task() == Task.REGRESSION));
-                });
-            } catch (DataFileException e) {
-                post(new Notice("notice.importFailed", List.of(e.getMessage()), true));
-            }
-        });
-    }
-
-    /** The file read by {@link #importCsv} and not yet confirmed or cancelled, or null. */
-    public ReadOnlyObjectProperty<PendingImport> pendingImportProperty() {
-        return pendingImport.getReadOnlyProperty();
-    }
-
-    /** The yes to {@link #pendingImportProperty()}: its points replace the data. */
-    public void confirmImport() {
-        PendingImport p = pendingImport.get();
-        if (p == null) {
-            return;
-        }
-        setup.imported(pendingContent);
-        clearPendingImport();
-        apply(Change.REBUILD);
-        post(p.regression()
-                ? new Notice("notice.importedTarget", List.of(p.file(), p.points()), false)
-                : new Notice("notice.importedClasses", List.of(p.file(), p.points(), p.classes()), false));
-    }
-
-    /** The no to {@link #pendingImportProperty()}: nothing changes. */
-    public void cancelImport() {
-        PendingImport p = pendingImport.get();
-        if (p != null) {
-            clearPendingImport();
-            post(new Notice("notice.importCancelled", List.of(p.file()), false));
-        }
-    }
-
-    private void clearPendingImport() {
-        pendingContent = null;
-        pendingImport.set(null);
-    }
-
-    public void exportCsv(Path file) {
-        DataSet data = setup.data();
-        worker.execute(() -> {
-            List<DataPoint> all = new ArrayList<>(data.train());
-            all.addAll(data.test());
-            try {
-                AtomicFiles.writeString(file, PointsCsv.write(all, data.task()));
-                post(new Notice("notice.exported", List.of(file.getFileName().toString()), false));
-            } catch (IOException e) {
-                post(new Notice("notice.exportFailed", List.of(file.toString(), e.getMessage()), true));
-            }
-        });
     }
 
     /** Shift+click: the data point nearest to (x1, x2) becomes the chosen one. */

@@ -52,6 +52,11 @@ final class PlaygroundTraining {
     private DataPoint chosen;
     private long version;
 
+    /** The network as the program of its next update (worker thread). */
+    org.backproplab.io.CodeSetup code() throws org.backproplab.io.CodeSetup.UnsupportedException {
+        return org.backproplab.io.CodeSetup.atNextStep(lessonId, trainer);
+    }
+
     boolean isBuilt() {
         return trainer != null;
     }

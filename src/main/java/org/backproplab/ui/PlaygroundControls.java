@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backproplab.session.PlaygroundChoices;
 import org.backproplab.session.PlaygroundChoices.LayerRow;
+import org.backproplab.session.PlaygroundPoints;
 import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.PlaygroundSetup;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -94,7 +95,7 @@ final class PlaygroundControls {
         follow(setup.trainSplitProperty(), v -> split.setValue(v.doubleValue() * 100));
         Button regenerate = ViewParts.button(i18n, "regenerate", Material2MZ.REFRESH, "pg.regenerate", session::regenerate);
         Button importCsv = ViewParts.button(i18n, "import-csv", Material2AL.FILE_UPLOAD, "pg.import", this::importCsv);
-        session.pendingImportProperty().addListener((o, a, p) -> {
+        session.points().pendingImportProperty().addListener((o, a, p) -> {
             if (p != null) {
                 askBeforeImport(p);
             }
@@ -237,22 +238,22 @@ final class PlaygroundControls {
 
     private void importCsv() {
         Optional<Path> file = dialogs.csvToOpen(root.getScene().getWindow());
-        file.ifPresent(session::importCsv);
+        file.ifPresent(session.points()::importCsv);
     }
 
     /** A read file is used only after the user has seen what it holds and said yes. */
-    private void askBeforeImport(PlaygroundSession.PendingImport p) {
+    private void askBeforeImport(PlaygroundPoints.PendingImport p) {
         String text = p.regression() ? i18n.get("pg.importConfirm.target", p.points())
                 : i18n.get("pg.importConfirm.classes", p.points(), p.classes(), p.classes() - 1);
         if (dialogs.confirmImport(root.getScene().getWindow(), i18n.get("pg.importConfirm.header", p.file()), text)) {
-            session.confirmImport();
+            session.points().confirmImport();
         } else {
-            session.cancelImport();
+            session.points().cancelImport();
         }
     }
 
     private void exportCsv() {
         Optional<Path> file = dialogs.csvToSave(root.getScene().getWindow());
-        file.ifPresent(session::exportCsv);
+        file.ifPresent(session.points()::exportCsv);
     }
 }

@@ -38,6 +38,7 @@ public final class PlaygroundView {
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
     private final PlaygroundControls controls;
+    private final ExportDialogs dialogs;
     private final PlaygroundGraphPane graph;
     private final DataMapView map;
     private final PlaygroundCurves curves;
@@ -54,6 +55,7 @@ public final class PlaygroundView {
         this.session = session;
         this.setup = session.setup();
         this.i18n = i18n;
+        this.dialogs = dialogs;
         controls = new PlaygroundControls(session, i18n, dialogs);
         graph = new PlaygroundGraphPane(session, i18n, s -> {
             hovered = s;
@@ -145,7 +147,21 @@ public final class PlaygroundView {
         language.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox runBar = new HBox(8, lesson, modified, play, step, reset, restore, gap, language);
+        new CodeWindow(session.code(), i18n, notice, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
+        javafx.scene.control.MenuItem pytorch = new javafx.scene.control.MenuItem();
+        pytorch.setId("pg-code-pytorch");
+        pytorch.textProperty().bind(i18n.bind("code.showPytorch"));
+        pytorch.setOnAction(e -> session.code().show("pytorch"));
+        javafx.scene.control.MenuItem numpy = new javafx.scene.control.MenuItem();
+        numpy.setId("pg-code-numpy");
+        numpy.textProperty().bind(i18n.bind("code.showNumpy"));
+        numpy.setOnAction(e -> session.code().show("numpy"));
+        javafx.scene.control.MenuButton code = new javafx.scene.control.MenuButton(null,
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.CODE), pytorch, numpy);
+        code.setId("pg-code");
+        code.setTooltip(new javafx.scene.control.Tooltip());
+        code.getTooltip().textProperty().bind(i18n.bind("code.menu"));
+        HBox runBar = new HBox(8, lesson, modified, play, step, reset, restore, gap, code, language);
         runBar.setAlignment(Pos.CENTER_LEFT);
         Region network = graph.root();
         VBox.setVgrow(network, Priority.ALWAYS);

@@ -372,48 +372,48 @@ class PlaygroundSessionTest {
         java.nio.file.Path bad = dir.resolve("bad.csv");
         java.nio.file.Files.writeString(bad, "x1,x2,label\n1,oops,0\n");
         List<PlaygroundChoices.MapPoint> before = snapshot().points();
-        session.importCsv(bad);
+        session.points().importCsv(bad);
         await();
         assertEquals("notice.importFailed", session.noticeProperty().get().key());
         assertSame(before, snapshot().points(), "nothing changed");
         java.nio.file.Path good = dir.resolve("good.csv");
-        session.importCsv(good);
+        session.points().importCsv(good);
         // the file is read on the worker, not by the command (a large file would freeze the window):
         // written only now, it is there when the worker reads it
         java.nio.file.Files.writeString(good, "x1,x2,label\n1,2,0\n3,4,1\n-1,-2,0\n2,2,1\n");
         await();
         // read, said, and not used before the yes
-        assertEquals(new PlaygroundSession.PendingImport("good.csv", 4, 2, false), session.pendingImportProperty().get());
+        assertEquals(new PlaygroundPoints.PendingImport("good.csv", 4, 2, false), session.points().pendingImportProperty().get());
         assertSame(before, snapshot().points(), "nothing changed before the yes");
-        session.cancelImport();
+        session.points().cancelImport();
         await();
         assertEquals(new Notice("notice.importCancelled", List.of("good.csv"), false), session.noticeProperty().get());
-        assertNull(session.pendingImportProperty().get());
+        assertNull(session.points().pendingImportProperty().get());
         assertSame(before, snapshot().points(), "nothing changed after the no");
-        session.confirmImport(); // nothing waits: nothing happens
+        session.points().confirmImport(); // nothing waits: nothing happens
         await();
         assertSame(before, snapshot().points());
-        session.importCsv(good);
+        session.points().importCsv(good);
         await();
-        session.confirmImport();
+        session.points().confirmImport();
         await();
-        assertNull(session.pendingImportProperty().get());
+        assertNull(session.points().pendingImportProperty().get());
         assertEquals(4, snapshot().points().size());
         assertEquals(new Notice("notice.importedClasses", List.of("good.csv", 4, 2), false), session.noticeProperty().get());
         java.nio.file.Path target = dir.resolve("target.csv");
         java.nio.file.Files.writeString(target, "x1,x2,target\n1,2,0.5\n3,4,-1\n");
-        session.importCsv(target);
+        session.points().importCsv(target);
         await();
-        assertEquals(new PlaygroundSession.PendingImport("target.csv", 2, 0, true), session.pendingImportProperty().get());
-        session.confirmImport();
+        assertEquals(new PlaygroundPoints.PendingImport("target.csv", 2, 0, true), session.points().pendingImportProperty().get());
+        session.points().confirmImport();
         await();
         assertEquals(new Notice("notice.importedTarget", List.of("target.csv", 2), false), session.noticeProperty().get());
-        session.importCsv(good);
+        session.points().importCsv(good);
         await();
-        session.confirmImport();
+        session.points().confirmImport();
         await();
         java.nio.file.Path out = dir.resolve("out.csv");
-        session.exportCsv(out);
+        session.points().exportCsv(out);
         await();
         assertEquals("notice.exported", session.noticeProperty().get().key());
         assertEquals(5, java.nio.file.Files.readAllLines(out).size());

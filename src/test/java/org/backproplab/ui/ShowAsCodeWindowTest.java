@@ -80,6 +80,23 @@ class ShowAsCodeWindowTest {
     }
 
     @Test
+    void thePlaygroundAfterAnEpochOfAdamIsShownWithTheOptimizersMemory(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        robot.interact(() -> ui.window.playground().session().loadLesson("two-circles"));
+        ui.settle();
+        ui.click(robot, "#pg-step");
+        ui.click(robot, "#pg-code");
+        ui.click(robot, "#pg-code-pytorch");
+        String pytorch = code(robot);
+        assertTrue(pytorch.contains("optimizer = torch.optim.Adam(trained, lr=0.01, betas=(0.9, 0.999), eps=1.0E-8)"),
+                pytorch);
+        assertTrue(pytorch.contains("optimizer.state[named[\"linear1.weight\"]] = {\"step\": torch.tensor("),
+                "Adam's m, v and step count after the epoch: " + pytorch);
+        assertTrue(pytorch.contains("self.linear5 = nn.Linear(4, 1)"), "4-6-6-4-1: " + pytorch);
+        ui.click(robot, "#code-close");
+    }
+
+    @Test
     void aConvolutionIsRefusedWithWhy(FxRobot robot) {
         ui.settle();
         robot.interact(() -> ui.window.session().loadLesson("conv-worked"));
