@@ -42,6 +42,7 @@ final class MinimaView {
     private final Canvas canvas = new Canvas(SIDE, SIDE);
     private final WritableImage image = new WritableImage(MinimaSession.SIZE, MinimaSession.SIZE);
     private final TextField seed = new TextField();
+    private long shownSeed = Long.MIN_VALUE;
     private final Label error = new Label();
     private final GridPane table = new GridPane();
     private final Label[][] cells = new Label[MinimaSession.STARTS][6];
@@ -135,7 +136,12 @@ final class MinimaView {
     }
 
     private void show(Snapshot s) {
-        seed.setText(Long.toString(s.seed()));
+        // only a new seed is written into the field: the frames of the paths' animation must not
+        // overwrite what a person is typing there
+        if (s.seed() != shownSeed) {
+            shownSeed = s.seed();
+            seed.setText(Long.toString(s.seed()));
+        }
         List<Run> runs = s.runs();
         for (int r = 0; r < runs.size(); r++) {
             Run run = runs.get(r);
