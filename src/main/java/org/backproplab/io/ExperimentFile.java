@@ -1,0 +1,135 @@
+package org.backproplab.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.backproplab.engine.BiasMode;
+import org.backproplab.engine.Checkpoint;
+import org.backproplab.engine.OptimizerSpec;
+import org.backproplab.engine.Samples;
+import org.backproplab.engine.Stepper;
+import org.backproplab.engine.Trainer;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.Lessons;
+
+/**
+ * An experiment file (docs/EXPERIMENT-FORMAT.md): a lesson stepped part of the way, saved so that
+ * it reopens exactly where it was left. It holds the lesson's id, the settings chosen (bias mode,
+ * optimizer with its hyperparameters and learning rate, batch size, seed), the training samples as
+ * edited, the state at the start of the current iteration (every parameter, the optimizer's
+ * memory, epoch, position in the epoch, updates done), how many stages of that iteration had run,
+ * and the loss curve. Reopening restores that state and replays the stages already run: the same
+ * arithmetic, so the next stage gives the same numbers, bit for bit.
+ *
+ * <p>Written as versioned JSON, atomically; read strictly by {@link ExperimentReader}.
+ */
+public final class ExperimentFile {
+    public static final String FORMAT = "backprop-lab-experiment";
+    /** The version written and the newest read. */
+    public static final int VERSION = 1;
+    /** The largest experiment file read. */
+    public static final long MAX_BYTES = 64_000_000L;
+    /** The tab an experiment of the stepping tab (and of the CLI's trace) is opened in. */
+    public static final String STEP = "step";
+
+    private ExperimentFile() {
+    }
+
+    /** Why a file was refused: the file and the place (line and column, or the field) and what is wrong. */
+    public static final class ExperimentException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public ExperimentException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * An experiment as data.
+     *
+     * @param tab        the tab it was saved from ({@link #STEP})
+     * @param lesson     the lesson's id (its network, loss and regularisation come from it)
+     * @param start      the state at the start of the current iteration
+     * @param stagesDone stages of the current iteration already run (0 between iterations)
+     * @param curve      the loss curve shown: iteration numbers and losses
+     */
+    public record Experiment(String tab, String lesson, BiasMode bias, OptimizerSpec optimizer, int batchSize,
+            long seed, Samples train, Checkpoint start, int stagesDone, Curve curve) {
+    }
+
+    /** Points of a loss curve: x (the iteration, from 1) and y (the loss, maybe NaN or infinite). */
+    public record Curve(long[] iterations, double[] losses) {
+        public static final Curve EMPTY = new Curve(new long[0], new double[0]);
+
+        public Curve {
+            if (iterations.length != losses.length) {
+                throw new IllegalArgumentException("a curve needs as many iterations as losses");
+            }
+        }
+    }
+
+    /**
+     * The experiment {@code stepper} is in: {@code lessonId}'s network stepped with the trainer's
+     * optimizer and batch size, from {@code seed} (the seed the trainer was made with), its
+     * samples as they are now; nothing of the stepper changes.
+     */
+    public static Experiment of(String tab, String lessonId, BiasMode bias, long seed, Stepper stepper, Curve curve) {
+        Trainer trainer = stepper.trainer();
+        return new Experiment(tab, lessonId, bias, trainer.optimizer().spec(), trainer.batchSize(), seed,
+                trainer.samples(), stepper.currentStart(), stepper.currentRecords().size(), curve);
+    }
+
+    /** The lesson of an experiment with its settings and samples (its starting weights are the lesson's). */
+    public static Lesson lesson(Experiment e) {
+        Lesson l = Lessons.byId(e.lesson()).withBiasMode(e.bias()).withOptimizer(e.optimizer())
+                .withBatchSize(e.batchSize());
+        return new Lesson(l.id(), l.network(), l.optimizer(), l.regularization(), l.batchSize(), l.epochs(), e.seed(),
+                e.train(), l.test(), l.classification());
+    }
+
+    /**
+     * A stepper exactly where the experiment was left: its trainer restored to the start of the
+     * current iteration and the stages already run replayed (recorded, so they can be shown).
+     */
+    public static Stepper resume(Experiment e, int actionLimit) {
+        Trainer trainer = lesson(e).newTrainer(e.seed());
+        trainer.restore(e.start());
+        Stepper stepper = new Stepper(trainer, actionLimit);
+        for (int i = 0; i < e.stagesDone(); i++) {
+            stepper.next();
+        }
+        return stepper;
+    }
+
+    /** Writes the experiment: a reader sees the old file or the new one, never half of it. */
+    public static void save(Path file, Experiment experiment) throws IOException {
+        byte[] bytes = ExperimentWriter.write(experiment);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** Reads an experiment file strictly; see {@link ExperimentReader} for what is checked. */
+    public static Experiment load(Path file) throws ExperimentException {
+        return ExperimentReader.read(file, MAX_BYTES);
+    }
+
+    /** As {@link #load}, from bytes; {@code name} names the file in messages. */
+    public static Experiment read(String name, byte[] bytes) throws ExperimentException {
+        return ExperimentReader.read(name, bytes);
+    }
+
+    /** The tabs a version-1 file may name. */
+    static List<String> tabs() {
+        return List.of(STEP);
+    }
+
+    /** The slot names of an optimizer's memory per parameter, as {@link org.backproplab.engine.Optimizer#state()} keeps them. */
+    static List<String> slots(OptimizerSpec spec) {
+        if (spec instanceof OptimizerSpec.Momentum) {
+            return List.of("velocity", "step");
+        }
+        if (spec instanceof OptimizerSpec.Adam) {
+            return List.of("m", "v", "step");
+        }
+        return List.of("step");
+    }
+}

@@ -1,0 +1,102 @@
+package org.backproplab.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.backproplab.engine.Checkpoint;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.engine.OptimizerSpec;
+import org.backproplab.io.ExperimentFile.Experiment;
+
+/**
+ * Writes an experiment as version-1 JSON. Every double is written as Java's shortest decimal that
+ * reads back as the same double, so nothing is lost; NaN and the infinities (a diverged run) are
+ * written as the strings "NaN", "Infinity" and "-Infinity".
+ */
+final class ExperimentWriter {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ExperimentWriter() {
+    }
+
+    static byte[] write(Experiment e) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", ExperimentFile.FORMAT);
+        root.put("version", ExperimentFile.VERSION);
+        root.put("tab", e.tab());
+        root.put("lesson", e.lesson());
+        ObjectNode settings = root.putObject("settings");
+        settings.put("bias", e.bias().id());
+        OptimizerSpec o = e.optimizer();
+        settings.put("optimizer", o instanceof OptimizerSpec.Adam ? "adam"
+                : o instanceof OptimizerSpec.Momentum ? "momentum" : "sgd");
+        number(settings, "learning_rate", o.learningRate());
+        if (o instanceof OptimizerSpec.Momentum m) {
+            number(settings, "momentum", m.momentum());
+        } else if (o instanceof OptimizerSpec.Adam a) {
+            number(settings, "beta1", a.beta1());
+            number(settings, "beta2", a.beta2());
+            number(settings, "eps", a.epsilon());
+        }
+        settings.put("batch_size", e.batchSize());
+        settings.put("seed", e.seed());
+        ObjectNode data = root.putObject("data");
+        matrix(data.putArray("inputs"), e.train().inputs());
+        matrix(data.putArray("targets"), e.train().targets());
+        Checkpoint start = e.start();
+        ObjectNode position = root.putObject("position");
+        position.put("iteration", start.iteration());
+        position.put("epoch", start.epoch());
+        position.put("cursor", start.cursor());
+        position.put("stages_done", e.stagesDone());
+        ObjectNode parameters = root.putObject("parameters");
+        for (Map.Entry<String, ImmutableMatrix> p : new TreeMap<>(start.parameters()).entrySet()) {
+            matrix(parameters.putArray(p.getKey()), p.getValue());
+        }
+        ObjectNode state = root.putObject("optimizer_state");
+        state.put("steps", start.optimizer().steps());
+        ObjectNode buffers = state.putObject("buffers");
+        for (Map.Entry<String, Map<String, ImmutableMatrix>> p : new TreeMap<>(start.optimizer().slots()).entrySet()) {
+            ObjectNode of = buffers.putObject(p.getKey());
+            for (String slot : ExperimentFile.slots(o)) {
+                matrix(of.putArray(slot), p.getValue().get(slot));
+            }
+        }
+        ObjectNode curve = root.putObject("curve");
+        ArrayNode xs = curve.putArray("iterations");
+        ArrayNode ys = curve.putArray("losses");
+        for (int i = 0; i < e.curve().iterations().length; i++) {
+            xs.add(e.curve().iterations()[i]);
+            add(ys, e.curve().losses()[i]);
+        }
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    private static void matrix(ArrayNode rows, ImmutableMatrix m) {
+        for (int r = 0; r < m.rows(); r++) {
+            ArrayNode row = rows.addArray();
+            for (double v : m.rowValues(r)) {
+                add(row, v);
+            }
+        }
+    }
+
+    private static void add(ArrayNode row, double v) {
+        if (Double.isFinite(v)) {
+            row.add(v);
+        } else {
+            row.add(String.valueOf(v));
+        }
+    }
+
+    private static void number(ObjectNode node, String field, double v) {
+        if (Double.isFinite(v)) {
+            node.put(field, v);
+        } else {
+            node.put(field, String.valueOf(v));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.backproplab.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.backproplab.engine.BiasMode;
+import org.backproplab.engine.OptimizerSpec;
+import org.backproplab.engine.StageRecord;
+import org.backproplab.engine.Stepper;
+import org.backproplab.engine.Trainer;
+import org.backproplab.io.ExperimentFile.Experiment;
+import org.backproplab.io.ExperimentFile.ExperimentException;
+import org.backproplab.lesson.Lesson;
+import org.backproplab.lesson.Lessons;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Experiment files: saved in the middle of an iteration and reopened, the stepper goes on with
+ * the very numbers (compared bit for bit, as records of doubles) a stepper never interrupted
+ * computes; broken, newer and wrong files are refused with the place named.
+ */
+class ExperimentFileTest {
+    @TempDir
+    Path dir;
+
+    /** Steps {@code lesson} {@code stages} stages, saves, reopens; both go on for {@code more} stages. */
+    private void roundTrip(Lesson lesson, BiasMode bias, int stages, int more) throws Exception {
+        Trainer trainer = lesson.newTrainer();
+        Stepper original = new Stepper(trainer, 10);
+        for (int i = 0; i < stages; i++) {
+            original.next();
+        }
+        Path file = dir.resolve("e.json");
+        ExperimentFile.save(file, ExperimentFile.of(ExperimentFile.STEP, lesson.id(), bias, lesson.seed(), original,
+                new ExperimentFile.Curve(new long[] {1, 2}, new double[] {0.5, Double.NaN})));
+        Experiment loaded = ExperimentFile.load(file);
+        assertEquals(2, loaded.curve().iterations().length);
+        assertTrue(Double.isNaN(loaded.curve().losses()[1]));
+        Stepper reopened = ExperimentFile.resume(loaded, 10);
+        assertEquals(original.currentRecords(), reopened.currentRecords(), "the stages already run, replayed");
+        for (int i = 0; i < more; i++) {
+            StageRecord expected = original.next();
+            StageRecord actual = reopened.next();
+            assertEquals(expected, actual, "stage " + (stages + i + 1));
+        }
+        assertEquals(original.trainer().network().copyParameters(), reopened.trainer().network().copyParameters());
+        assertEquals(original.trainer().checkpoint().epoch(), reopened.trainer().checkpoint().epoch());
+        assertEquals(original.trainer().checkpoint().cursor(), reopened.trainer().checkpoint().cursor());
+    }
+
+    @Test
+    void theWorkedExampleGoesOnBitForBitFromTheMiddleOfAnIteration() throws Exception {
+        Lesson worked = Lessons.byId(Lessons.WORKED_2_2_2);
+        // 8 stages per iteration for 2 layers: stop inside the second iteration's backward pass
+        roundTrip(worked, BiasMode.FROZEN, 13, 30);
+        roundTrip(worked.withBiasMode(BiasMode.TRAINED), BiasMode.TRAINED, 5, 20);
+    }
+
+    @Test
+    void aPlaygroundLessonWithAdamAndMiniBatchesGoesOnBitForBit() throws Exception {
+        Lesson circles = Lessons.byId("two-circles").withOptimizer(new OptimizerSpec.Adam(0.03)).withBatchSize(10);
+        int perIteration = org.backproplab.engine.Stage.count(circles.buildNetwork(0).layerCount());
+        // many iterations into the first epoch (the Adam memory is not zero), then part of one
+        roundTrip(circles, circles.network().layers().get(0).biasMode(), perIteration * 37 + 3, perIteration * 70);
+    }
+
+    private static final String GOOD_HEAD = "{\n  \"format\" : \"backprop-lab-experiment\",\n";
+
+    private String saved() throws Exception {
+        Lesson worked = Lessons.byId(Lessons.WORKED_2_2_2);
+        Stepper s = new Stepper(worked.newTrainer(), 10);
+        s.finishIteration();
+        Path file = dir.resolve("good.json");
+        ExperimentFile.save(file, ExperimentFile.of("step", worked.id(), BiasMode.FROZEN, worked.seed(), s,
+                ExperimentFile.Curve.EMPTY));
+        return Files.readString(file);
+    }
+
+    private String refusal(String text) {
+        ExperimentException e = assertThrows(ExperimentException.class,
+                () -> ExperimentFile.read("x.json", text.getBytes(StandardCharsets.UTF_8)));
+        return e.getMessage();
+    }
+
+    @Test
+    void aFileOfANewerVersionIsRefusedNamingTheVersion() throws Exception {
+        String text = saved();
+        assertTrue(text.startsWith(GOOD_HEAD), text.substring(0, 60));
+        String m = refusal(text.replace("\"version\" : 1", "\"version\" : 2"));
+        assertEquals("x.json, field \"version\": the file is version 2, written by a newer Backprop Lab; "
+                + "this one reads versions up to 1", m);
+    }
+
+    @Test
+    void brokenJsonIsRefusedWithLineAndColumn() throws Exception {
+        String text = saved();
+        // a comma removed at the end of line 3 ("tab" follows "version")
+        String broken = text.replaceFirst("\"version\" : 1,", "\"version\" : 1");
+        String m = refusal(broken);
+        assertTrue(m.startsWith("x.json, line 4, column 3: not valid JSON"), m);
+        String cut = refusal(text.substring(0, text.length() / 2));
+        assertTrue(cut.contains("the file ends in the middle of the JSON"), cut);
+    }
+
+    @Test
+    void wrongFieldsAreRefusedByName() throws Exception {
+        String text = saved();
+        assertEquals("x.json, field \"lesson\": \"nope\" is not a lesson of this app",
+                refusal(text.replace("\"worked-2-2-2\"", "\"nope\"")));
+        assertEquals("x.json, field \"settings.colour\": is not a field of an experiment here (there may be bias, "
+                + "optimizer, learning_rate, momentum, beta1, beta2, eps, batch_size, seed)",
+                refusal(text.replace("\"bias\" : \"frozen\"", "\"colour\" : \"red\", \"bias\" : \"frozen\"")));
+        assertEquals("x.json, field \"parameters.W1[1]\": must be a list of 2 numbers",
+                refusal(text.replaceFirst("\"W1\" : \\[ \\[ ([^\\]]*) \\], \\[ ([^,]*),", "\"W1\" : [ [ $1 ], [ ")));
+        assertEquals("x.json, field \"settings.learning_rate\": is not a number",
+                refusal(text.replaceFirst("\"learning_rate\" : [0-9.]+", "\"learning_rate\" : \"fast\"")));
+    }
+}
