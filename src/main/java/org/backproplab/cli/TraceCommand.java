@@ -13,6 +13,7 @@ import org.backproplab.engine.LossRecord;
 import org.backproplab.engine.StageRecord;
 import org.backproplab.engine.Stepper;
 import org.backproplab.engine.Trainer;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.MapWalkThrough;
 import org.backproplab.lesson.MnistLessons;
@@ -42,9 +43,21 @@ final class TraceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = PresetName.class,
-            description = "The preset: ${COMPLETION-CANDIDATES}, or a digits preset (with --model and --digit).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET", completionCandidates = PresetName.class,
+            description = "The preset: ${COMPLETION-CANDIDATES}, or a digits preset (with --model and --digit). "
+                    + "Not with --experiment.")
     String preset;
+
+    @Option(names = "--experiment", paramLabel = "FILE", description = "Go on from the experiment saved in FILE "
+            + "(by --save-experiment or the app's Save experiment; see docs/EXPERIMENT-FORMAT.md) instead of a preset: "
+            + "its lesson, settings, samples, weights, optimizer memory and position. Steps are numbered on from it and "
+            + "each line is the one 'trace PRESET' prints for that step (a first line's batch and loss function are not "
+            + "repeated). --bias and the optimizer options do not apply.")
+    Path experiment;
+
+    @Option(names = "--save-experiment", paramLabel = "FILE", description = "After the steps, write the state reached "
+            + "to FILE as an experiment (written atomically; the app and 'trace --experiment' reopen it).")
+    Path saveExperiment;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1",
             description = "Iterations to run (default ${DEFAULT-VALUE}).")
@@ -78,7 +91,17 @@ final class TraceCommand implements Runnable {
 
     @Override
     public void run() {
-        if (MnistLessons.has(preset)) {
+        if (experiment != null && (preset != null || bias != null || optimizer.any())) {
+            throw usage(preset != null ? "give a PRESET or --experiment FILE, not both"
+                    : "--bias and the optimizer options do not apply to --experiment (its settings are in the file)");
+        }
+        if (experiment == null && preset == null) {
+            throw usage("give a PRESET (or --experiment FILE)");
+        }
+        if (preset != null && MnistLessons.has(preset) && saveExperiment != null) {
+            throw usage("--save-experiment applies to a lesson traced step by step, not to a digits preset");
+        }
+        if (preset != null && MnistLessons.has(preset)) {
             runDigit();
             return;
         }
@@ -94,7 +117,7 @@ final class TraceCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--every must be at least 1, got " + every);
         }
-        Lesson lesson = Options.lesson(spec, preset, List.of());
+        Lesson lesson = experiment != null ? null : Options.lesson(spec, preset, List.of());
         if (bias != null) {
             try {
                 lesson = lesson.withBiasMode(BiasMode.fromId(bias));
@@ -102,18 +125,27 @@ final class TraceCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--bias: " + e.getMessage());
             }
         }
-        lesson = optimizer.apply(spec, lesson);
+        ExperimentFile.Experiment from = experiment == null ? null : ExperimentFiles.load(spec, experiment);
+        if (from != null) {
+            lesson = ExperimentFile.lesson(from);
+        } else {
+            lesson = optimizer.apply(spec, lesson);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        Trainer trainer = lesson.newTrainer();
-        Stepper stepper = new Stepper(trainer, 1);
+        Stepper stepper = from != null ? ExperimentFile.resume(from, 1) : new Stepper(lesson.newTrainer(), 1);
+        Trainer trainer = stepper.trainer();
+        ExperimentFile.Curve curve = from != null ? from.curve() : ExperimentFile.Curve.EMPTY;
         Naming naming = Naming.of(trainer.network());
         WalkThrough walkThrough = new WalkThrough(naming);
         MapWalkThrough mapWalkThrough = hasMaps(trainer.network()) ? new MapWalkThrough(trainer.network()) : null;
         TraceJson trace = new TraceJson(trainer.network());
-        boolean firstLine = true;
-        for (int step = 1; step <= steps; step++) {
-            List<StageRecord> records = stepper.finishIteration();
+        boolean firstLine = from == null;
+        for (int k = 1; k <= steps; k++) {
+            stepper.finishIteration();
+            List<StageRecord> records = stepper.currentRecords();
+            int step = Math.toIntExact(stepper.currentIteration() + 1);
             double loss = lossOf(records);
+            curve = ExperimentFiles.plus(curve, step, loss);
             boolean diverged = !Double.isFinite(loss);
             if (step % every != 0 && !diverged) {
                 continue;
@@ -146,10 +178,14 @@ final class TraceCommand implements Runnable {
             line.put("final", fin);
             out.println(Json.line(line));
         } else {
-            out.println("After " + steps + (steps == 1 ? " iteration" : " iterations") + ": E_total = "
+            out.println("After " + trainer.iteration() + (trainer.iteration() == 1 ? " iteration" : " iterations") + ": E_total = "
                     + Naming.number(evaluation.loss()) + ", outputs " + formatOutputs(outputs));
         }
         out.flush();
+        if (saveExperiment != null) {
+            ExperimentFiles.save(spec, saveExperiment, lesson.id(), lesson.network().layers().get(0).biasMode(),
+                    lesson.seed(), stepper, curve, json);
+        }
     }
 
     /** trace DIGITS-PRESET --model FILE --digit N --json [--lr X]; the refusals are one line, exit code 2. */

@@ -27,7 +27,7 @@ final class TrainCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = AnyPresetName.class,
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET", completionCandidates = AnyPresetName.class,
             description = "The preset: ${COMPLETION-CANDIDATES}. The mnist-* presets and lenet-1998 are digits presets.")
     String preset;
 
@@ -63,8 +63,30 @@ final class TrainCommand implements Runnable {
                     + "see docs/MODEL-FORMAT.md).")
     java.nio.file.Path save;
 
+    @Option(names = "--experiment", paramLabel = "FILE", description = "Go on from the experiment saved in FILE (by "
+            + "'trace --save-experiment' or the app) instead of a preset: an iteration it stopped in is finished first, "
+            + "then epochs are numbered on from the ones it had done (the first may be the rest of an epoch). "
+            + "--seed and the optimizer options do not apply; --epochs defaults to the lesson's.")
+    java.nio.file.Path experiment;
+
     @Override
     public void run() {
+        if (experiment != null || preset == null) {
+            if (preset != null || seed != null || optimizer.any() || experiment == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), experiment == null
+                        ? "give a PRESET (or --experiment FILE)" : preset != null
+                        ? "give a PRESET or --experiment FILE, not both"
+                        : "--seed and the optimizer options do not apply to --experiment (its settings are in the file)");
+            }
+            var from = ExperimentFiles.load(spec, experiment);
+            var stepper = org.backproplab.io.ExperimentFile.resume(from, 1);
+            if (!stepper.atIterationStart()) {
+                stepper.finishIteration();
+            }
+            Lesson lesson = org.backproplab.io.ExperimentFile.lesson(from);
+            train(lesson, stepper.trainer(), epochs == null ? lesson.epochs() : epochs, from.seed());
+            return;
+        }
         if (org.backproplab.lesson.MnistLessons.has(preset)) {
             if (optimizer.any()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--optimizer, --lr, --momentum, --beta1, "
@@ -79,10 +101,18 @@ final class TrainCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + n);
         }
         long s = seed == null ? lesson.seed() : seed;
-        Trainer trainer = lesson.newTrainer(s);
+        train(lesson, lesson.newTrainer(s), n, s);
+    }
+
+    /** {@code n} epochs of {@code trainer} on {@code lesson}, numbered on from the epochs it has done. */
+    private void train(Lesson lesson, Trainer trainer, int n, long s) {
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + n);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Double accuracy = null;
-        for (int epoch = 1; epoch <= n; epoch++) {
+        int done = trainer.epoch();
+        for (int epoch = done + 1; epoch <= done + n; epoch++) {
             // as Keras: the mean of the epoch's batch losses, each before its update
             double loss = trainer.trainEpoch();
             Evaluation train = trainer.evaluateTraining();
@@ -115,7 +145,7 @@ final class TrainCommand implements Runnable {
         }
         out.flush();
         if (save != null) {
-            save(spec, save, preset, trainer.network(), java.util.List.of(trainer.network().inputSize()),
+            save(spec, save, lesson.id(), trainer.network(), java.util.List.of(trainer.network().inputSize()),
                     new ModelFile.Training(n, s, accuracy), json);
         }
     }
