@@ -117,6 +117,20 @@ public final class ExperimentFile {
         return ExperimentReader.read(name, bytes);
     }
 
+    /** The "tab" field of a file that looks like an experiment (nothing else checked), or null. */
+    public static String tabOf(Path file) {
+        try {
+            if (java.nio.file.Files.size(file) > MAX_BYTES) {
+                return null;
+            }
+            var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+            return root != null && FORMAT.equals(root.path("format").asText(null)) && root.path("tab").isTextual()
+                    ? root.path("tab").textValue() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The tabs a version-1 file may name. */
     static List<String> tabs() {
         return List.of(STEP);

@@ -17,6 +17,7 @@ import org.backproplab.engine.StageRecords;
 import org.backproplab.engine.Stepper;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.UpdateRecord;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
 import org.backproplab.lesson.Naming;
@@ -123,6 +124,39 @@ final class StepEngine {
         learningRate = l.optimizer().learningRate();
         optimizer = l.optimizer().create().id();
         restart();
+    }
+
+    /**
+     * Where the tab is, as an experiment file holds it.
+     *
+     * @throws IllegalStateException when the lesson is not one of the app's (a playground point stepped
+     *                               here with its own network): its file could not be reopened
+     */
+    ExperimentFile.Experiment experiment() {
+        Lesson own = Lessons.ids().contains(lesson.id()) ? Lessons.byId(lesson.id()) : null;
+        if (own == null || !own.withBiasMode(biasMode).network().equals(lesson.withBiasMode(biasMode).network())
+                || !own.regularization().equals(lesson.regularization())) {
+            throw new IllegalStateException("not a lesson of the app");
+        }
+        LossHistory.Curve c = history.copy();
+        return ExperimentFile.of(ExperimentFile.STEP, lesson.id(), biasMode, lesson.seed(), stepper,
+                new ExperimentFile.Curve(c.iterations(), c.losses()));
+    }
+
+    /** Opens an experiment exactly where it was left: its lesson, settings, samples, state and curve. */
+    void open(ExperimentFile.Experiment e) {
+        keepRun();
+        Lesson l = ExperimentFile.lesson(e);
+        lesson = l;
+        biasMode = e.bias();
+        learningRate = e.optimizer().learningRate();
+        stepper = ExperimentFile.resume(e, 100_000);
+        trainer = stepper.trainer();
+        optimizer = trainer.optimizer().id();
+        numeric.clear();
+        for (int i = 0; i < e.curve().iterations().length; i++) {
+            history.add(e.curve().iterations()[i], e.curve().losses()[i]);
+        }
     }
 
     /** Back to the same starting weights, keeping the chosen bias mode and learning rate. */

@@ -27,12 +27,15 @@ final class StepOptions {
     final ReadOnlyObjectWrapper<String> optimizer = new ReadOnlyObjectWrapper<>(this, "optimizer");
     /** The network shown as PyTorch or NumPy, written from the iteration the stepper is in. */
     final ShowAsCode code;
+    /** Save experiment and Open experiment. */
+    final StepExperiments experiments;
 
-    StepOptions(Executor fx, Consumer<Runnable> submit, Consumer<Notice> post, StepEngine engine) {
+    StepOptions(Executor fx, Consumer<Runnable> submit, Consumer<Runnable> open, Consumer<Notice> post, StepEngine engine) {
         this.fx = fx;
         this.submit = submit;
         this.post = post;
         this.engine = engine;
+        this.experiments = new StepExperiments(submit, open, post, engine);
         this.code = new ShowAsCode(submit::accept, fx,
                 () -> org.backproplab.io.CodeSetup.atNextStep(engine.lesson().id(), engine.stepper()));
     }

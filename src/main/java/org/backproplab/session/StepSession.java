@@ -53,7 +53,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         super(worker, fx);
         this.fx = fx;
         this.engine = new StepEngine(worker, this::post, this::stopPlaying);
-        this.options = new StepOptions(fx, this::submit, this::post, engine);
+        this.options = new StepOptions(fx, this::submit, this::open, this::post, engine);
         withCurves(() -> submit(engine::clearRuns), "iteration", s -> s.screen() == null ? null : s.screen().runs());
         snapshotProperty().addListener((o, a, s) -> {
             if (s != null && s.screen() != null) {
@@ -110,6 +110,9 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         return options.code;
     }
 
+    /** Save experiment and Open experiment: the tab's state in a file, and back. */
+    public StepExperiments experiments() { return options.experiments; }
+
     /** Why the value typed last into the inspector was refused, or null. */
     public ReadOnlyObjectProperty<Phrase> editErrorProperty() {
         return editError.getReadOnlyProperty();
@@ -151,24 +154,22 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
             post(new Notice("step.error.unknownLesson", List.of(String.valueOf(id)), true));
             return;
         }
-        open(() -> Lessons.byId(id));
+        open(() -> engine.open(Lessons.byId(id)));
     }
 
     /** Opens a lesson given as data (a playground point), from its own starting weights and settings. */
     public void loadLesson(Lesson custom) {
-        open(() -> custom);
+        open(() -> engine.open(custom));
     }
 
-    private void open(java.util.function.Supplier<Lesson> lesson) {
+    /** Pauses, chooses nothing, then opens on the worker (a lesson, or an experiment). */
+    private void open(Runnable opening) {
         pause();
         setChosen(null, 0);
-        submit(() -> engine.open(lesson.get()));
+        submit(opening);
     }
 
-    /**
-     * Loads the lesson the playground makes of its chosen point, paused at its start; completes
-     * with whether there was one (none chosen: nothing changes).
-     */
+    /** Loads the playground's chosen point as a lesson, paused; completes with whether there was one. */
     public CompletableFuture<Boolean> stepLessonFrom(CompletableFuture<Optional<Lesson>> lesson) {
         // the lesson comes from the playground's worker: the command itself runs on the FX thread
         return lesson.thenApplyAsync(l -> {
@@ -178,9 +179,8 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     }
 
     /**
-     * The playground's "step through the chosen point": that point and the playground's current
-     * network as a lesson, loaded here paused at its start; then {@code then} runs on the FX
-     * thread (the shell shows this tab). Nothing happens when no point is chosen.
+     * The playground's "step through the chosen point" as a lesson, loaded here paused at its start;
+     * then {@code then} runs on the FX thread (the shell shows this tab). None chosen: nothing happens.
      */
     public CompletableFuture<Boolean> stepChosenPointOf(PlaygroundSession playground, Runnable then) {
         return stepLessonFrom(playground.lessonForChosenPoint()).thenApply(found -> {
@@ -222,10 +222,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         }
     }
 
-    /**
-     * Sets the learning rate typed as text from the next update on (undoable); refused unless it
-     * is a number greater than 0 and at most 1000. Returns whether it was taken.
-     */
+    /** Sets the learning rate typed from the next update on (undoable); refused unless in (0, 1000]. Returns if taken. */
     public boolean setLearningRate(String text) {
         return options.setLearningRate(text);
     }

@@ -27,6 +27,12 @@ public interface ExportDialogs {
     /** Where to save the model, or empty when cancelled. */
     Optional<Path> modelToSave(Window owner);
 
+    /** An experiment file to open, or empty when cancelled. */
+    Optional<Path> experimentToOpen(Window owner);
+
+    /** Where to save the experiment, or empty when cancelled. */
+    Optional<Path> experimentToSave(Window owner);
+
     /** Where to save a program shown as code ({@code name} offered), or empty when cancelled. */
     Optional<Path> codeToSave(Window owner, String name);
 

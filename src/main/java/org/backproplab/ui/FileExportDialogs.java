@@ -61,6 +61,16 @@ final class FileExportDialogs implements ExportDialogs {
     }
 
     @Override
+    public Optional<Path> experimentToOpen(Window owner) {
+        return open(owner, "Backprop Lab experiment", "*.json");
+    }
+
+    @Override
+    public Optional<Path> experimentToSave(Window owner) {
+        return choose(owner, "experiment.json", "Backprop Lab experiment", "*.json");
+    }
+
+    @Override
     public Optional<Path> codeToSave(Window owner, String name) {
         return choose(owner, name, "Python", "*.py");
     }

@@ -87,6 +87,7 @@ public final class MainWindow {
     public void install(Scene scene) {
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        ExperimentDrop.install(scene, this::openExperiment);
         applyFont();
         setPresentation(settings.presentation());
     }
@@ -279,6 +280,12 @@ public final class MainWindow {
     }
 
     /** Shows the playground with a lesson (for the lesson list and tests). */
+    /** Opens an experiment file (dropped onto the window) in the Step-by-step tab, which says why if it cannot. */
+    public void openExperiment(java.nio.file.Path file) {
+        tabs.getSelectionModel().select(stepTab);
+        session.experiments().open(file);
+    }
+
     public void openPlayground(String lessonId) {
         tabs.getSelectionModel().select(playTab);
         playground.session().loadLesson(lessonId);

@@ -39,6 +39,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class StepView {
     private final StepSession session;
     private final I18n i18n;
+    private final ExportDialogs dialogs;
     private final BorderPane root = new BorderPane();
     private final ToolBar toolbar = new ToolBar();
     private final GraphView graph;
@@ -66,6 +67,7 @@ public final class StepView {
     public StepView(StepSession session, I18n i18n, ExportDialogs dialogs) {
         this.session = session;
         this.i18n = i18n;
+        this.dialogs = dialogs;
         this.curves = new CurveBoardView(session.curves(), i18n, dialogs, "step", "curves.titleRuns", "curve.axis",
                 "curve.hover");
         this.curve = curves.curve();
@@ -130,8 +132,12 @@ public final class StepView {
         speed.setOnAction(e -> session.setSpeed(speed.getValue()));
         session.speedProperty().addListener((o, a, s) -> follow(speed, s));
         speed.setTooltip(tooltip("control.speed"));
+        Button saveExperiment = button("step-save-experiment", Material2MZ.SAVE, "experiment.save", () ->
+                dialogs.experimentToSave(root.getScene().getWindow()).ifPresent(session.experiments()::save));
+        Button openExperiment = button("step-open-experiment", Material2AL.FOLDER_OPEN, "experiment.open", () ->
+                dialogs.experimentToOpen(root.getScene().getWindow()).ifPresent(session.experiments()::open));
         toolbar.getItems().addAll(lessonPicker, new Separator(Orientation.VERTICAL), play, next, whole, back, reset,
-                speed);
+                speed, saveExperiment, openExperiment);
 
         biasMode.setId("bias-mode");
         biasMode.getItems().setAll(StepSession.biasModes());

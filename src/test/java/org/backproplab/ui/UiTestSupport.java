@@ -30,6 +30,8 @@ final class UiTestSupport {
     final I18n i18n;
     Path pngAnswer;
     Path codeAnswer;
+    /** The file Save experiment and Open experiment are given. */
+    Path experimentAnswer;
     /** The answer to "save a model with NaN values?", and the files it was asked for. */
     boolean nonFiniteAnswer;
     final java.util.List<Path> nonFiniteQuestions = new java.util.ArrayList<>();
@@ -62,6 +64,16 @@ final class UiTestSupport {
             @Override
             public Optional<Path> modelToSave(Window owner) {
                 return Optional.ofNullable(modelAnswer);
+            }
+
+            @Override
+            public Optional<Path> experimentToOpen(Window owner) {
+                return Optional.ofNullable(experimentAnswer);
+            }
+
+            @Override
+            public Optional<Path> experimentToSave(Window owner) {
+                return Optional.ofNullable(experimentAnswer);
             }
 
             @Override
