@@ -56,7 +56,7 @@ class ExperimentFileTest {
     @Test
     void theWorkedExampleGoesOnBitForBitFromTheMiddleOfAnIteration() throws Exception {
         Lesson worked = Lessons.byId(Lessons.WORKED_2_2_2);
-        // 8 stages per iteration for 2 layers: stop inside the second iteration's backward pass
+        // 6 stages per iteration for 2 layers (forward, forward, loss, backward, backward, update): stop inside the third
         roundTrip(worked, BiasMode.FROZEN, 13, 30);
         roundTrip(worked.withBiasMode(BiasMode.TRAINED), BiasMode.TRAINED, 5, 20);
     }
