@@ -11,6 +11,7 @@ import org.backproplab.engine.Stepper;
 import org.backproplab.engine.Trainer;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
+import org.backproplab.lesson.PlaygroundSpec;
 
 /**
  * An experiment file (docs/EXPERIMENT-FORMAT.md): a lesson stepped part of the way, saved so that
@@ -31,6 +32,8 @@ public final class ExperimentFile {
     public static final long MAX_BYTES = 64_000_000L;
     /** The tab an experiment of the stepping tab (and of the CLI's trace) is opened in. */
     public static final String STEP = "step";
+    /** The tab of a playground experiment. */
+    public static final String PLAYGROUND = "playground";
 
     private ExperimentFile() {
     }
@@ -51,10 +54,14 @@ public final class ExperimentFile {
      * @param lesson     the lesson's id (its network, loss and regularisation come from it)
      * @param start      the state at the start of the current iteration
      * @param stagesDone stages of the current iteration already run (0 between iterations)
-     * @param curve      the loss curve shown: iteration numbers and losses
+     * @param curve      the loss curve shown: iteration numbers and losses (the playground: epochs and
+     *                   training losses)
+     * @param playground the playground's set-up, or null for a lesson of the app
+     * @param testCurve  the playground's test losses by epoch, or null
      */
     public record Experiment(String tab, String lesson, BiasMode bias, OptimizerSpec optimizer, int batchSize,
-            long seed, Samples train, Checkpoint start, int stagesDone, Curve curve) {
+            long seed, Samples train, Checkpoint start, int stagesDone, Curve curve, PlaygroundSpec playground,
+            Curve testCurve) {
     }
 
     /** Points of a loss curve: x (the iteration, from 1) and y (the loss, maybe NaN or infinite). */
@@ -76,11 +83,21 @@ public final class ExperimentFile {
     public static Experiment of(String tab, String lessonId, BiasMode bias, long seed, Stepper stepper, Curve curve) {
         Trainer trainer = stepper.trainer();
         return new Experiment(tab, lessonId, bias, trainer.optimizer().spec(), trainer.batchSize(), seed,
-                trainer.samples(), stepper.currentStart(), stepper.currentRecords().size(), curve);
+                trainer.samples(), stepper.currentStart(), stepper.currentRecords().size(), curve, null, null);
+    }
+
+    /** The playground's set-up {@code spec} trained by {@code trainer} up to now (between two iterations). */
+    public static Experiment ofPlayground(String lessonId, PlaygroundSpec spec, Trainer trainer, Curve train,
+            Curve test) {
+        return new Experiment(PLAYGROUND, lessonId, spec.bias(), trainer.optimizer().spec(), spec.batchSize(),
+                spec.seed(), trainer.samples(), trainer.checkpoint(), 0, train, spec, test);
     }
 
     /** The lesson of an experiment with its settings and samples (its starting weights are the lesson's). */
     public static Lesson lesson(Experiment e) {
+        if (e.playground() != null) {
+            return e.playground().toLesson(e.lesson());
+        }
         Lesson l = Lessons.byId(e.lesson()).withBiasMode(e.bias()).withOptimizer(e.optimizer())
                 .withBatchSize(e.batchSize());
         return new Lesson(l.id(), l.network(), l.optimizer(), l.regularization(), l.batchSize(), l.epochs(), e.seed(),
@@ -133,7 +150,7 @@ public final class ExperimentFile {
 
     /** The tabs a version-1 file may name. */
     static List<String> tabs() {
-        return List.of(STEP);
+        return List.of(STEP, PLAYGROUND);
     }
 
     /** The slot names of an optimizer's memory per parameter, as {@link org.backproplab.engine.Optimizer#state()} keeps them. */

@@ -29,6 +29,7 @@ import org.backproplab.io.ExperimentFile.Experiment;
 import org.backproplab.io.ExperimentFile.ExperimentException;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
+import org.backproplab.lesson.PlaygroundSpec;
 
 /**
  * Reads an experiment file strictly: its size before a byte is read, JSON within small limits,
@@ -37,7 +38,7 @@ import org.backproplab.lesson.Lessons;
  * the lesson's network needs. Each refusal names the file and the place: {@code line L, column C}
  * for broken JSON, {@code field "a.b[2]"} for a value.
  */
-final class ExperimentReader {
+final class ExperimentReader implements ExperimentPlayground.Fields {
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(64)
                     .maxStringLength(1_000).maxNameLength(1_000).build())
@@ -74,7 +75,8 @@ final class ExperimentReader {
         return new ExperimentException(name + rest);
     }
 
-    private ExperimentException field(String field, String problem) {
+    @Override
+    public ExperimentException field(String field, String problem) {
         return new ExperimentException(name + ", field \"" + field + "\": " + problem);
     }
 
@@ -124,14 +126,16 @@ final class ExperimentReader {
             throw field("version", "the file is version " + version.intValue() + ", written by a newer Backprop Lab; "
                     + "this one reads versions up to " + ExperimentFile.VERSION);
         }
-        known(root, "", "format", "version", "tab", "lesson", "settings", "data", "position", "parameters",
-                "optimizer_state", "curve");
+        known(root, "", "format", "version", "tab", "lesson", "settings", "data", "playground", "position",
+                "parameters", "optimizer_state", "curve", "test_curve");
         String tab = text(root, "tab");
         if (!ExperimentFile.tabs().contains(tab)) {
             throw field("tab", "\"" + ModelFileReader.shorten(tab) + "\" is not a tab (it may be " + ExperimentFile.tabs() + ")");
         }
         String lessonId = text(root, "lesson");
-        if (!Lessons.ids().contains(lessonId)) {
+        boolean playground = ExperimentFile.PLAYGROUND.equals(tab);
+        if (playground ? !org.backproplab.lesson.PlaygroundLessons.all().containsKey(lessonId)
+                : !Lessons.ids().contains(lessonId)) {
             throw field("lesson", "\"" + ModelFileReader.shorten(lessonId) + "\" is not a lesson of this app");
         }
         JsonNode s = object(root, "settings");
@@ -146,12 +150,36 @@ final class ExperimentReader {
         OptimizerSpec optimizer = optimizer(s);
         int batchSize = (int) integer(s, "settings.batch_size", 0, Integer.MAX_VALUE);
         long seed = integer(s, "settings.seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        Lesson lesson = Lessons.byId(lessonId).withBiasMode(bias);
+        PlaygroundSpec spec = null;
+        Lesson lesson;
+        if (playground) {
+            if (root.has("data")) {
+                throw field("data", "a playground experiment holds its data in \"playground\"");
+            }
+            spec = ExperimentPlayground.read(object(root, "playground"), optimizer, batchSize, bias, seed, this);
+            try {
+                lesson = spec.toLesson(lessonId);
+            } catch (IllegalArgumentException e) {
+                throw field("playground", ModelFileReader.shorten(String.valueOf(e.getMessage())));
+            }
+        } else {
+            if (root.has("playground") || root.has("test_curve")) {
+                throw field(root.has("playground") ? "playground" : "test_curve", "is only for a playground experiment");
+            }
+            lesson = Lessons.byId(lessonId).withBiasMode(bias);
+        }
         Network network = lesson.buildNetwork(0);
-        JsonNode data = object(root, "data");
-        known(data, "data.", "inputs", "targets");
-        ImmutableMatrix inputs = matrix(data.path("inputs"), "data.inputs", -1, network.inputSize());
-        ImmutableMatrix targets = matrix(data.path("targets"), "data.targets", inputs.rows(), network.outputSize());
+        ImmutableMatrix inputs;
+        ImmutableMatrix targets;
+        if (playground) {
+            inputs = lesson.train().inputs();
+            targets = lesson.train().targets();
+        } else {
+            JsonNode data = object(root, "data");
+            known(data, "data.", "inputs", "targets");
+            inputs = matrix(data.path("inputs"), "data.inputs", -1, network.inputSize());
+            targets = matrix(data.path("targets"), "data.targets", inputs.rows(), network.outputSize());
+        }
         JsonNode pos = object(root, "position");
         known(pos, "position.", "iteration", "epoch", "cursor", "stages_done");
         long iteration = integer(pos, "position.iteration", 0, Long.MAX_VALUE);
@@ -189,7 +217,8 @@ final class ExperimentReader {
         }
         Checkpoint start = new Checkpoint(parameters, new OptimizerState(steps, slots), epoch, cursor, iteration);
         return new Experiment(tab, lessonId, bias, optimizer, batchSize, seed, new Samples(inputs, targets), start,
-                stagesDone, curve(root));
+                stagesDone, curve(root, "curve"), spec, playground && root.has("test_curve") ? curve(root, "test_curve")
+                : null);
     }
 
     private OptimizerSpec optimizer(JsonNode s) throws ExperimentException {
@@ -214,28 +243,29 @@ final class ExperimentReader {
         }
     }
 
-    private Curve curve(JsonNode root) throws ExperimentException {
-        JsonNode c = object(root, "curve");
-        known(c, "curve.", "iterations", "losses");
+    private Curve curve(JsonNode root, String name) throws ExperimentException {
+        JsonNode c = object(root, name);
+        known(c, name + ".", "iterations", "losses");
         JsonNode xs = c.path("iterations");
         JsonNode ys = c.path("losses");
         if (!xs.isArray() || !ys.isArray() || xs.size() != ys.size()) {
-            throw field("curve", "needs two lists, iterations and losses, of the same length");
+            throw field(name, "needs two lists, iterations and losses, of the same length");
         }
         long[] x = new long[xs.size()];
         double[] y = new double[ys.size()];
         for (int i = 0; i < x.length; i++) {
             if (!xs.get(i).canConvertToLong() || !xs.get(i).isIntegralNumber() || xs.get(i).longValue() < 1) {
-                throw field("curve.iterations[" + i + "]", "is not an iteration number (1 or more)");
+                throw field(name + ".iterations[" + i + "]", "is not an iteration number (1 or more)");
             }
             x[i] = xs.get(i).longValue();
-            y[i] = number(ys.get(i), "curve.losses[" + i + "]");
+            y[i] = number(ys.get(i), name + ".losses[" + i + "]");
         }
         return new Curve(x, y);
     }
 
     /** Refuses any field of {@code node} not in {@code fields}, naming it and the ones it may have. */
-    private void known(JsonNode node, String prefix, String... fields) throws ExperimentException {
+    @Override
+    public void known(JsonNode node, String prefix, String... fields) throws ExperimentException {
         List<String> allowed = List.of(fields);
         for (var it = node.fieldNames(); it.hasNext();) {
             String f = it.next();
@@ -262,7 +292,8 @@ final class ExperimentReader {
         return v.textValue();
     }
 
-    private long integer(JsonNode node, String path, long min, long max) throws ExperimentException {
+    @Override
+    public long integer(JsonNode node, String path, long min, long max) throws ExperimentException {
         JsonNode v = node.path(last(path));
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
             throw field(path, (v.isMissingNode() ? "is missing" : ModelFileReader.shorten(v.toString()) + " is not")
@@ -288,7 +319,8 @@ final class ExperimentReader {
     }
 
     /** A number, or one of the strings "NaN", "Infinity", "-Infinity" the writer uses for them. */
-    private double number(JsonNode v, String path) throws ExperimentException {
+    @Override
+    public double number(JsonNode v, String path) throws ExperimentException {
         if (v.isNumber()) {
             double d = v.doubleValue();
             if (Double.isInfinite(d)) {

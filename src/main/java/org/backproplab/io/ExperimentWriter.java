@@ -43,9 +43,13 @@ final class ExperimentWriter {
         }
         settings.put("batch_size", e.batchSize());
         settings.put("seed", e.seed());
-        ObjectNode data = root.putObject("data");
-        matrix(data.putArray("inputs"), e.train().inputs());
-        matrix(data.putArray("targets"), e.train().targets());
+        if (e.playground() != null) {
+            ExperimentPlayground.write(root.putObject("playground"), e.playground());
+        } else {
+            ObjectNode data = root.putObject("data");
+            matrix(data.putArray("inputs"), e.train().inputs());
+            matrix(data.putArray("targets"), e.train().targets());
+        }
         Checkpoint start = e.start();
         ObjectNode position = root.putObject("position");
         position.put("iteration", start.iteration());
@@ -65,14 +69,20 @@ final class ExperimentWriter {
                 matrix(of.putArray(slot), p.getValue().get(slot));
             }
         }
-        ObjectNode curve = root.putObject("curve");
-        ArrayNode xs = curve.putArray("iterations");
-        ArrayNode ys = curve.putArray("losses");
-        for (int i = 0; i < e.curve().iterations().length; i++) {
-            xs.add(e.curve().iterations()[i]);
-            add(ys, e.curve().losses()[i]);
+        curve(root.putObject("curve"), e.curve());
+        if (e.testCurve() != null) {
+            curve(root.putObject("test_curve"), e.testCurve());
         }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    private static void curve(ObjectNode node, ExperimentFile.Curve c) {
+        ArrayNode xs = node.putArray("iterations");
+        ArrayNode ys = node.putArray("losses");
+        for (int i = 0; i < c.iterations().length; i++) {
+            xs.add(c.iterations()[i]);
+            add(ys, c.losses()[i]);
+        }
     }
 
     private static void matrix(ArrayNode rows, ImmutableMatrix m) {

@@ -48,6 +48,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     private final PlaygroundPoints points;
     private final ShowAsCode code;
+    private final PlaygroundExperiments experiments;
 
     public PlaygroundSession(Worker worker, Executor fx) {
         super(worker, fx);
@@ -55,6 +56,18 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         points = new PlaygroundPoints(setup, this.worker::execute, this::onFx, this::post, this::pause,
                 () -> apply(Change.REBUILD));
         code = new ShowAsCode(this::submit, fx, training::code);
+        experiments = new PlaygroundExperiments(this.worker::execute, this::onFx, this::post, this::pause,
+                c -> submit(() -> c.accept(training)), e -> {
+                    setup.loadExperiment(e.lesson(), e.playground());
+                    editor.clear();
+                    DataSet data = setup.data();
+                    submit(() -> training.open(e.lesson(), e.playground(), data, e));
+                });
+    }
+
+    /** Save experiment and Open experiment: the set-up and where training is, in a file, and back. */
+    public PlaygroundExperiments experiments() {
+        return experiments;
     }
 
     /** "Show as PyTorch" and "Show as NumPy": the program of the network's next update. */

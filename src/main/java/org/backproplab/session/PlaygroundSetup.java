@@ -53,6 +53,17 @@ public final class PlaygroundSetup extends PlaygroundSetupProperties {
         accept(spec, data);
     }
 
+    /** An experiment's set-up, as the lesson {@code id} changed by the learner. */
+    void loadExperiment(String id, PlaygroundSpec experiment) {
+        lessonId.set(id);
+        spec = experiment;
+        data = experiment.data();
+        regularizationRate = experiment.regularization().rate();
+        chosen = null;
+        chosenPoint.set(null);
+        accept(spec, data);
+    }
+
     /** Sets every property from the set-up, clears the input error. */
     private boolean accept(PlaygroundSpec next, DataSet nextData) {
         spec = next;

@@ -16,6 +16,7 @@ import org.backproplab.engine.Network;
 import org.backproplab.engine.Parameter;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.lesson.Heatmaps;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.OutputKind;
@@ -88,6 +89,30 @@ final class PlaygroundTraining {
         trainAccuracy.clear();
         testAccuracy.clear();
         diverged = false;
+        lastGood = trainer.checkpoint();
+        path.clear(trainer);
+        evaluate();
+    }
+
+    /** Where training is, as an experiment file holds it: the set-up, the state and the current run's curves. */
+    ExperimentFile.Experiment experiment() {
+        LossHistory.Curve train = trainLoss.copy();
+        LossHistory.Curve test = testLoss.copy();
+        return ExperimentFile.ofPlayground(lessonId, spec, trainer, new ExperimentFile.Curve(train.iterations(),
+                train.losses()), new ExperimentFile.Curve(test.iterations(), test.losses()));
+    }
+
+    /** Opens an experiment: its set-up built on {@code newData}, then its weights, optimizer memory, position and curves. */
+    void open(String lesson, PlaygroundSpec newSpec, DataSet newData, ExperimentFile.Experiment e) {
+        rebuild(lesson, newSpec, newData);
+        trainer.restore(e.start());
+        for (int i = 0; i < e.curve().iterations().length; i++) {
+            trainLoss.add(e.curve().iterations()[i], e.curve().losses()[i]);
+        }
+        ExperimentFile.Curve test = e.testCurve() == null ? ExperimentFile.Curve.EMPTY : e.testCurve();
+        for (int i = 0; i < test.iterations().length; i++) {
+            testLoss.add(test.iterations()[i], test.losses()[i]);
+        }
         lastGood = trainer.checkpoint();
         path.clear(trainer);
         evaluate();

@@ -58,6 +58,11 @@ public final class StepExperiments {
                 post.accept(new Notice("notice.experimentRefused", List.of(ex.getMessage()), true));
                 return;
             }
+            if (!ExperimentFile.STEP.equals(e.tab())) {
+                post.accept(new Notice("notice.experimentOtherTab", List.of(String.valueOf(file.getFileName()), e.tab()),
+                        true));
+                return;
+            }
             engine.open(e);
             post.accept(new Notice("notice.experimentOpened", List.of(String.valueOf(file.getFileName()),
                     e.start().iteration() + 1), false));

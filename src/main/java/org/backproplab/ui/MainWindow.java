@@ -280,10 +280,15 @@ public final class MainWindow {
     }
 
     /** Shows the playground with a lesson (for the lesson list and tests). */
-    /** Opens an experiment file (dropped onto the window) in the Step-by-step tab, which says why if it cannot. */
+    /** Opens an experiment file (dropped onto the window) in its tab; the Step-by-step tab says why if none can. */
     public void openExperiment(java.nio.file.Path file) {
-        tabs.getSelectionModel().select(stepTab);
-        session.experiments().open(file);
+        boolean playground = "playground".equals(org.backproplab.session.StepExperiments.tabOf(file));
+        tabs.getSelectionModel().select(playground ? playTab : stepTab);
+        if (playground) {
+            this.playground.session().experiments().open(file);
+        } else {
+            session.experiments().open(file);
+        }
     }
 
     public void openPlayground(String lessonId) {

@@ -161,7 +161,10 @@ public final class PlaygroundView {
         code.setId("pg-code");
         code.setTooltip(new javafx.scene.control.Tooltip());
         code.getTooltip().textProperty().bind(i18n.bind("code.menu"));
-        HBox runBar = new HBox(8, lesson, modified, play, step, reset, restore, gap, code, language);
+        Button[] experiment = ExperimentButtons.of(i18n, "pg", dialogs, () -> root.getScene().getWindow(),
+                session.experiments()::save, session.experiments()::open);
+        HBox runBar = new HBox(8, lesson, modified, play, step, reset, restore, gap, experiment[0], experiment[1], code,
+                language);
         runBar.setAlignment(Pos.CENTER_LEFT);
         Region network = graph.root();
         VBox.setVgrow(network, Priority.ALWAYS);
