@@ -163,8 +163,7 @@ public final class PlaygroundView {
         code.getTooltip().textProperty().bind(i18n.bind("code.menu"));
         Button[] experiment = ExperimentButtons.of(i18n, "pg", dialogs, () -> root.getScene().getWindow(),
                 session.experiments()::save, session.experiments()::open);
-        HBox runBar = new HBox(8, lesson, modified, play, step, reset, restore, gap, experiment[0], experiment[1], code,
-                language);
+        HBox runBar = new HBox(8, lesson, modified, play, step, reset, restore, gap, code, language);
         runBar.setAlignment(Pos.CENTER_LEFT);
         Region network = graph.root();
         VBox.setVgrow(network, Priority.ALWAYS);
@@ -177,7 +176,12 @@ public final class PlaygroundView {
         epochs.setId("pg-epochs-pane");
         epochs.textProperty().bind(i18n.bind("pg.epochs.title"));
         epochs.setExpanded(false);
-        VBox center = new VBox(8, runBar, epochLabel, lessonText, presetId, epochs, network, notice);
+        // Save and Open experiment on the epoch's line: the run bar is full
+        Region epochGap = new Region();
+        HBox.setHgrow(epochGap, Priority.ALWAYS);
+        HBox epochLine = new HBox(8, epochLabel, epochGap, experiment[0], experiment[1]);
+        epochLine.setAlignment(Pos.CENTER_LEFT);
+        VBox center = new VBox(8, runBar, epochLine, lessonText, presetId, epochs, network, notice);
         center.setPadding(new Insets(8));
 
         VBox right = new VBox(6, map.root(), curves.root());
