@@ -120,4 +120,24 @@ class ExperimentFileTest {
         assertEquals("x.json, field \"settings.learning_rate\": is not a number",
                 refusal(text.replaceFirst("\"learning_rate\" : [0-9.]+", "\"learning_rate\" : \"fast\"")));
     }
+
+    @Test
+    void aPlaygroundSetUpWithItsOwnPointsComesBackWholeAndAWrongOneIsNamed() throws Exception {
+        org.backproplab.lesson.PlaygroundSpec two = org.backproplab.lesson.PlaygroundLessons.byId("two-circles");
+        org.backproplab.lesson.PlaygroundSpec own = two.withCustom(two.data());
+        Trainer trainer = own.toLesson("two-circles").newTrainer();
+        trainer.trainEpoch();
+        Path file = dir.resolve("pg.json");
+        ExperimentFile.save(file, ExperimentFile.ofPlayground("two-circles", own, trainer,
+                new ExperimentFile.Curve(new long[] {1}, new double[] {0.3}), ExperimentFile.Curve.EMPTY));
+        Experiment back = ExperimentFile.load(file);
+        assertEquals(own, back.playground());
+        assertEquals(trainer.checkpoint().parameters(), back.start().parameters());
+        assertEquals(1, back.start().epoch());
+        String text = Files.readString(file);
+        String shape = refusal(text.replace("\"shape\" : \"circle\"", "\"shape\" : \"square\""));
+        assertTrue(shape.startsWith("x.json, field \"playground.shape\": \"square\" is not one of circle, xor, "), shape);
+        assertTrue(refusal(text.replace("\"hidden\" : [ {", "\"hidden\" : [ { \"colour\" : 1,"))
+                .startsWith("x.json, field \"playground.hidden[0].colour\": is not a field"));
+    }
 }
