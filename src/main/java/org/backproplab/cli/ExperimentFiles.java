@@ -3,8 +3,6 @@ package org.backproplab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.backproplab.engine.BiasMode;
-import org.backproplab.engine.Stepper;
 import org.backproplab.io.ExperimentFile;
 import picocli.CommandLine;
 
@@ -24,11 +22,10 @@ final class ExperimentFiles {
         }
     }
 
-    /** Writes where {@code stepper} is as an experiment of {@code lessonId} and says so on the output. */
-    static void save(CommandLine.Model.CommandSpec spec, Path file, String lessonId, BiasMode bias, long seed,
-            Stepper stepper, ExperimentFile.Curve curve, boolean json) {
+    /** Writes the experiment and says so on the output. */
+    static void save(CommandLine.Model.CommandSpec spec, Path file, ExperimentFile.Experiment experiment, boolean json) {
         try {
-            ExperimentFile.save(file, ExperimentFile.of(ExperimentFile.STEP, lessonId, bias, seed, stepper, curve));
+            ExperimentFile.save(file, experiment);
         } catch (IOException e) {
             spec.commandLine().getErr().println("backprop-lab " + spec.name() + ": not saved: " + file + " ("
                     + e.getMessage() + ")");

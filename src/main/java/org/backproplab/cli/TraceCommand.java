@@ -182,9 +182,13 @@ final class TraceCommand implements Runnable {
                     + Naming.number(evaluation.loss()) + ", outputs " + formatOutputs(outputs));
         }
         out.flush();
-        if (saveExperiment != null) {
-            ExperimentFiles.save(spec, saveExperiment, lesson.id(), lesson.network().layers().get(0).biasMode(),
-                    lesson.seed(), stepper, curve, json);
+        if (saveExperiment != null && from != null && from.playground() != null) {
+            // a playground's set-up stays one: its curves are by epoch, kept as they were
+            ExperimentFiles.save(spec, saveExperiment, ExperimentFile.ofPlayground(from.lesson(), from.playground(),
+                    trainer, from.curve(), from.testCurve()), json);
+        } else if (saveExperiment != null) {
+            ExperimentFiles.save(spec, saveExperiment, ExperimentFile.of(ExperimentFile.STEP, lesson.id(),
+                    lesson.network().layers().get(0).biasMode(), lesson.seed(), stepper, curve), json);
         }
     }
 

@@ -81,4 +81,22 @@ class ExperimentCliTest {
         assertEquals(2, both.exitCode());
         assertTrue(both.err().contains("give a PRESET or --experiment FILE, not both"), both.err());
     }
+
+    @Test
+    void aPlaygroundExperimentGoesOnInTraceAndStaysAPlaygroundOne() throws Exception {
+        var two = org.backproplab.lesson.PlaygroundLessons.byId("two-circles");
+        var own = two.withCustom(two.data()).withBatchSize(9);
+        var trainer = own.toLesson("two-circles").newTrainer();
+        trainer.trainEpoch();
+        Path start = dir.resolve("pg.json");
+        org.backproplab.io.ExperimentFile.save(start, org.backproplab.io.ExperimentFile.ofPlayground("two-circles", own,
+                trainer, org.backproplab.io.ExperimentFile.Curve.EMPTY, org.backproplab.io.ExperimentFile.Curve.EMPTY));
+        List<String> whole = lines(CliRun.of("trace", "--experiment", start.toString(), "--steps", "5", "--json"));
+        Path middle = dir.resolve("pg2.json");
+        lines(CliRun.of("trace", "--experiment", start.toString(), "--steps", "2", "--json", "--save-experiment",
+                middle.toString()));
+        assertTrue(Files.readString(middle).contains("\"tab\" : \"playground\""));
+        List<String> rest = lines(CliRun.of("trace", "--experiment", middle.toString(), "--steps", "3", "--json"));
+        assertEquals(whole.subList(2, 6), rest);
+    }
 }
