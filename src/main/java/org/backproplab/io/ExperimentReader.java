@@ -159,7 +159,7 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
             spec = ExperimentPlayground.read(object(root, "playground"), optimizer, batchSize, bias, seed, this);
             try {
                 lesson = spec.toLesson(lessonId);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 throw field("playground", ModelFileReader.shorten(String.valueOf(e.getMessage())));
             }
         } else {

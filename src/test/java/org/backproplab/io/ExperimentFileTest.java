@@ -140,4 +140,60 @@ class ExperimentFileTest {
         assertTrue(refusal(text.replace("\"hidden\" : [ {", "\"hidden\" : [ { \"colour\" : 1,"))
                 .startsWith("x.json, field \"playground.hidden[0].colour\": is not a field"));
     }
+
+    /** Thousands of damaged copies of good files: each is read or refused with a message, never another exception. */
+    @Test
+    void damagedFilesAreRefusedWithAMessageNeverAnotherException() throws Exception {
+        org.backproplab.lesson.PlaygroundSpec two = org.backproplab.lesson.PlaygroundLessons.byId("two-circles");
+        org.backproplab.lesson.PlaygroundSpec own = two.withCustom(new org.backproplab.data.DataSet(
+                two.data().train().subList(0, 5), two.data().test().subList(0, 3), two.task(), two.classes()));
+        Path pg = dir.resolve("pg.json");
+        ExperimentFile.save(pg, ExperimentFile.ofPlayground("two-circles", own, own.toLesson("two-circles").newTrainer(),
+                ExperimentFile.Curve.EMPTY, ExperimentFile.Curve.EMPTY));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        String[] pieces = {"", "0", "-1", "1e999", "\"NaN\"", "[", "]", "{", "}", ",", "\"", "null", "true", "99999999999"};
+        for (String good : new String[] {saved(), Files.readString(pg)}) {
+            for (int i = 0; i < 3000; i++) {
+                StringBuilder bad = new StringBuilder(good);
+                for (int k = random.nextInt(1, 4); k > 0; k--) {
+                    int at = random.nextInt(bad.length());
+                    int end = Math.min(bad.length(), at + random.nextInt(0, 12));
+                    bad.replace(at, end, pieces[random.nextInt(pieces.length)]);
+                }
+                try {
+                    Experiment e = ExperimentFile.read("x.json", bad.toString().getBytes(StandardCharsets.UTF_8));
+                    ExperimentFile.resume(e, 1).finishIteration();
+                } catch (ExperimentException e) {
+                    assertTrue(e.getMessage().startsWith("x.json"), e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Test
+    void editedSamplesAndWeightsAndAdamMomentsAreKept() throws Exception {
+        Lesson worked = Lessons.byId(Lessons.WORKED_2_2_2).withOptimizer(new OptimizerSpec.Adam(0.05, 0.8, 0.95, 1e-6));
+        Trainer trainer = worked.newTrainer();
+        Stepper original = new Stepper(trainer, 10);
+        original.finishIteration();
+        original.next();
+        original.change(() -> trainer.setInput(0, 1, 0.7), () -> trainer.setInput(0, 1, 0.1));
+        original.change(() -> trainer.setTarget(0, 0, 0.25), () -> trainer.setTarget(0, 0, 0.01));
+        original.change(() -> trainer.network().setParameterValue("W2", 1, 0, -0.3),
+                () -> trainer.network().setParameterValue("W2", 1, 0, 0.5));
+        original.next();
+        Path file = dir.resolve("edited.json");
+        ExperimentFile.save(file, ExperimentFile.of("step", worked.id(), BiasMode.FROZEN, worked.seed(), original,
+                ExperimentFile.Curve.EMPTY));
+        Experiment back = ExperimentFile.load(file);
+        assertEquals(new OptimizerSpec.Adam(0.05, 0.8, 0.95, 1e-6), back.optimizer());
+        assertEquals(0.7, back.train().inputs().get(0, 1));
+        assertEquals(0.25, back.train().targets().get(0, 0));
+        assertEquals(-0.3, back.start().parameters().get("W2").get(1, 0));
+        assertEquals(2, back.stagesDone());
+        Stepper reopened = ExperimentFile.resume(back, 10);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(original.next(), reopened.next(), "stage " + (i + 3) + " of the second iteration on");
+        }
+    }
 }
