@@ -134,15 +134,28 @@ public final class ExperimentFile {
         return ExperimentReader.read(name, bytes);
     }
 
-    /** The "tab" field of a file that looks like an experiment (nothing else checked), or null. */
+    /**
+     * The "tab" field of a file that looks like an experiment (nothing else checked), or null. Reads
+     * only up to that field (it comes third in the files written here), so it is quick on any file.
+     */
     public static String tabOf(Path file) {
-        try {
-            if (java.nio.file.Files.size(file) > MAX_BYTES) {
+        try (var p = new com.fasterxml.jackson.core.JsonFactory().createParser(file.toFile())) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 return null;
             }
-            var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
-            return root != null && FORMAT.equals(root.path("format").asText(null)) && root.path("tab").isTextual()
-                    ? root.path("tab").textValue() : null;
+            boolean ours = false;
+            String tab = null;
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && (tab == null || !ours)) {
+                String name = p.currentName();
+                var value = p.nextToken();
+                if ("format".equals(name)) {
+                    ours = FORMAT.equals(p.getValueAsString());
+                } else if ("tab".equals(name) && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    tab = p.getText();
+                }
+                p.skipChildren();
+            }
+            return ours ? tab : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -111,7 +111,9 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     }
 
     /** Save experiment and Open experiment: the tab's state in a file, and back. */
-    public StepExperiments experiments() { return options.experiments; }
+    public StepExperiments experiments() {
+        return options.experiments;
+    }
 
     /** Why the value typed last into the inspector was refused, or null. */
     public ReadOnlyObjectProperty<Phrase> editErrorProperty() {

@@ -279,7 +279,6 @@ public final class MainWindow {
                 i18n.get("export.handoutTitle", step.lessonTitle())));
     }
 
-    /** Shows the playground with a lesson (for the lesson list and tests). */
     /** Opens an experiment file (dropped onto the window) in its tab; the Step-by-step tab says why if none can. */
     public void openExperiment(java.nio.file.Path file) {
         boolean playground = "playground".equals(org.backproplab.session.StepExperiments.tabOf(file));
@@ -291,6 +290,7 @@ public final class MainWindow {
         }
     }
 
+    /** Shows the playground with a lesson (for the lesson list and tests). */
     public void openPlayground(String lessonId) {
         tabs.getSelectionModel().select(playTab);
         playground.session().loadLesson(lessonId);

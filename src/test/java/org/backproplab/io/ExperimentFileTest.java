@@ -91,6 +91,11 @@ class ExperimentFileTest {
     void aFileOfANewerVersionIsRefusedNamingTheVersion() throws Exception {
         String text = saved();
         assertTrue(text.startsWith(GOOD_HEAD), text.substring(0, 60));
+        Path newer = dir.resolve("newer.json");
+        Files.writeString(newer, text.replace("\"version\" : 1", "\"version\" : 2"));
+        assertEquals("step", ExperimentFile.tabOf(newer), "the tab is read even from a file not opened");
+        Files.writeString(newer, "{\"format\": \"backprop-lab-model\", \"tab\": \"step\"}");
+        assertEquals(null, ExperimentFile.tabOf(newer));
         String m = refusal(text.replace("\"version\" : 1", "\"version\" : 2"));
         assertEquals("x.json, field \"version\": the file is version 2, written by a newer Backprop Lab; "
                 + "this one reads versions up to 1", m);
