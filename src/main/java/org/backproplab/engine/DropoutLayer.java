@@ -64,6 +64,12 @@ public final class DropoutLayer implements Layer {
         return width;
     }
 
+    /** The next mask is iteration {@code iteration}'s: the same whenever that iteration is run again. */
+    @Override
+    public void beginIteration(long iteration) {
+        passes = iteration;
+    }
+
     /** Whether the next forward pass drops units (training) or is the identity (test time). */
     @Override
     public void setTraining(boolean training) {

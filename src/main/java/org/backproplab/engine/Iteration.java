@@ -32,6 +32,7 @@ public final class Iteration {
         this.targets = record ? targets.copy() : targets;
         this.record = record;
         this.number = trainer.iteration();
+        network.beginIteration(number);
         this.stageCount = Stage.count(network.layerCount());
     }
 

@@ -41,6 +41,14 @@ public interface Layer {
     default void setTraining(boolean training) {
     }
 
+    /**
+     * A training iteration (counted from 0) begins: a layer drawing random numbers (dropout) draws
+     * them from its seed and this number, so that replaying an iteration from a checkpoint (step
+     * back, a reopened experiment) draws the same ones.
+     */
+    default void beginIteration(long iteration) {
+    }
+
     /** Every parameter the layer keeps, including a bias switched off by {@link BiasMode#NONE}. */
     default List<Parameter> allParameters() {
         return parameters();

@@ -120,6 +120,13 @@ public final class Network {
         return l == 0 ? input : a[l - 1];
     }
 
+    /** Tells every layer that training iteration {@code iteration} (from 0) begins (dropout's masks follow it). */
+    public void beginIteration(long iteration) {
+        for (Layer l : layers) {
+            l.beginIteration(iteration);
+        }
+    }
+
     /** z_l = g_l(input of l), a_l = f_l(z_l), in training (dropout drops units): a training iteration's stage. */
     public void forwardLayer(int l) {
         forwardLayer(l, true);
