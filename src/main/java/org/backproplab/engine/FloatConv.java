@@ -22,26 +22,44 @@ final class FloatConv implements FloatLayer {
     private final float[] bias;
     private final float[] gradWeights;
     private final float[] gradBias;
-    private final float[][] weightRows;
     private final Work[] work = new Work[Kernels.THREADS];
+    /**
+     * Samples computed together: their patches side by side make rows of about
+     * {@link #GROUP_VALUES} values (LeNet's second convolution has rows of only 100 positions, too
+     * short to vectorise well), while a layer's output planes stay in the first-level cache.
+     */
+    private final int group;
+    private static final int GROUP_VALUES = 400;
 
     private static final class Work {
         final float[][] columns;
         final float[][] patches;
         final float[] gradPatch;
-        final float[] plane;
-        final boolean[] needed;
+        final float[] magnitude;
+        final float[][] biasRows;
         final float[] coef;
         final int[] idx;
         final float[][] gradWeights;
         final float[] gradBias;
+        /** The patches of a group of samples as K rows, their planes (or deltas) as F rows, and one row of dE/dpatches. */
+        final float[][] groupColumns;
+        final float[][] groupPlanes;
+        final float[] gradRow;
+        final int[] all;
 
-        Work(int positions, int k, int filters) {
+        Work(int positions, int k, int filters, int group) {
             columns = new float[k][positions];
+            groupColumns = new float[k][group * positions];
+            groupPlanes = new float[filters][group * positions];
+            gradRow = new float[group * positions];
+            all = new int[Math.max(k, filters)];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
             patches = new float[positions][k];
             gradPatch = new float[k];
-            plane = new float[positions];
-            needed = new boolean[positions];
+            magnitude = new float[positions];
+            biasRows = new float[filters][positions];
             coef = new float[Math.max(Math.max(positions, k), filters)];
             idx = new int[coef.length];
             gradWeights = new float[filters][k];
@@ -65,9 +83,10 @@ final class FloatConv implements FloatLayer {
         bias = FloatKernels.toFloats(c.bias().value().data, filters);
         gradWeights = new float[filters * k];
         gradBias = new float[filters];
-        weightRows = new float[filters][k];
+        int positions = outHeight * outWidth;
+        group = Math.max(1, GROUP_VALUES / positions);
         for (int t = 0; t < work.length; t++) {
-            work[t] = new Work(outHeight * outWidth, k, filters);
+            work[t] = new Work(positions, k, filters, group);
         }
     }
 
@@ -96,7 +115,7 @@ final class FloatConv implements FloatLayer {
         return new float[][] {gradWeights, gradBias};
     }
 
-    private void im2colRows(float[] in, int offset, float[][] columns) {
+    private void im2colRows(float[] in, int offset, float[][] columns, int at) {
         int tap = 0;
         for (int c = 0; c < channels; c++) {
             int plane = offset + c * height * width;
@@ -107,7 +126,7 @@ final class FloatConv implements FloatLayer {
                     int hi = Math.min(outWidth, ceilDiv(width + padding - kx, stride));
                     for (int oy = 0; oy < outHeight; oy++) {
                         int y = oy * stride + ky - padding;
-                        int base = oy * outWidth;
+                        int base = at + oy * outWidth;
                         if (y < 0 || y >= height || hi <= lo) {
                             Arrays.fill(row, base, base + outWidth, 0);
                             continue;
@@ -132,31 +151,6 @@ final class FloatConv implements FloatLayer {
         return -Math.floorDiv(-a, b);
     }
 
-    private void im2colPatch(float[] in, int offset, int q, float[] patch) {
-        int oy = q / outWidth;
-        int ox = q % outWidth;
-        int x0 = ox * stride - padding;
-        boolean inside = x0 >= 0 && x0 + kernel <= width;
-        int col = 0;
-        for (int c = 0; c < channels; c++) {
-            int plane = offset + c * height * width;
-            for (int ky = 0; ky < kernel; ky++) {
-                int y = oy * stride + ky - padding;
-                if (y < 0 || y >= height) {
-                    Arrays.fill(patch, col, col + kernel, 0);
-                } else if (inside) {
-                    System.arraycopy(in, plane + y * width + x0, patch, col, kernel);
-                } else {
-                    for (int kx = 0; kx < kernel; kx++) {
-                        int x = x0 + kx;
-                        patch[col + kx] = x < 0 || x >= width ? 0 : in[plane + y * width + x];
-                    }
-                }
-                col += kernel;
-            }
-        }
-    }
-
     @Override
     public void forward(float[] input, int batch, float[] z) {
         int positions = outHeight * outWidth;
@@ -165,16 +159,88 @@ final class FloatConv implements FloatLayer {
         int out = outputSize();
         Kernels.parallel((long) batch * positions * k * filters, t -> {
             Work w = work[t];
-            for (int s = Kernels.share(batch, t); s < Kernels.share(batch, t + 1); s++) {
-                im2colRows(input, s * in, w.columns);
+            int end = Kernels.share(batch, t + 1);
+            for (int s0 = Kernels.share(batch, t); s0 < end; s0 += group) {
+                int count = Math.min(group, end - s0);
+                int n = count * positions;
+                for (int g = 0; g < count; g++) {
+                    im2colRows(input, (s0 + g) * in, w.groupColumns, g * positions);
+                }
                 for (int f = 0; f < filters; f++) {
-                    Arrays.fill(w.plane, bias[f]);
-                    int n = FloatKernels.nonZero(weights, f * k, 1, k, w.coef, w.idx);
-                    FloatKernels.addRows(w.plane, positions, w.coef, w.columns, w.idx, n);
-                    System.arraycopy(w.plane, 0, z, s * out + f * positions, positions);
+                    Arrays.fill(w.groupPlanes[f], 0, n, bias[f]);
+                }
+                // four taps at a time into every filter's plane: the four rows stay in the cache
+                for (int tap = 0; tap < k; tap += 4) {
+                    int taps = Math.min(4, k - tap);
+                    for (int f = 0; f < filters; f++) {
+                        FloatKernels.addRows(w.groupPlanes[f], n, weights, f * k + tap, w.groupColumns, tap, taps);
+                    }
+                }
+                for (int g = 0; g < count; g++) {
+                    for (int f = 0; f < filters; f++) {
+                        System.arraycopy(w.groupPlanes[f], g * positions, z, (s0 + g) * out + f * positions, positions);
+                    }
                 }
             }
         });
+    }
+
+    /**
+     * dE/dinput for the samples from s0 on ({@code count} of them): the deltas of each filter side
+     * by side, dE/dpatches one tap at a time as the sum over filters of W[f, tap] times filter f's
+     * deltas, each added back onto the pixels that tap read (col2im).
+     */
+    private void gradInputGroup(Work w, float[] d, int s0, int count, float[] gradInput) {
+        int positions = outHeight * outWidth;
+        int k = channels * kernel * kernel;
+        int inSize = inputSize();
+        int out = outputSize();
+        int n = count * positions;
+        for (int g = 0; g < count; g++) {
+            for (int f = 0; f < filters; f++) {
+                System.arraycopy(d, (s0 + g) * out + f * positions, w.groupPlanes[f], g * positions, positions);
+            }
+            Arrays.fill(gradInput, (s0 + g) * inSize, (s0 + g + 1) * inSize, 0);
+        }
+        int tap = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    for (int f = 0; f < filters; f++) {
+                        w.coef[f] = weights[f * k + tap];
+                    }
+                    Arrays.fill(w.gradRow, 0, n, 0);
+                    FloatKernels.addRows(w.gradRow, n, w.coef, w.groupPlanes, w.all, filters);
+                    for (int g = 0; g < count; g++) {
+                        col2imRow(gradInput, (s0 + g) * inSize + c * height * width, ky, kx, w.gradRow, g * positions);
+                    }
+                    tap++;
+                }
+            }
+        }
+    }
+
+    /** Adds one tap's row of dE/dpatch values (from {@code at}) onto the pixels of one input plane it was cut from. */
+    private void col2imRow(float[] out, int plane, int ky, int kx, float[] row, int at) {
+        int lo = Math.max(0, ceilDiv(padding - kx, stride));
+        int hi = Math.min(outWidth, ceilDiv(width + padding - kx, stride));
+        for (int oy = 0; oy < outHeight; oy++) {
+            int y = oy * stride + ky - padding;
+            if (y < 0 || y >= height) {
+                continue;
+            }
+            int dst = plane + y * width + kx - padding;
+            int base = at + oy * outWidth;
+            if (stride == 1) {
+                for (int ox = lo; ox < hi; ox++) {
+                    out[dst + ox] += row[base + ox];
+                }
+            } else {
+                for (int ox = lo; ox < hi; ox++) {
+                    out[dst + ox * stride] += row[base + ox];
+                }
+            }
+        }
     }
 
     @Override
@@ -183,48 +249,54 @@ final class FloatConv implements FloatLayer {
         int k = channels * kernel * kernel;
         int inSize = inputSize();
         int out = outputSize();
-        if (gradInput != null) {
-            FloatKernels.copyRows(weights, 0, filters, k, weightRows);
-        }
         Kernels.parallel((long) batch * positions * k * filters, t -> {
             Work w = work[t];
             for (float[] g : w.gradWeights) {
                 Arrays.fill(g, 0);
             }
-            Arrays.fill(w.gradBias, 0);
+            for (float[] b : w.biasRows) {
+                Arrays.fill(b, 0);
+            }
             for (int s = Kernels.share(batch, t); s < Kernels.share(batch, t + 1); s++) {
                 int off = s * out;
-                Arrays.fill(w.needed, false);
+                // dE/db_f, position by position (summed at the end of the batch), and which
+                // positions have a delta (a sum of magnitudes: no branch, and the loops vectorise)
+                Arrays.fill(w.magnitude, 0);
                 for (int f = 0; f < filters; f++) {
-                    float sum = 0;
+                    float[] acc = w.biasRows[f];
+                    float[] mag = w.magnitude;
+                    int from = off + f * positions;
                     for (int q = 0; q < positions; q++) {
-                        float v = d[off + f * positions + q];
-                        sum += v;
-                        w.needed[q] |= v != 0;
+                        float v = d[from + q];
+                        acc[q] += v;
+                        mag[q] += Math.abs(v);
                     }
-                    w.gradBias[f] += sum;
                 }
+                im2colRows(input, s * inSize, w.columns, 0);
                 for (int q = 0; q < positions; q++) {
-                    if (w.needed[q]) {
-                        im2colPatch(input, s * inSize, q, w.patches[q]);
+                    if (w.magnitude[q] != 0) {
+                        float[] patch = w.patches[q];
+                        for (int tap = 0; tap < k; tap++) {
+                            patch[tap] = w.columns[tap][q];
+                        }
                     }
                 }
                 for (int f = 0; f < filters; f++) {
                     int n = FloatKernels.nonZero(d, off + f * positions, 1, positions, w.coef, w.idx);
                     FloatKernels.addRows(w.gradWeights[f], k, w.coef, w.patches, w.idx, n);
                 }
-                if (gradInput != null) {
-                    int in = s * inSize;
-                    Arrays.fill(gradInput, in, in + inSize, 0);
-                    for (int q = 0; q < positions; q++) {
-                        if (!w.needed[q]) {
-                            continue;
-                        }
-                        Arrays.fill(w.gradPatch, 0);
-                        int n = FloatKernels.nonZero(d, off + q, positions, filters, w.coef, w.idx);
-                        FloatKernels.addRows(w.gradPatch, k, w.coef, weightRows, w.idx, n);
-                        col2im(gradInput, in, q, w.gradPatch);
-                    }
+            }
+            for (int f = 0; f < filters; f++) {
+                float sum = 0;
+                for (int q = 0; q < positions; q++) {
+                    sum += w.biasRows[f][q];
+                }
+                w.gradBias[f] = sum;
+            }
+            if (gradInput != null) {
+                int end = Kernels.share(batch, t + 1);
+                for (int s0 = Kernels.share(batch, t); s0 < end; s0 += group) {
+                    gradInputGroup(w, d, s0, Math.min(group, end - s0), gradInput);
                 }
             }
         });
@@ -242,26 +314,4 @@ final class FloatConv implements FloatLayer {
         }
     }
 
-    private void col2im(float[] out, int offset, int q, float[] g) {
-        int oy = q / outWidth;
-        int ox = q % outWidth;
-        int col = 0;
-        for (int c = 0; c < channels; c++) {
-            int plane = offset + c * height * width;
-            for (int ky = 0; ky < kernel; ky++) {
-                int y = oy * stride + ky - padding;
-                if (y < 0 || y >= height) {
-                    col += kernel;
-                    continue;
-                }
-                for (int kx = 0; kx < kernel; kx++) {
-                    int x = ox * stride + kx - padding;
-                    if (x >= 0 && x < width) {
-                        out[plane + y * width + x] += g[col];
-                    }
-                    col++;
-                }
-            }
-        }
-    }
 }

@@ -66,6 +66,34 @@ final class FloatKernels {
     }
 
     /**
+     * {@code c[j] += sum over i < count of coef[from + i] * rows[first + i][j]} for j < n: consecutive
+     * rows and coefficients (four at a time, as {@link #addRows(float[], int, float[], float[][], int[], int)}).
+     */
+    static void addRows(float[] c, int n, float[] coef, int from, float[][] rows, int first, int count) {
+        int i = 0;
+        for (; i + 4 <= count; i += 4) {
+            float a0 = coef[from + i];
+            float a1 = coef[from + i + 1];
+            float a2 = coef[from + i + 2];
+            float a3 = coef[from + i + 3];
+            float[] b0 = rows[first + i];
+            float[] b1 = rows[first + i + 1];
+            float[] b2 = rows[first + i + 2];
+            float[] b3 = rows[first + i + 3];
+            for (int j = 0; j < n; j++) {
+                c[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], c[j]))));
+            }
+        }
+        for (; i < count; i++) {
+            float a0 = coef[from + i];
+            float[] b0 = rows[first + i];
+            for (int j = 0; j < n; j++) {
+                c[j] = Math.fma(a0, b0[j], c[j]);
+            }
+        }
+    }
+
+    /**
      * Collects the values {@code v[off + i * stride]} for i < count that are not 0: the values
      * into {@code coef}, their i into {@code idx}. Returns how many there are.
      */
