@@ -131,7 +131,9 @@ final class FloatConv implements FloatLayer {
                             Arrays.fill(row, base, base + outWidth, 0);
                             continue;
                         }
-                        Arrays.fill(row, base, base + lo, 0);
+                        for (int ox = 0; ox < lo; ox++) {
+                            row[base + ox] = 0;
+                        }
                         int src = plane + y * width + kx - padding;
                         if (stride == 1) {
                             System.arraycopy(in, src + lo, row, base + lo, hi - lo);
@@ -140,7 +142,9 @@ final class FloatConv implements FloatLayer {
                                 row[base + ox] = in[src + ox * stride];
                             }
                         }
-                        Arrays.fill(row, base + hi, base + outWidth, 0);
+                        for (int ox = hi; ox < outWidth; ox++) {
+                            row[base + ox] = 0;
+                        }
                     }
                 }
             }
@@ -149,6 +153,35 @@ final class FloatConv implements FloatLayer {
 
     private static int ceilDiv(int a, int b) {
         return -Math.floorDiv(-a, b);
+    }
+
+    /** The patch of output position q = oy OW + ox as one row of K values (0 in the padding). */
+    private void im2colPatch(float[] in, int offset, int q, float[] patch) {
+        int oy = q / outWidth;
+        int ox = q % outWidth;
+        int x0 = ox * stride - padding;
+        boolean inside = x0 >= 0 && x0 + kernel <= width;
+        int col = 0;
+        for (int c = 0; c < channels; c++) {
+            int plane = offset + c * height * width;
+            for (int ky = 0; ky < kernel; ky++) {
+                int y = oy * stride + ky - padding;
+                if (y < 0 || y >= height) {
+                    Arrays.fill(patch, col, col + kernel, 0);
+                } else if (inside) {
+                    int src = plane + y * width + x0;
+                    for (int kx = 0; kx < kernel; kx++) {
+                        patch[col + kx] = in[src + kx];
+                    }
+                } else {
+                    for (int kx = 0; kx < kernel; kx++) {
+                        int x = x0 + kx;
+                        patch[col + kx] = x < 0 || x >= width ? 0 : in[plane + y * width + x];
+                    }
+                }
+                col += kernel;
+            }
+        }
     }
 
     @Override
@@ -272,13 +305,9 @@ final class FloatConv implements FloatLayer {
                         mag[q] += Math.abs(v);
                     }
                 }
-                im2colRows(input, s * inSize, w.columns, 0);
                 for (int q = 0; q < positions; q++) {
                     if (w.magnitude[q] != 0) {
-                        float[] patch = w.patches[q];
-                        for (int tap = 0; tap < k; tap++) {
-                            patch[tap] = w.columns[tap][q];
-                        }
+                        im2colPatch(input, s * inSize, q, w.patches[q]);
                     }
                 }
                 for (int f = 0; f < filters; f++) {

@@ -171,13 +171,13 @@ final class FloatNetwork {
             case SIGMOID -> Kernels.parallel(n * 16L, t -> {
                 for (int i = Kernels.share(n, t); i < Kernels.share(n, t + 1); i++) {
                     float v = z[i];
-                    float e = (float) Math.exp(-Math.abs(v));
+                    float e = expNonPositive(-Math.abs(v));
                     float positive = 1f / (1f + e);
-                    float negative = e / (1f + e);
-                    // picked by the sign bit of v, without a branch
-                    int mask = Float.floatToRawIntBits(v) >> 31;
-                    a[i] = Float.intBitsToFloat(Float.floatToRawIntBits(positive) & ~mask
-                            | Float.floatToRawIntBits(negative) & mask);
+                    float negative = e * positive;
+                    // 1 for v > 0, 0 for v < 0 (1/2 at 0, where both are 1/2): the formula that does
+                    // not overflow picked without a branch or bit operations, so that the loop vectorises
+                    float h = 0.5f + 0.5f * (v / Math.max(Math.abs(v), 1e-30f));
+                    a[i] = negative + (positive - negative) * h;
                 }
             });
             case SOFTMAX -> {
@@ -201,6 +201,26 @@ final class FloatNetwork {
         }
     }
 
+    /**
+     * e^x for x &le; 0, within 4e-5 of it relatively (tested against {@link Math#exp}; a float's
+     * own rounding is 6e-8, a float sum of a thousand products often 1e-6 or more): e^(x/128) by its
+     * Taylor series to the 8th power, squared seven times. Only multiplications and additions,
+     * so the sigmoid's loop vectorises: ten times faster than {@code (float) Math.exp}, which was
+     * most of the small CNN's first layer. x below -87 counts as -87 (e^-87 is 1.6e-38).
+     */
+    static float expNonPositive(float x) {
+        float r = Math.max(x, -87f) * (1f / 128);
+        float p = 1f + r * (1f + r * (0.5f + r * (1f / 6 + r * (1f / 24 + r * (1f / 120 + r * (1f / 720
+                + r * (1f / 5040 + r * (1f / 40320))))))));
+        p *= p;
+        p *= p;
+        p *= p;
+        p *= p;
+        p *= p;
+        p *= p;
+        return p * p;
+    }
+
     /** delta = dE/da times f'(z) for n values (identity: delta is dE/da's own buffer). */
     static void derive(Activation f, float[] z, float[] a, float[] g, float[] d, int n) {
         switch (f) {
@@ -211,10 +231,9 @@ final class FloatNetwork {
             }
             case RELU -> Kernels.parallel(n * 4L, t -> {
                 for (int i = Kernels.share(n, t); i < Kernels.share(n, t + 1); i++) {
-                    // all ones when z > 0 (its bits a positive int), else 0: f'(0) = 0 as PyTorch
-                    int bits = Float.floatToRawIntBits(z[i]);
-                    int mask = (-bits & ~bits) >> 31;
-                    d[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & mask);
+                    // f'(z) = 1 where a = max(z, 0) is a normal positive float, 0 where a = 0 (f'(0) = 0
+                    // as PyTorch); only float operations, so that the loop vectorises
+                    d[i] = g[i] * (a[i] / Math.max(a[i], Float.MIN_NORMAL));
                 }
             });
             case SIGMOID -> Kernels.parallel(n * 4L, t -> {

@@ -160,4 +160,16 @@ class FloatLayersTest {
                 .add(new DenseLayer(1, 5, 3, Activation.SOFTMAX, BiasMode.TRAINED)).build();
         assertNull(FloatNetwork.unsupported(fine));
     }
+
+    @Test
+    void theFloatExponentialIsWithinFourHundredThousandthsOfMathExp() {
+        SplittableRandom r = new SplittableRandom(12);
+        for (int i = 0; i < 200_000; i++) {
+            float x = i < 100 ? -i / 10f : (float) -r.nextDouble(0, 87);
+            double exact = Math.exp(x);
+            assertEquals(exact, FloatNetwork.expNonPositive(x), 4e-5 * exact, "x " + x);
+        }
+        assertEquals(1f, FloatNetwork.expNonPositive(0f), 0f);
+        assertEquals(0f, FloatNetwork.expNonPositive(-1000f), 1e-37f);
+    }
 }
