@@ -4,8 +4,17 @@ import java.util.Arrays;
 
 /**
  * {@link ConvLayer} in single precision: the same im2col arrangement and sums of whole rows (see
- * ConvLayer), with float rows, samples split over the cores, each thread's share of dE/dW and
- * dE/db added in thread order.
+ * ConvLayer) on float rows, samples split over the cores, each thread's share of dE/dW and dE/db
+ * added in thread order. Two arrangements differ from the double layer's, for speed:
+ * <ul>
+ * <li>forward: a group of samples' patch rows side by side (rows of about {@link #GROUP_VALUES}
+ * values: 4 samples of LeNet's 10 x 10 second layer), four taps at a time added into every
+ * filter's plane, so that the four rows stay in the first-level cache;</li>
+ * <li>dE/dinput: for each tap, the sum over filters of W[f, tap] times filter f's deltas (one row
+ * for the group), added back onto the input pixels that tap read, by rows.</li>
+ * </ul>
+ * dE/dW is the double layer's: the sum over the positions that have a delta of delta times the
+ * position's patch.
  */
 final class FloatConv implements FloatLayer {
     private final int channels;
@@ -32,7 +41,6 @@ final class FloatConv implements FloatLayer {
     private static final int GROUP_VALUES = 400;
 
     private static final class Work {
-        final float[][] columns;
         final float[][] patches;
         final float[] gradPatch;
         final float[] magnitude;
@@ -48,7 +56,6 @@ final class FloatConv implements FloatLayer {
         final int[] all;
 
         Work(int positions, int k, int filters, int group) {
-            columns = new float[k][positions];
             groupColumns = new float[k][group * positions];
             groupPlanes = new float[filters][group * positions];
             gradRow = new float[group * positions];
