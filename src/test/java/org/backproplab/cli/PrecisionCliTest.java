@@ -48,7 +48,12 @@ class PrecisionCliTest {
             assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
             assertEquals(1, run.err().strip().split("\n").length, run.err());
         }
-        CliRun help = CliRun.of("train", "--help");
-        assertTrue(help.out().contains("--precision"), help.out());
+        CliRun bench = CliRun.of("bench", "--digits-only", "--precision", "half");
+        assertEquals(2, bench.exitCode(), bench.err());
+        assertTrue(bench.err().contains("--precision must be float or double"), bench.err());
+        for (String command : new String[] {"train", "bench"}) {
+            CliRun help = CliRun.of(command, "--help");
+            assertTrue(help.out().contains("--precision"), help.out());
+        }
     }
 }
