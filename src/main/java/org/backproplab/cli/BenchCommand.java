@@ -31,12 +31,17 @@ final class BenchCommand implements Runnable {
             description = "Heatmap grid size per side (default ${DEFAULT-VALUE}, as TensorFlow Playground).")
     int resolution;
 
-    @Option(names = "--digits", description = "Also time one training epoch over the 60,000 MNIST digits for each digits "
-            + "preset (about two minutes in all).")
+    @Option(names = "--digits", description = "Also time one training epoch over the 60,000 MNIST digits for "
+            + "mnist-cnn-small, mnist-lenet and mnist-mlp, each at batch 64 (the PyTorch baseline's) in float32 and in "
+            + "float64 (about a minute in all); each line names its precision and batch.")
     boolean digits;
 
     @Option(names = "--digits-only", description = "Only the digits epochs.")
     boolean digitsOnly;
+
+    @Option(names = "--precision", paramLabel = "P", description = "Digits epochs: only float (float32) or only double "
+            + "(default: both, each preset at batch 64).")
+    String precision;
 
     @Override
     public void run() {
@@ -46,6 +51,10 @@ final class BenchCommand implements Runnable {
         if (resolution < 2 || resolution > 1000) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--resolution must be between 2 and 1000, got " + resolution);
+        }
+        if (precision != null && !precision.equals("float") && !precision.equals("double")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--precision must be float or double, got "
+                    + precision);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!digitsOnly) {
@@ -86,21 +95,36 @@ final class BenchCommand implements Runnable {
         // or per-image ones would take minutes an epoch without a baseline to compare with
         for (String id : java.util.List.of("mnist-cnn-small", "mnist-lenet", "mnist-mlp")) {
             var preset = org.backproplab.lesson.MnistLessons.byId(id);
-            Trainer trainer = preset.newTrainer(train, preset.seed());
-            long start = System.nanoTime();
-            double loss = trainer.trainEpoch();
-            double secs = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> line = Json.object();
-            line.put("setup", id);
-            line.put("figure", "epoch_seconds");
-            line.put("value", Math.round(secs * 100) / 100.0);
-            line.put("images_per_second", Math.round(train.size() / secs));
-            line.put("batch", preset.batchSize());
-            line.put("train_loss", loss);
-            line.put("cores", Runtime.getRuntime().availableProcessors());
-            out.println(Json.line(line));
-            out.flush();
+            for (String precision : precisions()) {
+                Trainer trainer = preset.newTrainer(train, preset.seed());
+                // every preset at the batch size of the PyTorch baseline (shared/bench), 64
+                trainer.setBatchSize(BENCH_BATCH);
+                org.backproplab.engine.FloatTrainer single = precision.equals("float")
+                        ? new org.backproplab.engine.FloatTrainer(trainer) : null;
+                long start = System.nanoTime();
+                double loss = single != null ? single.trainEpoch() : trainer.trainEpoch();
+                double secs = (System.nanoTime() - start) / 1e9;
+                Map<String, Object> line = Json.object();
+                line.put("setup", id);
+                line.put("figure", "epoch_seconds");
+                line.put("precision", precision);
+                line.put("value", Math.round(secs * 100) / 100.0);
+                line.put("images_per_second", Math.round(train.size() / secs));
+                line.put("batch", BENCH_BATCH);
+                line.put("train_loss", loss);
+                line.put("cores", Runtime.getRuntime().availableProcessors());
+                out.println(Json.line(line));
+                out.flush();
+            }
         }
+    }
+
+    /** The batch size of every digits figure: the PyTorch baseline's. */
+    static final int BENCH_BATCH = 64;
+
+    /** The precisions the digits figures are measured in: both unless --precision names one. */
+    private java.util.List<String> precisions() {
+        return precision == null ? java.util.List.of("float", "double") : java.util.List.of(precision);
     }
 
     /** Runs epochs (with heatmaps when given) for about {@code nanos}; returns {count, nanos taken}. */

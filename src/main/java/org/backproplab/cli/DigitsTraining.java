@@ -8,6 +8,7 @@ import java.util.Map;
 import org.backproplab.data.DataFileException;
 import org.backproplab.data.MnistFiles;
 import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.FloatTrainer;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
 import org.backproplab.io.ModelFile;
@@ -25,9 +26,12 @@ final class DigitsTraining {
     private final int limit;
     private final int testLimit;
     private final Path save;
+    /** "float", "double", or null for the preset's default (float where the float path takes it). */
+    private final String precision;
 
     DigitsTraining(CommandLine.Model.CommandSpec spec, String preset, Integer epochs, Long seed, boolean json, Path data,
-            int limit, int testLimit, Path save) {
+            int limit, int testLimit, Path save,
+            String precision) {
         this.spec = spec;
         this.preset = preset;
         this.epochs = epochs;
@@ -37,6 +41,7 @@ final class DigitsTraining {
         this.limit = limit;
         this.testLimit = testLimit;
         this.save = save;
+        this.precision = precision;
     }
 
     void run() {
@@ -68,12 +73,22 @@ final class DigitsTraining {
             return;
         }
         Trainer trainer = p.newTrainer(train, s);
+        String why = FloatTrainer.unsupported(trainer);
+        if ("float".equals(precision) && why != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), preset + " cannot train in float: " + why
+                    + " (use --precision double)");
+        }
+        // float32 by default where it can, as PyTorch; evaluated and saved in double from the same values
+        FloatTrainer single = why == null && !"double".equals(precision) ? new FloatTrainer(trainer) : null;
         PrintWriter out = spec.commandLine().getOut();
         double accuracy = Double.NaN;
         for (int epoch = 1; epoch <= n; epoch++) {
             long start = System.nanoTime();
-            double loss = trainer.trainEpoch();
+            double loss = single != null ? single.trainEpoch() : trainer.trainEpoch();
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (single != null) {
+                single.publish();
+            }
             Evaluation t = trainer.evaluate(test);
             accuracy = t.accuracy();
             Map<String, Object> line = Json.object();
@@ -82,10 +97,12 @@ final class DigitsTraining {
             line.put("test_loss", t.loss());
             line.put("test_accuracy", t.accuracy());
             line.put("seconds", Math.round(seconds * 100) / 100.0);
+            line.put("precision", single != null ? "float" : "double");
             line.put("images_per_second", Math.round(train.size() / seconds));
             out.println(json ? Json.line(line) : String.format(Locale.ROOT,
-                    "epoch %d  loss %.4f  test loss %.4f  test accuracy %.2f %%  %.1f s (%d images/s)", epoch, loss,
-                    t.loss(), t.accuracy() * 100, seconds, Math.round(train.size() / seconds)));
+                    "epoch %d  loss %.4f  test loss %.4f  test accuracy %.2f %%  %.1f s (%d images/s, %s)", epoch, loss,
+                    t.loss(), t.accuracy() * 100, seconds, Math.round(train.size() / seconds),
+                    single != null ? "float32" : "float64"));
             out.flush();
             if (!Double.isFinite(loss)) {
                 spec.commandLine().getErr().println("backprop-lab train: training diverged at epoch " + epoch);

@@ -60,6 +60,36 @@ public final class ImmutableMatrix {
      * Copies row {@code row} into {@code dst} from {@code offset} on (a batch being gathered); no
      * object is created.
      */
+    /**
+     * Copies row {@code row} into {@code dst} from {@code offset} on as floats (the float32
+     * training path): each value the float nearest to the double {@link #copyRow(int, double[], int)}
+     * gives.
+     */
+    void copyRow(int row, float[] dst, int offset) {
+        if (row < 0 || row >= rows) {
+            throw new IndexOutOfBoundsException("row " + row + " outside " + rows);
+        }
+        int from = row * cols;
+        if (bytes == null) {
+            for (int c = 0; c < cols; c++) {
+                dst[offset + c] = (float) data[from + c];
+            }
+            return;
+        }
+        for (int c = 0; c < cols; c++) {
+            dst[offset + c] = BYTE_FLOATS[bytes[from + c] & 0xFF];
+        }
+    }
+
+    /** (float) (b / 255.0) for every unsigned byte b. */
+    private static final float[] BYTE_FLOATS = new float[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            BYTE_FLOATS[b] = (float) (b / 255.0);
+        }
+    }
+
     public void copyRow(int row, double[] dst, int offset) {
         if (row < 0 || row >= rows) {
             throw new IndexOutOfBoundsException("row " + row + " outside " + rows);

@@ -83,6 +83,11 @@ public final class Trainer {
         this.regularization = regularization;
     }
 
+    /** The seed of the batch order (see {@link #shuffledOrder}). */
+    long shuffleSeed() {
+        return shuffleSeed;
+    }
+
     /** Samples per update, between 1 and the data set's size. */
     public int batchSize() {
         return batchSize;

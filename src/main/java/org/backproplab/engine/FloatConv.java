@@ -1,0 +1,353 @@
+package org.backproplab.engine;
+
+import java.util.Arrays;
+
+/**
+ * {@link ConvLayer} in single precision: the same im2col arrangement and sums of whole rows (see
+ * ConvLayer) on float rows, samples split over the cores, each thread's share of dE/dW and dE/db
+ * added in thread order. Two arrangements differ from the double layer's, for speed:
+ * <ul>
+ * <li>forward: a group of samples' patch rows side by side (rows of about {@link #GROUP_VALUES}
+ * values: 4 samples of LeNet's 10 x 10 second layer), four taps at a time added into every
+ * filter's plane, so that the four rows stay in the first-level cache;</li>
+ * <li>dE/dinput: for each tap, the sum over filters of W[f, tap] times filter f's deltas (one row
+ * for the group), added back onto the input pixels that tap read, by rows.</li>
+ * </ul>
+ * dE/dW is the double layer's: the sum over the positions that have a delta of delta times the
+ * position's patch.
+ */
+final class FloatConv implements FloatLayer {
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final int filters;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final int outHeight;
+    private final int outWidth;
+    private final Activation activation;
+    private final float[] weights;
+    private final float[] bias;
+    private final float[] gradWeights;
+    private final float[] gradBias;
+    private final Work[] work = new Work[Kernels.THREADS];
+    /**
+     * Samples computed together: their patches side by side make rows of about
+     * {@link #GROUP_VALUES} values (LeNet's second convolution has rows of only 100 positions, too
+     * short to vectorise well), while a layer's output planes stay in the first-level cache.
+     */
+    private final int group;
+    private static final int GROUP_VALUES = 400;
+
+    private static final class Work {
+        final float[][] patches;
+        final float[] gradPatch;
+        final float[] magnitude;
+        final float[][] biasRows;
+        final float[] coef;
+        final int[] idx;
+        final float[][] gradWeights;
+        final float[] gradBias;
+        /** The patches of a group of samples as K rows, their planes (or deltas) as F rows, and one row of dE/dpatches. */
+        final float[][] groupColumns;
+        final float[][] groupPlanes;
+        final float[] gradRow;
+        final int[] all;
+
+        Work(int positions, int k, int filters, int group) {
+            groupColumns = new float[k][group * positions];
+            groupPlanes = new float[filters][group * positions];
+            gradRow = new float[group * positions];
+            all = new int[Math.max(k, filters)];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            patches = new float[positions][k];
+            gradPatch = new float[k];
+            magnitude = new float[positions];
+            biasRows = new float[filters][positions];
+            coef = new float[Math.max(Math.max(positions, k), filters)];
+            idx = new int[coef.length];
+            gradWeights = new float[filters][k];
+            gradBias = new float[filters];
+        }
+    }
+
+    FloatConv(ConvLayer c) {
+        channels = c.channels();
+        height = c.inputHeight();
+        width = c.inputWidth();
+        filters = c.filters();
+        kernel = c.kernel();
+        stride = c.stride();
+        padding = c.padding();
+        outHeight = c.outHeight();
+        outWidth = c.outWidth();
+        activation = c.activation();
+        int k = channels * kernel * kernel;
+        weights = FloatKernels.toFloats(c.weights().value().data, filters * k);
+        bias = FloatKernels.toFloats(c.bias().value().data, filters);
+        gradWeights = new float[filters * k];
+        gradBias = new float[filters];
+        int positions = outHeight * outWidth;
+        group = Math.max(1, GROUP_VALUES / positions);
+        for (int t = 0; t < work.length; t++) {
+            work[t] = new Work(positions, k, filters, group);
+        }
+    }
+
+    @Override
+    public int inputSize() {
+        return channels * height * width;
+    }
+
+    @Override
+    public int outputSize() {
+        return filters * outHeight * outWidth;
+    }
+
+    @Override
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
+    public float[][] values() {
+        return new float[][] {weights, bias};
+    }
+
+    @Override
+    public float[][] gradients() {
+        return new float[][] {gradWeights, gradBias};
+    }
+
+    private void im2colRows(float[] in, int offset, float[][] columns, int at) {
+        int tap = 0;
+        for (int c = 0; c < channels; c++) {
+            int plane = offset + c * height * width;
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    float[] row = columns[tap++];
+                    int lo = Math.max(0, ceilDiv(padding - kx, stride));
+                    int hi = Math.min(outWidth, ceilDiv(width + padding - kx, stride));
+                    for (int oy = 0; oy < outHeight; oy++) {
+                        int y = oy * stride + ky - padding;
+                        int base = at + oy * outWidth;
+                        if (y < 0 || y >= height || hi <= lo) {
+                            Arrays.fill(row, base, base + outWidth, 0);
+                            continue;
+                        }
+                        for (int ox = 0; ox < lo; ox++) {
+                            row[base + ox] = 0;
+                        }
+                        int src = plane + y * width + kx - padding;
+                        if (stride == 1) {
+                            System.arraycopy(in, src + lo, row, base + lo, hi - lo);
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                row[base + ox] = in[src + ox * stride];
+                            }
+                        }
+                        for (int ox = hi; ox < outWidth; ox++) {
+                            row[base + ox] = 0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    /** The patch of output position q = oy OW + ox as one row of K values (0 in the padding). */
+    private void im2colPatch(float[] in, int offset, int q, float[] patch) {
+        int oy = q / outWidth;
+        int ox = q % outWidth;
+        int x0 = ox * stride - padding;
+        boolean inside = x0 >= 0 && x0 + kernel <= width;
+        int col = 0;
+        for (int c = 0; c < channels; c++) {
+            int plane = offset + c * height * width;
+            for (int ky = 0; ky < kernel; ky++) {
+                int y = oy * stride + ky - padding;
+                if (y < 0 || y >= height) {
+                    Arrays.fill(patch, col, col + kernel, 0);
+                } else if (inside) {
+                    int src = plane + y * width + x0;
+                    for (int kx = 0; kx < kernel; kx++) {
+                        patch[col + kx] = in[src + kx];
+                    }
+                } else {
+                    for (int kx = 0; kx < kernel; kx++) {
+                        int x = x0 + kx;
+                        patch[col + kx] = x < 0 || x >= width ? 0 : in[plane + y * width + x];
+                    }
+                }
+                col += kernel;
+            }
+        }
+    }
+
+    @Override
+    public void forward(float[] input, int batch, float[] z) {
+        int positions = outHeight * outWidth;
+        int k = channels * kernel * kernel;
+        int in = inputSize();
+        int out = outputSize();
+        Kernels.parallel((long) batch * positions * k * filters, t -> {
+            Work w = work[t];
+            int end = Kernels.share(batch, t + 1);
+            for (int s0 = Kernels.share(batch, t); s0 < end; s0 += group) {
+                int count = Math.min(group, end - s0);
+                int n = count * positions;
+                for (int g = 0; g < count; g++) {
+                    im2colRows(input, (s0 + g) * in, w.groupColumns, g * positions);
+                }
+                for (int f = 0; f < filters; f++) {
+                    Arrays.fill(w.groupPlanes[f], 0, n, bias[f]);
+                }
+                // four taps at a time into every filter's plane: the four rows stay in the cache
+                for (int tap = 0; tap < k; tap += 4) {
+                    int taps = Math.min(4, k - tap);
+                    for (int f = 0; f < filters; f++) {
+                        FloatKernels.addRows(w.groupPlanes[f], n, weights, f * k + tap, w.groupColumns, tap, taps);
+                    }
+                }
+                for (int g = 0; g < count; g++) {
+                    for (int f = 0; f < filters; f++) {
+                        System.arraycopy(w.groupPlanes[f], g * positions, z, (s0 + g) * out + f * positions, positions);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * dE/dinput for the samples from s0 on ({@code count} of them): the deltas of each filter side
+     * by side, dE/dpatches one tap at a time as the sum over filters of W[f, tap] times filter f's
+     * deltas, each added back onto the pixels that tap read (col2im).
+     */
+    private void gradInputGroup(Work w, float[] d, int s0, int count, float[] gradInput) {
+        int positions = outHeight * outWidth;
+        int k = channels * kernel * kernel;
+        int inSize = inputSize();
+        int out = outputSize();
+        int n = count * positions;
+        for (int g = 0; g < count; g++) {
+            for (int f = 0; f < filters; f++) {
+                System.arraycopy(d, (s0 + g) * out + f * positions, w.groupPlanes[f], g * positions, positions);
+            }
+            Arrays.fill(gradInput, (s0 + g) * inSize, (s0 + g + 1) * inSize, 0);
+        }
+        int tap = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    for (int f = 0; f < filters; f++) {
+                        w.coef[f] = weights[f * k + tap];
+                    }
+                    Arrays.fill(w.gradRow, 0, n, 0);
+                    FloatKernels.addRows(w.gradRow, n, w.coef, w.groupPlanes, w.all, filters);
+                    for (int g = 0; g < count; g++) {
+                        col2imRow(gradInput, (s0 + g) * inSize + c * height * width, ky, kx, w.gradRow, g * positions);
+                    }
+                    tap++;
+                }
+            }
+        }
+    }
+
+    /** Adds one tap's row of dE/dpatch values (from {@code at}) onto the pixels of one input plane it was cut from. */
+    private void col2imRow(float[] out, int plane, int ky, int kx, float[] row, int at) {
+        int lo = Math.max(0, ceilDiv(padding - kx, stride));
+        int hi = Math.min(outWidth, ceilDiv(width + padding - kx, stride));
+        for (int oy = 0; oy < outHeight; oy++) {
+            int y = oy * stride + ky - padding;
+            if (y < 0 || y >= height) {
+                continue;
+            }
+            int dst = plane + y * width + kx - padding;
+            int base = at + oy * outWidth;
+            if (stride == 1) {
+                for (int ox = lo; ox < hi; ox++) {
+                    out[dst + ox] += row[base + ox];
+                }
+            } else {
+                for (int ox = lo; ox < hi; ox++) {
+                    out[dst + ox * stride] += row[base + ox];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void backward(float[] input, float[] d, int batch, float[] gradInput) {
+        int positions = outHeight * outWidth;
+        int k = channels * kernel * kernel;
+        int inSize = inputSize();
+        int out = outputSize();
+        Kernels.parallel((long) batch * positions * k * filters, t -> {
+            Work w = work[t];
+            for (float[] g : w.gradWeights) {
+                Arrays.fill(g, 0);
+            }
+            for (float[] b : w.biasRows) {
+                Arrays.fill(b, 0);
+            }
+            for (int s = Kernels.share(batch, t); s < Kernels.share(batch, t + 1); s++) {
+                int off = s * out;
+                // dE/db_f, position by position (summed at the end of the batch), and which
+                // positions have a delta (a sum of magnitudes: no branch, and the loops vectorise)
+                Arrays.fill(w.magnitude, 0);
+                for (int f = 0; f < filters; f++) {
+                    float[] acc = w.biasRows[f];
+                    float[] mag = w.magnitude;
+                    int from = off + f * positions;
+                    for (int q = 0; q < positions; q++) {
+                        float v = d[from + q];
+                        acc[q] += v;
+                        mag[q] += Math.abs(v);
+                    }
+                }
+                for (int q = 0; q < positions; q++) {
+                    if (w.magnitude[q] != 0) {
+                        im2colPatch(input, s * inSize, q, w.patches[q]);
+                    }
+                }
+                for (int f = 0; f < filters; f++) {
+                    int n = FloatKernels.nonZero(d, off + f * positions, 1, positions, w.coef, w.idx);
+                    FloatKernels.addRows(w.gradWeights[f], k, w.coef, w.patches, w.idx, n);
+                }
+            }
+            for (int f = 0; f < filters; f++) {
+                float sum = 0;
+                for (int q = 0; q < positions; q++) {
+                    sum += w.biasRows[f][q];
+                }
+                w.gradBias[f] = sum;
+            }
+            if (gradInput != null) {
+                int end = Kernels.share(batch, t + 1);
+                for (int s0 = Kernels.share(batch, t); s0 < end; s0 += group) {
+                    gradInputGroup(w, d, s0, Math.min(group, end - s0), gradInput);
+                }
+            }
+        });
+        Arrays.fill(gradWeights, 0);
+        Arrays.fill(gradBias, 0);
+        for (Work w : work) {
+            for (int f = 0; f < filters; f++) {
+                float[] g = w.gradWeights[f];
+                int base = f * k;
+                for (int i = 0; i < k; i++) {
+                    gradWeights[base + i] += g[i];
+                }
+                gradBias[f] += w.gradBias[f];
+            }
+        }
+    }
+
+}
