@@ -279,6 +279,14 @@ final class StepEngine {
                 trainer.samples(), l.test(), l.classification());
     }
 
+    /**
+     * Where a handout of the current state begins: between iterations, the state now; in the
+     * middle of one, that iteration's start (edits included), so it is written out whole.
+     */
+    org.backproplab.engine.Checkpoint handoutStart() {
+        return stepper.atIterationStart() ? trainer.checkpoint() : stepper.currentStart();
+    }
+
     private void addLoss() {
         LossRecord l = StageRecords.of(stepper.currentRecords()).loss();
         if (l != null) {

@@ -328,18 +328,19 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     }
 
     /**
-     * Writes a Markdown handout of the lesson as edited (bias mode, learning rate, samples) walking
-     * through {@code iterations} iterations, titled {@code title}; reports with a notice. Refused
-     * unless 1 <= iterations <= {@link #HANDOUT_LIMIT}.
+     * A Markdown handout of {@code iterations} (1 to {@link #HANDOUT_LIMIT}) iterations from the state shown, edits
+     * included, in {@code words} (a message key and its arguments to the UI language's text); reports with a notice.
      */
-    public void exportHandout(Path file, int iterations, String title) {
+    public void exportHandout(Path file, int iterations, String title,
+            java.util.function.BiFunction<String, Object[], String> words) {
         if (file == null || iterations < 1 || iterations > HANDOUT_LIMIT) {
             post(new Notice("step.error.iterations", List.of(HANDOUT_LIMIT), true));
             return;
         }
         submit(() -> {
             try {
-                AtomicFiles.writeString(file, MarkdownHandout.of(engine.currentLesson(), iterations, title));
+                AtomicFiles.writeString(file, MarkdownHandout.of(engine.currentLesson(),
+                        engine.handoutStart(), iterations, title, words));
                 post(new Notice("notice.exported", List.of(String.valueOf(file.getFileName())), false));
             } catch (IOException e) {
                 post(new Notice("notice.exportFailed", List.of(file.toString(), String.valueOf(e.getMessage())), true));

@@ -43,12 +43,22 @@ public final class ActivationsView {
     private final I18n i18n;
     private final ScrollPane root;
     private final List<Canvas> canvases = new ArrayList<>();
+    private final List<VBox> plotBoxes = new ArrayList<>();
+    private final List<Label> captions = new ArrayList<>();
     private final TextField probe = new TextField();
     private final Label probeError = new Label();
 
     /** The tab with a view-model of its own (nothing in it is shared with another tab). */
     public ActivationsView(I18n i18n) {
         this(new ActivationsSession(), i18n);
+    }
+
+    /** With "Save picture as PNG…" on each plot, reporting through {@code say}. */
+    public ActivationsView(I18n i18n, ExportDialogs dialogs, java.util.function.Consumer<Notice> say) {
+        this(new ActivationsSession(), i18n);
+        for (javafx.scene.Node plot : plotBoxes) {
+            PngMenu.install(plot, i18n, dialogs, say);
+        }
     }
 
     public ActivationsView(ActivationsSession session, I18n i18n) {
@@ -77,6 +87,9 @@ public final class ActivationsView {
             Canvas c = new Canvas(W, H);
             c.setId("plot-" + p.id());
             c.setOnMouseClicked(e -> {
+                if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                    return;
+                }
                 session.select(p.id());
                 session.moveProbe(zAt(e.getX()));
             });
@@ -85,7 +98,11 @@ public final class ActivationsView {
             caption.setWrapText(true);
             caption.setMaxWidth(W);
             caption.textProperty().bind(i18n.bind(p.captionKey()));
-            plots.getChildren().add(new VBox(4, c, caption));
+            captions.add(caption);
+            VBox plot = new VBox(4, ViewParts.zoomable(c), caption);
+            plot.setId("plot-box-" + p.id());
+            plotBoxes.add(plot);
+            plots.getChildren().add(plot);
         }
         VBox box = new VBox(12, intro, probeBar, plots);
         box.setPadding(new Insets(12));
@@ -105,6 +122,16 @@ public final class ActivationsView {
 
     public Region root() {
         return root;
+    }
+
+    /** 1 normally, larger in presentation mode: the plots grow with the text. */
+    public void setScale(double scale) {
+        for (Canvas c : canvases) {
+            ViewParts.zoom(c, scale);
+        }
+        for (Label caption : captions) {
+            caption.setMaxWidth(W * scale);
+        }
     }
 
     public ActivationsSession session() {

@@ -89,6 +89,11 @@ final class CurveBoardView {
         }, this::render);
     }
 
+    /** "Save picture as PNG…" on the chart, reporting through {@code say}. */
+    void offerPng(ExportDialogs dialogs, java.util.function.Consumer<org.backproplab.session.Notice> say) {
+        PngMenu.install(curve, i18n, dialogs, say);
+    }
+
     VBox root() {
         return root;
     }

@@ -38,6 +38,8 @@ final class DataMapView {
     private final Label title = new Label();
     private final CheckBox showTest = new CheckBox();
     private WritableImage output;
+    private final StackPane map;
+    private final Label legend = new Label();
     /** What the points canvas shows (the snapshot keeps the same list while the data stays). */
     private List<MapPoint> pointsDrawn;
     private boolean testsDrawn;
@@ -55,7 +57,7 @@ final class DataMapView {
         image.setFitWidth(SIZE);
         image.setFitHeight(SIZE);
         image.setSmooth(true);
-        StackPane map = new StackPane(image, points);
+        map = new StackPane(image, points);
         map.setId("output-map");
         map.setMaxSize(SIZE, SIZE);
         double range = PlaygroundChoices.RANGE;
@@ -73,7 +75,6 @@ final class DataMapView {
         session.setup().chosenPointProperty().addListener((o, a, b) -> redraw.run());
         title.setId("map-title");
         title.getStyleClass().add("section-title");
-        Label legend = new Label();
         legend.textProperty().bind(i18n.bind("pg.legend"));
         legend.setId("map-legend");
         legend.setWrapText(true);
@@ -88,7 +89,28 @@ final class DataMapView {
         showTest.setSelected(true);
         showTest.setOnAction(e -> redraw.run());
         Button stepPoint = ViewParts.button(i18n, "step-point", Material2MZ.SKIP_NEXT, "pg.stepPoint", onStepPoint);
-        root.getChildren().addAll(title, map, stepPoint, legend, new HBox(12, discretize, showTest));
+        // a right click on the map removes a point: its picture is saved from the title's and legend's menu
+        points.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY) {
+                e.consume();
+            }
+        });
+        root.getChildren().addAll(title, ViewParts.zoomable(map), stepPoint, legend, new HBox(12, discretize, showTest));
+    }
+
+    /**
+     * "Save picture as PNG…" for the map, from its title and legend (a right click on the map
+     * removes a point), reporting through {@code say}.
+     */
+    void offerPng(I18n i18n, ExportDialogs dialogs, java.util.function.Consumer<org.backproplab.session.Notice> say) {
+        PngMenu.install(title, map, i18n, dialogs, say);
+        PngMenu.install(legend, map, i18n, dialogs, say);
+    }
+
+    /** 1 normally, larger in presentation mode. */
+    void setScale(double scale) {
+        ViewParts.zoom(map, scale);
+        legend.setMaxWidth(SIZE * scale);
     }
 
     VBox root() {

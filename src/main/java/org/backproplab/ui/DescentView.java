@@ -1,5 +1,7 @@
 package org.backproplab.ui;
 
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -8,6 +10,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import org.backproplab.session.DescentSession;
 import org.backproplab.session.MinimaSession;
+import org.backproplab.session.Notice;
 import org.backproplab.session.SoftmaxSession;
 
 /**
@@ -23,18 +26,32 @@ public final class DescentView {
     private final Tab descentTab;
     private final Tab minimaTab;
     private final Tab softmaxTab;
+    /** The three lessons' pictures (canvases), enlarged in presentation mode. */
+    private final List<Node> pictures;
 
     public DescentView(I18n i18n) {
         this(new DescentSession(), new MinimaSession(), new SoftmaxSession(), i18n);
+    }
+
+    /** With "Save picture as PNG…" on each lesson's picture, reporting through {@code say}. */
+    public DescentView(I18n i18n, ExportDialogs dialogs, java.util.function.Consumer<Notice> say) {
+        this(new DescentSession(), new MinimaSession(), new SoftmaxSession(), i18n);
+        for (Node picture : pictures) {
+            PngMenu.install(picture, i18n, dialogs, say);
+        }
     }
 
     public DescentView(DescentSession descent, MinimaSession minima, SoftmaxSession softmax, I18n i18n) {
         this.descent = descent;
         this.minima = minima;
         this.softmax = softmax;
-        descentTab = tab(i18n, "descent-tab-gd", "descent.tab.gd", new GradientDescentView(descent, i18n).root());
-        minimaTab = tab(i18n, "descent-tab-minima", "descent.tab.minima", new MinimaView(minima, i18n).root());
-        softmaxTab = tab(i18n, "descent-tab-softmax", "descent.tab.softmax", new SoftmaxView(softmax, i18n).root());
+        GradientDescentView gd = new GradientDescentView(descent, i18n);
+        MinimaView mv = new MinimaView(minima, i18n);
+        SoftmaxView sv = new SoftmaxView(softmax, i18n);
+        pictures = List.of(gd.picture(), mv.picture(), sv.picture());
+        descentTab = tab(i18n, "descent-tab-gd", "descent.tab.gd", gd.root());
+        minimaTab = tab(i18n, "descent-tab-minima", "descent.tab.minima", mv.root());
+        softmaxTab = tab(i18n, "descent-tab-softmax", "descent.tab.softmax", sv.root());
         tabs.getTabs().setAll(descentTab, minimaTab, softmaxTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("descent-tabs");
@@ -78,6 +95,13 @@ public final class DescentView {
             return true;
         }
         return false;
+    }
+
+    /** 1 normally, larger in presentation mode: the lessons' pictures grow with the text. */
+    public void setScale(double scale) {
+        for (Node picture : pictures) {
+            ViewParts.zoom(picture, scale);
+        }
     }
 
     /** Shows one of the lessons: 0 descent, 1 minima, 2 softmax. */

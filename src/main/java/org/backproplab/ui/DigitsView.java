@@ -58,6 +58,7 @@ public final class DigitsView {
                 "digits.batchAxis", "curve.hover");
         this.inside = new DigitsInsideView(session, i18n, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
         build(dialogs);
+        lossCurve.offerPng(dialogs, n -> ViewParts.showNotice(notice, i18n, n));
         session.playingProperty().addListener((o, a, b) -> showPlaying());
         session.noticeProperty().addListener((o, a, n) -> ViewParts.showNotice(notice, i18n, n));
         session.inputErrorProperty().addListener((o, a, n) -> showInputError(n));
@@ -79,6 +80,7 @@ public final class DigitsView {
     /** 1 normally, larger in presentation mode (the canvases' text does not follow the CSS). */
     public void setScale(double scale) {
         inside.setScale(scale);
+        lossCurve.curve().setScale(scale);
     }
 
     public DigitsSession session() {

@@ -98,8 +98,13 @@ final class GradientDescentView {
         readout.setPrefWidth(480);
         readout.setMinWidth(300);
         HBox.setHgrow(readout, javafx.scene.layout.Priority.ALWAYS);
-        canvas.setOnMouseClicked(e -> session.setStart(xAt(session.snapshotProperty().get(), e.getX())));
-        root.getChildren().addAll(intro, controls, error, new HBox(16, canvas, readout));
+        canvas.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                session.setStart(xAt(session.snapshotProperty().get(), e.getX()));
+            }
+        });
+        canvas.setId("descent-canvas");
+        root.getChildren().addAll(intro, controls, error, new HBox(16, ViewParts.zoomable(canvas), readout));
         root.setPadding(new Insets(12));
         timer = new Timeline(new KeyFrame(Duration.millis(300), e -> session.step()));
         timer.setCycleCount(Animation.INDEFINITE);
@@ -118,6 +123,11 @@ final class GradientDescentView {
             showError(session.inputErrorProperty().get());
         });
         show(session.snapshotProperty().get());
+    }
+
+    /** The lesson's picture (for presentation mode and "Save picture as PNG…"). */
+    javafx.scene.Node picture() {
+        return canvas;
     }
 
     Region root() {

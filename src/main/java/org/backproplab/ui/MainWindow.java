@@ -19,7 +19,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -54,6 +53,11 @@ public final class MainWindow {
     private final Tab descentTab;
     private final DescentView descent;
     private final Tab digitsTab;
+    private final ActivationsView activations;
+    /** The window's buttons (language, presentation, export, help), shown beside the tab headers. */
+    private final HBox windowBar = new HBox(6);
+    /** What the window's export did (the tabs keep their own status lines). */
+    private final Label windowNotice = new Label();
 
     public MainWindow(StepSession session, PlaygroundView playground, DigitsView digits, I18n i18n, Settings settings,
             ExportDialogs dialogs) {
@@ -68,7 +72,8 @@ public final class MainWindow {
         this.playTab = tab("tab-playground", "tab.playground");
         this.activationsTab = tab("tab-activations", "tab.activations");
         this.descentTab = tab("tab-descent", "tab.descent");
-        this.descent = new DescentView(i18n);
+        this.descent = new DescentView(i18n, dialogs, this::showNotice);
+        this.activations = new ActivationsView(i18n, dialogs, this::showNotice);
         this.digitsTab = tab("tab-digits", "tab.digits");
         // remembered whichever tab's picker chose it
         i18n.localeProperty().addListener((o, a, b) -> {
@@ -121,14 +126,26 @@ public final class MainWindow {
         helpButton.setTooltip(tooltip("action.help"));
         helpButton.setOnAction(e -> toggleHelp());
         helpButton.setFocusTraversable(false);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        step.addToToolbar(spacer, language, presentation, export, helpButton);
+        // the window's own buttons, on every tab: at the right of the tab headers
+        windowNotice.setId("window-notice");
+        windowNotice.getStyleClass().add("notice");
+        windowNotice.setMaxWidth(420);
+        windowBar.getChildren().setAll(windowNotice, language, presentation, export, helpButton);
+        windowBar.setId("window-bar");
+        windowBar.getStyleClass().add("window-bar");
+        windowBar.setAlignment(Pos.CENTER_RIGHT);
+        windowBar.setPickOnBounds(false);
+        windowBar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(windowBar, Pos.TOP_RIGHT);
+        // the handout and the code are the stepping tab's: offered while it shows
+        for (MenuItem stepOnly : List.of(markdown, pytorch, numpy)) {
+            stepOnly.visibleProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(stepTab));
+        }
 
         buildHelp();
         stepTab.setContent(step.root());
         playTab.setContent(playground.root());
-        activationsTab.setContent(new ActivationsView(i18n).root());
+        activationsTab.setContent(activations.root());
         descentTab.setContent(descent.root());
         digitsTab.setContent(digits.root());
         // the digits (60,000 images) are loaded the first time the tab is opened
@@ -142,7 +159,7 @@ public final class MainWindow {
         playground.setOnStepPoint(() -> session.stepChosenPointOf(playground.session(),
                 () -> tabs.getSelectionModel().select(stepTab)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        root.getChildren().addAll(tabs, help);
+        root.getChildren().addAll(tabs, windowBar, help);
     }
 
     private Tab tab(String id, String key) {
@@ -173,6 +190,7 @@ public final class MainWindow {
         String[][] keys = {
             {"Space", "help.playPause"}, {"\u2192", "help.nextStage"}, {"Shift + \u2192", "help.wholeIteration"},
             {"\u2190", "help.back"}, {"R", "help.reset"}, {"N, 1 2 3", "help.descent"},
+            {"F5", "help.presentation"}, {"Ctrl + Shift + E", "help.exportPng"},
             {"F1", "help.help"}, {"Esc", "help.close"}};
         for (String[] k : keys) {
             Label key = new Label(k[0]);
@@ -184,6 +202,9 @@ public final class MainWindow {
             what.setMinHeight(Region.USE_PREF_SIZE);
             help.getChildren().add(new HBox(12, key, what));
         }
+        Label everywhere = label("help.windowBar");
+        everywhere.setWrapText(true);
+        help.getChildren().add(everywhere);
         Label click = label("help.click");
         click.setWrapText(true);
         help.getChildren().add(click);
@@ -205,17 +226,24 @@ public final class MainWindow {
     // ---- keys, presentation, export ----------------------------------------------------------
 
     /**
-     * F1 and Esc work everywhere; the stepping tab has its shortcuts; elsewhere Space plays and
+     * F1, Esc, F5 (presentation) and Ctrl+Shift+E (the tab as PNG) work everywhere; the stepping tab has its shortcuts; elsewhere Space plays and
      * pauses the training of the tab that is showing (the activations tab has none).
      */
     private void onKey(KeyEvent e) {
         KeyCode code = e.getCode();
-        if (e.getTarget() instanceof TextInputControl && code != KeyCode.F1 && code != KeyCode.ESCAPE) {
+        if (e.getTarget() instanceof TextInputControl && code != KeyCode.F1 && code != KeyCode.F5
+                && code != KeyCode.ESCAPE) {
             return;
         }
         Tab showing = tabs.getSelectionModel().getSelectedItem();
         if (code == KeyCode.F1) {
             toggleHelp();
+            e.consume();
+        } else if (code == KeyCode.F5) {
+            setPresentation(!presentation.isSelected());
+            e.consume();
+        } else if (code == KeyCode.E && e.isShortcutDown() && e.isShiftDown()) {
+            exportPng();
             e.consume();
         } else if (code == KeyCode.ESCAPE) {
             help.setVisible(false);
@@ -252,7 +280,11 @@ public final class MainWindow {
             root.getStyleClass().add("presentation");
         }
         step.setScale(on ? PRESENTATION_SCALE : 1.0, on);
-        digits.setScale(on ? PRESENTATION_SCALE : 1.0);
+        double scale = on ? PRESENTATION_SCALE : 1.0;
+        digits.setScale(scale);
+        playground.setScale(scale);
+        activations.setScale(scale);
+        descent.setScale(scale);
     }
 
     private void applyFont() {
@@ -262,21 +294,29 @@ public final class MainWindow {
         }
     }
 
+    /** The tab that is showing, as it is shown, as a PNG file. */
     private void exportPng() {
+        Tab showing = tabs.getSelectionModel().getSelectedItem();
         dialogs.pngFile(root.getScene().getWindow()).ifPresent(path -> {
             try {
-                PngExport.write(PngExport.snapshot(root, 1), path);
-                step.showNotice(new Notice("notice.exported", List.of(path.getFileName().toString()), false));
+                PngExport.write(PngExport.snapshot(showing.getContent(), 1), path);
+                showNotice(new Notice("notice.exported", List.of(path.getFileName().toString()), false));
             } catch (IOException e) {
-                step.showNotice(new Notice("notice.exportFailed", List.of(path.toString(),
+                showNotice(new Notice("notice.exportFailed", List.of(path.toString(),
                         String.valueOf(e.getMessage())), true));
             }
         });
     }
 
+    /** A notice of the window's own commands (exports): on the stepping tab's status line, and beside the buttons. */
+    private void showNotice(Notice n) {
+        step.showNotice(n);
+        ViewParts.showNotice(windowNotice, i18n, n);
+    }
+
     private void exportMarkdown() {
         dialogs.handout(root.getScene().getWindow()).ifPresent(h -> session.exportHandout(h.file(), h.iterations(),
-                i18n.get("export.handoutTitle", step.lessonTitle())));
+                i18n.get("export.handoutTitle", step.lessonTitle()), i18n::get));
     }
 
     /** Opens an experiment file (dropped onto the window) in its tab; the Step-by-step tab says why if none can. */

@@ -103,7 +103,8 @@ final class MinimaView {
         function.setWrapText(true);
         VBox side = new VBox(10, ViewParts.title(i18n, "minima.tableTitle"), table, function, lesson);
         side.setPrefWidth(520);
-        root.getChildren().addAll(intro, controls, new HBox(16, canvas, side));
+        canvas.setId("minima-canvas");
+        root.getChildren().addAll(intro, controls, new HBox(16, ViewParts.zoomable(canvas), side));
         root.setPadding(new Insets(12));
         timer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         session.playingProperty().addListener((o, a, on) -> {
@@ -120,6 +121,11 @@ final class MinimaView {
         session.inputErrorProperty().addListener((o, a, n) -> showError(n));
         i18n.localeProperty().addListener((o, a, b) -> showError(session.inputErrorProperty().get()));
         show(session.snapshotProperty().get());
+    }
+
+    /** The lesson's picture (for presentation mode and "Save picture as PNG…"). */
+    javafx.scene.Node picture() {
+        return canvas;
     }
 
     Region root() {

@@ -41,11 +41,26 @@ final class PlaygroundCurves {
         Label landscapeText = label("pg.landscapeText");
         landscapeText.setWrapText(true);
         landscapeText.setMaxWidth(DataMapView.SIZE);
-        landscapeBox.getChildren().addAll(ViewParts.title(i18n, "pg.landscape"), landscape, landscapeText);
+        landscapeBox.getChildren().addAll(ViewParts.title(i18n, "pg.landscape"), ViewParts.zoomable(landscape),
+                landscapeText);
         landscapeBox.setVisible(false);
         landscapeBox.setManaged(false);
         root.getChildren().addAll(metrics, landscapeBox, lossCurve.root(), label("pg.accuracyCurve"),
                 accuracyCurve);
+    }
+
+    /** "Save picture as PNG…" on each curve and the landscape, reporting through {@code say}. */
+    void offerPng(I18n i18n, ExportDialogs dialogs, java.util.function.Consumer<org.backproplab.session.Notice> say) {
+        lossCurve.offerPng(dialogs, say);
+        PngMenu.install(accuracyCurve, i18n, dialogs, say);
+        PngMenu.install(landscape, i18n, dialogs, say);
+    }
+
+    /** 1 normally, larger in presentation mode. */
+    void setScale(double scale) {
+        lossCurve.curve().setScale(scale);
+        accuracyCurve.setScale(scale);
+        ViewParts.zoom(landscape, scale);
     }
 
     VBox root() {

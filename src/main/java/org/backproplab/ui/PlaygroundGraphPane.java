@@ -47,6 +47,7 @@ final class PlaygroundGraphPane {
         edit = new PlaygroundEditPane(session.editor(), i18n);
         graph = new GraphView(i18n, item -> session.editor().select(item));
         graph.setIdPrefix("pg-");
+        graph.setId("pg-graph");
         graph.setShowTargets(false);
         graph.setCompact(true);
         graph.setOnHover(item -> {
@@ -58,6 +59,16 @@ final class PlaygroundGraphPane {
         HBox network = new HBox(8, features, graph);
         VBox.setVgrow(network, Priority.ALWAYS);
         root = new VBox(6, network, edit.root());
+    }
+
+    /** "Save picture as PNG…" on the network, reporting through {@code say}. */
+    void offerPng(I18n i18n, ExportDialogs dialogs, java.util.function.Consumer<org.backproplab.session.Notice> say) {
+        PngMenu.install(graph, i18n, dialogs, say);
+    }
+
+    /** 1 normally, larger in presentation mode. */
+    void setScale(double scale) {
+        graph.setScale(scale);
     }
 
     Region root() {

@@ -64,6 +64,10 @@ public final class PlaygroundView {
         map = new DataMapView(session, i18n, controls::pointClass, () -> onStepPoint.run(), () -> dirty = true);
         curves = new PlaygroundCurves(i18n, session.curves(), dialogs);
         build();
+        java.util.function.Consumer<org.backproplab.session.Notice> say = n -> ViewParts.showNotice(notice, i18n, n);
+        graph.offerPng(i18n, dialogs, say);
+        map.offerPng(i18n, dialogs, say);
+        curves.offerPng(i18n, dialogs, say);
         session.snapshotProperty().addListener((o, a, b) -> dirty = true);
         session.playingProperty().addListener((o, a, b) -> {
             ViewParts.showPlaying(play, i18n, b);
@@ -82,6 +86,14 @@ public final class PlaygroundView {
 
     public Region root() {
         return root;
+    }
+
+    /** 1 normally, larger in presentation mode: the graph, the map and the charts grow with the text. */
+    public void setScale(double scale) {
+        graph.setScale(scale);
+        map.setScale(scale);
+        curves.setScale(scale);
+        dirty = true;
     }
 
     public PlaygroundSession session() {

@@ -14,6 +14,11 @@ final class PngMenu {
     }
 
     static void install(Node node, I18n i18n, ExportDialogs dialogs, Consumer<Notice> say) {
+        install(node, node, i18n, dialogs, say);
+    }
+
+    /** The menu on {@code target}, saving {@code node}'s picture. */
+    static void install(Node target, Node node, I18n i18n, ExportDialogs dialogs, Consumer<Notice> say) {
         MenuItem save = new MenuItem();
         save.textProperty().bind(i18n.bind("png.savePicture"));
         save.setOnAction(e -> dialogs.pngFile(node.getScene().getWindow()).ifPresent(path -> {
@@ -27,9 +32,9 @@ final class PngMenu {
         }));
         ContextMenu menu = new ContextMenu(save);
         // a right press (not every platform sends a context-menu request for it)
-        node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+        target.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
-                menu.show(node, e.getScreenX(), e.getScreenY());
+                menu.show(target, e.getScreenX(), e.getScreenY());
                 e.consume();
             }
         });

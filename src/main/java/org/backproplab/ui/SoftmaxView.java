@@ -109,7 +109,8 @@ final class SoftmaxView {
         Label lesson = new Label();
         lesson.textProperty().bind(i18n.bind("softmax.lesson"));
         lesson.setWrapText(true);
-        VBox left = new VBox(10, sliders, error, bars);
+        bars.setId("softmax-bars");
+        VBox left = new VBox(10, sliders, error, ViewParts.zoomable(bars));
         VBox right = new VBox(10, ViewParts.title(i18n, "softmax.tableTitle"), table, loss, lesson);
         right.setPrefWidth(520);
         HBox body = new HBox(20, left, right);
@@ -123,6 +124,11 @@ final class SoftmaxView {
             showError(session.inputErrorProperty().get());
         });
         show(session.snapshotProperty().get());
+    }
+
+    /** The lesson's picture (for presentation mode and "Save picture as PNG…"). */
+    javafx.scene.Node picture() {
+        return bars;
     }
 
     Region root() {

@@ -81,6 +81,12 @@ public final class StepView {
         });
         this.inspector = new InspectorView(i18n, session);
         build();
+        // every panel leaves the app: "Save picture as PNG…" on its right-click menu
+        graph.setId("step-graph");
+        for (Node panel : new Node[] {graph, maps, inspector}) {
+            PngMenu.install(panel, i18n, dialogs, this::showNotice);
+        }
+        curves.offerPng(dialogs, this::showNotice);
         session.snapshotProperty().addListener((o, a, b) -> dirty = true);
         session.playingProperty().addListener((o, a, b) -> updatePlayButton());
         session.noticeProperty().addListener((o, a, n) -> showNotice(n));
@@ -95,11 +101,6 @@ public final class StepView {
     /** The tab's content. */
     public BorderPane root() {
         return root;
-    }
-
-    /** Adds the window's own buttons (language, presentation, export, help) at the toolbar's end. */
-    public void addToToolbar(Node... nodes) {
-        toolbar.getItems().addAll(nodes);
     }
 
     private void build() {

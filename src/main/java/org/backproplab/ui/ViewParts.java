@@ -83,4 +83,18 @@ final class ViewParts {
         i18n.localeProperty().addListener((o, a, b) -> box.setValue(b));
         return box;
     }
+
+    /**
+     * A fixed-size picture (a canvas) in a group, so that {@link #zoom} enlarges it for presentation
+     * mode and the layout makes room for it; mouse positions stay in the picture's own coordinates.
+     */
+    static javafx.scene.Group zoomable(javafx.scene.Node picture) {
+        return new javafx.scene.Group(picture);
+    }
+
+    /** 1 normally, larger in presentation mode (a picture put in {@link #zoomable}). */
+    static void zoom(javafx.scene.Node picture, double scale) {
+        picture.setScaleX(scale);
+        picture.setScaleY(scale);
+    }
 }

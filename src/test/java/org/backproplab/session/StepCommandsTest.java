@@ -162,11 +162,11 @@ class StepCommandsTest {
     @Test
     void exportHandoutWritesTheFileAndRefusesZeroIterations(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("handout.md");
-        session.exportHandout(file, 0, "title");
+        session.exportHandout(file, 0, "title", org.backproplab.io.HandoutWordsForTests.ENGLISH);
         worker.runUntilIdle();
         assertEquals("step.error.iterations", notice().key());
         assertFalse(Files.exists(file));
-        session.exportHandout(file, 1, "My handout");
+        session.exportHandout(file, 1, "My handout", org.backproplab.io.HandoutWordsForTests.ENGLISH);
         worker.runUntilIdle();
         assertEquals("notice.exported", notice().key());
         assertTrue(Files.readString(file).startsWith("# My handout"));

@@ -170,7 +170,7 @@ class StepConvTest {
     @Test
     void theHandoutWritesTheConvolutionOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("conv.md");
-        session.exportHandout(file, 1, "A convolution by hand");
+        session.exportHandout(file, 1, "A convolution by hand", org.backproplab.io.HandoutWordsForTests.ENGLISH);
         worker.runUntilIdle();
         assertEquals("notice.exported", session.noticeProperty().get().key());
         String md = java.nio.file.Files.readString(file);
