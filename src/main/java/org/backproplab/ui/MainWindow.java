@@ -195,7 +195,7 @@ public final class MainWindow {
         for (String[] k : keys) {
             Label key = new Label(k[0]);
             key.getStyleClass().add("key-cap");
-            key.setMinWidth(110);
+            key.setMinWidth(140);
             Label what = label(k[1]);
             what.setWrapText(true);
             what.setMaxWidth(360);
@@ -226,7 +226,8 @@ public final class MainWindow {
     // ---- keys, presentation, export ----------------------------------------------------------
 
     /**
-     * F1, Esc, F5 (presentation) and Ctrl+Shift+E (the tab as PNG) work everywhere; the stepping tab has its shortcuts; elsewhere Space plays and
+     * F1, Esc, F5 (presentation) and Ctrl+Shift+E (the tab as PNG) work everywhere; the stepping
+     * tab has its shortcuts; elsewhere Space plays and
      * pauses the training of the tab that is showing (the activations tab has none).
      */
     private void onKey(KeyEvent e) {
