@@ -28,6 +28,7 @@ public final class DescentView {
     private final Tab softmaxTab;
     /** The three lessons' pictures (canvases), enlarged in presentation mode. */
     private final List<Node> pictures;
+    private final SoftmaxView softmaxView;
 
     public DescentView(I18n i18n) {
         this(new DescentSession(), new MinimaSession(), new SoftmaxSession(), i18n);
@@ -49,6 +50,7 @@ public final class DescentView {
         MinimaView mv = new MinimaView(minima, i18n);
         SoftmaxView sv = new SoftmaxView(softmax, i18n);
         pictures = List.of(gd.picture(), mv.picture(), sv.picture());
+        softmaxView = sv;
         descentTab = tab(i18n, "descent-tab-gd", "descent.tab.gd", gd.root());
         minimaTab = tab(i18n, "descent-tab-minima", "descent.tab.minima", mv.root());
         softmaxTab = tab(i18n, "descent-tab-softmax", "descent.tab.softmax", sv.root());
@@ -99,9 +101,9 @@ public final class DescentView {
 
     /** 1 normally, larger in presentation mode: the lessons' pictures grow with the text. */
     public void setScale(double scale) {
-        for (Node picture : pictures) {
-            ViewParts.zoom(picture, scale);
-        }
+        ViewParts.zoom(pictures.get(0), scale);
+        ViewParts.zoom(pictures.get(1), scale);
+        softmaxView.setScale(scale);
     }
 
     /** Shows one of the lessons: 0 descent, 1 minima, 2 softmax. */

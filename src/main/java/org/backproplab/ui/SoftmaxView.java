@@ -45,6 +45,7 @@ final class SoftmaxView {
     private final Label loss = new Label();
     private final Label error = new Label();
     private final Canvas bars = new Canvas(BW, BH);
+    private double scale = 1;
     private boolean updating;
 
     SoftmaxView(SoftmaxSession session, I18n i18n) {
@@ -110,7 +111,7 @@ final class SoftmaxView {
         lesson.textProperty().bind(i18n.bind("softmax.lesson"));
         lesson.setWrapText(true);
         bars.setId("softmax-bars");
-        VBox left = new VBox(10, sliders, error, ViewParts.zoomable(bars));
+        VBox left = new VBox(10, sliders, error, bars);
         VBox right = new VBox(10, ViewParts.title(i18n, "softmax.tableTitle"), table, loss, lesson);
         right.setPrefWidth(520);
         HBox body = new HBox(20, left, right);
@@ -126,7 +127,15 @@ final class SoftmaxView {
         show(session.snapshotProperty().get());
     }
 
-    /** The lesson's picture (for presentation mode and "Save picture as PNG…"). */
+    /** 1 normally, larger in presentation mode: the bars are drawn larger (sharp, not a scaled bitmap). */
+    void setScale(double scale) {
+        this.scale = scale;
+        bars.setWidth(BW * scale);
+        bars.setHeight(BH * scale);
+        drawBars(session.snapshotProperty().get());
+    }
+
+    /** The lesson's picture (for "Save picture as PNG…"). */
     javafx.scene.Node picture() {
         return bars;
     }
@@ -173,6 +182,8 @@ final class SoftmaxView {
 
     private void drawBars(Snapshot s) {
         GraphicsContext g = bars.getGraphicsContext2D();
+        // drawn in the canvas's own units, enlarged in presentation mode
+        g.setTransform(scale, 0, 0, scale, 0, 0);
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, BW, BH);
         double top = 24;

@@ -142,6 +142,11 @@ class EveryViewWindowTest {
         // the descent: each lesson's picture
         ui.click(robot, "#tab-descent");
         assertEquals(1.6, robot.lookup("#descent-canvas").query().getScaleX(), 1e-9);
+        ui.click(robot, "#descent-tab-softmax");
+        // the softmax bars are drawn larger (a canvas of 420 x 220 at scale 1)
+        assertEquals(420 * 1.6, robot.lookup("#softmax-bars").queryAs(javafx.scene.canvas.Canvas.class).getWidth(), 1e-9);
+        ui.screenshot("presentation-softmax");
+        ui.click(robot, "#descent-tab-gd");
         // the digits: the probability bars are drawn larger
         ui.click(robot, "#tab-digits");
         double bars = robot.lookup("#probabilities").queryAs(ProbabilityBars.class).getWidth();
