@@ -173,6 +173,28 @@ class StepCommandsTest {
     }
 
     @Test
+    void theHandoutStartsFromTheIterationShownWithItsEditsInTheWordsGiven(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("handout.md");
+        // halfway through iteration 1, w1 edited to 0.9: the handout writes iteration 1 whole, from w1 = 0.9
+        session.nextStage();
+        session.nextStage();
+        worker.runUntilIdle();
+        session.select(GraphItem.weight(0, 0, 0));
+        assertTrue(session.edit("0.9"));
+        worker.runUntilIdle();
+        session.exportHandout(file, 1, "\u8bb2\u4e49", org.backproplab.io.HandoutWordsForTests.CHINESE);
+        worker.runUntilIdle();
+        String md = Files.readString(file);
+        assertTrue(md.startsWith("# \u8bb2\u4e49\n"), md);
+        assertTrue(md.contains("## \u7b2c 1 \u6b21\u8fed\u4ee3\n"), md);
+        // net_h1 = 0.9 x 0.05 + 0.2 x 0.1 + 0.35 = 0.045 + 0.02 + 0.35 = 0.415
+        assertTrue(md.contains("net_h1 = w1 x i1 + w2 x i2 + b_h1 x 1 = 0.9 x 0.05 + 0.2 x 0.1 + 0.35 x 1 = 0.415\n"), md);
+        assertTrue(md.contains("| \u4f18\u5316\u5668 | sgd, \u5b66\u4e60\u7387 0.5 |"), md);
+        assertFalse(md.contains("From iteration"), "the first iteration needs no 'from'");
+        assertEquals(0.9, session.getSnapshot().parameters().get("W1").get(0, 0), 0, "the session is not touched");
+    }
+
+    @Test
     void stepLessonFromLoadsThePlaygroundsPointPausedAtItsStart() {
         session.wholeIteration();
         CompletableFuture<Boolean> none = session.stepLessonFrom(CompletableFuture.completedFuture(Optional.empty()));
