@@ -15,6 +15,7 @@ import org.backproplab.session.StepSession;
  */
 final class StepLessonTabs {
     private final TabPane root = new TabPane();
+    private final Node epochs;
     private final Tab matricesTab;
     private final Tab flowTab;
     private final StepMatrixView matrices;
@@ -27,8 +28,9 @@ final class StepLessonTabs {
         lessons = new StepLessons(session);
         matrices = new StepMatrixView(i18n);
         flow = new FlowView(i18n);
-        EpochBatchView epochs = new EpochBatchView(i18n, "step-epochs", lessons.epochsProperty());
-        ScrollPane epochsScroll = new ScrollPane(epochs.root());
+        EpochBatchView epochView = new EpochBatchView(i18n, "step-epochs", lessons.epochsProperty());
+        epochs = epochView.root();
+        ScrollPane epochsScroll = new ScrollPane(epochs);
         epochsScroll.setFitToWidth(true);
         root.setId("step-views");
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -45,6 +47,13 @@ final class StepLessonTabs {
         });
         root.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> render());
         new FrameTimer(root, now -> render());
+    }
+
+    /** "Save picture as PNG…" on the matrices, the flow and the epochs (each whole, also what is scrolled away). */
+    void offerPng(I18n i18n, ExportDialogs dialogs, java.util.function.Consumer<org.backproplab.session.Notice> say) {
+        PngMenu.install(matrices.root().getContent(), i18n, dialogs, say);
+        PngMenu.install(flow.root().getContent(), i18n, dialogs, say);
+        PngMenu.install(epochs, i18n, dialogs, say);
     }
 
     TabPane root() {

@@ -62,6 +62,7 @@ public final class StepView {
     /** Which sample of a several-sample lesson the graph shows (the 3-4-1 lesson has four). */
     private final ComboBox<Integer> sample = new ComboBox<>();
     private final SplitPane split = new SplitPane();
+    private StepLessonTabs lessonTabs;
     private boolean dirty = true;
 
     public StepView(StepSession session, I18n i18n, ExportDialogs dialogs) {
@@ -87,6 +88,7 @@ public final class StepView {
             PngMenu.install(panel, i18n, dialogs, this::showNotice);
         }
         curves.offerPng(dialogs, this::showNotice);
+        lessonTabs.offerPng(i18n, dialogs, this::showNotice);
         session.snapshotProperty().addListener((o, a, b) -> dirty = true);
         session.playingProperty().addListener((o, a, b) -> updatePlayButton());
         session.noticeProperty().addListener((o, a, n) -> showNotice(n));
@@ -231,7 +233,8 @@ public final class StepView {
         VBox.setVgrow(maps, Priority.ALWAYS);
         VBox.setVgrow(graph, Priority.ALWAYS);
         // the network, and beside it the same stage as matrices, as a flow, and in epochs and batches
-        Node views = new StepLessonTabs(session, i18n, network).root();
+        lessonTabs = new StepLessonTabs(session, i18n, network);
+        Node views = lessonTabs.root();
         VBox.setVgrow(views, Priority.ALWAYS);
         VBox center = new VBox(4, stageLabel, lessonText, presetId, settingsRow, views);
         center.setPadding(new Insets(8, 8, 8, 12));

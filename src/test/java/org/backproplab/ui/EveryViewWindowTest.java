@@ -100,6 +100,12 @@ class EveryViewWindowTest {
         assertTrue(savePanel(robot, "#inspector-title", dir.resolve("inspector.png")).getWidth() > 200);
         assertTrue(inspector.isVisible());
         assertTrue(savePanel(robot, "#loss-curve", dir.resolve("loss.png")).getWidth() > 200);
+        // the same stage as matrices: the whole panel, from a right click on its heading
+        ui.click(robot, "#step-tab-matrices");
+        Node matrices = robot.lookup("#matrix-heading").query().getParent();
+        Image m = savePanel(robot, "#matrix-heading", dir.resolve("matrices.png"));
+        assertEquals(2 * matrices.getLayoutBounds().getWidth(), m.getWidth(), 2);
+        ui.click(robot, "#step-tab-network");
 
         ui.click(robot, "#tab-playground");
         Image map = savePanel(robot, "#map-legend", dir.resolve("map.png"));
