@@ -37,8 +37,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     private volatile Choice choice = new Choice(null, 0);
 
     /** The item selected and the sample shown, set together so the worker never reads half of it. */
-    private record Choice(GraphItem item, int sample) {
-    }
+    private record Choice(GraphItem item, int sample) { }
 
     private final ReadOnlyObjectWrapper<GraphItem> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     private final ReadOnlyIntegerWrapper sample = new ReadOnlyIntegerWrapper(this, "sample");
@@ -47,6 +46,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     private final StepOptions options;
     private final ReadOnlyObjectWrapper<Phrase> editError = new ReadOnlyObjectWrapper<>(this, "editError");
     private final ReadOnlyObjectWrapper<Speed> speed = new ReadOnlyObjectWrapper<>(this, "speed", Speed.ITERATIONS_100);
+    private final PredictSession predict = new PredictSession(this);
 
     /** {@code worker}: the single thread that runs the engine; {@code fx}: Platform::runLater in the app. */
     public StepSession(Worker worker, Executor fx) {
@@ -105,6 +105,9 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         return options.optimizer.getReadOnlyProperty();
     }
 
+    /** Predict, then reveal: the predict panel's view-model (FX thread). */
+    public PredictSession predict() { return predict; }
+
     /** "Show as PyTorch" and "Show as NumPy": the program of the iteration shown. */
     public ShowAsCode code() {
         return options.code;
@@ -124,9 +127,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         return speed.getReadOnlyProperty();
     }
 
-    public Speed getSpeed() {
-        return speed.get();
-    }
+    public Speed getSpeed() { return speed.get(); }
 
     /** The lessons the picker offers (the playground's are opened from the playground). */
     public static List<String> lessonIds() {
