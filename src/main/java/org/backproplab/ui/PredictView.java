@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.backproplab.session.Phrase;
 import org.backproplab.session.PredictSession;
 import org.backproplab.session.PredictSnapshot;
+import org.backproplab.session.StepSession;
 
 /**
  * The predict panel of the stepping tab: the toggle (in the step toolbar), the tolerance, and a
@@ -39,10 +40,27 @@ final class PredictView {
     private record RowNodes(Label prompt, TextField field, Button check, Button hint, Button reveal, Label feedback) {
     }
 
-    PredictView(PredictSession predict, I18n i18n) {
-        this.predict = predict;
+    /**
+     * @param session the stepping tab's view-model (it writes the exercise sheets)
+     * @param title   the lesson's title in the language shown
+     */
+    PredictView(StepSession session, I18n i18n, ExportDialogs dialogs, java.util.function.Supplier<String> title) {
+        this.predict = session.predict();
         this.i18n = i18n;
         build();
+        Button sheet = new Button();
+        sheet.setId("predict-sheet");
+        sheet.textProperty().bind(i18n.bind("predict.sheet"));
+        Button key = new Button();
+        key.setId("predict-key");
+        key.textProperty().bind(i18n.bind("predict.key"));
+        for (Button b : List.of(sheet, key)) {
+            boolean answers = b == key;
+            b.setOnAction(e -> dialogs.exercise(root.getScene().getWindow()).ifPresent(h -> session.exportExercise(
+                    h.file(), h.iterations(), i18n.isChinese() ? "zh" : "en", answers, title.get())));
+        }
+        HBox exports = new HBox(6, sheet, key);
+        panel.getChildren().add(2, exports);
         predict.snapshotProperty().addListener((o, a, s) -> show(s));
         i18n.localeProperty().addListener((o, a, b) -> show(predict.snapshotProperty().get()));
         show(predict.snapshotProperty().get());

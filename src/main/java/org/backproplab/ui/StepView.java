@@ -82,7 +82,7 @@ public final class StepView {
             Platform.runLater(this::focusEditor);
         });
         this.inspector = new InspectorView(i18n, session);
-        this.predict = new PredictView(session.predict(), i18n);
+        this.predict = new PredictView(session, i18n, dialogs, this::lessonTitle);
         session.predict().snapshotProperty().addListener((o, a, b) -> dirty = true);
         build();
         session.snapshotProperty().addListener((o, a, b) -> dirty = true);

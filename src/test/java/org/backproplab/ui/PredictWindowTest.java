@@ -135,4 +135,34 @@ class PredictWindowTest {
         ui.click(robot, "#predict-hint-1");
         ui.screenshot("predict-mode-zh");
     }
+
+    @Test
+    void theExerciseSheetAndItsKeyFromTheStepTab(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir,
+            FxRobot robot) throws Exception {
+        ui.settle();
+        ui.click(robot, "#predict-toggle");
+        // w1 typed over as 0.3: the sheet and the key are of the network as edited
+        ui.click(robot, "#weight-0-0-0");
+        robot.doubleClickOn("#edit-field").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write("0.3");
+        ui.click(robot, "#edit-apply");
+        ui.handoutAnswer = new ExportDialogs.Handout(dir.resolve("sheet.md"), 1);
+        ui.click(robot, "#predict-sheet");
+        ui.handoutAnswer = new ExportDialogs.Handout(dir.resolve("key.md"), 1);
+        ui.click(robot, "#predict-key");
+        String sheet = java.nio.file.Files.readString(dir.resolve("sheet.md"));
+        String key = java.nio.file.Files.readString(dir.resolve("key.md"));
+        assertTrue(sheet.contains("w1 = 0.3, w2 = 0.2"), sheet);
+        assertTrue(sheet.contains("    net_h1 = __________"), sheet);
+        // net_h1 = 0.3 x 0.05 + 0.2 x 0.1 + 0.35 x 1 = 0.385
+        assertTrue(key.contains("net_h1 = w1 x i1 + w2 x i2 + b_h1 x 1 = 0.3 x 0.05 + 0.2 x 0.1 + 0.35 x 1 = 0.385"),
+                key);
+        assertFalse(sheet.contains("0.385"));
+        assertTrue(text(robot, "#notice").contains("key.md"), text(robot, "#notice"));
+
+        // what the printed sheet looks like, for the README
+        javafx.scene.control.Label page = new javafx.scene.control.Label(sheet.substring(0, sheet.indexOf("  Output layer")));
+        page.setStyle("-fx-font-family: monospace; -fx-font-size: 13px; -fx-background-color: white; -fx-padding: 16;");
+        robot.interact(() -> new javafx.scene.Scene(new javafx.scene.layout.StackPane(page)));
+        ui.screenshot("exercise-sheet", page);
+    }
 }
