@@ -37,6 +37,10 @@ public final class PredictSession {
     /** Where each question asked so far stands, by {@link #key}. */
     private final Map<String, Attempt> attempts = new HashMap<>();
     private List<PredictQuestion> asked = List.of();
+    private final PredictProgress progress = new PredictProgress();
+    private final ReadOnlyObjectWrapper<PredictProgress.Counts> counts = new ReadOnlyObjectWrapper<>(this, "counts",
+            PredictProgress.Counts.NONE);
+    private String lessonId;
     private String keyPrefix = "";
 
     /** A question's answers so far (FX thread only). */
@@ -45,6 +49,7 @@ public final class PredictSession {
         boolean right;
         boolean revealed;
         boolean hint;
+        boolean counted;
         String typed = "";
     }
 
@@ -80,7 +85,29 @@ public final class PredictSession {
         return choice.getReadOnlyProperty();
     }
 
+    /** How the learner did in the lesson shown (kept across restarts once {@link #keepProgressIn} is called). */
+    public ReadOnlyObjectProperty<PredictProgress.Counts> progressProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    /** The lesson's progress, for the handout (any thread). */
+    public PredictProgress.Counts progressOf(String lesson) {
+        return progress.of(lesson);
+    }
+
     // ---- commands ----------------------------------------------------------------------
+
+    /** Keeps the progress in this preferences node (the app's settings) from now on. */
+    public void keepProgressIn(java.util.prefs.Preferences node) {
+        progress.keepIn(node);
+        counts.set(progress.of(lessonId));
+    }
+
+    /** Starts the progress of the lesson shown again. */
+    public void resetProgress() {
+        progress.reset(lessonId);
+        counts.set(progress.of(lessonId));
+    }
 
     /** Turns predict mode on or off (off: every value shows again). */
     public void setOn(boolean value) {
@@ -129,6 +156,7 @@ public final class PredictSession {
             a.tries++;
             a.right = isRight(r.value(), asked.get(index).answer(), digits.get());
             a.revealed = !a.right && a.tries >= 3;
+            count(asked.get(index), a, a.right);
         }
         publish(r.ok() ? null : Map.of(index, Phrase.key(r.errorKey(), String.valueOf((long) NumberInput.LIMIT))));
     }
@@ -147,6 +175,7 @@ public final class PredictSession {
         Attempt a = attempt(index);
         if (a != null && !a.right) {
             a.revealed = true;
+            count(asked.get(index), a, false);
             publish(null);
         }
     }
@@ -204,6 +233,15 @@ public final class PredictSession {
         return out;
     }
 
+    /** The first answer (or a reveal before any) decides: right first time, or missed. */
+    private void count(PredictQuestion q, Attempt a, boolean right) {
+        if (!a.counted) {
+            a.counted = true;
+            progress.record(lessonId, q.kind(), right);
+            counts.set(progress.of(lessonId));
+        }
+    }
+
     private Attempt attempt(int index) {
         return index < 0 || index >= asked.size() ? null : attempts.get(key(asked.get(index)));
     }
@@ -215,6 +253,11 @@ public final class PredictSession {
 
     private void follow() {
         StepSnapshot s = step.getSnapshot();
+        String lesson = s == null ? null : s.lessonId();
+        if (s != null && !java.util.Objects.equals(lesson, lessonId)) {
+            lessonId = lesson;
+            counts.set(progress.of(lessonId));
+        }
         if (!on.get() || s == null || s.screen() == null || s.screen().graph() == null || step.isPlaying()) {
             asked = List.of();
             publish(null);

@@ -19,20 +19,32 @@ final class StepExports {
     private final StepEngine engine;
     private final Consumer<Runnable> submit;
     private final Consumer<Notice> post;
+    /** Predict mode's progress of a lesson, for the handout. */
+    private final java.util.function.Function<String, PredictProgress.Counts> progress;
 
-    StepExports(StepEngine engine, Consumer<Runnable> submit, Consumer<Notice> post) {
+    StepExports(StepEngine engine, Consumer<Runnable> submit, Consumer<Notice> post,
+            java.util.function.Function<String, PredictProgress.Counts> progress) {
         this.engine = engine;
         this.submit = submit;
         this.post = post;
+        this.progress = progress;
     }
 
-    /** The handout of the lesson as edited (bias mode, learning rate, samples) from its starting weights. */
+    /**
+     * The handout of the lesson as edited (bias mode, learning rate, samples) from its starting
+     * weights, and how the learner did in predict mode when they tried it.
+     */
     void handout(Path file, int iterations, String title) {
         if (file == null || iterations < 1 || iterations > StepSession.HANDOUT_LIMIT) {
             post.accept(new Notice("step.error.iterations", List.of(StepSession.HANDOUT_LIMIT), true));
             return;
         }
-        submit.accept(() -> write(file, () -> MarkdownHandout.of(engine.currentLesson(), iterations, title)));
+        submit.accept(() -> write(file, () -> {
+            Lesson lesson = engine.currentLesson();
+            PredictProgress.Counts c = progress.apply(lesson.id());
+            return MarkdownHandout.of(lesson, iterations, title)
+                    + (c.asked() == 0 ? "" : "\n## Predict mode\n\n" + c.markdown() + ".\n");
+        }));
     }
 
     /**

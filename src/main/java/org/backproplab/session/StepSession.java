@@ -52,7 +52,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         this.fx = fx;
         this.engine = new StepEngine(worker, this::post, this::stopPlaying);
         this.options = new StepOptions(fx, this::submit, this::open, this::post, engine);
-        this.exports = new StepExports(engine, this::submit, this::post);
+        this.exports = new StepExports(engine, this::submit, this::post, predict::progressOf);
         withCurves(() -> submit(engine::clearRuns), "iteration", s -> s.screen() == null ? null : s.screen().runs());
         snapshotProperty().addListener((o, a, s) -> {
             if (s != null && s.screen() != null) {

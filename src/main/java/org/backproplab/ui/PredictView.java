@@ -35,7 +35,7 @@ final class PredictView {
     private final List<RowNodes> shown = new ArrayList<>();
     private List<Phrase> prompts = List.of();
     /** Where the divider between the panel and the inspector starts. */
-    private static final double DIVIDER = 0.62;
+    private static final double DIVIDER = 0.7;
 
     private record RowNodes(Label prompt, TextField field, Button check, Button hint, Button reveal, Label feedback) {
     }
@@ -60,7 +60,20 @@ final class PredictView {
                     h.file(), h.iterations(), i18n.isChinese() ? "zh" : "en", answers, title.get())));
         }
         HBox exports = new HBox(6, sheet, key);
-        panel.getChildren().add(2, exports);
+        panel.getChildren().add(exports);
+        Label progress = new Label();
+        progress.setId("predict-progress");
+        progress.setWrapText(true);
+        progress.getStyleClass().add("lesson-text");
+        progress.textProperty().bind(Bindings.createStringBinding(() -> progressText(predict.progressProperty().get()),
+                predict.progressProperty(), i18n.localeProperty()));
+        Button resetProgress = new Button();
+        resetProgress.setId("predict-progress-reset");
+        resetProgress.textProperty().bind(i18n.bind("predict.progress.reset"));
+        resetProgress.setOnAction(e -> predict.resetProgress());
+        HBox progressRow = new HBox(6, progress, resetProgress);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        panel.getChildren().add(progressRow);
         predict.snapshotProperty().addListener((o, a, s) -> show(s));
         i18n.localeProperty().addListener((o, a, b) -> show(predict.snapshotProperty().get()));
         show(predict.snapshotProperty().get());
@@ -140,6 +153,21 @@ final class PredictView {
         root.setFitToWidth(true);
         root.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
 
+    }
+
+    /** "This lesson: 5 of 8 right first time · missed: output delta 2, update 1". */
+    private String progressText(org.backproplab.session.PredictProgress.Counts c) {
+        StringBuilder s = new StringBuilder(i18n.get("predict.progress", c.rightFirst(), c.asked()));
+        List<String> missed = new ArrayList<>();
+        for (org.backproplab.session.PredictKind k : org.backproplab.session.PredictKind.values()) {
+            if (c.missed(k) > 0) {
+                missed.add(i18n.get(k.key()) + " " + c.missed(k));
+            }
+        }
+        if (!missed.isEmpty()) {
+            s.append(" \u00b7 ").append(i18n.get("predict.progress.missed", String.join(", ", missed)));
+        }
+        return s.toString();
     }
 
     private String text(Phrase p) {

@@ -192,4 +192,47 @@ class PredictSessionTest {
         stages(2);
         assertEquals(8, shown().rows().size(), "every weight (the biases are frozen)");
     }
+
+    @Test
+    void progressCountsRightFirstTimeAndMissesByKindAcrossRestartsAndResets(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot()
+                .node("org/backproplab/test/predict-" + System.nanoTime());
+        try {
+            predict.keepProgressIn(node);
+            predict.setOn(true);
+            stages(1);
+            predict.answer(0, "0.3775");
+            predict.answer(1, "0.5");
+            predict.answer(1, "0.593269992");
+            stages(3);
+            predict.reveal(0);
+            PredictProgress.Counts c = predict.progressProperty().get();
+            assertEquals(3, c.asked());
+            assertEquals(1, c.rightFirst());
+            assertEquals(1, c.missed(PredictKind.FORWARD), "out_h1 was wrong the first time");
+            assertEquals(1, c.missed(PredictKind.OUTPUT_DELTA), "delta_o1 was revealed before any answer");
+            assertEquals("1 of 3 right first time; missed: forward 1, output delta 1", c.markdown());
+
+            // the next run of the app reads the same node
+            PredictProgress again = new PredictProgress();
+            again.keepIn(node);
+            assertEquals(c, again.of("worked-2-2-2"));
+            assertEquals(PredictProgress.Counts.NONE, again.of("xor"), "per lesson");
+
+            java.nio.file.Path handout = dir.resolve("h.md");
+            step.exportHandout(handout, 1, "t");
+            worker.runUntilIdle();
+            assertTrue(java.nio.file.Files.readString(handout).endsWith(
+                    "## Predict mode\n\n1 of 3 right first time; missed: forward 1, output delta 1.\n"));
+
+            predict.resetProgress();
+            assertEquals(PredictProgress.Counts.NONE, predict.progressProperty().get());
+            PredictProgress third = new PredictProgress();
+            third.keepIn(node);
+            assertEquals(0, third.of("worked-2-2-2").asked());
+        } finally {
+            node.removeNode();
+        }
+    }
 }
