@@ -132,6 +132,41 @@ public final class PredictSession {
         return true;
     }
 
+    /** Asks values of this kind, or stops asking them (the teacher's choice); the stage shown is asked again. */
+    public void setAsked(PredictKind kind, boolean asked) {
+        if (kind == null) {
+            return;
+        }
+        java.util.Set<PredictKind> kinds = java.util.EnumSet.noneOf(PredictKind.class);
+        kinds.addAll(choice.get().kinds());
+        if (asked) {
+            kinds.add(kind);
+        } else {
+            kinds.remove(kind);
+        }
+        setChoice(new PredictChoice(kinds, choice.get().perStage()));
+    }
+
+    /**
+     * How many values each stage asks, typed: 0 for all, up to {@link PredictChoice#MAX_PER_STAGE};
+     * anything else is refused with {@link #toleranceErrorProperty() a message}. Returns whether taken.
+     */
+    public boolean setPerStage(String text) {
+        int n;
+        try {
+            n = Integer.parseInt(text == null ? "" : text.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 0 || n > PredictChoice.MAX_PER_STAGE) {
+            toleranceError.set(Phrase.key("predict.error.perStage", PredictChoice.MAX_PER_STAGE));
+            return false;
+        }
+        toleranceError.set(null);
+        setChoice(new PredictChoice(choice.get().kinds(), n));
+        return true;
+    }
+
     /** Sets what is asked from the next stage on (the stage shown is asked again by it). */
     public void setChoice(PredictChoice value) {
         if (value != null) {

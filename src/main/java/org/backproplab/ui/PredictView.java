@@ -73,7 +73,7 @@ final class PredictView {
         resetProgress.setOnAction(e -> predict.resetProgress());
         HBox progressRow = new HBox(6, progress, resetProgress);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-        panel.getChildren().add(progressRow);
+        panel.getChildren().addAll(progressRow, teachersChoice());
         predict.snapshotProperty().addListener((o, a, s) -> show(s));
         i18n.localeProperty().addListener((o, a, b) -> show(predict.snapshotProperty().get()));
         show(predict.snapshotProperty().get());
@@ -153,6 +153,40 @@ final class PredictView {
         root.setFitToWidth(true);
         root.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
 
+    }
+
+    /** The teacher's choice: which kinds of value are asked, and how many per stage (0: all). */
+    private javafx.scene.control.TitledPane teachersChoice() {
+        FlowPane kinds = new FlowPane(10, 4);
+        for (org.backproplab.session.PredictKind k : org.backproplab.session.PredictKind.values()) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+            box.setId("predict-kind-" + k.id());
+            box.textProperty().bind(i18n.bind(k.key()));
+            box.setSelected(predict.choiceProperty().get().kinds().contains(k));
+            box.setOnAction(e -> predict.setAsked(k, box.isSelected()));
+            predict.choiceProperty().addListener((o, a, c) -> box.setSelected(c.kinds().contains(k)));
+            kinds.getChildren().add(box);
+        }
+        TextField perStage = new TextField(String.valueOf(predict.choiceProperty().get().perStage()));
+        perStage.setId("predict-per-stage");
+        perStage.setPrefColumnCount(2);
+        perStage.setOnAction(e -> predict.setPerStage(perStage.getText()));
+        perStage.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                predict.setPerStage(perStage.getText());
+            }
+        });
+        predict.choiceProperty().addListener((o, a, c) -> perStage.setText(String.valueOf(c.perStage())));
+        Label perStageLabel = new Label();
+        perStageLabel.textProperty().bind(i18n.bind("predict.perStage"));
+        HBox count = new HBox(6, perStageLabel, perStage);
+        count.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane();
+        pane.setId("predict-choice");
+        pane.textProperty().bind(i18n.bind("predict.choice"));
+        pane.setContent(new VBox(6, kinds, count));
+        pane.setExpanded(false);
+        return pane;
     }
 
     /** "This lesson: 5 of 8 right first time · missed: output delta 2, update 1". */

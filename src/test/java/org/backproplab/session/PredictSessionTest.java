@@ -235,4 +235,27 @@ class PredictSessionTest {
             node.removeNode();
         }
     }
+
+    @Test
+    void theTeachersChoiceIsSetKindByKindAndCountByCount() {
+        predict.setOn(true);
+        predict.setAsked(PredictKind.FORWARD, false);
+        stages(1);
+        assertTrue(shown().rows().isEmpty());
+        assertFalse(predict.setPerStage("-1"));
+        assertFalse(predict.setPerStage("100"));
+        assertEquals("predict.error.perStage[99]", text(predict.toleranceErrorProperty().get()));
+        assertEquals(2, predict.choiceProperty().get().perStage(), "a refused count changes nothing");
+        assertTrue(predict.setPerStage("0"));
+        stages(2);
+        assertEquals(List.of("predict.prompt[E_o1]", "predict.prompt[E_o2]", "predict.prompt[E_total]"),
+                shown().rows().stream().map(r -> text(r.prompt())).toList());
+        // E_total = 1/2 (0.01 - 0.75136507)^2 + 1/2 (0.99 - 0.772928465)^2 = 0.298371109, hidden in the stage line
+        String stage = "Iteration 1 \u00b7 error E = 0.298371109";
+        assertEquals("Iteration 1 \u00b7 error E = ?", predict.text(stage));
+        predict.answer(2, "0.2984");
+        assertEquals(stage, predict.text(stage));
+        predict.setAsked(PredictKind.FORWARD, true);
+        assertEquals(PredictChoice.fromJson(Map.of("perStage", 0)), predict.choiceProperty().get());
+    }
 }

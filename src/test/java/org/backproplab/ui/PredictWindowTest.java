@@ -166,4 +166,25 @@ class PredictWindowTest {
         robot.interact(() -> new javafx.scene.Scene(new javafx.scene.layout.StackPane(page)));
         ui.screenshot("exercise-sheet", page);
     }
+
+    @Test
+    void theTeacherChoosesWhatIsAsked(FxRobot robot) {
+        ui.settle();
+        ui.click(robot, "#predict-toggle");
+        robot.interact(() -> robot.lookup("#predict-panel").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        ui.click(robot, "#predict-choice");
+        robot.interact(() -> robot.lookup("#predict-panel").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        ui.settle();
+        ui.click(robot, "#predict-kind-forward");
+        type(robot, "#predict-per-stage", "0");
+        ui.click(robot, "#next-stage");
+        assertTrue(robot.lookup("#predict-prompt-0").tryQuery().isEmpty(), "forward values are not asked");
+        assertEquals("net 0.3775", text(robot, "#net-0-0"));
+        ui.click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
+        assertEquals("E_o1 = ?", text(robot, "#predict-prompt-0"));
+        assertEquals("E_total = ?", text(robot, "#predict-prompt-2"), "0: every value of the stage");
+        assertEquals("E ?", text(robot, "#error-0"));
+        assertTrue(text(robot, "#stage-label").endsWith("error E = ?"), text(robot, "#stage-label"));
+    }
 }
