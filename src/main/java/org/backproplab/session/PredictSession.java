@@ -41,6 +41,8 @@ public final class PredictSession {
     private final ReadOnlyObjectWrapper<PredictProgress.Counts> counts = new ReadOnlyObjectWrapper<>(this, "counts",
             PredictProgress.Counts.NONE);
     private String lessonId;
+    /** What the learner clicked and asked to be asked about (each stage asks its values of them too). */
+    private final java.util.Set<GraphItem> wanted = new java.util.LinkedHashSet<>();
     private String keyPrefix = "";
 
     /** A question's answers so far (FX thread only). */
@@ -165,6 +167,37 @@ public final class PredictSession {
         toleranceError.set(null);
         setChoice(new PredictChoice(choice.get().kinds(), n));
         return true;
+    }
+
+    /**
+     * Asks about the item selected in the graph from now on, besides the app's choice: a neuron's
+     * net, out and delta, a weight's or bias's gradient and new value, an output's error. Asking
+     * again stops it. Nothing selected, or an input: a message.
+     */
+    public void askSelected() {
+        GraphItem item = step.selectionProperty().get();
+        if (item == null || item.kind() == GraphItem.Kind.INPUT) {
+            toleranceError.set(Phrase.key("predict.error.select"));
+            return;
+        }
+        toleranceError.set(null);
+        GraphItem key = item.kind() == GraphItem.Kind.TARGET ? GraphItem.target(item.col()) : item;
+        if (!wanted.remove(key)) {
+            wanted.add(key);
+        }
+        follow();
+    }
+
+    /** Whether question q is about an item the learner asked about. */
+    private boolean isWanted(PredictQuestion q, int outputLayer) {
+        PredictQuestion.Spot p = q.spot();
+        return switch (p.place()) {
+            case NET, OUT, DELTA -> wanted.contains(GraphItem.neuron(p.layer(), p.row()));
+            case WEIGHT_GRADIENT, WEIGHT_AFTER -> wanted.contains(GraphItem.weight(p.layer(), p.row(), p.col()));
+            case BIAS_GRADIENT, BIAS_AFTER -> wanted.contains(GraphItem.bias(p.layer(), p.row()));
+            case ERROR -> p.layer() == outputLayer && wanted.contains(GraphItem.target(p.row()));
+            case TOTAL -> false;
+        };
     }
 
     /** Sets what is asked from the next stage on (the stage shown is asked again by it). */
@@ -292,6 +325,7 @@ public final class PredictSession {
         if (s != null && !java.util.Objects.equals(lesson, lessonId)) {
             lessonId = lesson;
             counts.set(progress.of(lessonId));
+            wanted.clear();
         }
         if (!on.get() || s == null || s.screen() == null || s.screen().graph() == null || step.isPlaying()) {
             asked = List.of();
@@ -303,7 +337,14 @@ public final class PredictSession {
             attempts.clear();
         }
         keyPrefix = s.lessonId() + "|" + s.iteration() + "|";
-        asked = choice.get().pick(PredictQuestions.ofLastStage(s, s.screen().sample()));
+        List<PredictQuestion> candidates = PredictQuestions.ofLastStage(s, s.screen().sample());
+        List<PredictQuestion> picked = new ArrayList<>(choice.get().pick(candidates));
+        for (PredictQuestion q : candidates) {
+            if (!picked.contains(q) && isWanted(q, s.layerCount() - 1)) {
+                picked.add(q);
+            }
+        }
+        asked = List.copyOf(picked);
         for (PredictQuestion q : asked) {
             attempts.computeIfAbsent(key(q), k -> new Attempt());
         }

@@ -59,7 +59,13 @@ final class PredictView {
             b.setOnAction(e -> dialogs.exercise(root.getScene().getWindow()).ifPresent(h -> session.exportExercise(
                     h.file(), h.iterations(), i18n.isChinese() ? "zh" : "en", answers, title.get())));
         }
-        HBox exports = new HBox(6, sheet, key);
+        Button ask = new Button();
+        ask.setId("predict-ask-selected");
+        ask.textProperty().bind(i18n.bind("predict.askSelected"));
+        ask.setTooltip(new Tooltip());
+        ask.getTooltip().textProperty().bind(i18n.bind("predict.askSelected.tooltip"));
+        ask.setOnAction(e -> predict.askSelected());
+        HBox exports = new HBox(6, ask, sheet, key);
         panel.getChildren().add(exports);
         Label progress = new Label();
         progress.setId("predict-progress");
@@ -186,6 +192,7 @@ final class PredictView {
         pane.textProperty().bind(i18n.bind("predict.choice"));
         pane.setContent(new VBox(6, kinds, count));
         pane.setExpanded(false);
+        pane.setAnimated(false);
         return pane;
     }
 

@@ -258,4 +258,27 @@ class PredictSessionTest {
         predict.setAsked(PredictKind.FORWARD, true);
         assertEquals(PredictChoice.fromJson(Map.of("perStage", 0)), predict.choiceProperty().get());
     }
+
+    @Test
+    void aClickedValueIsAskedBesidesTheAppsChoice() {
+        predict.setOn(true);
+        predict.askSelected();
+        assertEquals("predict.error.select[]", text(predict.toleranceErrorProperty().get()));
+        step.select(GraphItem.neuron(0, 1));
+        worker.runUntilIdle();
+        predict.askSelected();
+        stages(1);
+        assertEquals(List.of("predict.prompt[net_h1]", "predict.prompt[out_h1]", "predict.prompt[net_h2]",
+                "predict.prompt[out_h2]"), shown().rows().stream().map(r -> text(r.prompt())).toList());
+        assertEquals("net ?", graph().neurons().get(0).get(1).net());
+        stages(3); // the loss, then backward through the output layer and the hidden layer
+        stages(1);
+        assertTrue(shown().rows().stream().anyMatch(r -> text(r.prompt()).equals("predict.prompt[delta_h2]")),
+                "and its delta on the way back");
+        step.select(GraphItem.weight(1, 1, 1));
+        worker.runUntilIdle();
+        predict.askSelected();
+        stages(1);
+        assertTrue(shown().rows().stream().anyMatch(r -> text(r.prompt()).equals("predict.promptAfter[w8]")));
+    }
 }
