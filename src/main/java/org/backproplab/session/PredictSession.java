@@ -359,6 +359,8 @@ public final class PredictSession {
             rows.add(PredictFeedback.row(q, a.typed, a.tries, a.right, a.hint, a.revealed,
                     refused == null ? null : refused.get(i)));
         }
-        snapshot.set(new PredictSnapshot(on.get(), rows));
+        StepSnapshot s = step.getSnapshot();
+        boolean supported = s == null || s.screen() == null || s.screen().maps() == null;
+        snapshot.set(new PredictSnapshot(on.get(), rows, supported));
     }
 }

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * What the predict panel shows: one row per value asked at the stage shown.
  *
- * @param on   whether predict mode is on
- * @param rows the questions, in the order asked
+ * @param on        whether predict mode is on
+ * @param rows      the questions, in the order asked
+ * @param supported false for a lesson whose values are not asked yet (a network with maps)
  */
-public record PredictSnapshot(boolean on, List<Row> rows) {
-    public static final PredictSnapshot OFF = new PredictSnapshot(false, List.of());
+public record PredictSnapshot(boolean on, List<Row> rows, boolean supported) {
+    public static final PredictSnapshot OFF = new PredictSnapshot(false, List.of(), true);
 
     /** Where a question stands. */
     public enum Status { OPEN, WRONG, RIGHT, REVEALED }

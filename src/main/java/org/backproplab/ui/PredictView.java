@@ -218,7 +218,7 @@ final class PredictView {
     private void show(PredictSnapshot s) {
         root.setVisible(s.on());
         root.setManaged(s.on());
-        none.setText(i18n.get("predict.none"));
+        none.setText(i18n.get(s.supported() ? "predict.none" : "predict.unsupported"));
         none.setVisible(s.rows().isEmpty());
         none.setManaged(s.rows().isEmpty());
         List<Phrase> newPrompts = s.rows().stream().map(PredictSnapshot.Row::prompt).toList();

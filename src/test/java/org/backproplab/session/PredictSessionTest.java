@@ -281,4 +281,17 @@ class PredictSessionTest {
         stages(1);
         assertTrue(shown().rows().stream().anyMatch(r -> text(r.prompt()).equals("predict.promptAfter[w8]")));
     }
+
+    @Test
+    void aNetworkWithMapsIsNotAskedAndSaysSo() {
+        predict.setOn(true);
+        step.loadLesson("conv-worked");
+        stages(1);
+        assertTrue(shown().rows().isEmpty());
+        assertFalse(shown().supported());
+        step.loadLesson("worked-2-2-2");
+        stages(1);
+        assertTrue(shown().supported());
+        assertEquals(2, shown().rows().size());
+    }
 }
