@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.io.AtomicFiles;
 import org.backproplab.io.ExerciseSheet;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.lesson.Lesson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,9 +27,14 @@ final class ExerciseCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = PresetName.class,
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET", completionCandidates = PresetName.class,
             description = "A dense preset: ${COMPLETION-CANDIDATES}.")
     String preset;
+
+    @Option(names = "--experiment", paramLabel = "FILE", description = "Instead of a preset: the experiment saved in "
+            + "FILE (by trace --save-experiment or the app's Save experiment), from the start of its current iteration, "
+            + "with its weights, samples and settings as edited.")
+    Path experiment;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1",
             description = "Iterations the sheet covers, 1 to " + ExerciseSheet.LIMIT + " (default ${DEFAULT-VALUE}).")
@@ -50,7 +56,18 @@ final class ExerciseCommand implements Runnable {
 
     @Override
     public void run() {
-        Lesson lesson = Options.lesson(spec, preset, List.of());
+        if ((preset == null) == (experiment == null)) {
+            throw usage("give a PRESET or --experiment FILE (one of them)");
+        }
+        if (experiment != null && bias != null) {
+            throw usage("--bias does not apply to --experiment (its settings are in the file)");
+        }
+        ExperimentFile.Experiment from = experiment == null ? null : ExperimentFiles.load(spec, experiment);
+        if (from != null && !ExperimentFile.STEP.equals(from.tab())) {
+            throw usage(experiment + " is an experiment of the " + from.tab() + " tab, not of a lesson stepped through");
+        }
+        Lesson lesson = from != null ? ExperimentFile.lesson(from) : Options.lesson(spec, preset, List.of());
+        org.backproplab.engine.Checkpoint start = from == null ? null : iterationStart(from);
         if (steps < 1 || steps > ExerciseSheet.LIMIT) {
             throw usage("--steps must be 1 to " + ExerciseSheet.LIMIT + ", got " + steps);
         }
@@ -65,13 +82,13 @@ final class ExerciseCommand implements Runnable {
             }
         }
         if (!ExerciseSheet.supports(lesson)) {
-            throw usage("exercise sheets are written for dense presets only; " + preset + " has convolution or "
+            throw usage("exercise sheets are written for dense presets only; " + lesson.id() + " has convolution or "
                     + "pooling layers (use trace for its numbers)");
         }
         String title = title(lesson.id(), lang);
         boolean html = out.getFileName() != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html");
-        String text = html ? ExerciseSheet.html(lesson, null, steps, lang, answers, title)
-                : ExerciseSheet.markdown(lesson, null, steps, lang, answers, title);
+        String text = html ? ExerciseSheet.html(lesson, start, steps, lang, answers, title)
+                : ExerciseSheet.markdown(lesson, start, steps, lang, answers, title);
         try {
             AtomicFiles.writeString(out, text);
         } catch (IOException e) {
@@ -79,6 +96,17 @@ final class ExerciseCommand implements Runnable {
         }
         spec.commandLine().getOut().println("wrote " + (answers ? "the answer key" : "the exercise sheet") + " to " + out);
         spec.commandLine().getOut().flush();
+    }
+
+    /**
+     * Where the exercise of an experiment starts: the start of the iteration it stopped in, or, when
+     * it stopped between iterations (after an update), the state it reached.
+     */
+    private static org.backproplab.engine.Checkpoint iterationStart(ExperimentFile.Experiment from) {
+        org.backproplab.engine.Stepper stepper = ExperimentFile.resume(from, 1);
+        org.backproplab.engine.Stage next = stepper.nextStage();
+        boolean between = next.kind() == org.backproplab.engine.Stage.Kind.FORWARD && next.layer() == 0;
+        return between ? stepper.trainer().checkpoint() : stepper.currentStart();
     }
 
     /** The lesson's title in the window's words for that language, or its id. */

@@ -110,4 +110,20 @@ class ExerciseCommandTest {
         assertTrue(r.err().contains("--steps must be 1 to 20"), r.err());
         assertFalse(Files.exists(dir.resolve("x.md")));
     }
+
+    @Test
+    void aSavedExperimentGivesTheExerciseOfWhereItWasLeft() throws Exception {
+        Path saved = dir.resolve("e.json");
+        assertEquals(0, CliRun.of("trace", "worked-2-2-2", "--steps", "2", "--save-experiment", saved.toString())
+                .exitCode());
+        String key = run("exercise", "--experiment", saved.toString(), "--answers", "--out",
+                dir.resolve("key.md").toString());
+        List<String> trace = traceLines(CliRun.of("trace", "--experiment", saved.toString(), "--steps", "1").out());
+        assertEquals(trace, iterationBlocks(key).stream().filter(l -> !l.isEmpty()).toList());
+        assertTrue(key.contains("## Iteration 3"), "the iteration after the two saved");
+        String sheet = run("exercise", "--experiment", saved.toString(), "--out", dir.resolve("sheet.md").toString());
+        assertFalse(sheet.contains("w1 = 0.15,"), "the givens are the weights after two updates");
+        assertEquals(2, CliRun.of("exercise", "worked-2-2-2", "--experiment", saved.toString(), "--out",
+                dir.resolve("x.md").toString()).exitCode());
+    }
 }
