@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Backprop Lab without a window: step through or train a preset and print the numbers.%n"
                 + "Run with no arguments to open the desktop app.",
         subcommands = {TraceCommand.class, TrainCommand.class, BenchCommand.class, EvaluateCommand.class,
-                ExplainCommand.class, SummaryCommand.class, ExportCodeCommand.class,
+                ExplainCommand.class, SummaryCommand.class, ExportCodeCommand.class, ExerciseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** Exit code for bad input (unknown preset, malformed number, ...). */

@@ -273,6 +273,11 @@ final class StepEngine {
     }
 
     /** The lesson with the chosen bias mode, learning rate and the edited samples. */
+    /** Where the current iteration starts: parameters as edited, optimizer memory, iteration count. */
+    org.backproplab.engine.Checkpoint iterationStart() {
+        return stepper.currentStart();
+    }
+
     Lesson currentLesson() {
         Lesson l = withSettings(lesson);
         return new Lesson(l.id(), l.network(), l.optimizer(), l.regularization(), l.batchSize(), l.epochs(), l.seed(),

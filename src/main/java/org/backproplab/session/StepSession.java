@@ -1,6 +1,5 @@
 package org.backproplab.session;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +10,6 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.backproplab.engine.Parameter;
-import org.backproplab.io.AtomicFiles;
-import org.backproplab.io.MarkdownHandout;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
 
@@ -37,8 +34,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     private volatile Choice choice = new Choice(null, 0);
 
     /** The item selected and the sample shown, set together so the worker never reads half of it. */
-    private record Choice(GraphItem item, int sample) {
-    }
+    private record Choice(GraphItem item, int sample) { }
 
     private final ReadOnlyObjectWrapper<GraphItem> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     private final ReadOnlyIntegerWrapper sample = new ReadOnlyIntegerWrapper(this, "sample");
@@ -47,6 +43,8 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     private final StepOptions options;
     private final ReadOnlyObjectWrapper<Phrase> editError = new ReadOnlyObjectWrapper<>(this, "editError");
     private final ReadOnlyObjectWrapper<Speed> speed = new ReadOnlyObjectWrapper<>(this, "speed", Speed.ITERATIONS_100);
+    private final PredictSession predict = new PredictSession(this);
+    private final StepExports exports;
 
     /** {@code worker}: the single thread that runs the engine; {@code fx}: Platform::runLater in the app. */
     public StepSession(Worker worker, Executor fx) {
@@ -54,6 +52,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         this.fx = fx;
         this.engine = new StepEngine(worker, this::post, this::stopPlaying);
         this.options = new StepOptions(fx, this::submit, this::open, this::post, engine);
+        this.exports = new StepExports(engine, this::submit, this::post, predict::progressOf);
         withCurves(() -> submit(engine::clearRuns), "iteration", s -> s.screen() == null ? null : s.screen().runs());
         snapshotProperty().addListener((o, a, s) -> {
             if (s != null && s.screen() != null) {
@@ -105,6 +104,9 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         return options.optimizer.getReadOnlyProperty();
     }
 
+    /** Predict, then reveal: the predict panel's view-model (FX thread). */
+    public PredictSession predict() { return predict; }
+
     /** "Show as PyTorch" and "Show as NumPy": the program of the iteration shown. */
     public ShowAsCode code() {
         return options.code;
@@ -124,9 +126,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         return speed.getReadOnlyProperty();
     }
 
-    public Speed getSpeed() {
-        return speed.get();
-    }
+    public Speed getSpeed() { return speed.get(); }
 
     /** The lessons the picker offers (the playground's are opened from the playground). */
     public static List<String> lessonIds() {
@@ -333,19 +333,12 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
      */
     public void exportHandout(Path file, int iterations, String title,
             java.util.function.BiFunction<String, Object[], String> words) {
-        if (file == null || iterations < 1 || iterations > HANDOUT_LIMIT) {
-            post(new Notice("step.error.iterations", List.of(HANDOUT_LIMIT), true));
-            return;
-        }
-        submit(() -> {
-            try {
-                AtomicFiles.writeString(file, MarkdownHandout.of(engine.currentLesson(),
-                        engine.handoutStart(), iterations, title, words));
-                post(new Notice("notice.exported", List.of(String.valueOf(file.getFileName())), false));
-            } catch (IOException e) {
-                post(new Notice("notice.exportFailed", List.of(file.toString(), String.valueOf(e.getMessage())), true));
-            }
-        });
+        exports.handout(file, iterations, title, words);
+    }
+
+    /** The exercise sheet (or its key) of the iteration shown, as edited: see {@link StepExports#exercise}. */
+    public void exportExercise(Path file, int iterations, String language, boolean answers, String title) {
+        exports.exercise(file, iterations, language, answers, title);
     }
 
     // ---- worker ------------------------------------------------------------------------

@@ -62,6 +62,7 @@ public class BackpropLabApp extends Application {
         Fonts.load();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StepSession session = new StepSession(worker, Platform::runLater);
+        session.predict().keepProgressIn(settings.predictProgress());
         PlaygroundView playground = new PlaygroundView(new PlaygroundSession(playgroundWorker, Platform::runLater),
                 i18n, dialogs);
         MainWindow window = new MainWindow(session, playground, new DigitsView(digits, i18n, dialogs), i18n, settings,

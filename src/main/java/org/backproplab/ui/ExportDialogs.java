@@ -12,6 +12,14 @@ public interface ExportDialogs {
     /** Where to write the handout and how many iterations it covers, or empty when cancelled. */
     Optional<Handout> handout(Window owner);
 
+    /**
+     * Where to write an exercise sheet or its key (.md or .html) and how many iterations it covers,
+     * or empty when cancelled; the handout's dialog unless an implementation asks its own way.
+     */
+    default Optional<Handout> exercise(Window owner) {
+        return handout(owner);
+    }
+
     /** A CSV file of points to import, or empty when cancelled. */
     Optional<Path> csvToOpen(Window owner);
 

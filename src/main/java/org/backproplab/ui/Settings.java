@@ -16,6 +16,11 @@ public final class Settings {
         return new Settings(Preferences.userRoot().node("org/backproplab/app"));
     }
 
+    /** Where predict mode keeps each lesson's progress between runs. */
+    public Preferences predictProgress() {
+        return prefs.node("predict-progress");
+    }
+
     public double width() {
         return clamp(prefs.getDouble("width", 1280), 960, 4000);
     }

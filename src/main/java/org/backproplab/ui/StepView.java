@@ -46,6 +46,8 @@ public final class StepView {
     /** Drawn instead of the graph for a network with maps (convolution, pooling). */
     private final MapGraphView maps;
     private final InspectorView inspector;
+    /** Predict, then reveal: the panel above the inspector, its toggle in the toolbar. */
+    private final PredictView predict;
     private final CurveBoardView curves;
     private final LossCurveView curve;
     private final Label stageLabel = new Label();
@@ -81,6 +83,8 @@ public final class StepView {
             Platform.runLater(this::focusEditor);
         });
         this.inspector = new InspectorView(i18n, session);
+        this.predict = new PredictView(session, i18n, dialogs, this::lessonTitle);
+        session.predict().snapshotProperty().addListener((o, a, b) -> dirty = true);
         build();
         // every panel leaves the app: "Save picture as PNG…" on its right-click menu
         graph.setId("step-graph");
@@ -140,7 +144,7 @@ public final class StepView {
         Button openExperiment = button("step-open-experiment", Material2AL.FOLDER_OPEN, "experiment.open", () ->
                 dialogs.experimentToOpen(root.getScene().getWindow()).ifPresent(session.experiments()::open));
         toolbar.getItems().addAll(lessonPicker, new Separator(Orientation.VERTICAL), play, next, whole, back, reset,
-                speed, saveExperiment, openExperiment);
+                speed, saveExperiment, openExperiment, predict.toggle());
 
         biasMode.setId("bias-mode");
         biasMode.getItems().setAll(StepSession.biasModes());
@@ -239,13 +243,14 @@ public final class StepView {
         VBox center = new VBox(4, stageLabel, lessonText, presetId, settingsRow, views);
         center.setPadding(new Insets(8, 8, 8, 12));
 
-        VBox side = new VBox(6, inspector, curves.root());
+        Node inspectorArea = predict.above(inspector);
+        VBox side = new VBox(6, inspectorArea, curves.root());
         side.setPadding(new Insets(4));
         side.setMinWidth(260);
         side.setPrefWidth(460);
         inspector.setMinWidth(240);
         center.setMinWidth(320);
-        VBox.setVgrow(inspector, Priority.ALWAYS);
+        VBox.setVgrow(inspectorArea, Priority.ALWAYS);
         split.getItems().setAll(center, side);
         split.setDividerPositions(0.6);
 
@@ -372,7 +377,7 @@ public final class StepView {
         presetId.setVisible(screen.lessonId() != null);
         presetId.setManaged(screen.lessonId() != null);
         lessonText.setText(screen.lessonText().format(i18n::get));
-        stageLabel.setText(screen.stage().format(i18n::get));
+        stageLabel.setText(session.predict().text(screen.stage().format(i18n::get)));
         boolean hasMaps = screen.maps() != null;
         graph.setVisible(!hasMaps);
         graph.setManaged(!hasMaps);
@@ -381,9 +386,9 @@ public final class StepView {
         if (hasMaps) {
             maps.render(screen.maps());
         } else {
-            graph.render(screen.graph());
+            graph.render(session.predict().graph(screen.graph()));
         }
-        inspector.show(screen.inspector());
+        inspector.show(session.predict().inspector(screen.inspector()));
     }
 
     /** The title of the lesson shown, in the language shown (for the handout). */

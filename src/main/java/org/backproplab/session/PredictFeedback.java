@@ -1,0 +1,54 @@
+package org.backproplab.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the predict panel says about a question: its prompt, and the feedback lines in order. */
+final class PredictFeedback {
+    private PredictFeedback() {
+    }
+
+    /** "net_h1 = ?", "w5 after the update = ?". */
+    static Phrase prompt(PredictQuestion q) {
+        return q.isUpdate() ? Phrase.key("predict.promptAfter", q.baseName()) : Phrase.key("predict.prompt", q.name());
+    }
+
+    /**
+     * One wrong try shows the formula with its inputs, a second (or Hint) the hint too, a third (or
+     * Reveal) the answer; a right one says so with the whole line.
+     */
+    static PredictSnapshot.Row row(PredictQuestion q, String typed, int tries, boolean right, boolean hint,
+            boolean revealed, Phrase refused) {
+        List<Phrase> lines = new ArrayList<>();
+        PredictSnapshot.Status status;
+        if (refused != null) {
+            lines.add(refused);
+        }
+        if (right) {
+            status = PredictSnapshot.Status.RIGHT;
+            lines.add(Phrase.key(tries == 1 ? "predict.rightFirst" : "predict.right", typed));
+            lines.add(Phrase.of(times(q.line())));
+            return new PredictSnapshot.Row(prompt(q), typed, status, lines);
+        }
+        status = revealed ? PredictSnapshot.Status.REVEALED
+                : tries > 0 ? PredictSnapshot.Status.WRONG : PredictSnapshot.Status.OPEN;
+        if (tries > 0) {
+            lines.add(Phrase.key("predict.wrong", typed));
+        }
+        if (tries > 0 || hint || revealed) {
+            lines.add(Phrase.key("predict.formula", times(q.formula()) + " = ?"));
+        }
+        if (tries > 1 || hint || revealed) {
+            lines.add(Phrase.key("predict.hint", times(q.hint())));
+        }
+        if (revealed) {
+            lines.add(Phrase.key("predict.answer", times(q.line())));
+        }
+        return new PredictSnapshot.Row(prompt(q), typed, status, lines);
+    }
+
+    /** The walk-through's " x " as the window writes a product. */
+    static String times(String line) {
+        return line.replace(" x ", " \u00d7 ");
+    }
+}
