@@ -61,7 +61,23 @@ public final class ExperimentFile {
      */
     public record Experiment(String tab, String lesson, BiasMode bias, OptimizerSpec optimizer, int batchSize,
             long seed, Samples train, Checkpoint start, int stagesDone, Curve curve, PlaygroundSpec playground,
-            Curve testCurve) {
+            Curve testCurve, Predict predict) {
+
+        /** The same experiment with the teacher's choice of predict mode's questions (null: none saved). */
+        public Experiment withPredict(Predict p) {
+            return new Experiment(tab, lesson, bias, optimizer, batchSize, seed, train, start, stagesDone, curve,
+                    playground, testCurve, p);
+        }
+    }
+
+    /**
+     * Predict mode's questions as a teacher chose them (Step tab): the kinds of value asked, by id
+     * (forward, loss, output-delta, ...), and how many per stage (0: every one).
+     */
+    public record Predict(List<String> kinds, int perStage) {
+        public Predict {
+            kinds = List.copyOf(kinds);
+        }
     }
 
     /** Points of a loss curve: x (the iteration, from 1) and y (the loss, maybe NaN or infinite). */
@@ -83,14 +99,14 @@ public final class ExperimentFile {
     public static Experiment of(String tab, String lessonId, BiasMode bias, long seed, Stepper stepper, Curve curve) {
         Trainer trainer = stepper.trainer();
         return new Experiment(tab, lessonId, bias, trainer.optimizer().spec(), trainer.batchSize(), seed,
-                trainer.samples(), stepper.currentStart(), stepper.currentRecords().size(), curve, null, null);
+                trainer.samples(), stepper.currentStart(), stepper.currentRecords().size(), curve, null, null, null);
     }
 
     /** The playground's set-up {@code spec} trained by {@code trainer} up to now (between two iterations). */
     public static Experiment ofPlayground(String lessonId, PlaygroundSpec spec, Trainer trainer, Curve train,
             Curve test) {
         return new Experiment(PLAYGROUND, lessonId, spec.bias(), trainer.optimizer().spec(), spec.batchSize(),
-                spec.seed(), trainer.samples(), trainer.checkpoint(), 0, train, spec, test);
+                spec.seed(), trainer.samples(), trainer.checkpoint(), 0, train, spec, test, null);
     }
 
     /** The lesson of an experiment with its settings and samples (its starting weights are the lesson's). */

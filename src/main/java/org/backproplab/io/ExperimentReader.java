@@ -127,7 +127,7 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
                     + "this one reads versions up to " + ExperimentFile.VERSION);
         }
         known(root, "", "format", "version", "tab", "lesson", "settings", "data", "playground", "position",
-                "parameters", "optimizer_state", "curve", "test_curve");
+                "parameters", "optimizer_state", "curve", "test_curve", "predict");
         String tab = text(root, "tab");
         if (!ExperimentFile.tabs().contains(tab)) {
             throw field("tab", "\"" + ModelFileReader.shorten(tab) + "\" is not a tab (it may be " + ExperimentFile.tabs() + ")");
@@ -218,7 +218,28 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
         Checkpoint start = new Checkpoint(parameters, new OptimizerState(steps, slots), epoch, cursor, iteration);
         return new Experiment(tab, lessonId, bias, optimizer, batchSize, seed, new Samples(inputs, targets), start,
                 stagesDone, curve(root, "curve"), spec, playground && root.has("test_curve") ? curve(root, "test_curve")
-                : null);
+                : null, root.has("predict") ? predict(root, playground) : null);
+    }
+
+    /** {"kinds": [ids], "perStage": 0 to 99}: predict mode's questions, a Step-tab experiment only. */
+    private ExperimentFile.Predict predict(JsonNode root, boolean playground) throws ExperimentException {
+        if (playground) {
+            throw field("predict", "is only for a Step-by-step experiment");
+        }
+        JsonNode p = object(root, "predict");
+        known(p, "predict.", "kinds", "perStage");
+        JsonNode kinds = p.path("kinds");
+        if (!kinds.isArray()) {
+            throw field("predict.kinds", "must be a list of the kinds of value asked");
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            if (!kinds.get(i).isTextual()) {
+                throw field("predict.kinds[" + i + "]", "must be the id of a kind of value, in quotes");
+            }
+            ids.add(kinds.get(i).asText());
+        }
+        return new ExperimentFile.Predict(ids, (int) integer(p, "predict.perStage", 0, 99));
     }
 
     private OptimizerSpec optimizer(JsonNode s) throws ExperimentException {

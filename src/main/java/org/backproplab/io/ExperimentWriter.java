@@ -73,6 +73,12 @@ final class ExperimentWriter {
         if (e.testCurve() != null) {
             curve(root.putObject("test_curve"), e.testCurve());
         }
+        if (e.predict() != null) {
+            ObjectNode predict = root.putObject("predict");
+            ArrayNode kinds = predict.putArray("kinds");
+            e.predict().kinds().forEach(kinds::add);
+            predict.put("perStage", e.predict().perStage());
+        }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 

@@ -71,4 +71,20 @@ public record PredictChoice(Set<PredictKind> kinds, int perStage) {
         }
         return new PredictChoice(kinds, perStage);
     }
+
+    /** As an experiment file holds it. */
+    public org.backproplab.io.ExperimentFile.Predict toFile() {
+        return new org.backproplab.io.ExperimentFile.Predict(
+                EnumSet.copyOf(kinds.isEmpty() ? EnumSet.noneOf(PredictKind.class) : kinds).stream()
+                        .map(PredictKind::id).toList(), perStage);
+    }
+
+    /** From an experiment file; an unknown kind: IllegalArgumentException naming it. */
+    public static PredictChoice fromFile(org.backproplab.io.ExperimentFile.Predict p) {
+        Set<PredictKind> kinds = EnumSet.noneOf(PredictKind.class);
+        for (String id : p.kinds()) {
+            kinds.add(PredictKind.fromId(id));
+        }
+        return new PredictChoice(kinds, p.perStage());
+    }
 }

@@ -19,6 +19,10 @@ public final class StepExperiments {
     private final Consumer<Runnable> open;
     private final Consumer<Notice> post;
     private final StepEngine engine;
+    // predict mode's questions as the teacher chose them: read and set on the FX thread
+    private java.util.function.Supplier<PredictChoice> predictChoice = () -> null;
+    private Consumer<PredictChoice> usePredictChoice = c -> { };
+    private java.util.concurrent.Executor fx = Runnable::run;
 
     StepExperiments(Consumer<Runnable> submit, Consumer<Runnable> open, Consumer<Notice> post, StepEngine engine) {
         this.submit = submit;
@@ -27,14 +31,23 @@ public final class StepExperiments {
         this.engine = engine;
     }
 
+    /** Predict mode's choice of questions is saved with an experiment and set again when one is opened. */
+    void keepPredictChoice(java.util.concurrent.Executor onFx, java.util.function.Supplier<PredictChoice> read,
+            Consumer<PredictChoice> use) {
+        this.fx = onFx;
+        this.predictChoice = read;
+        this.usePredictChoice = use;
+    }
+
     /** Writes where the tab is to {@code file}, atomically; says so, or why not, in a notice. */
     public void save(Path file) {
         if (file == null) {
             return;
         }
+        PredictChoice choice = predictChoice.get();
         submit.accept(() -> {
             try {
-                ExperimentFile.save(file, engine.experiment());
+                ExperimentFile.save(file, engine.experiment().withPredict(choice == null ? null : choice.toFile()));
                 post.accept(new Notice("notice.experimentSaved", List.of(String.valueOf(file.getFileName())), false));
             } catch (IllegalStateException e) {
                 post.accept(new Notice("notice.experimentNotSavable", List.of(), true));
@@ -63,7 +76,18 @@ public final class StepExperiments {
                         true));
                 return;
             }
+            PredictChoice choice;
+            try {
+                choice = e.predict() == null ? null : PredictChoice.fromFile(e.predict());
+            } catch (IllegalArgumentException ex) {
+                post.accept(new Notice("notice.experimentRefused", List.of(file + ", field \"predict.kinds\": "
+                        + ex.getMessage()), true));
+                return;
+            }
             engine.open(e);
+            if (choice != null) {
+                fx.execute(() -> usePredictChoice.accept(choice));
+            }
             post.accept(new Notice("notice.experimentOpened", List.of(String.valueOf(file.getFileName()),
                     e.start().iteration() + 1), false));
         });

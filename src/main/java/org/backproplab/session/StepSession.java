@@ -53,6 +53,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         this.engine = new StepEngine(worker, this::post, this::stopPlaying);
         this.options = new StepOptions(fx, this::submit, this::open, this::post, engine);
         this.exports = new StepExports(engine, this::submit, this::post, predict::progressOf);
+        options.experiments.keepPredictChoice(fx, () -> predict.choiceProperty().get(), predict::setChoice);
         withCurves(() -> submit(engine::clearRuns), "iteration", s -> s.screen() == null ? null : s.screen().runs());
         snapshotProperty().addListener((o, a, s) -> {
             if (s != null && s.screen() != null) {
