@@ -19,6 +19,15 @@ final class PredictFeedback {
      */
     static PredictSnapshot.Row row(PredictQuestion q, String typed, int tries, boolean right, boolean hint,
             boolean revealed, Phrase refused) {
+        return row(q, typed, tries, right, hint, revealed, refused, null);
+    }
+
+    /**
+     * {@code pending}: the name of a value still asked that the hint would give away (the hint of
+     * dE/dw5 is delta_o1 with its number): then the hint says to find that one first.
+     */
+    static PredictSnapshot.Row row(PredictQuestion q, String typed, int tries, boolean right, boolean hint,
+            boolean revealed, Phrase refused, String pending) {
         List<Phrase> lines = new ArrayList<>();
         PredictSnapshot.Status status;
         if (refused != null) {
@@ -39,7 +48,8 @@ final class PredictFeedback {
             lines.add(Phrase.key("predict.formula", times(q.formula()) + " = ?"));
         }
         if (tries > 1 || hint || revealed) {
-            lines.add(Phrase.key("predict.hint", times(q.hint())));
+            lines.add(pending != null && !revealed ? Phrase.key("predict.hintPending", pending)
+                    : Phrase.key("predict.hint", times(q.hint())));
         }
         if (revealed) {
             lines.add(Phrase.key("predict.answer", times(q.line())));

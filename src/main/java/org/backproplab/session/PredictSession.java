@@ -351,13 +351,24 @@ public final class PredictSession {
         publish(null);
     }
 
+    /** The name of another value asked and still open whose line is {@code q}'s hint, or null. */
+    private String pendingIn(PredictQuestion q) {
+        for (PredictQuestion p : asked) {
+            Attempt a = attempts.get(key(p));
+            if (p != q && !a.right && !a.revealed && p.line().equals(q.hint())) {
+                return p.name();
+            }
+        }
+        return null;
+    }
+
     private void publish(Map<Integer, Phrase> refused) {
         List<PredictSnapshot.Row> rows = new ArrayList<>();
         for (int i = 0; i < asked.size(); i++) {
             PredictQuestion q = asked.get(i);
             Attempt a = attempts.get(key(q));
             rows.add(PredictFeedback.row(q, a.typed, a.tries, a.right, a.hint, a.revealed,
-                    refused == null ? null : refused.get(i)));
+                    refused == null ? null : refused.get(i), pendingIn(q)));
         }
         StepSnapshot s = step.getSnapshot();
         boolean supported = s == null || s.screen() == null || s.screen().maps() == null;

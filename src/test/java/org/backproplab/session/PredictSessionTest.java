@@ -113,6 +113,8 @@ class PredictSessionTest {
         assertEquals("predict.wrong[0.0821]\npredict.formula[dE/dw5 = dE/dout_o1 \u00d7 dout_o1/dnet_o1 \u00d7 "
                 + "dnet_o1/dw5 = 0.74136507 \u00d7 0.186815602 \u00d7 0.593269992 = ?]", feedback(1));
         predict.hint(1);
+        assertTrue(feedback(1).endsWith("predict.hintPending[delta_o1]"), "delta_o1 is asked too: " + feedback(1));
+        predict.reveal(0);
         assertTrue(feedback(1).endsWith("predict.hint[delta_o1 = dE/dout_o1 \u00d7 dout_o1/dnet_o1 = 0.74136507 "
                 + "\u00d7 0.186815602 = 0.138498562]"), feedback(1));
         predict.reveal(1);

@@ -90,8 +90,13 @@ class PredictWindowTest {
         assertEquals("dE/dw5\n?", text(robot, "#weight-1-0-0"), "a wrong answer keeps it hidden");
         ui.click(robot, "#predict-hint-1");
         feedback = text(robot, "#predict-feedback-1");
+        assertTrue(feedback.contains("Hint: first find delta_o1, asked above: it is the next factor."),
+                "delta_o1 is asked too: the hint does not give it away: " + feedback);
+        assertTrue(text(robot, "#delta-1-0").endsWith("?"), text(robot, "#delta-1-0"));
+        ui.click(robot, "#predict-reveal-0");
+        feedback = text(robot, "#predict-feedback-1");
         assertTrue(feedback.contains("Hint: delta_o1 = dE/dout_o1 \u00d7 dout_o1/dnet_o1 = 0.74136507 \u00d7 "
-                + "0.186815602 = 0.138498562"), feedback);
+                + "0.186815602 = 0.138498562"), "once delta_o1 is revealed, the hint is its line: " + feedback);
         ui.screenshot("predict-mode");
         ui.click(robot, "#predict-reveal-1");
         assertTrue(text(robot, "#predict-feedback-1").contains("Answer: dE/dw5 = "), text(robot, "#predict-feedback-1"));
