@@ -3,9 +3,7 @@ package org.backproplab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -14,7 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -87,8 +84,8 @@ final class CellsView {
         });
         LocalizedCells.install(channel, i18n, c -> String.valueOf(c));
         layer.setPrefWidth(420);
-        FlowPane choices = new FlowPane(14, 6, pair("cells.layer", layer), pair("cells.map", map),
-                pair("cells.channel", channel));
+        FlowPane choices = new FlowPane(14, 6, ViewParts.pair(i18n, "cells.layer", layer),
+                ViewParts.pair(i18n, "cells.map", map), ViewParts.pair(i18n, "cells.channel", channel));
         Label about = new Label();
         about.textProperty().bind(i18n.bind("cells.about"));
         about.setWrapText(true);
@@ -182,16 +179,6 @@ final class CellsView {
         return (int) Math.floor(at / PICTURE * cells);
     }
 
-    private HBox pair(String key, Region control) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        control.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(6, l, control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
-    }
-
     private void showError(Notice n) {
         error.setText(n == null ? "" : i18n.get(n.key(), n.args().toArray()));
     }
@@ -244,7 +231,7 @@ final class CellsView {
     }
 
     private void renderChoices(DigitsCellsSnapshot s) {
-        List<Integer> layers = indices(s.layers().size());
+        List<Integer> layers = ViewParts.indices(s.layers().size());
         if (!layer.getItems().equals(layers) || !s.layers().equals(layer.getUserData())) {
             layer.getItems().setAll(layers);
             layer.setUserData(s.layers());
@@ -257,7 +244,7 @@ final class CellsView {
     }
 
     private static void setItems(ComboBox<Integer> box, int count, int value) {
-        List<Integer> items = indices(count);
+        List<Integer> items = ViewParts.indices(count);
         if (!box.getItems().equals(items)) {
             box.getItems().setAll(items);
         }
@@ -269,10 +256,6 @@ final class CellsView {
         String colour = String.format("#%06x", argb & 0xFFFFFF);
         return "-fx-background-color: " + colour + "; -fx-text-fill: #111;"
                 + (framed ? " -fx-border-color: #00a040; -fx-border-width: 2;" : "");
-    }
-
-    private static List<Integer> indices(int n) {
-        return IntStream.range(0, n).boxed().toList();
     }
 
     private void showTexts() {

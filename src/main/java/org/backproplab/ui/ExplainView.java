@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -105,8 +104,9 @@ final class ExplainView {
         filters.disableProperty().bind(explain.maximizingProperty());
         method.setPrefWidth(240);
         target.setPrefWidth(220);
-        FlowPane choices = new FlowPane(14, 6, pair("explain.method", method), pair("explain.target", target),
-                pair("explain.layer", layer), pair("explain.patch", patch), pair("explain.fill", fill));
+        FlowPane choices = new FlowPane(14, 6, ViewParts.pair(i18n, "explain.method", method),
+                ViewParts.pair(i18n, "explain.target", target), ViewParts.pair(i18n, "explain.layer", layer),
+                ViewParts.pair(i18n, "explain.patch", patch), ViewParts.pair(i18n, "explain.fill", fill));
         FlowPane maximize = new FlowPane(8, 6, classes, filters, progress, cancel);
         about.setId("explain-about");
         about.setWrapText(true);
@@ -172,17 +172,6 @@ final class ExplainView {
         return root;
     }
 
-    /** A control with its label in front, kept together when the row wraps. */
-    private HBox pair(String key, Region control) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        control.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(6, l, control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
-    }
-
     private void showError(Notice n) {
         error.setText(n == null ? "" : i18n.get(n.key(), n.args().toArray()));
     }
@@ -193,8 +182,8 @@ final class ExplainView {
         if (s == null) {
             return;
         }
-        if (!layer.getItems().equals(indices(s.layers().size()))) {
-            layer.getItems().setAll(indices(s.layers().size()));
+        if (!layer.getItems().equals(ViewParts.indices(s.layers().size()))) {
+            layer.getItems().setAll(ViewParts.indices(s.layers().size()));
             LocalizedCells.install(layer, i18n, i -> i < s.layers().size() ? s.layers().get(i) : "");
         }
         layer.setValue(s.layers().isEmpty() ? null : s.layer());
@@ -217,10 +206,6 @@ final class ExplainView {
         }
         classKey.setVisible("explain.winners".equals(s.secondKey()));
         showTexts();
-    }
-
-    private static List<Integer> indices(int n) {
-        return java.util.stream.IntStream.range(0, n).boxed().toList();
     }
 
     private void showTexts() {

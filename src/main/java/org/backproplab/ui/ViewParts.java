@@ -23,6 +23,22 @@ final class ViewParts {
         return l;
     }
 
+    /** A control with its label in front, kept together when a row of them wraps. */
+    static javafx.scene.layout.HBox pair(I18n i18n, String key, Region control) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, l, control);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** 0, 1, ..., n - 1: the items of a chooser of positions. */
+    static java.util.List<Integer> indices(int n) {
+        return java.util.stream.IntStream.range(0, n).boxed().toList();
+    }
+
     /** A button with an icon and a text in the UI language. */
     static Button button(I18n i18n, String id, Ikon icon, String key, Runnable action) {
         Button b = new Button();
