@@ -31,7 +31,7 @@ import org.backproplab.engine.UpdateRecord;
  */
 public final class MapWalkThrough {
     /** Most terms written out in one sum; beyond, the largest and the rest summed. */
-    public static final int MAX_TERMS = 12;
+    static final int MAX_TERMS = 12;
 
     private final Network network;
 
@@ -234,27 +234,44 @@ public final class MapWalkThrough {
     }
 
     /**
+     * The terms of a sum of products {a, b} worth writing: those that are not 0, at most
+     * {@link #MAX_TERMS} of them (the largest in size when there are more), with the rest added up.
+     *
+     * @param kept   the terms written, in their order (by size when some were left out)
+     * @param rest   the sum of the products left out
+     * @param others how many were left out
+     * @param zeros  how many products are 0
+     */
+    public record Terms(List<double[]> kept, double rest, int others, int zeros) {
+        public static Terms of(List<double[]> products) {
+            List<double[]> nonZero = new ArrayList<>(products.stream().filter(p -> p[0] * p[1] != 0).toList());
+            int zeros = products.size() - nonZero.size();
+            int others = Math.max(0, nonZero.size() - MAX_TERMS);
+            double rest = 0;
+            if (others > 0) {
+                nonZero.sort(Comparator.comparingDouble((double[] p) -> -Math.abs(p[0] * p[1])));
+                for (double[] p : nonZero.subList(MAX_TERMS, nonZero.size())) {
+                    rest += p[0] * p[1];
+                }
+                nonZero = nonZero.subList(0, MAX_TERMS);
+            }
+            return new Terms(List.copyOf(nonZero), rest, others, zeros);
+        }
+    }
+
+    /**
      * A sum of products {a, b} written out: the terms that are not 0, at most {@link #MAX_TERMS}
      * of them (the largest; the rest added up), then the total.
      */
     public static String sum(List<double[]> products, double total) {
-        List<double[]> nonZero = new ArrayList<>(products.stream().filter(p -> p[0] * p[1] != 0).toList());
-        int zeros = products.size() - nonZero.size();
-        String rest = "";
-        if (nonZero.size() > MAX_TERMS) {
-            nonZero.sort(Comparator.comparingDouble((double[] p) -> -Math.abs(p[0] * p[1])));
-            double r = 0;
-            for (double[] p : nonZero.subList(MAX_TERMS, nonZero.size())) {
-                r += p[0] * p[1];
-            }
-            rest = " + " + factor(r) + " (the other " + (nonZero.size() - MAX_TERMS) + " terms)";
-            nonZero = nonZero.subList(0, MAX_TERMS);
-        }
+        Terms t = Terms.of(products);
+        String rest = t.others() == 0 ? "" : " + " + factor(t.rest()) + " (the other " + t.others() + " terms)";
         List<String> terms = new ArrayList<>();
-        for (double[] p : nonZero) {
+        for (double[] p : t.kept()) {
             terms.add(factor(p[0]) + " x " + factor(p[1]));
         }
         String written = terms.isEmpty() ? "0" : String.join(" + ", terms) + rest;
+        int zeros = t.zeros();
         String zeroNote = zeros == 0 ? "" : "   (" + zeros + (zeros == 1 ? " term is" : " terms are") + " 0)";
         return written + " = " + number(total) + zeroNote;
     }

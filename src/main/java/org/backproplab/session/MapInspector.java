@@ -81,27 +81,17 @@ public final class MapInspector {
      * terms are written and the rest summed, as the walk-through writes it, in the language shown.
      */
     private void sumLine(List<double[]> terms, double total, boolean plain) {
-        List<double[]> nonZero = new ArrayList<>(terms.stream().filter(t -> t[0] * t[1] != 0).toList());
-        long zeros = terms.size() - nonZero.size();
-        int others = Math.max(0, nonZero.size() - MapWalkThrough.MAX_TERMS);
-        double rest = 0;
-        if (others > 0) {
-            nonZero.sort(java.util.Comparator.comparingDouble((double[] t) -> -Math.abs(t[0] * t[1])));
-            for (double[] t : nonZero.subList(MapWalkThrough.MAX_TERMS, nonZero.size())) {
-                rest += t[0] * t[1];
-            }
-            nonZero = nonZero.subList(0, MapWalkThrough.MAX_TERMS);
-        }
+        MapWalkThrough.Terms t = MapWalkThrough.Terms.of(terms);
         List<String> written = new ArrayList<>();
-        for (double[] t : nonZero) {
-            written.add(plain ? f(t[0]) : f(t[0]) + " \u00d7 " + f(t[1]));
+        for (double[] p : t.kept()) {
+            written.add(plain ? f(p[0]) : f(p[0]) + " \u00d7 " + f(p[1]));
         }
-        Phrase line = Phrase.of("= " + (written.isEmpty() && others == 0 ? "0" : String.join(" + ", written)));
-        if (others > 0) {
-            line = line.then(" + ").thenKey("map.otherTerms", f(rest), others);
+        Phrase line = Phrase.of("= " + (written.isEmpty() && t.others() == 0 ? "0" : String.join(" + ", written)));
+        if (t.others() > 0) {
+            line = line.then(" + ").thenKey("map.otherTerms", f(t.rest()), t.others());
         }
         line = line.then(" = " + n(total));
-        lines.add(zeros == 0 ? line : line.then("   ").thenKey("map.zeroTerms", zeros));
+        lines.add(t.zeros() == 0 ? line : line.then("   ").thenKey("map.zeroTerms", t.zeros()));
     }
 
     private static String n(double v) {
