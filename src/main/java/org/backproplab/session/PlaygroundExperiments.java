@@ -1,6 +1,5 @@
 package org.backproplab.session;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -41,15 +40,7 @@ public final class PlaygroundExperiments {
             return;
         }
         pause.run();
-        training.accept(t -> {
-            try {
-                ExperimentFile.save(file, t.experiment());
-                post.accept(new Notice("notice.experimentSaved", List.of(String.valueOf(file.getFileName())), false));
-            } catch (IOException e) {
-                post.accept(new Notice("notice.exportFailed", List.of(file.toString(), String.valueOf(e.getMessage())),
-                        true));
-            }
-        });
+        training.accept(t -> ExperimentNotices.save(file, t.experiment(), post));
     }
 
     /** Opens the experiment in {@code file}; a refused file leaves the playground as it was and says why. */
@@ -58,16 +49,8 @@ public final class PlaygroundExperiments {
             return;
         }
         worker.execute(() -> {
-            ExperimentFile.Experiment e;
-            try {
-                e = ExperimentFile.load(file);
-            } catch (ExperimentFile.ExperimentException ex) {
-                post.accept(new Notice("notice.experimentRefused", List.of(ex.getMessage()), true));
-                return;
-            }
-            if (e.playground() == null) {
-                post.accept(new Notice("notice.experimentOtherTab", List.of(String.valueOf(file.getFileName()), e.tab()),
-                        true));
+            ExperimentFile.Experiment e = ExperimentNotices.load(file, ExperimentFile.PLAYGROUND, post);
+            if (e == null) {
                 return;
             }
             fx.execute(() -> {

@@ -1,6 +1,5 @@
 package org.backproplab.session;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,15 +45,14 @@ public final class StepExperiments {
         }
         PredictChoice choice = predictChoice.get();
         submit.accept(() -> {
+            ExperimentFile.Experiment e;
             try {
-                ExperimentFile.save(file, engine.experiment().withPredict(choice == null ? null : choice.toFile()));
-                post.accept(new Notice("notice.experimentSaved", List.of(String.valueOf(file.getFileName())), false));
-            } catch (IllegalStateException e) {
+                e = engine.experiment().withPredict(choice == null ? null : choice.toFile());
+            } catch (IllegalStateException ex) {
                 post.accept(new Notice("notice.experimentNotSavable", List.of(), true));
-            } catch (IOException e) {
-                post.accept(new Notice("notice.exportFailed", List.of(file.toString(), String.valueOf(e.getMessage())),
-                        true));
+                return;
             }
+            ExperimentNotices.save(file, e, post);
         });
     }
 
@@ -64,16 +62,8 @@ public final class StepExperiments {
             return;
         }
         open.accept(() -> {
-            ExperimentFile.Experiment e;
-            try {
-                e = ExperimentFile.load(file);
-            } catch (ExperimentFile.ExperimentException ex) {
-                post.accept(new Notice("notice.experimentRefused", List.of(ex.getMessage()), true));
-                return;
-            }
-            if (!ExperimentFile.STEP.equals(e.tab())) {
-                post.accept(new Notice("notice.experimentOtherTab", List.of(String.valueOf(file.getFileName()), e.tab()),
-                        true));
+            ExperimentFile.Experiment e = ExperimentNotices.load(file, ExperimentFile.STEP, post);
+            if (e == null) {
                 return;
             }
             PredictChoice choice;
