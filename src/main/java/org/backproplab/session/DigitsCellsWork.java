@@ -222,10 +222,7 @@ final class DigitsCellsWork {
         ImmutableMatrix shapeOf = pass.state().parameters().get(name);
         double[][] est = new double[shapeOf.rows()][shapeOf.cols()];
         est[item.row()][col] = (plus - minus) / (2 * H);
-        StepSnapshot s = pass.state();
-        return new StepSnapshot(s.lessonId(), s.layerSizes(), s.activations(), s.iteration(), s.completed(),
-                s.records(), s.nextStage(), s.parameters(), s.inputs(), s.targets(), s.learningRate(), s.biasMode(),
-                s.optimizer(), s.loss(), Map.of(name, ImmutableMatrix.of(est)), s.curve(), false, 0);
+        return pass.state().withNumericGradients(Map.of(name, ImmutableMatrix.of(est)));
     }
 
     private static double[] slice(double[] values, int plane, int size) {

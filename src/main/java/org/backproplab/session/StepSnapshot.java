@@ -49,6 +49,12 @@ public record StepSnapshot(String lessonId, List<Integer> layerSizes, List<Strin
                 screen);
     }
 
+    /** This state with {@code estimates} as its finite-difference estimates (and no screen). */
+    StepSnapshot withNumericGradients(Map<String, ImmutableMatrix> estimates) {
+        return new StepSnapshot(lessonId, layerSizes, activations, iteration, completed, records, nextStage, parameters,
+                inputs, targets, learningRate, biasMode, optimizer, loss, estimates, curve, canGoBack, version);
+    }
+
     public StepSnapshot {
         layerSizes = List.copyOf(layerSizes);
         activations = List.copyOf(activations);
