@@ -155,8 +155,6 @@ public final class PlaygroundView {
         presetId.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> i18n.get("pg.presetId", setup.lessonIdProperty().get()), setup.lessonIdProperty(),
                 i18n.localeProperty()));
-        ComboBox<Locale> language = ViewParts.languageBox(i18n, "pg-language");
-        language.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         new CodeWindow(session.code(), i18n, notice, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
@@ -175,7 +173,7 @@ public final class PlaygroundView {
         code.getTooltip().textProperty().bind(i18n.bind("code.menu"));
         Button[] experiment = ExperimentButtons.of(i18n, "pg", dialogs, () -> root.getScene().getWindow(),
                 session.experiments()::save, session.experiments()::open);
-        HBox runBar = new HBox(8, lesson, modified, play, step, reset, restore, gap, code, language);
+        HBox runBar = new HBox(8, lesson, modified, play, step, reset, restore, gap, code);
         runBar.setAlignment(Pos.CENTER_LEFT);
         Region network = graph.root();
         VBox.setVgrow(network, Priority.ALWAYS);

@@ -311,7 +311,8 @@ class PlaygroundWindowTest {
     @Test
     void theLanguageChosenInThePlaygroundIsRememberedAndShownInTheOtherTab(FxRobot robot) {
         ui.click(robot, "#tab-playground");
-        ui.choose(robot, "#pg-language", "\u4e2d\u6587");
+        assertTrue(robot.lookup("#pg-language").tryQuery().isEmpty(), "one language box, the window's");
+        ui.choose(robot, "#language", "\u4e2d\u6587");
         assertEquals(Locale.SIMPLIFIED_CHINESE, ui.settings.language(), "remembered for the next start");
         // the layer editor's rows (built before the switch) follow it
         assertTrue(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
