@@ -16,11 +16,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Writes an exercise sheet (or its answer key) for a dense preset's first iterations. */
+/** Writes an exercise sheet (or its answer key) for a preset's first iterations (dense, or conv-worked). */
 @Command(name = "exercise", mixinStandardHelpOptions = true,
-        description = "Write an exercise sheet for a dense preset: the givens (inputs, targets, starting weights and "
-                + "biases, activations, loss, learning rate) and a blank for every value the first N iterations "
-                + "compute (net and out, errors and the total, deltas, weight and bias gradients, updated parameters). "
+        description = "Write an exercise sheet for a dense preset or conv-worked: the givens (inputs, targets, starting "
+                + "weights and biases, activations, loss, learning rate) and a blank for every value the first N "
+                + "iterations compute (net and out - for conv-worked each map cell's z and a and each pooled value -, "
+                + "errors and the total, deltas, weight, kernel and bias gradients, updated parameters). "
                 + "With --answers, the answer key instead: every value with its formula, the same lines as trace. "
                 + "Markdown, or a printable HTML page when FILE ends in .html.")
 final class ExerciseCommand implements Runnable {
@@ -28,7 +29,7 @@ final class ExerciseCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET", completionCandidates = PresetName.class,
-            description = "A dense preset: ${COMPLETION-CANDIDATES}.")
+            description = "A dense preset or conv-worked: ${COMPLETION-CANDIDATES}.")
     String preset;
 
     @Option(names = "--experiment", paramLabel = "FILE", description = "Instead of a preset: the experiment saved in "
@@ -82,8 +83,8 @@ final class ExerciseCommand implements Runnable {
             }
         }
         if (!ExerciseSheet.supports(lesson)) {
-            throw usage("exercise sheets are written for dense presets only; " + lesson.id() + " has convolution or "
-                    + "pooling layers (use trace for its numbers)");
+            throw usage("exercise sheets are written for dense presets and small ones with maps (conv-worked) only; "
+                    + lesson.id() + " is too large to work by hand (use trace for its numbers)");
         }
         String title = title(lesson.id(), lang);
         boolean html = out.getFileName() != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html");

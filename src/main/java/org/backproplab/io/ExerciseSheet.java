@@ -17,7 +17,7 @@ import org.backproplab.lesson.Naming;
 import org.backproplab.lesson.WalkThrough;
 
 /**
- * An exercise sheet for a dense lesson: the givens (inputs, targets, weights and biases at the
+ * An exercise sheet for a lesson (a network with maps: {@link MapExerciseSheet}): the givens (inputs, targets, weights and biases at the
  * start of the iteration, activations, loss, learning rate) and a blank for every value the
  * iteration computes (each neuron's net and out, each error and the total, each delta, each weight
  * and bias gradient, each updated parameter); and its answer key, every value with its formula:
@@ -52,12 +52,14 @@ public final class ExerciseSheet {
             Map.entry("Backward pass", new String[] {"Backward pass", "反向传播"}),
             Map.entry("Hidden layer", new String[] {"Hidden layer", "隐藏层"}),
             Map.entry("Output layer", new String[] {"Output layer", "输出层"}),
-            Map.entry("Update", new String[] {"Update", "更新"}));
+            Map.entry("Update", new String[] {"Update", "更新"}),
+            Map.entry("Layer", new String[] {"Layer", "层"}),
+            Map.entry("image", new String[] {"Input image", "输入图像"}));
 
     private final boolean chinese;
     private final boolean answers;
 
-    private ExerciseSheet(String language, boolean answers) {
+    ExerciseSheet(String language, boolean answers) {
         if (!"en".equals(language) && !"zh".equals(language)) {
             throw new IllegalArgumentException("the language must be en or zh, not " + language);
         }
@@ -91,12 +93,25 @@ public final class ExerciseSheet {
         return ASKED.matcher(name).matches();
     }
 
-    /** Whether a lesson's network is dense all through (a sheet is written only for those). */
+    /**
+     * Whether a sheet is written for a lesson's network: dense all through, or small enough with
+     * convolution and max-pooling layers to be worked by hand ({@link MapExerciseSheet#supports}).
+     */
     public static boolean supports(Lesson lesson) {
-        return lesson.newTrainer().network().layers().stream().allMatch(l -> l instanceof DenseLayer);
+        Trainer trainer = lesson.newTrainer();
+        return dense(trainer) || MapExerciseSheet.supports(trainer);
+    }
+
+    private static boolean dense(Trainer trainer) {
+        return trainer.network().layers().stream().allMatch(l -> l instanceof DenseLayer);
     }
 
     private String t(String key) {
+        return word(key, chinese);
+    }
+
+    /** A heading's or a given's word in English or (with {@code chinese}) Chinese. */
+    static String word(String key, boolean chinese) {
         return TEXT.get(key)[chinese ? 1 : 0];
     }
 
@@ -105,11 +120,15 @@ public final class ExerciseSheet {
             throw new IllegalArgumentException("iterations must be 1 to " + LIMIT + ", not " + iterations);
         }
         if (!supports(lesson)) {
-            throw new IllegalArgumentException("exercise sheets are written for dense networks only, not " + lesson.id());
+            throw new IllegalArgumentException("exercise sheets are written for dense networks and small ones with maps "
+                    + "only, not " + lesson.id());
         }
         Trainer trainer = lesson.newTrainer();
         if (start != null) {
             trainer.restore(start);
+        }
+        if (!dense(trainer)) {
+            return new MapExerciseSheet(chinese, answers).write(lesson, trainer, iterations, title);
         }
         Stepper stepper = new Stepper(trainer, 1);
         Naming naming = Naming.of(trainer.network());
@@ -135,7 +154,7 @@ public final class ExerciseSheet {
         return md.toString();
     }
 
-    private String iterationName(long k) {
+    String iterationName(long k) {
         return chinese ? t("iteration").replace("{0}", String.valueOf(k)) : t("iteration") + " " + k;
     }
 
@@ -157,9 +176,9 @@ public final class ExerciseSheet {
         return isAsked(name) ? indent + name + " = " + BLANK : null;
     }
 
-    private String heading(String line) {
+    String heading(String line) {
         String out = line;
-        for (String h : List.of("Forward pass", "Error", "Backward pass", "Hidden layer", "Output layer")) {
+        for (String h : List.of("Forward pass", "Error", "Backward pass", "Hidden layer", "Output layer", "Layer")) {
             out = out.replace(h, t(h));
         }
         return out;

@@ -8,13 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.BackwardRecord;
-import org.backproplab.engine.ConvLayer;
-import org.backproplab.engine.DenseLayer;
 import org.backproplab.engine.ForwardRecord;
 import org.backproplab.engine.ImmutableMatrix;
-import org.backproplab.engine.Layer;
 import org.backproplab.engine.LossRecord;
-import org.backproplab.engine.MaxPoolLayer;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Parameter;
 import org.backproplab.engine.ParameterUpdate;
@@ -33,10 +29,15 @@ public final class MapWalkThrough {
     /** Most terms written out in one sum; beyond, the largest and the rest summed. */
     static final int MAX_TERMS = 12;
 
-    private final Network network;
+    private final List<MapShape> layers;
 
     public MapWalkThrough(Network network) {
-        this.network = network;
+        this(MapShape.of(network));
+    }
+
+    /** From the layers' shapes alone (a copy taken from the network). */
+    public MapWalkThrough(List<MapShape> layers) {
+        this.layers = List.copyOf(layers);
     }
 
     /** The text of one iteration's records, in stage order; {@code step} counts from 1. */
@@ -45,7 +46,7 @@ public final class MapWalkThrough {
         out.add("Iteration " + step + "   (maps [channel][row][column], indices from 0)");
         out.add("");
         out.add("Forward pass");
-        ForwardRecord[] forward = new ForwardRecord[network.layerCount()];
+        ForwardRecord[] forward = new ForwardRecord[layers.size()];
         for (StageRecord r : records) {
             if (r instanceof ForwardRecord f) {
                 forward[f.layer()] = f;
@@ -69,17 +70,18 @@ public final class MapWalkThrough {
     }
 
     private String title(int l) {
-        Layer layer = network.layer(l);
+        MapShape layer = layers.get(l);
         String what;
-        if (layer instanceof ConvLayer c) {
+        if (layer.conv() != null) {
+            MapArithmetic.ConvShape c = layer.conv();
             what = "convolution, " + c.filters() + " filters " + c.kernel() + "x" + c.kernel() + ", stride " + c.stride()
                     + ", padding " + c.padding();
-        } else if (layer instanceof MaxPoolLayer p) {
-            what = "max-pooling " + p.size() + "x" + p.size();
-        } else if (layer instanceof DenseLayer) {
-            what = "dense, " + layer.outputSize() + " units";
+        } else if (layer.pool() != null) {
+            what = "max-pooling " + layer.pool().size() + "x" + layer.pool().size();
+        } else if (layer.other() == null) {
+            what = "dense, " + layer.units() + " units";
         } else {
-            what = layer.getClass().getSimpleName();
+            what = layer.other();
         }
         return "  Layer " + (l + 1) + ": " + what + " (" + layer.activation().id() + ")";
     }
@@ -94,12 +96,12 @@ public final class MapWalkThrough {
     }
 
     private void forward(ForwardRecord f, List<String> out) {
-        Layer layer = network.layer(f.layer());
+        MapShape layer = layers.get(f.layer());
         int n = f.layer() + 1;
         int rows = f.input().rows();
         for (int s = 0; s < rows; s++) {
-            if (layer instanceof ConvLayer c) {
-                MapArithmetic.ConvShape g = MapArithmetic.ConvShape.of(c);
+            if (layer.conv() != null) {
+                MapArithmetic.ConvShape g = layer.conv();
                 for (int fi = 0; fi < g.filters(); fi++) {
                     for (int y = 0; y < g.outHeight(); y++) {
                         for (int x = 0; x < g.outWidth(); x++) {
@@ -114,11 +116,12 @@ public final class MapWalkThrough {
                         }
                     }
                 }
-            } else if (layer instanceof MaxPoolLayer p) {
+            } else if (layer.pool() != null) {
+                MapArithmetic.PoolShape p = layer.pool();
                 for (int c = 0; c < p.channels(); c++) {
                     for (int y = 0; y < p.outHeight(); y++) {
                         for (int x = 0; x < p.outWidth(); x++) {
-                            MapArithmetic.PoolWindow w = MapArithmetic.window(MapArithmetic.PoolShape.of(p), f, s, c, y, x);
+                            MapArithmetic.PoolWindow w = MapArithmetic.window(p, f, s, c, y, x);
                             List<String> values = new ArrayList<>();
                             for (double v : w.values()) {
                                 values.add(number(v));
@@ -168,19 +171,20 @@ public final class MapWalkThrough {
     }
 
     private void backward(ForwardRecord f, BackwardRecord b, List<String> out) {
-        Layer layer = network.layer(b.layer());
+        MapShape layer = layers.get(b.layer());
         int n = b.layer() + 1;
-        if (layer instanceof ConvLayer c) {
-            ConvBackwardText.lines(MapArithmetic.ConvShape.of(c), f, b, n, input(b.layer()), out);
+        if (layer.conv() != null) {
+            ConvBackwardText.lines(layer.conv(), f, b, n, input(b.layer()), out);
             return;
         }
         int rows = b.delta().rows();
-        if (layer instanceof MaxPoolLayer p) {
+        if (layer.pool() != null) {
+            MapArithmetic.PoolShape p = layer.pool();
             for (int s = 0; s < rows; s++) {
                 for (int c = 0; c < p.channels(); c++) {
                     for (int y = 0; y < p.outHeight(); y++) {
                         for (int x = 0; x < p.outWidth(); x++) {
-                            MapArithmetic.PoolWindow w = MapArithmetic.window(MapArithmetic.PoolShape.of(p), f, s, c, y, x);
+                            MapArithmetic.PoolWindow w = MapArithmetic.window(p, f, s, c, y, x);
                             int o = (c * p.outHeight() + y) * p.outWidth() + x;
                             out.add("    delta" + n + tag(s, rows) + "[" + c + "][" + y + "][" + x + "] = " + number(
                                     b.delta().get(s, o)) + " goes to " + input(b.layer()) + "[" + c + "]["
@@ -279,7 +283,7 @@ public final class MapWalkThrough {
     private void update(UpdateRecord u, List<String> out) {
         out.add("Update (" + OptimizerLines.heading(u) + ")");
         for (ParameterUpdate p : u.parameters()) {
-            Layer layer = network.layer(p.layer());
+            MapShape layer = layers.get(p.layer());
             ImmutableMatrix before = p.before();
             for (int r = 0; r < before.rows(); r++) {
                 for (int c = 0; c < before.cols(); c++) {
@@ -291,12 +295,12 @@ public final class MapWalkThrough {
     }
 
     /** [f][c][i][j] for a kernel weight, [k][i] for a dense weight, [k] for a bias. */
-    private static String index(Layer layer, Parameter.Kind kind, int r, int c) {
+    public static String index(MapShape layer, Parameter.Kind kind, int r, int c) {
         if (kind == Parameter.Kind.BIAS) {
             return "[" + r + "]";
         }
-        if (layer instanceof ConvLayer conv) {
-            int k = conv.kernel();
+        if (layer.conv() != null) {
+            int k = layer.conv().kernel();
             return "[" + r + "][" + c / (k * k) + "][" + c / k % k + "][" + c % k + "]";
         }
         return "[" + r + "][" + c + "]";

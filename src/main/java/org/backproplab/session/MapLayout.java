@@ -97,6 +97,16 @@ public record MapLayout(int channels, int height, int width, List<Shape> layers)
         };
     }
 
+    /** The layers as the walk-through takes them. */
+    public List<org.backproplab.lesson.MapShape> shapes() {
+        return layers.stream().map(s -> {
+            org.backproplab.engine.Activation f = org.backproplab.engine.Activation.fromId(s.activation());
+            return s.isConv() ? org.backproplab.lesson.MapShape.conv(s.conv(), f)
+                    : s.isPool() ? org.backproplab.lesson.MapShape.pool(s.pool(), f)
+                    : org.backproplab.lesson.MapShape.dense(s.units(), f);
+        }).toList();
+    }
+
     /** Values of layer l's output per sample. */
     public int size(int l) {
         int[] o = layers.get(l).output();

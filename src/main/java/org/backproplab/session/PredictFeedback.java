@@ -57,6 +57,15 @@ final class PredictFeedback {
         return new PredictSnapshot.Row(prompt(q), typed, status, lines);
     }
 
+    /**
+     * Whether {@code hint} tells the value of {@code p}: it is p's whole line, or it says
+     * "p's name = ..." ("z1[0][0][1] = 0.14", "..., delta1[0][0][2] = 0.3247").
+     */
+    static boolean tells(String hint, PredictQuestion p) {
+        return p.line().equals(hint) || java.util.regex.Pattern.compile("(^|[ ,(:])"
+                + java.util.regex.Pattern.quote(p.name()) + " = ").matcher(hint).find();
+    }
+
     /** The walk-through's " x " as the window writes a product. */
     static String times(String line) {
         return line.replace(" x ", " \u00d7 ");

@@ -20,7 +20,7 @@ import org.backproplab.session.PredictQuestion.Place;
 import org.backproplab.session.PredictQuestion.Spot;
 
 /**
- * Every value a stage of a dense network computes, as questions: the answers straight from the
+ * Every value a stage of a dense network computes (a network with maps: {@link MapQuestions}), as questions: the answers straight from the
  * stage records, the formulas and hints from the walk-through's own lines (so predict mode, the
  * exercise sheet and {@code trace} say the same). The order is the one the app asks in: neuron
  * by neuron, and on the backward pass a neuron's delta, then its first weight's gradient.
@@ -50,6 +50,10 @@ public final class PredictQuestions {
 
     /** The questions of the stage run last of a stepping state (none before the first stage). */
     public static List<PredictQuestion> ofLastStage(StepSnapshot s, int sample) {
+        if (s.screen() != null && s.screen().maps() != null) {
+            return new MapQuestions(s.screen().maps().layout().shapes(), s.iteration(), s.records(), sample)
+                    .of(s.lastRecord());
+        }
         return new PredictQuestions(s.layerSizes(), s.iteration(), s.records(), sample).of(s.lastRecord());
     }
 

@@ -255,6 +255,11 @@ public final class PredictSession {
         return g == null ? null : PredictMask.graph(g, hidden().stream().map(PredictQuestion::spot).toList());
     }
 
+    /** The grids of a network with maps with the values still asked shown as "?". */
+    public MapGraphSnapshot maps(MapGraphSnapshot m) {
+        return m == null ? null : PredictMapMask.maps(m, hidden().stream().map(PredictQuestion::spot).toList());
+    }
+
     /** While a value is asked, the inspector says so instead of showing the numbers. */
     public InspectorSnapshot inspector(InspectorSnapshot i) {
         if (i == null || hidden().isEmpty()) {
@@ -268,7 +273,9 @@ public final class PredictSession {
     public String text(String s) {
         String out = s;
         for (PredictQuestion q : hidden()) {
-            out = out.replace(Naming.number(q.answer()), PredictMask.HIDDEN);
+            // the number as a whole (an answer 0 leaves "10" and "z1[0]" alone)
+            out = out.replaceAll("(?<![\\w.\\[])" + java.util.regex.Pattern.quote(Naming.number(q.answer()))
+                    + "(?![\\w.\\]])", PredictMask.HIDDEN);
         }
         return out;
     }
@@ -327,7 +334,8 @@ public final class PredictSession {
             counts.set(progress.of(lessonId));
             wanted.clear();
         }
-        if (!on.get() || s == null || s.screen() == null || s.screen().graph() == null || step.isPlaying()) {
+        if (!on.get() || s == null || s.screen() == null || s.screen().graph() == null && s.screen().maps() == null
+                || step.isPlaying()) {
             asked = List.of();
             publish(null);
             return;
@@ -351,11 +359,11 @@ public final class PredictSession {
         publish(null);
     }
 
-    /** The name of another value asked and still open whose line is {@code q}'s hint, or null. */
+    /** The name of another value asked and still open that {@code q}'s hint tells (its line, or "name = value"), or null. */
     private String pendingIn(PredictQuestion q) {
         for (PredictQuestion p : asked) {
             Attempt a = attempts.get(key(p));
-            if (p != q && !a.right && !a.revealed && p.line().equals(q.hint())) {
+            if (p != q && !a.right && !a.revealed && PredictFeedback.tells(q.hint(), p)) {
                 return p.name();
             }
         }
@@ -370,8 +378,6 @@ public final class PredictSession {
             rows.add(PredictFeedback.row(q, a.typed, a.tries, a.right, a.hint, a.revealed,
                     refused == null ? null : refused.get(i), pendingIn(q)));
         }
-        StepSnapshot s = step.getSnapshot();
-        boolean supported = s == null || s.screen() == null || s.screen().maps() == null;
-        snapshot.set(new PredictSnapshot(on.get(), rows, supported));
+        snapshot.set(new PredictSnapshot(on.get(), rows, true));
     }
 }

@@ -384,7 +384,7 @@ public final class StepView {
         maps.setVisible(hasMaps);
         maps.setManaged(hasMaps);
         if (hasMaps) {
-            maps.render(screen.maps());
+            maps.render(session.predict().maps(screen.maps()));
         } else {
             graph.render(session.predict().graph(screen.graph()));
         }
