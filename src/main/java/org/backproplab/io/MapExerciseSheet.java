@@ -27,7 +27,7 @@ import org.backproplab.lesson.Naming;
  * dense weight's and bias's gradient, each parameter after the update); its answer key is
  * {@link MapWalkThrough}'s lines, the same text {@code trace} prints.
  */
-final class MapExerciseSheet {
+public final class MapExerciseSheet {
     /** Most parameters and samples of a network with maps a sheet is written for (one to work by hand). */
     static final int MAX_PARAMETERS = 400;
     static final int MAX_SAMPLES = 4;
@@ -56,7 +56,7 @@ final class MapExerciseSheet {
     }
 
     /** Whether the walk-through's line computing {@code name} is one the sheet leaves blank. */
-    static boolean isAsked(String name) {
+    public static boolean isAsked(String name) {
         return ASKED.matcher(name).matches();
     }
 

@@ -102,7 +102,6 @@ class ExerciseCommandTest {
 
     @Test
     void refusals() {
-        assertEquals(2, CliRun.of("exercise", "conv-worked", "--out", dir.resolve("x.md").toString()).exitCode());
         assertEquals(2, CliRun.of("exercise", "worked-2-2-2", "--lang", "fr", "--out",
                 dir.resolve("x.md").toString()).exitCode());
         CliRun r = CliRun.of("exercise", "worked-2-2-2", "--steps", "0", "--out", dir.resolve("x.md").toString());
