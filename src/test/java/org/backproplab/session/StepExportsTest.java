@@ -84,6 +84,41 @@ class StepExportsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void theConvolutionsKeyAfterAnEditIsTheWalkThroughOfTheEditedNetwork(String lang) throws Exception {
+        session.loadLesson(Lessons.CONV_WORKED);
+        worker.runUntilIdle();
+        // pixel x[0][2][3] typed over as 0.1 and W1[0][0][0][0] as 0.3, two stages run: the key is of iteration 1
+        session.editInput(0, 15, 0.1);
+        session.editParameter("W1", 0, 0, 0.3);
+        session.nextStage();
+        session.nextStage();
+        worker.runUntilIdle();
+        Path key = dir.resolve("key.md");
+        session.exportExercise(key, 1, lang, true, "t");
+        worker.runUntilIdle();
+        String md = Files.readString(key);
+
+        Trainer trainer = Lessons.byId(Lessons.CONV_WORKED).newTrainer();
+        trainer.setInput(0, 15, 0.1);
+        trainer.network().setParameterValue("W1", 0, 0, 0.3);
+        List<String> walk = new org.backproplab.lesson.MapWalkThrough(trainer.network()).describe(1,
+                new Stepper(trainer, 1).finishIteration());
+        assertEquals(walk.subList(2, walk.size()), codeOfIterations(md));
+        // z1[0][0][1] = 0.3 x 0.1 + 0.5 x 0.8 - 0.3 x 0.9 + 0.6 x 0.3 - 0.4 x 0.9 + 0.4 x 0.1 + 0.1 x 0.8 + 0.05
+        // (x[0][2][3] = 0.1 is under the tap (2, 2): 0.1 x 0.1 instead of 0.1 x 0.8)
+        double z = 0.3 * 0.1 + 0.5 * 0.8 - 0.3 * 0.9 + 0.6 * 0.3 - 0.4 * 0.9 + 0.4 * 0.1 + 0.1 * 0.1 + 0.05;
+        assertTrue(md.contains(" = " + Naming.number(z) + ";  a = relu("), md);
+
+        Path sheet = dir.resolve("sheet.md");
+        session.exportExercise(sheet, 1, lang, false, "t");
+        worker.runUntilIdle();
+        String blanks = String.join("\n", codeOfIterations(Files.readString(sheet)));
+        assertTrue(blanks.contains("z1[0][0][1] = __________;  a1[0][0][1] = __________"), blanks);
+        assertFalse(blanks.contains(Naming.number(z)), "z1[0][0][1] is not shown");
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, 21})
     void tooManyIterationsAreRefused(int n) {
         Path file = dir.resolve("x.md");
