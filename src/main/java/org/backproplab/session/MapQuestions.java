@@ -133,8 +133,9 @@ final class MapQuestions {
                     String line = find(name);
                     int winner = line.indexOf("   (winner");
                     String shown = winner < 0 ? line : line.substring(0, winner);
-                    String hint = "the largest of " + input(l) + "[" + c + "]: rows " + y * k + " to " + (y * k + k - 1)
-                            + ", columns " + x * k + " to " + (x * k + k - 1);
+                    // the window, as a formula (the same in every language): max over a1[0][0..1][2..3]
+                    String hint = "max over " + input(l) + "[" + c + "][" + y * k + ".." + (y * k + k - 1) + "]["
+                            + x * k + ".." + (x * k + k - 1) + "]";
                     out.add(new PredictQuestion(name, PredictKind.FORWARD, f.activation().get(sample, p.output(c, y, x)),
                             formula(shown), hint, line, new Spot(Place.OUT, l, p.output(c, y, x), 0)));
                 }
@@ -261,8 +262,7 @@ final class MapQuestions {
                     int o = g.output(fi, y, x);
                     String name = "delta" + n + tag() + at(fi, y, x);
                     double dA = b.gradActivation().get(sample, o);
-                    String hint = "dE/da" + n + tag() + at(fi, y, x) + " = " + number(dA)
-                            + (dA == 0 ? "   (not the winner of its pooling window: 0)" : "");
+                    String hint = "dE/da" + n + tag() + at(fi, y, x) + " = " + number(dA);
                     PredictQuestion q = new PredictQuestion(name, PredictKind.HIDDEN_DELTA, b.delta().get(sample, o),
                             formula(find(name)), hint, find(name), new Spot(Place.DELTA, l, o, 0));
                     (dA != 0 ? out : rest).add(q);
@@ -271,9 +271,8 @@ final class MapQuestions {
                     }
                 }
             }
-            // the next factor of a kernel weight's or the bias's gradient: the map's deltas
-            String hint = deltas.isEmpty() ? "every delta" + n + "[" + fi + "] is 0"
-                    : "the deltas of map " + fi + " that are not 0: " + String.join(", ", deltas);
+            // the next factor of a kernel weight's or the bias's gradient: the map's deltas that are not 0
+            String hint = deltas.isEmpty() ? "delta" + n + tag() + "[" + fi + "][y][x] = 0" : String.join(", ", deltas);
             for (int c = 0; c < g.channels(); c++) {
                 for (int i = 0; i < g.kernel(); i++) {
                     for (int j = 0; j < g.kernel(); j++) {

@@ -154,7 +154,7 @@ class PredictConvTest {
                 predict.reveal(i);
             }
         }
-        assertTrue(feedback(gradient).contains("predict.hint[the deltas of map 0 that are not 0: delta1[0][0][1] = "
+        assertTrue(feedback(gradient).contains("predict.hint[delta1[0][0][1] = "
                 + Naming.number(hand.delta1[0][0][1])), "the deltas shown, the hint gives them: " + feedback(gradient));
         predict.answer(gradient, Naming.number(dK));
         assertEquals(PredictSnapshot.Status.RIGHT, shown().rows().get(gradient).status());

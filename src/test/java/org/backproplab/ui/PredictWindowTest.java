@@ -66,7 +66,7 @@ class PredictWindowTest {
         assertTrue(text(robot, "#predict-feedback-1").contains("Answer: out_h1 = 1 / (1 + e^-net_h1) = "
                 + "1 / (1 + e^-0.3775) = 0.593269992"), text(robot, "#predict-feedback-1"));
         assertEquals("out 0.59327", text(robot, "#out-0-0"));
-        assertEquals("This lesson: 1 of 2 right first time \u00b7 missed: forward (net, out) 1",
+        assertEquals("This lesson: 1 of 2 right first time \u00b7 missed: forward (net, out; z, a, pooled) 1",
                 text(robot, "#predict-progress"));
 
         // on to the output layer's backward pass: delta_o1 and dE/dw5 are asked
