@@ -45,10 +45,18 @@ class PredictConvWindowTest {
         ui.settle();
     }
 
-    /** The predict panel given most of the height above the inspector, so that its feedback shows in the picture. */
+    /** The predict panel scrolled so that the second question's feedback shows whole in the picture. */
     private void roomForTheFeedback(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#predict-split").queryAs(javafx.scene.control.SplitPane.class)
-                .setDividerPositions(0.62));
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane pane = robot.lookup("#predict-panel")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            javafx.scene.Node feedback = robot.lookup("#predict-feedback-1").query();
+            double bottom = pane.getContent().sceneToLocal(feedback.localToScene(feedback.getBoundsInLocal()))
+                    .getMaxY();
+            double content = pane.getContent().getBoundsInLocal().getHeight();
+            double viewport = pane.getViewportBounds().getHeight();
+            pane.setVvalue(Math.min(1, Math.max(0, (bottom + 8 - viewport) / (content - viewport))));
+        });
         ui.settle();
     }
 
