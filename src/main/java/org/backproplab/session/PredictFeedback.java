@@ -59,10 +59,11 @@ final class PredictFeedback {
 
     /**
      * Whether {@code hint} tells the value of {@code p}: it is p's whole line, or it says
-     * "p's name = ..." ("z1[0][0][1] = 0.14", "..., delta1[0][0][2] = 0.3247").
+     * "p's name = ..." ("z1[0][0][1] = 0.14", "..., delta1[0][0][2] = 0.3247", "e^z3[0] = e^0.008 = ...",
+     * "e^-net_h1 = e^-0.3775 = ...": the number after the name is p's).
      */
     static boolean tells(String hint, PredictQuestion p) {
-        return p.line().equals(hint) || java.util.regex.Pattern.compile("(^|[ ,(:])"
+        return p.line().equals(hint) || java.util.regex.Pattern.compile("(^|[ ,(:^-])"
                 + java.util.regex.Pattern.quote(p.name()) + " = ").matcher(hint).find();
     }
 

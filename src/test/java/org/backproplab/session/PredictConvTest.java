@@ -100,8 +100,19 @@ class PredictConvTest {
         assertEquals(1, c.rightFirst());
         assertEquals(1, c.missed(PredictKind.FORWARD));
 
-        // pooling: a2[0][0][0] = max(a1[0][0][0], a1[0][0][1], a1[0][1][0], a1[0][1][1]) = max(0, 0.14, 0, 0)
+        // the dense layer: a3[0]'s hint e^z3[0] = e^0.008 would tell z3[0], asked beside it
         stages(1);
+        assertEquals(List.of("predict.prompt[a2[0][0][0]]", "predict.prompt[a2[0][0][1]]"), prompts());
+        stages(1);
+        assertEquals(List.of("predict.prompt[z3[0]]", "predict.prompt[a3[0]]"), prompts());
+        predict.hint(1);
+        assertTrue(feedback(1).contains("predict.hintPending[z3[0]]"), feedback(1));
+        predict.answer(0, Naming.number(hand.z3[0]));
+        assertTrue(feedback(1).contains("predict.hint[e^z3[0] = e^" + Naming.number(hand.z3[0])), feedback(1));
+        step.back();
+        worker.runUntilIdle();
+
+        // pooling: a2[0][0][0] = max(a1[0][0][0], a1[0][0][1], a1[0][1][0], a1[0][1][1]) = max(0, 0.14, 0, 0)
         assertEquals(List.of("predict.prompt[a2[0][0][0]]", "predict.prompt[a2[0][0][1]]"), prompts());
         assertEquals("?", cell(GraphItem.neuron(1, 0)).text());
         predict.answer(0, Naming.number(hand.p[0][0][0]));
