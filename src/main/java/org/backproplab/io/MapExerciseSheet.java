@@ -165,7 +165,8 @@ public final class MapExerciseSheet {
                 if (s.conv() != null) {
                     int k = s.conv().kernel();
                     for (int c = 0; c < s.conv().channels(); c++) {
-                        md.append(Parameter.weightsName(l)).append("[").append(r).append("][").append(c).append("] =\n");
+                        md.append(Parameter.weightsName(l)).append("[").append(r).append("][").append(c)
+                                .append("] =\n");
                         grid(md, w.rowValues(r), c * k * k, k, k);
                     }
                 } else {

@@ -136,7 +136,8 @@ final class MapQuestions {
                     // the window, as a formula (the same in every language): max over a1[0][0..1][2..3]
                     String hint = "max over " + input(l) + "[" + c + "][" + y * k + ".." + (y * k + k - 1) + "]["
                             + x * k + ".." + (x * k + k - 1) + "]";
-                    out.add(new PredictQuestion(name, PredictKind.FORWARD, f.activation().get(sample, p.output(c, y, x)),
+                    double value = f.activation().get(sample, p.output(c, y, x));
+                    out.add(new PredictQuestion(name, PredictKind.FORWARD, value,
                             formula(shown), hint, line, new Spot(Place.OUT, l, p.output(c, y, x), 0)));
                 }
             }
@@ -152,7 +153,8 @@ final class MapQuestions {
             double x = f.input().get(sample, 0);
             String zHint = "W" + n + "[" + k + "][0] x " + input(l) + "[0] = " + factor(w) + " x " + factor(x) + " = "
                     + number(w * x);
-            out.add(question(z, PredictKind.FORWARD, f.preActivation().get(sample, k), zHint, new Spot(Place.NET, l, k, 0)));
+            out.add(question(z, PredictKind.FORWARD, f.preActivation().get(sample, k), zHint,
+                    new Spot(Place.NET, l, k, 0)));
             double zk = f.preActivation().get(sample, k);
             String aHint = switch (f.function()) {
                 case SOFTMAX -> "e^" + z + " = e^" + factor(zk) + " = " + number(Math.exp(zk));
@@ -206,7 +208,8 @@ final class MapQuestions {
             String deltaLine = find(delta);
             for (int i = 0; i < f.input().cols(); i++) {
                 String name = "dE/dW" + n + "[" + k + "][" + i + "]";
-                (i == 0 ? out : rest).add(new PredictQuestion(name, PredictKind.WEIGHT_GRADIENT, b.gradWeights().get(k, i),
+                double g = b.gradWeights().get(k, i);
+                (i == 0 ? out : rest).add(new PredictQuestion(name, PredictKind.WEIGHT_GRADIENT, g,
                         formula(find(name)), deltaLine, find(name), new Spot(Place.WEIGHT_GRADIENT, l, k, i)));
             }
             if (b.gradBias() != null) {
@@ -223,6 +226,9 @@ final class MapQuestions {
         int l = b.layer();
         int n = l + 1;
         ForwardRecord next = records.forward(l + 1);
+        BackwardRecord after = records.backward(l + 1);
+        MapShape nextShape = l + 1 < layers.size() ? layers.get(l + 1) : null;
+        boolean dense = next != null && after != null && nextShape.conv() == null && nextShape.pool() == null;
         for (int c = 0; c < p.channels(); c++) {
             for (int y = 0; y < p.outHeight(); y++) {
                 for (int x = 0; x < p.outWidth(); x++) {
@@ -233,12 +239,11 @@ final class MapQuestions {
                         from = find("dE/da" + n + tag() + at(c, y, x));
                     }
                     String formula = name + " = " + formula(from);
-                    String hint = next == null || next.weights() == null || layers.get(l + 1).conv() != null
-                            ? from.substring(0, from.indexOf(" = ")) + " = ?"
-                            : "W" + (n + 1) + "[0][" + o + "] x delta" + (n + 1) + "[0] = "
-                                    + factor(next.weights().get(0, o)) + " x " + factor(records.backward(l + 1).delta()
-                                            .get(sample, 0)) + " = " + number(next.weights().get(0, o)
-                                            * records.backward(l + 1).delta().get(sample, 0));
+                    // the first term of the sum that sends the gradient back: W3[0][o] x delta3[0]
+                    String hint = !dense ? "delta" + (n + 1) + " x W" + (n + 1)
+                            : "W" + (n + 1) + "[0][" + o + "] x delta" + (n + 1) + tag() + "[0] = "
+                                    + factor(next.weights().get(0, o)) + " x " + factor(after.delta().get(sample, 0))
+                                    + " = " + number(next.weights().get(0, o) * after.delta().get(sample, 0));
                     out.add(new PredictQuestion(name, PredictKind.HIDDEN_DELTA, b.delta().get(sample, o), formula, hint,
                             find(name), new Spot(Place.DELTA, l, o, 0)));
                 }
@@ -285,7 +290,8 @@ final class MapQuestions {
                 }
             }
             String name = "dE/db" + n + "[" + fi + "]";
-            rest.add(new PredictQuestion(name, PredictKind.WEIGHT_GRADIENT, b.gradBias().get(fi, 0), formula(find(name)),
+            rest.add(new PredictQuestion(name, PredictKind.WEIGHT_GRADIENT, b.gradBias().get(fi, 0),
+                    formula(find(name)),
                     hint, find(name), new Spot(Place.BIAS_GRADIENT, l, fi, 0)));
         }
         out.addAll(rest);

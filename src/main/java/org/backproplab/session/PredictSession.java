@@ -359,7 +359,7 @@ public final class PredictSession {
         publish(null);
     }
 
-    /** The name of another value asked and still open that {@code q}'s hint tells (its line, or "name = value"), or null. */
+    /** Another value asked and still open that {@code q}'s hint tells ({@link PredictFeedback#tells}): its name, or null. */
     private String pendingIn(PredictQuestion q) {
         for (PredictQuestion p : asked) {
             Attempt a = attempts.get(key(p));

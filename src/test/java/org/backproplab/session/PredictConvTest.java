@@ -128,6 +128,9 @@ class PredictConvTest {
         assertTrue(pooled.get(0).equals("predict.prompt[delta2[0][0][0]]"), pooled.toString());
         // delta2[0][0][0] = W3[0][0] delta3[0] + W3[1][0] delta3[1], delta3 = o - t
         double d2 = ConvWorkedByHand.W3[0][0] * (hand.o[0] - 1) + ConvWorkedByHand.W3[1][0] * hand.o[1];
+        predict.hint(0);
+        assertTrue(feedback(0).contains("predict.hint[W3[0][0] \u00d7 delta3[0] = 0.3 \u00d7 (" + Naming.number(hand.o[0] - 1)
+                + ") = " + Naming.number(0.3 * (hand.o[0] - 1)) + "]"), "its first term: " + feedback(0));
         predict.answer(0, Naming.number(d2));
         assertEquals(PredictSnapshot.Status.RIGHT, shown().rows().get(0).status());
 
