@@ -1,12 +1,15 @@
 package org.backproplab.session;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.backproplab.engine.Evaluation;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.lesson.MnistLessons;
 
 /**
@@ -15,6 +18,8 @@ import org.backproplab.lesson.MnistLessons;
  */
 final class DigitsRun {
     private Trainer trainer;
+    /** The seed of the batch order of {@link #trainer}. */
+    private long seed;
     private final LossHistory batchLoss = new LossHistory(2048);
     private final LossHistory testAccuracy = new LossHistory(256);
     private double secondsPerBatch = Double.NaN;
@@ -42,10 +47,7 @@ final class DigitsRun {
      */
     Double train(String presetId, Network network, Samples train, Samples test, BooleanSupplier go, LongSupplier clock,
             long nanos, Runnable afterEpoch) {
-        if (trainer == null) {
-            trainer = MnistLessons.byId(presetId).trainerFor(network, train);
-            runPreset = presetId;
-        }
+        start(presetId, network, train);
         long start = clock.getAsLong();
         int batches = 0;
         Double diverged = null;
@@ -67,6 +69,59 @@ final class DigitsRun {
         double perBatch = (clock.getAsLong() - start) / 1e9 / batches;
         secondsPerBatch = Double.isNaN(secondsPerBatch) ? perBatch : 0.8 * secondsPerBatch + 0.2 * perBatch;
         return diverged;
+    }
+
+    /** Makes the trainer of {@code network} unless there is one: the preset's optimizer, batch size and seed. */
+    private void start(String presetId, Network network, Samples train) {
+        if (trainer == null) {
+            MnistLessons.Preset p = MnistLessons.byId(presetId);
+            trainer = p.trainerFor(network, train);
+            seed = p.seed();
+            runPreset = presetId;
+        }
+    }
+
+    /** Where training is, as an experiment file holds it (the trainer is made first if training has not started). */
+    ExperimentFile.Experiment experiment(String presetId, Network network, Samples train) {
+        start(presetId, network, train);
+        LossHistory.Curve loss = batchLoss.copy();
+        LossHistory.Curve accuracy = testAccuracy.copy();
+        return ExperimentFile.ofDigits(runPreset, trainer, seed, trainer.checkpoint(), ExperimentFile.DOUBLE,
+                new ExperimentFile.Curve(loss.iterations(), loss.losses()),
+                new ExperimentFile.Curve(accuracy.iterations(), accuracy.losses()));
+    }
+
+    /**
+     * The trainer of a digits experiment on {@code train}, restored to the file's state; null, and said why, when the
+     * file trained on another number of digits than the tab has.
+     */
+    static Trainer restore(ExperimentFile.Experiment e, Samples train, Path file, Consumer<Notice> post) {
+        if (e.digits().trainDigits() != train.size()) {
+            post.accept(new Notice("notice.experimentDigitCount", List.of(String.valueOf(file.getFileName()),
+                    e.digits().trainDigits(), train.size()), true));
+            return null;
+        }
+        return ExperimentFile.digitsTrainer(e, train);
+    }
+
+    /**
+     * Goes on from an experiment, once its network is shown ({@link #reset()} done): {@code restored} is its trainer
+     * ({@link #restore}); the curves are the saved ones. Says where it goes on from.
+     */
+    void open(ExperimentFile.Experiment e, Trainer restored, Path file, Consumer<Notice> post) {
+        trainer = restored;
+        seed = e.seed();
+        runPreset = e.lesson();
+        ExperimentFile.Curve loss = e.curve();
+        for (int i = 0; i < loss.iterations().length; i++) {
+            batchLoss.add(loss.iterations()[i], loss.losses()[i]);
+        }
+        ExperimentFile.Curve accuracy = e.digits().testAccuracy();
+        for (int i = 0; i < accuracy.iterations().length; i++) {
+            testAccuracy.add(accuracy.iterations()[i], accuracy.losses()[i]);
+        }
+        post.accept(new Notice("notice.experimentOpenedBatch", List.of(String.valueOf(file.getFileName()), epoch() + 1,
+                batchInEpoch()), false));
     }
 
     long iteration() {

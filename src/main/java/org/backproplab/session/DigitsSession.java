@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.data.DataFileException;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.Trainer;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.lesson.Digits;
 import org.backproplab.lesson.MnistLessons;
 
@@ -39,6 +41,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private final ReadOnlyIntegerWrapper digitCount = new ReadOnlyIntegerWrapper(this, "digitCount");
     private final ReadOnlyObjectWrapper<Notice> inputError = new ReadOnlyObjectWrapper<>(this, "inputError");
     private final DigitsSaves saves;
+    private final DigitsExperiments experiments;
     private final DigitsDrawing pen = new DigitsDrawing();
     private final ReadOnlyObjectWrapper<DigitsSnapshot.Picture> drawing =
             new ReadOnlyObjectWrapper<>(this, "drawing", pen.picture());
@@ -77,6 +80,8 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         this.cells = new DigitsCells(() -> submit(() -> { }), worker::execute, fx);
         this.saves = new DigitsSaves(this, fx);
         this.data = new DigitsData(dataFolder, trainLimit, testLimit);
+        this.experiments = new DigitsExperiments(this::pause, this::submit, this::post, this::experiment,
+                this::openExperiment);
         withCurves(() -> submit(run::clearRuns), "batch", DigitsSnapshot::runs);
     }
 
@@ -95,6 +100,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     /** The "Numbers inside" part: a cell's sum, a kernel weight's gradient, for the digit shown. */
     public DigitsCells cells() {
         return cells;
+    }
+
+    /** Save experiment and Open experiment: where training is, in a file, and back. */
+    public DigitsExperiments experiments() {
+        return experiments;
     }
 
     /** The preset of the network shown (null before the digits are loaded). */
@@ -272,13 +282,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         }
         accept();
         pause();
-        submit(() -> {
-            Network n = saves.load(file, this::post);
-            if (n != null) {
-                useNetwork(saves.loadedPreset(), n);
-                post(new Notice("notice.modelLoaded", List.of(file.getFileName().toString()), false));
-            }
-        });
+        submit(() -> saves.load(file, this::useNetwork, this::post));
     }
 
     private void refuse(String key, Object... args) {
@@ -291,23 +295,23 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     // ---- worker ------------------------------------------------------------------------
 
-    /** Reads the digits unless they are read; false (and said why) when they cannot be. */
-    private boolean ensureData() {
-        if (!data.loaded()) {
-            try {
-                data.ensure();
-            } catch (DataFileException | IOException e) {
-                post(DigitsData.failed(e));
-                return false;
-            }
-            afterDigitsRead();
-        }
-        return true;
-    }
-
     private void afterDigitsRead() {
         fx.execute(() -> digitCount.set(data.testCount()));
         refreshConfusion();
+    }
+
+    private ExperimentFile.Experiment experiment() {
+        return network != null && data.ensure(this::post, this::afterDigitsRead)
+                ? run.experiment(presetId, network, data.train()) : null;
+    }
+
+    private void openExperiment(ExperimentFile.Experiment e, Path file) {
+        Trainer restored = data.ensure(this::post, this::afterDigitsRead) ? DigitsRun.restore(e, data.train(), file,
+                this::post) : null;
+        if (restored != null) {
+            useNetwork(e.lesson(), restored.network());
+            run.open(e, restored, file, this::post);
+        }
     }
 
     private void useNetwork(String id, Network n) {
@@ -326,7 +330,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     @Override
     protected long playChunk() {
-        if (network == null || !ensureData()) {
+        if (network == null || !data.ensure(this::post, this::afterDigitsRead)) {
             stopPlaying();
             return -1;
         }
