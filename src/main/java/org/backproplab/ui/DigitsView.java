@@ -3,12 +3,14 @@ package org.backproplab.ui;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -25,8 +27,8 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * A CNN on handwritten digits: the tab's shell with its tool bar (preset, play, progress, save,
- * load), the model summary and the curves on the left, and what the network sees
+ * A CNN on handwritten digits: the tab's shell with its tool bar (preset, play, progress, save and
+ * load the model, save and open an experiment), the model summary and the curves on the left, and what the network sees
  * ({@link DigitsInsideView}) in the centre and on the right. Controls call the view-model's
  * commands and follow its properties; a new snapshot is drawn once, on the next frame.
  */
@@ -103,7 +105,11 @@ public final class DigitsView {
         play.setMinWidth(Region.USE_PREF_SIZE);
         progress.setId("digits-progress");
         progress.setPrefWidth(220);
+        progress.setMinWidth(100);
         progressLabel.setId("digits-progress-label");
+        // the progress is read whole; the preset's long names may be cut instead
+        progressLabel.setMinWidth(Region.USE_PREF_SIZE);
+        preset.setMinWidth(160);
         Button save = ViewParts.button(i18n, "digits-save", Material2MZ.SAVE, "digits.save", () ->
                 dialogs.modelToSave(root.getScene().getWindow()).ifPresent(f -> session.saveModel(f, false)));
         // a diverged network (NaN or infinite values) is saved only after a yes
@@ -123,7 +129,10 @@ public final class DigitsView {
                 dialogs.modelToOpen(root.getScene().getWindow()).ifPresent(session::loadModel));
         inputError.setId("digits-input-error");
         inputError.getStyleClass().add("error");
-        HBox bar = new HBox(8, preset, play, fresh, progress, progressLabel, save, load, inputError);
+        Button[] experiment = ExperimentButtons.of(i18n, "digits", "digits.experiment", dialogs, () -> root.getScene().getWindow(),
+                session.experiments()::save, session.experiments()::open);
+        HBox bar = new HBox(8, preset, play, fresh, progress, progressLabel, save, load, new Separator(Orientation.VERTICAL),
+                experiment[0], experiment[1], inputError);
         bar.setAlignment(Pos.CENTER_LEFT);
         notice.setId("digits-notice");
         notice.getStyleClass().add("notice");
