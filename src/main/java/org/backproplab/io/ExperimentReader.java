@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.Checkpoint;
 import org.backproplab.engine.ImmutableMatrix;
@@ -274,16 +275,9 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
         }
     }
 
-    /** The bias mode (when among {@code others}) first, then the optimizer's fields, then the rest. */
+    /** The optimizer's fields, then {@code others}. */
     private static String[] settings(String[] others, String... optimizer) {
-        List<String> all = new java.util.ArrayList<>(List.of(others));
-        int at = all.contains("bias") ? 1 : 0;
-        all.remove("bias");
-        all.addAll(0, List.of(optimizer));
-        if (at == 1) {
-            all.add(0, "bias");
-        }
-        return all.toArray(String[]::new);
+        return Stream.concat(Stream.of(optimizer), Stream.of(others)).toArray(String[]::new);
     }
 
     Curve curve(JsonNode root, String name) throws ExperimentException {

@@ -129,7 +129,8 @@ public final class DigitsView {
                 dialogs.modelToOpen(root.getScene().getWindow()).ifPresent(session::loadModel));
         inputError.setId("digits-input-error");
         inputError.getStyleClass().add("error");
-        Button[] experiment = ExperimentButtons.of(i18n, "digits", "digits.experiment", dialogs, () -> root.getScene().getWindow(),
+        Button[] experiment = ExperimentButtons.of(i18n, "digits",
+                new String[] {"digits.experimentSave", "digits.experimentOpen"}, dialogs, () -> root.getScene().getWindow(),
                 session.experiments()::save, session.experiments()::open);
         HBox bar = new HBox(8, preset, play, fresh, progress, progressLabel, save, load, new Separator(Orientation.VERTICAL),
                 experiment[0], experiment[1], inputError);
