@@ -116,9 +116,13 @@ final class DigitsTraining {
         epochs(trainer, single, n, train, test, e.seed());
     }
 
+    /** The float path from the restored {@code trainer} (its parameters and moments are the file's floats). */
     private FloatTrainer floatFrom(ExperimentFile.Experiment e, Trainer trainer) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "this experiment trains in float; going on in "
-                + "float is not possible yet");
+        String why = FloatTrainer.unsupported(trainer);
+        if (why != null) {
+            throw new IllegalArgumentException(e.lesson() + " cannot train in float: " + why);
+        }
+        return new FloatTrainer(trainer);
     }
 
     /** {@code n} epochs numbered on from those {@code trainer} has done, a line each; saves after the last. */
