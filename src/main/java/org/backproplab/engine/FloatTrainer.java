@@ -48,16 +48,24 @@ public final class FloatTrainer {
      * else the reason it cannot.
      */
     public static String unsupported(Trainer trainer) {
-        String why = FloatNetwork.unsupported(trainer.network());
+        String why = unsupported(trainer.network(), trainer.optimizer().spec());
         if (why != null) {
             return why;
         }
-        OptimizerSpec spec = trainer.optimizer().spec();
-        if (!(spec instanceof OptimizerSpec.Adam || spec instanceof OptimizerSpec.Sgd)) {
-            return "single precision trains with SGD or Adam, not " + trainer.optimizer().id();
-        }
         if (trainer.regularization().kind() != Regularization.Kind.NONE) {
             return "single precision trains without regularisation";
+        }
+        return null;
+    }
+
+    /** Null when {@code network} can be trained in single precision with {@code optimizer}, else the reason it cannot. */
+    public static String unsupported(Network network, OptimizerSpec optimizer) {
+        String why = FloatNetwork.unsupported(network);
+        if (why != null) {
+            return why;
+        }
+        if (!(optimizer instanceof OptimizerSpec.Adam || optimizer instanceof OptimizerSpec.Sgd)) {
+            return "single precision trains with SGD or Adam, not " + optimizer.create().id();
         }
         return null;
     }

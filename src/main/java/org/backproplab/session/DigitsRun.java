@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.FloatTrainer;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.OptimizerSpec;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
 import org.backproplab.io.ExperimentFile;
@@ -27,13 +29,36 @@ final class DigitsRun {
     /** The preset the loss so far was trained with, or null before training. */
     private String runPreset;
 
-    /** A new network is shown: nothing trained on it yet; the loss so far is kept as a run. */
-    void reset() {
+    /** Hears the precision in use and why the network shown cannot train in float (or null), on the worker. */
+    private java.util.function.BiConsumer<String, String> precisionShown = (p, why) -> { };
+    /** The precision chosen: float (the float path, when the network takes it) or double. */
+    private String precision = ExperimentFile.DOUBLE;
+    /** Why the network shown cannot train in float, or null. */
+    private String whyNotFloat;
+    /** The float path of {@link #trainer} while it trains in float, else null. */
+    private FloatTrainer single;
+
+    /** {@code shown} hears, on the worker, the precision in use and why the network cannot train in float (or null). */
+    void listen(java.util.function.BiConsumer<String, String> shown) {
+        this.precisionShown = shown;
+    }
+
+    /**
+     * A new network is shown ({@code network}, to train with {@code optimizer}): nothing trained on it yet; the loss so
+     * far is kept as a run. Float is chosen back to double when it cannot train in float.
+     */
+    void reset(Network network, OptimizerSpec optimizer) {
         if (runPreset != null) {
             runs.keep(CurveRuns.digits(runPreset), batchLoss.copy(), LossHistory.Curve.EMPTY);
         }
         runPreset = null;
         trainer = null;
+        single = null;
+        whyNotFloat = FloatTrainer.unsupported(network, optimizer);
+        if (whyNotFloat != null) {
+            precision = ExperimentFile.DOUBLE;
+        }
+        precisionShown.accept(precision, whyNotFloat);
         batchLoss.clear();
         testAccuracy.clear();
         secondsPerBatch = Double.NaN;
@@ -52,20 +77,22 @@ final class DigitsRun {
         int batches = 0;
         Double diverged = null;
         do {
-            int epochBefore = trainer.epoch();
-            double loss = trainer.trainIteration();
+            int epochBefore = epoch();
+            double loss = single != null ? single.trainIteration() : trainer.trainIteration();
             batches++;
-            batchLoss.add(trainer.iteration(), loss);
+            batchLoss.add(iteration(), loss);
             if (!Double.isFinite(loss)) {
                 diverged = loss;
                 break;
             }
-            if (trainer.epoch() != epochBefore) {
+            if (epoch() != epochBefore) {
+                publish();
                 Evaluation e = trainer.evaluate(test);
-                testAccuracy.add(trainer.epoch(), e.accuracy());
+                testAccuracy.add(epoch(), e.accuracy());
                 afterEpoch.run();
             }
         } while (go.getAsBoolean() && clock.getAsLong() - start < nanos);
+        publish();
         double perBatch = (clock.getAsLong() - start) / 1e9 / batches;
         secondsPerBatch = Double.isNaN(secondsPerBatch) ? perBatch : 0.8 * secondsPerBatch + 0.2 * perBatch;
         return diverged;
@@ -78,7 +105,32 @@ final class DigitsRun {
             trainer = p.trainerFor(network, train);
             seed = p.seed();
             runPreset = presetId;
+            setPrecision(precision);
         }
+    }
+
+    /** The float path's parameters into the network shown (every float exactly a double). */
+    private void publish() {
+        if (single != null) {
+            single.publish();
+        }
+    }
+
+    /**
+     * Trains in {@code id} (float or double) from the next batch on, going on from where training is: the float
+     * path takes the trainer's parameters and moments rounded to floats; back in double, the trainer takes the float
+     * path's. Double when the network cannot train in float.
+     */
+    void setPrecision(String id) {
+        precision = whyNotFloat == null ? id : ExperimentFile.DOUBLE;
+        boolean toFloat = ExperimentFile.FLOAT.equals(precision);
+        if (trainer != null && toFloat && single == null) {
+            single = new FloatTrainer(trainer);
+        } else if (trainer != null && !toFloat && single != null) {
+            trainer.restore(single.checkpoint());
+            single = null;
+        }
+        precisionShown.accept(precision, whyNotFloat);
     }
 
     /** Where training is, as an experiment file holds it (the trainer is made first if training has not started). */
@@ -86,7 +138,8 @@ final class DigitsRun {
         start(presetId, network, train);
         LossHistory.Curve loss = batchLoss.copy();
         LossHistory.Curve accuracy = testAccuracy.copy();
-        return ExperimentFile.ofDigits(runPreset, trainer, seed, trainer.checkpoint(), ExperimentFile.DOUBLE,
+        return ExperimentFile.ofDigits(runPreset, trainer, seed, single != null ? single.checkpoint()
+                : trainer.checkpoint(), single != null ? ExperimentFile.FLOAT : ExperimentFile.DOUBLE,
                 new ExperimentFile.Curve(loss.iterations(), loss.losses()),
                 new ExperimentFile.Curve(accuracy.iterations(), accuracy.losses()));
     }
@@ -112,6 +165,8 @@ final class DigitsRun {
         trainer = restored;
         seed = e.seed();
         runPreset = e.lesson();
+        whyNotFloat = FloatTrainer.unsupported(restored);
+        setPrecision(e.digits().precision());
         ExperimentFile.Curve loss = e.curve();
         for (int i = 0; i < loss.iterations().length; i++) {
             batchLoss.add(loss.iterations()[i], loss.losses()[i]);
@@ -125,11 +180,11 @@ final class DigitsRun {
     }
 
     long iteration() {
-        return trainer == null ? 0 : trainer.iteration();
+        return single != null ? single.iteration() : trainer == null ? 0 : trainer.iteration();
     }
 
     int epoch() {
-        return trainer == null ? 0 : trainer.epoch();
+        return single != null ? single.epoch() : trainer == null ? 0 : trainer.epoch();
     }
 
     int batchesPerEpoch(int trainSize) {
@@ -137,7 +192,8 @@ final class DigitsRun {
     }
 
     int batchInEpoch() {
-        return trainer == null ? 0 : (trainer.cursor() + trainer.batchSize() - 1) / trainer.batchSize();
+        int cursor = single != null ? single.cursor() : trainer == null ? 0 : trainer.cursor();
+        return trainer == null ? 0 : (cursor + trainer.batchSize() - 1) / trainer.batchSize();
     }
 
     /** Seconds left in this epoch at the recent pace, NaN before a pace is known. */

@@ -42,6 +42,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private final ReadOnlyObjectWrapper<Notice> inputError = new ReadOnlyObjectWrapper<>(this, "inputError");
     private final DigitsSaves saves;
     private final DigitsExperiments experiments;
+    private final DigitsPrecision precision;
     private final DigitsDrawing pen = new DigitsDrawing();
     private final ReadOnlyObjectWrapper<DigitsSnapshot.Picture> drawing =
             new ReadOnlyObjectWrapper<>(this, "drawing", pen.picture());
@@ -51,7 +52,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     /** The network shown: a shipped trained one, one loaded from a file, or the one being trained. */
     private Network network;
     /** The training of {@link #network}, once started (it needs the digits). */
-    private final DigitsRun run = new DigitsRun();
+    private final DigitsRun run;
     private Network probe;
     private final DigitsProbe inside = new DigitsProbe();
     private int selected;
@@ -80,7 +81,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         this.cells = new DigitsCells(() -> submit(() -> { }), worker::execute, fx);
         this.saves = new DigitsSaves(this, fx);
         this.data = new DigitsData(dataFolder, trainLimit, testLimit);
-        this.experiments = new DigitsExperiments(this::pause, this::submit, this::post, this::experiment,
+        this.run = new DigitsRun();
+        this.precision = new DigitsPrecision(fx, inputError::set, id -> submit(() -> run.setPrecision(id)));
+        run.listen(precision::shown);
+        this.experiments = new DigitsExperiments(this::pause, this::submit, this::post, () -> network != null
+                && data.ensure(this::post, this::afterDigitsRead) ? run.experiment(presetId, network, data.train()) : null,
                 this::openExperiment);
         withCurves(() -> submit(run::clearRuns), "batch", DigitsSnapshot::runs);
     }
@@ -105,6 +110,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     /** Save experiment and Open experiment: where training is, in a file, and back. */
     public DigitsExperiments experiments() {
         return experiments;
+    }
+
+    /** The precision training runs in: float (as PyTorch) or double. */
+    public DigitsPrecision precision() {
+        return precision;
     }
 
     /** The preset of the network shown (null before the digits are loaded). */
@@ -178,7 +188,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.preset", String.valueOf(id));
             return true;
         }
-        accept();
+        inputError.set(null);
         pause();
         return false;
     }
@@ -190,7 +200,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.notLoaded");
             return;
         }
-        accept();
+        inputError.set(null);
         super.play();
     }
 
@@ -204,7 +214,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.digit", index, digitCount.get() - 1);
             return;
         }
-        accept();
+        inputError.set(null);
         submit(() -> {
             selected = index;
             drawn = null;
@@ -223,7 +233,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.outside", x, y);
             return;
         }
-        accept();
+        inputError.set(null);
         pen.brush(x, y);
         drawing.set(pen.picture());
         if (pen.due(worker.nanoTime())) {
@@ -239,7 +249,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     /** Wipes the drawing and shows the test digit again. */
     public void clearDrawing() {
-        accept();
+        inputError.set(null);
         pen.clear();
         drawing.set(pen.picture());
         submit(() -> drawn = null);
@@ -259,7 +269,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse(file == null ? "digits.error.noFile" : "digits.error.notLoaded");
             return;
         }
-        accept();
+        inputError.set(null);
         saves.clear();
         submit(() -> saves.save(file, presetId, network, confirmedNonFinite, this::post));
     }
@@ -280,7 +290,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.noFile");
             return;
         }
-        accept();
+        inputError.set(null);
         pause();
         submit(() -> saves.load(file, this::useNetwork, this::post));
     }
@@ -289,20 +299,11 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         inputError.set(new Notice(key, List.of(args), true));
     }
 
-    private void accept() {
-        inputError.set(null);
-    }
-
     // ---- worker ------------------------------------------------------------------------
 
     private void afterDigitsRead() {
         fx.execute(() -> digitCount.set(data.testCount()));
         refreshConfusion();
-    }
-
-    private ExperimentFile.Experiment experiment() {
-        return network != null && data.ensure(this::post, this::afterDigitsRead)
-                ? run.experiment(presetId, network, data.train()) : null;
     }
 
     private void openExperiment(ExperimentFile.Experiment e, Path file) {
@@ -317,7 +318,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private void useNetwork(String id, Network n) {
         presetId = id;
         network = n;
-        run.reset();
+        run.reset(n, MnistLessons.byId(id).optimizer());
         explain.networkChanged();
         probe = n.copy();
         inside.rebuild(n);

@@ -15,6 +15,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -37,6 +38,7 @@ public final class DigitsView {
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
     private final ComboBox<String> preset = new ComboBox<>();
+    private final ComboBox<String> precision = new ComboBox<>();
     private final Button play = new Button();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressLabel = new Label();
@@ -100,6 +102,22 @@ public final class DigitsView {
                 session.loadPreset(id);
             }
         });
+        precision.setId("digits-precision");
+        precision.getItems().setAll(session.precision().choices());
+        LocalizedCells.install(precision, i18n, id -> i18n.get(id.equals("float") ? "digits.precisionFloat"
+                : "digits.precisionDouble"));
+        precision.setValue(session.precision().precisionProperty().get());
+        Tooltip precisionTip = new Tooltip();
+        precisionTip.textProperty().bind(i18n.bind("digits.precisionTip"));
+        precision.setTooltip(precisionTip);
+        // a refused choice leaves the precision as it was: the box shows it again
+        precision.setOnAction(e -> {
+            if (precision.getValue() != null) {
+                session.precision().choose(precision.getValue());
+                precision.setValue(session.precision().precisionProperty().get());
+            }
+        });
+        session.precision().precisionProperty().addListener((o, a, id) -> precision.setValue(id));
         play.setId("digits-play");
         play.setOnAction(e -> session.togglePlay());
         play.setMinWidth(Region.USE_PREF_SIZE);
@@ -132,7 +150,7 @@ public final class DigitsView {
         Button[] experiment = ExperimentButtons.of(i18n, "digits",
                 new String[] {"digits.experimentSave", "digits.experimentOpen"}, dialogs, () -> root.getScene().getWindow(),
                 session.experiments()::save, session.experiments()::open);
-        HBox bar = new HBox(8, preset, play, fresh, progress, progressLabel, save, load, new Separator(Orientation.VERTICAL),
+        HBox bar = new HBox(8, preset, precision, play, fresh, progress, progressLabel, save, load, new Separator(Orientation.VERTICAL),
                 experiment[0], experiment[1], inputError);
         bar.setAlignment(Pos.CENTER_LEFT);
         notice.setId("digits-notice");
