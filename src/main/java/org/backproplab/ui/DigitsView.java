@@ -28,10 +28,11 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * A CNN on handwritten digits: the tab's shell with its tool bar (preset, play, progress, save and
- * load the model, save and open an experiment), the model summary and the curves on the left, and what the network sees
- * ({@link DigitsInsideView}) in the centre and on the right. Controls call the view-model's
- * commands and follow its properties; a new snapshot is drawn once, on the next frame.
+ * A CNN on handwritten digits: the tab's shell with its tool bar (preset, precision, play, save and
+ * load the model, save and open an experiment) and the progress below it, the model summary and
+ * the curves on the left, and what the network sees ({@link DigitsInsideView}) in the centre and
+ * on the right. Controls call the view-model's commands and follow its properties; a new snapshot
+ * is drawn once, on the next frame.
  */
 public final class DigitsView {
     private final DigitsSession session;
@@ -103,6 +104,7 @@ public final class DigitsView {
             }
         });
         precision.setId("digits-precision");
+        precision.setMinWidth(Region.USE_PREF_SIZE);
         precision.getItems().setAll(session.precision().choices());
         LocalizedCells.install(precision, i18n, id -> i18n.get(id.equals("float") ? "digits.precisionFloat"
                 : "digits.precisionDouble"));
@@ -112,8 +114,10 @@ public final class DigitsView {
         precision.setTooltip(precisionTip);
         // a refused choice leaves the precision as it was: the box shows it again
         precision.setOnAction(e -> {
-            if (precision.getValue() != null) {
-                session.precision().choose(precision.getValue());
+            String id = precision.getValue();
+            // the box set back to the precision kept comes here too: only a different one is a choice
+            if (id != null && !id.equals(session.precision().precisionProperty().get())) {
+                session.precision().choose(id);
                 precision.setValue(session.precision().precisionProperty().get());
             }
         });
@@ -150,8 +154,11 @@ public final class DigitsView {
         Button[] experiment = ExperimentButtons.of(i18n, "digits",
                 new String[] {"digits.experimentSave", "digits.experimentOpen"}, dialogs, () -> root.getScene().getWindow(),
                 session.experiments()::save, session.experiments()::open);
-        HBox bar = new HBox(8, preset, precision, play, fresh, progress, progressLabel, save, load, new Separator(Orientation.VERTICAL),
+        HBox bar = new HBox(8, preset, precision, play, fresh, save, load, new Separator(Orientation.VERTICAL),
                 experiment[0], experiment[1], inputError);
+        // the progress on a line of its own: the tool bar is full
+        HBox progressLine = new HBox(8, progress, progressLabel);
+        progressLine.setAlignment(Pos.CENTER_LEFT);
         bar.setAlignment(Pos.CENTER_LEFT);
         notice.setId("digits-notice");
         notice.getStyleClass().add("notice");
@@ -160,7 +167,7 @@ public final class DigitsView {
         about.setWrapText(true);
         about.textProperty().bind(i18n.bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> DigitsTexts.aboutKey(session.presetProperty().get()), session.presetProperty())));
-        VBox top = new VBox(6, bar, about, notice);
+        VBox top = new VBox(6, bar, progressLine, about, notice);
         top.setPadding(new Insets(8));
 
         summary.setId("model-summary");

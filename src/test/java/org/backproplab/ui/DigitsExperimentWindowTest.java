@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.session.DigitsSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,5 +109,39 @@ class DigitsExperimentWindowTest {
         ui.settle();
         assertTrue(ui.window.digits().root().isVisible(), "the Digits tab shows");
         assertArrayEquals(atSave.probabilities(), snapshot().probabilities());
+    }
+
+    @Test
+    void thePrecisionChosenInTheWindowTrainsTheFloatPathAndIsSaved(FxRobot robot, @TempDir Path dir) throws Exception {
+        ui.click(robot, "#tab-digits");
+        ui.choose(robot, "#digits-preset", "MLP: 784-128-64-10, ReLU");
+        ComboBox<?> box = robot.lookup("#digits-precision").queryAs(ComboBox.class);
+        assertEquals("double", box.getValue());
+        ui.choose(robot, "#digits-precision", "float32 (as PyTorch)");
+        assertEquals("float", ui.window.digits().session().precision().precisionProperty().get());
+        trainAWhile(robot, 300);
+        ui.experimentAnswer = dir.resolve("float.json");
+        ui.click(robot, "#digits-save-experiment");
+        ui.settle();
+        ExperimentFile.Experiment e = ExperimentFile.load(dir.resolve("float.json"));
+        assertEquals("float", e.digits().precision());
+        assertTrue(e.start().iteration() > 0);
+        for (ImmutableMatrix m : e.start().parameters().values()) {
+            for (int r = 0; r < m.rows(); r++) {
+                for (double v : m.rowValues(r)) {
+                    assertEquals(v, (double) (float) v, 0.0, "trained in float32: every parameter is a float");
+                }
+            }
+        }
+        ui.screenshot("digits-precision");
+
+        // LeNet-5 as published (tanh, subsampling) cannot train in float: back to float64, and float is refused
+        ui.choose(robot, "#digits-preset", "LeNet-5 (1998): subsampling with coefficient and bias, tanh");
+        assertEquals("double", box.getValue());
+        ui.choose(robot, "#digits-precision", "float32 (as PyTorch)");
+        assertTrue(ui.text(robot, "#digits-input-error").startsWith("This network cannot train in float32: "),
+                ui.text(robot, "#digits-input-error"));
+        assertEquals("double", box.getValue(), "the box shows the precision kept");
+        assertEquals("double", ui.window.digits().session().precision().precisionProperty().get());
     }
 }
