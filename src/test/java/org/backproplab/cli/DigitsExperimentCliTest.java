@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.backproplab.data.MnistFiles;
+import org.backproplab.engine.FloatTrainer;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
 import org.backproplab.io.ExperimentFile;
@@ -58,6 +59,29 @@ class DigitsExperimentCliTest {
         assertEquals(a.get(0).get("loss").asDouble(), whole, 1e-12);
         assertEquals(ModelFile.load(dir.resolve("straight.json")).parameters(),
                 ModelFile.load(dir.resolve("resumed.json")).parameters(), "bit for bit");
+    }
+
+    @Test
+    void aFloatExperimentGoesOnInFloatAsTheUninterruptedFloatRun() throws Exception {
+        Samples train = MnistFiles.train(Path.of(TINY)).samples(0, 10);
+        Trainer trainer = MnistLessons.byId("mnist-mlp").newTrainer(train, 1);
+        FloatTrainer single = new FloatTrainer(trainer);
+        for (int i = 0; i < 5; i++) {
+            single.trainIteration();
+        }
+        Path file = dir.resolve("float.json");
+        ExperimentFile.save(file, ExperimentFile.ofDigits("mnist-mlp", trainer, 1, single.checkpoint(),
+                ExperimentFile.FLOAT, ExperimentFile.Curve.EMPTY, ExperimentFile.Curve.EMPTY));
+        CliRun straight = CliRun.of("train", "mnist-mlp", "--epochs", "2", "--data", TINY, "--precision", "float",
+                "--json", "--save", dir.resolve("straight.json").toString());
+        CliRun resumed = CliRun.of("train", "--experiment", file.toString(), "--epochs", "2", "--data", TINY, "--json",
+                "--save", dir.resolve("resumed.json").toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals("float", resumed.jsonLines().get(0).get("precision").asText());
+        assertEquals(straight.jsonLines().get(1).get("loss").asDouble(), resumed.jsonLines().get(1).get("loss").asDouble(),
+                0.0, "the whole second epoch");
+        assertEquals(ModelFile.load(dir.resolve("straight.json")).parameters(),
+                ModelFile.load(dir.resolve("resumed.json")).parameters(), "bit for bit, in float");
     }
 
     @Test
