@@ -11,6 +11,7 @@ import org.backproplab.engine.Evaluation;
 import org.backproplab.engine.FloatTrainer;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.io.ModelFile;
 import org.backproplab.lesson.MnistLessons;
 import picocli.CommandLine;
@@ -80,9 +81,56 @@ final class DigitsTraining {
         }
         // float32 by default where it can, as PyTorch; evaluated and saved in double from the same values
         FloatTrainer single = why == null && !"double".equals(precision) ? new FloatTrainer(trainer) : null;
+        epochs(trainer, single, n, train, test, s);
+    }
+
+    /**
+     * {@code train --experiment FILE} with a digits experiment: the first digits it trained on, its trainer restored,
+     * {@code --epochs} (default: the preset's) more epochs numbered on from those done; the first may be the rest of
+     * an epoch. Its precision is the file's.
+     */
+    void continueFrom(ExperimentFile.Experiment e) {
+        MnistLessons.Preset p = MnistLessons.byId(e.lesson());
+        int n = epochs == null ? p.epochs() : epochs;
+        int digits = e.digits().trainDigits();
+        if (n < 1 || testLimit < 0 || limit != 0 && limit != digits) {
+            throw new CommandLine.ParameterException(spec.commandLine(), n < 1 || testLimit < 0
+                    ? "--epochs must be at least 1 and --test-limit at least 0"
+                    : "--limit: the experiment trains on the first " + digits + " digits, not " + limit);
+        }
+        Samples train;
+        Samples test;
+        try {
+            Path dir = MnistFiles.folder(data);
+            train = MnistFiles.train(dir).samples(digits, 10);
+            test = MnistFiles.test(dir).samples(testLimit, 10);
+        } catch (DataFileException | IOException ex) {
+            throw new IllegalArgumentException(ex.getMessage(), ex);
+        }
+        if (train.size() != digits) {
+            throw new IllegalArgumentException("the experiment trains on the first " + digits
+                    + " training digits, but there are " + train.size());
+        }
+        Trainer trainer = ExperimentFile.digitsTrainer(e, train);
+        FloatTrainer single = ExperimentFile.FLOAT.equals(e.digits().precision()) ? floatFrom(e, trainer) : null;
+        epochs(trainer, single, n, train, test, e.seed());
+    }
+
+    /** The float path from the restored {@code trainer} (its parameters and moments are the file's floats). */
+    private FloatTrainer floatFrom(ExperimentFile.Experiment e, Trainer trainer) {
+        String why = FloatTrainer.unsupported(trainer);
+        if (why != null) {
+            throw new IllegalArgumentException(e.lesson() + " cannot train in float: " + why);
+        }
+        return new FloatTrainer(trainer);
+    }
+
+    /** {@code n} epochs numbered on from those {@code trainer} has done, a line each; saves after the last. */
+    private void epochs(Trainer trainer, FloatTrainer single, int n, Samples train, Samples test, long s) {
         PrintWriter out = spec.commandLine().getOut();
         double accuracy = Double.NaN;
-        for (int epoch = 1; epoch <= n; epoch++) {
+        int done = single != null ? single.epoch() : trainer.epoch();
+        for (int epoch = done + 1; epoch <= done + n; epoch++) {
             long start = System.nanoTime();
             double loss = single != null ? single.trainEpoch() : trainer.trainEpoch();
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -111,7 +159,7 @@ final class DigitsTraining {
         }
         if (save != null) {
             TrainCommand.save(spec, save, preset, trainer.network(), MNIST_INPUT,
-                    new ModelFile.Training(n, s, accuracy), json);
+                    new ModelFile.Training(done + n, s, accuracy), json);
         }
     }
 

@@ -74,7 +74,9 @@ final class TrainCommand implements Runnable {
     @Option(names = "--experiment", paramLabel = "FILE", description = "Go on from the experiment saved in FILE (by "
             + "'trace --save-experiment' or the app) instead of a preset: an iteration it stopped in is finished first, "
             + "then epochs are numbered on from the ones it had done (the first may be the rest of an epoch). "
-            + "--seed and the optimizer options do not apply; --epochs defaults to the lesson's.")
+            + "--seed and the optimizer options do not apply; --epochs defaults to the lesson's. A Digits-tab experiment "
+            + "goes on in its own precision on the first MNIST training digits it trained on (--data, --test-limit "
+            + "and --save apply).")
     java.nio.file.Path experiment;
 
     @Override
@@ -87,6 +89,15 @@ final class TrainCommand implements Runnable {
                         : "--seed and the optimizer options do not apply to --experiment (its settings are in the file)");
             }
             var from = ExperimentFiles.load(spec, experiment);
+            if (from.digits() != null) {
+                if (precision != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--precision does not apply to --experiment (its precision is in the file)");
+                }
+                new DigitsTraining(spec, from.lesson(), epochs, null, json, data, limit, testLimit, save, null)
+                        .continueFrom(from);
+                return;
+            }
             var stepper = org.backproplab.io.ExperimentFile.resume(from, 1);
             if (!stepper.atIterationStart()) {
                 stepper.finishIteration();

@@ -1,7 +1,10 @@
 package org.backproplab.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Trains a digits network in single precision (float32, as PyTorch does by default): the same
@@ -30,10 +33,13 @@ public final class FloatTrainer {
     private final List<float[]> gradients = new ArrayList<>();
     private final List<float[]> first = new ArrayList<>();
     private final List<float[]> second = new ArrayList<>();
+    /** The double network's parameters, in the order of {@link #values}. */
+    private final List<Parameter> parameters = new ArrayList<>();
     private double[] batchTargets = new double[0];
     private long steps;
     private int epoch;
     private int cursor;
+    private long iteration;
     private int[] order;
     private int orderEpoch = -1;
 
@@ -42,16 +48,9 @@ public final class FloatTrainer {
      * else the reason it cannot.
      */
     public static String unsupported(Trainer trainer) {
-        String why = FloatNetwork.unsupported(trainer.network());
+        String why = unsupported(trainer.network(), trainer.optimizer().spec());
         if (why != null) {
             return why;
-        }
-        OptimizerSpec spec = trainer.optimizer().spec();
-        if (!(spec instanceof OptimizerSpec.Adam || spec instanceof OptimizerSpec.Sgd)) {
-            return "single precision trains with SGD or Adam, not " + trainer.optimizer().id();
-        }
-        if (trainer.optimizer().steps() > 0 || trainer.iteration() > 0) {
-            return "single precision starts from an untrained trainer";
         }
         if (trainer.regularization().kind() != Regularization.Kind.NONE) {
             return "single precision trains without regularisation";
@@ -59,7 +58,23 @@ public final class FloatTrainer {
         return null;
     }
 
-    /** Takes the network's parameters (rounded to floats), data, batch size, batch order and optimizer of {@code trainer}. */
+    /** Null when {@code network} can be trained in single precision with {@code optimizer}, else the reason it cannot. */
+    public static String unsupported(Network network, OptimizerSpec optimizer) {
+        String why = FloatNetwork.unsupported(network);
+        if (why != null) {
+            return why;
+        }
+        if (!(optimizer instanceof OptimizerSpec.Adam || optimizer instanceof OptimizerSpec.Sgd)) {
+            return "single precision trains with SGD or Adam, not " + optimizer.create().id();
+        }
+        return null;
+    }
+
+    /**
+     * Takes the network's parameters (rounded to floats), data, batch size, batch order, optimizer and the point
+     * reached of {@code trainer}: its epoch, position in the epoch, updates done and the optimizer's memory (Adam's
+     * moments rounded to floats). A trainer restored to a {@link #checkpoint()} of a float trainer goes on exactly.
+     */
     public FloatTrainer(Trainer trainer) {
         String why = unsupported(trainer);
         if (why != null) {
@@ -86,16 +101,75 @@ public final class FloatTrainer {
             beta2 = 0;
             epsilon = 0;
         }
-        for (FloatLayer l : net.layers()) {
-            float[][] v = l.values();
-            float[][] g = l.gradients();
+        OptimizerState memory = trainer.optimizer().state();
+        for (int l = 0; l < net.layers().size(); l++) {
+            float[][] v = net.layers().get(l).values();
+            float[][] g = net.layers().get(l).gradients();
             for (int i = 0; i < v.length; i++) {
+                Parameter p = trainer.network().layer(l).parameters().get(i);
+                Map<String, ImmutableMatrix> saved = memory.slots().get(p.name());
                 values.add(v[i]);
                 gradients.add(g[i]);
-                first.add(new float[v[i].length]);
-                second.add(new float[v[i].length]);
+                parameters.add(p);
+                first.add(floats(saved == null || !adam ? null : saved.get("m"), v[i].length));
+                second.add(floats(saved == null || !adam ? null : saved.get("v"), v[i].length));
             }
         }
+        steps = memory.steps();
+        epoch = trainer.epoch();
+        cursor = trainer.cursor();
+        iteration = trainer.iteration();
+    }
+
+    /** The values of {@code m} (row by row) rounded to floats, or zeros. */
+    private static float[] floats(ImmutableMatrix m, int n) {
+        float[] out = new float[n];
+        for (int r = 0, i = 0; m != null && r < m.rows(); r++) {
+            for (int c = 0; c < m.cols(); c++) {
+                out[i++] = (float) m.get(r, c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The point reached, in doubles (each float exactly): parameters, Adam's moments (SGD keeps none), epoch,
+     * position and updates done. The last step of each parameter is not kept on this path: it reads as zeros.
+     * Writes the parameters into the double trainer's network, as {@link #publish()}.
+     */
+    public Checkpoint checkpoint() {
+        publish();
+        Map<String, Map<String, ImmutableMatrix>> slots = new HashMap<>();
+        for (int p = 0; steps > 0 && p < parameters.size(); p++) {
+            DMatrixRMaj shape = parameters.get(p).value();
+            Map<String, ImmutableMatrix> buffers = new HashMap<>();
+            if (adam) {
+                buffers.put("m", doubles(first.get(p), shape));
+                buffers.put("v", doubles(second.get(p), shape));
+            }
+            buffers.put("step", ImmutableMatrix.copyOf(new DMatrixRMaj(shape.numRows, shape.numCols)));
+            slots.put(parameters.get(p).name(), buffers);
+        }
+        return new Checkpoint(trainer.network().copyParameters(), new OptimizerState(steps, slots), epoch, cursor,
+                iteration);
+    }
+
+    private static ImmutableMatrix doubles(float[] values, DMatrixRMaj shape) {
+        DMatrixRMaj m = new DMatrixRMaj(shape.numRows, shape.numCols);
+        for (int i = 0; i < values.length; i++) {
+            m.data[i] = values[i];
+        }
+        return ImmutableMatrix.copyOf(m);
+    }
+
+    /** Position of the next batch within the epoch. */
+    public int cursor() {
+        return cursor;
+    }
+
+    /** Updates done so far (those of the trainer it was made from included). */
+    public long iteration() {
+        return iteration;
     }
 
     /** Epochs completed so far. */
@@ -151,6 +225,7 @@ public final class FloatTrainer {
         net.forward(size);
         double loss = net.backward(batchTargets, size);
         step();
+        iteration++;
         cursor += size;
         if (cursor >= n) {
             cursor = 0;

@@ -9,8 +9,10 @@ import org.backproplab.engine.OptimizerSpec;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Stepper;
 import org.backproplab.engine.Trainer;
+import org.backproplab.engine.Regularization;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.Lessons;
+import org.backproplab.lesson.MnistLessons;
 import org.backproplab.lesson.PlaygroundSpec;
 
 /**
@@ -26,14 +28,16 @@ import org.backproplab.lesson.PlaygroundSpec;
  */
 public final class ExperimentFile {
     public static final String FORMAT = "backprop-lab-experiment";
-    /** The version written and the newest read. */
-    public static final int VERSION = 1;
+    /** The newest version read, written for a digits experiment (a Step or Playground one is still written as 1). */
+    public static final int VERSION = 2;
     /** The largest experiment file read. */
     public static final long MAX_BYTES = 64_000_000L;
     /** The tab an experiment of the stepping tab (and of the CLI's trace) is opened in. */
     public static final String STEP = "step";
     /** The tab of a playground experiment. */
     public static final String PLAYGROUND = "playground";
+    /** The tab of a digits experiment (version 2). */
+    public static final String DIGITS = "digits";
 
     private ExperimentFile() {
     }
@@ -58,17 +62,31 @@ public final class ExperimentFile {
      *                   training losses)
      * @param playground the playground's set-up, or null for a lesson of the app
      * @param testCurve  the playground's test losses by epoch, or null
+     * @param digits     a digits experiment's own part (then {@code train} is null: the digits are MNIST's), or null
      */
     public record Experiment(String tab, String lesson, BiasMode bias, OptimizerSpec optimizer, int batchSize,
             long seed, Samples train, Checkpoint start, int stagesDone, Curve curve, PlaygroundSpec playground,
-            Curve testCurve, Predict predict) {
+            Curve testCurve, Predict predict, Digits digits) {
 
         /** The same experiment with the teacher's choice of predict mode's questions (null: none saved). */
         public Experiment withPredict(Predict p) {
             return new Experiment(tab, lesson, bias, optimizer, batchSize, seed, train, start, stagesDone, curve,
-                    playground, testCurve, p);
+                    playground, testCurve, p, digits);
         }
     }
+
+    /**
+     * What a digits experiment holds besides the state and the batch-loss curve: the precision it
+     * trains in ({@link #FLOAT} or {@link #DOUBLE}), how many of the first MNIST training digits it
+     * trains on, and the test accuracy after each epoch.
+     */
+    public record Digits(String precision, int trainDigits, Curve testAccuracy) {
+    }
+
+    /** Single precision, as PyTorch trains by default. */
+    public static final String FLOAT = "float";
+    /** Double precision. */
+    public static final String DOUBLE = "double";
 
     /**
      * Predict mode's questions as a teacher chose them (Step tab): the kinds of value asked, by id
@@ -99,14 +117,42 @@ public final class ExperimentFile {
     public static Experiment of(String tab, String lessonId, BiasMode bias, long seed, Stepper stepper, Curve curve) {
         Trainer trainer = stepper.trainer();
         return new Experiment(tab, lessonId, bias, trainer.optimizer().spec(), trainer.batchSize(), seed,
-                trainer.samples(), stepper.currentStart(), stepper.currentRecords().size(), curve, null, null, null);
+                trainer.samples(), stepper.currentStart(), stepper.currentRecords().size(), curve, null, null, null, null);
     }
 
     /** The playground's set-up {@code spec} trained by {@code trainer} up to now (between two iterations). */
     public static Experiment ofPlayground(String lessonId, PlaygroundSpec spec, Trainer trainer, Curve train,
             Curve test) {
         return new Experiment(PLAYGROUND, lessonId, spec.bias(), trainer.optimizer().spec(), spec.batchSize(),
-                spec.seed(), trainer.samples(), trainer.checkpoint(), 0, train, spec, test, null);
+                spec.seed(), trainer.samples(), trainer.checkpoint(), 0, train, spec, test, null, null);
+    }
+
+    /**
+     * A digits preset trained by {@code trainer} (shuffling with {@code seed}) up to {@code state},
+     * between two batches: {@code state} is the trainer's checkpoint, or the float path's state
+     * written in doubles.
+     */
+    public static Experiment ofDigits(String preset, Trainer trainer, long seed, Checkpoint state, String precision,
+            Curve batchLoss, Curve testAccuracy) {
+        return new Experiment(DIGITS, preset, BiasMode.TRAINED, trainer.optimizer().spec(), trainer.batchSize(), seed,
+                null, state, 0, batchLoss, null, null, null, new Digits(precision, trainer.sampleCount(), testAccuracy));
+    }
+
+    /**
+     * The trainer of a digits experiment on {@code train} (its first digits, as many as the file
+     * trained on), with the file's optimizer, batch size and seed, restored to its state: the next
+     * batch is the one that came next.
+     */
+    public static Trainer digitsTrainer(Experiment e, Samples train) {
+        if (train.size() != e.digits().trainDigits()) {
+            throw new IllegalArgumentException("the experiment trains on " + e.digits().trainDigits()
+                    + " digits, not " + train.size());
+        }
+        Trainer t = new Trainer(MnistLessons.byId(e.lesson()).network().apply(e.seed()), e.optimizer().create(),
+                Regularization.NONE, train, e.batchSize(), e.seed());
+        t.setClassification(true);
+        t.restore(e.start());
+        return t;
     }
 
     /** The lesson of an experiment with its settings and samples (its starting weights are the lesson's). */
@@ -137,6 +183,10 @@ public final class ExperimentFile {
     /** Writes the experiment: a reader sees the old file or the new one, never half of it. */
     public static void save(Path file, Experiment experiment) throws IOException {
         byte[] bytes = ExperimentWriter.write(experiment);
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException("the experiment would be " + bytes.length + " bytes, more than the " + MAX_BYTES
+                    + " an experiment may hold (save the model instead)");
+        }
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
@@ -177,9 +227,9 @@ public final class ExperimentFile {
         }
     }
 
-    /** The tabs a version-1 file may name. */
+    /** The tabs a file may name (digits from version 2). */
     static List<String> tabs() {
-        return List.of(STEP, PLAYGROUND);
+        return List.of(STEP, PLAYGROUND, DIGITS);
     }
 
     /** The slot names of an optimizer's memory per parameter, as {@link org.backproplab.engine.Optimizer#state()} keeps them. */

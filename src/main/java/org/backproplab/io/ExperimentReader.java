@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.Checkpoint;
 import org.backproplab.engine.ImmutableMatrix;
@@ -126,6 +127,9 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
             throw field("version", "the file is version " + version.intValue() + ", written by a newer Backprop Lab; "
                     + "this one reads versions up to " + ExperimentFile.VERSION);
         }
+        if (ExperimentFile.DIGITS.equals(root.path("tab").textValue())) {
+            return ExperimentDigits.read(root, version.intValue(), this);
+        }
         known(root, "", "format", "version", "tab", "lesson", "settings", "data", "playground", "position",
                 "parameters", "optimizer_state", "curve", "test_curve", "predict");
         String tab = text(root, "tab");
@@ -147,7 +151,7 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
         } catch (IllegalArgumentException e) {
             throw field("settings.bias", "is not frozen, trained or none");
         }
-        OptimizerSpec optimizer = optimizer(s);
+        OptimizerSpec optimizer = optimizer(s, "bias", "batch_size", "seed");
         int batchSize = (int) integer(s, "settings.batch_size", 0, Integer.MAX_VALUE);
         long seed = integer(s, "settings.seed", Long.MIN_VALUE, Long.MAX_VALUE);
         PlaygroundSpec spec = null;
@@ -187,6 +191,15 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
         int cursor = (int) integer(pos, "position.cursor", 0, inputs.rows() - 1);
         int stages = Stage.count(network.layerCount());
         int stagesDone = (int) integer(pos, "position.stages_done", 0, stages);
+        Checkpoint start = checkpoint(root, network, optimizer, iteration, epoch, cursor);
+        return new Experiment(tab, lessonId, bias, optimizer, batchSize, seed, new Samples(inputs, targets), start,
+                stagesDone, curve(root, "curve"), spec, playground && root.has("test_curve") ? curve(root, "test_curve")
+                : null, root.has("predict") ? predict(root, playground) : null, null);
+    }
+
+    /** "parameters" (every one of {@code network}'s, of its shape) and "optimizer_state", at the position given. */
+    Checkpoint checkpoint(JsonNode root, Network network, OptimizerSpec optimizer, long iteration, int epoch, int cursor)
+            throws ExperimentException {
         Map<String, ImmutableMatrix> shapes = network.copyParameters();
         JsonNode params = object(root, "parameters");
         known(params, "parameters.", shapes.keySet().toArray(String[]::new));
@@ -215,10 +228,7 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
             }
             slots.put(e.getKey(), m);
         }
-        Checkpoint start = new Checkpoint(parameters, new OptimizerState(steps, slots), epoch, cursor, iteration);
-        return new Experiment(tab, lessonId, bias, optimizer, batchSize, seed, new Samples(inputs, targets), start,
-                stagesDone, curve(root, "curve"), spec, playground && root.has("test_curve") ? curve(root, "test_curve")
-                : null, root.has("predict") ? predict(root, playground) : null);
+        return new Checkpoint(parameters, new OptimizerState(steps, slots), epoch, cursor, iteration);
     }
 
     /** {"kinds": [ids], "perStage": 0 to 99}: predict mode's questions, a Step-tab experiment only. */
@@ -242,20 +252,21 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
         return new ExperimentFile.Predict(ids, (int) integer(p, "predict.perStage", 0, 99));
     }
 
-    private OptimizerSpec optimizer(JsonNode s) throws ExperimentException {
+    /** The optimizer of "settings", whose other fields may be {@code others}. */
+    OptimizerSpec optimizer(JsonNode s, String... others) throws ExperimentException {
         String id = text(s, "settings.optimizer");
         double lr = positive(s, "settings.learning_rate");
         switch (id) {
             case "sgd" -> {
-                known(s, "settings.", "bias", "optimizer", "learning_rate", "batch_size", "seed");
+                known(s, "settings.", settings(others, "optimizer", "learning_rate"));
                 return new OptimizerSpec.Sgd(lr);
             }
             case "momentum" -> {
-                known(s, "settings.", "bias", "optimizer", "learning_rate", "momentum", "batch_size", "seed");
+                known(s, "settings.", settings(others, "optimizer", "learning_rate", "momentum"));
                 return new OptimizerSpec.Momentum(lr, fraction(s, "settings.momentum"));
             }
             case "adam" -> {
-                known(s, "settings.", "bias", "optimizer", "learning_rate", "beta1", "beta2", "eps", "batch_size", "seed");
+                known(s, "settings.", settings(others, "optimizer", "learning_rate", "beta1", "beta2", "eps"));
                 return new OptimizerSpec.Adam(lr, fraction(s, "settings.beta1"), fraction(s, "settings.beta2"),
                         positive(s, "settings.eps"));
             }
@@ -264,7 +275,12 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
         }
     }
 
-    private Curve curve(JsonNode root, String name) throws ExperimentException {
+    /** The optimizer's fields, then {@code others}. */
+    private static String[] settings(String[] others, String... optimizer) {
+        return Stream.concat(Stream.of(optimizer), Stream.of(others)).toArray(String[]::new);
+    }
+
+    Curve curve(JsonNode root, String name) throws ExperimentException {
         JsonNode c = object(root, name);
         known(c, name + ".", "iterations", "losses");
         JsonNode xs = c.path("iterations");
@@ -297,7 +313,7 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
         }
     }
 
-    private JsonNode object(JsonNode node, String path) throws ExperimentException {
+    JsonNode object(JsonNode node, String path) throws ExperimentException {
         JsonNode v = node.path(last(path));
         if (!v.isObject()) {
             throw field(path, v.isMissingNode() ? "is missing" : "is not an object {...}");
@@ -305,7 +321,7 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
         return v;
     }
 
-    private String text(JsonNode node, String path) throws ExperimentException {
+    String text(JsonNode node, String path) throws ExperimentException {
         JsonNode v = node.path(last(path));
         if (!v.isTextual()) {
             throw field(path, v.isMissingNode() ? "is missing" : "is not a text");
@@ -356,7 +372,7 @@ final class ExperimentReader implements ExperimentPlayground.Fields {
     }
 
     /** A matrix of {@code rows} (any count when negative) by {@code cols} numbers. */
-    private ImmutableMatrix matrix(JsonNode v, String path, int rows, int cols) throws ExperimentException {
+    ImmutableMatrix matrix(JsonNode v, String path, int rows, int cols) throws ExperimentException {
         if (!v.isArray() || v.isEmpty() || rows >= 0 && v.size() != rows) {
             throw field(path, v.isMissingNode() ? "is missing" : "must be a list of " + (rows >= 0 ? rows + " " : "")
                     + "rows of " + cols + " numbers");

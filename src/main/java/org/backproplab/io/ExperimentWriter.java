@@ -12,7 +12,7 @@ import org.backproplab.engine.OptimizerSpec;
 import org.backproplab.io.ExperimentFile.Experiment;
 
 /**
- * Writes an experiment as version-1 JSON. Every double is written as Java's shortest decimal that
+ * Writes an experiment as JSON: version 1 for the Step-by-step tab and the Playground, 2 for Digits. Every double is written as Java's shortest decimal that
  * reads back as the same double, so nothing is lost; NaN and the infinities (a diverged run) are
  * written as the strings "NaN", "Infinity" and "-Infinity".
  */
@@ -25,11 +25,14 @@ final class ExperimentWriter {
     static byte[] write(Experiment e) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", ExperimentFile.FORMAT);
-        root.put("version", ExperimentFile.VERSION);
+        // a Step or Playground file is as version 1 wrote it, so an older Backprop Lab still opens it
+        root.put("version", e.digits() != null ? ExperimentFile.VERSION : 1);
         root.put("tab", e.tab());
         root.put("lesson", e.lesson());
         ObjectNode settings = root.putObject("settings");
-        settings.put("bias", e.bias().id());
+        if (e.digits() == null) {
+            settings.put("bias", e.bias().id());
+        }
         OptimizerSpec o = e.optimizer();
         settings.put("optimizer", o instanceof OptimizerSpec.Adam ? "adam"
                 : o instanceof OptimizerSpec.Momentum ? "momentum" : "sgd");
@@ -43,7 +46,11 @@ final class ExperimentWriter {
         }
         settings.put("batch_size", e.batchSize());
         settings.put("seed", e.seed());
-        if (e.playground() != null) {
+        if (e.digits() != null) {
+            settings.put("precision", e.digits().precision());
+            ObjectNode digits = root.putObject("digits");
+            digits.put("train_digits", e.digits().trainDigits());
+        } else if (e.playground() != null) {
             ExperimentPlayground.write(root.putObject("playground"), e.playground());
         } else {
             ObjectNode data = root.putObject("data");
@@ -55,7 +62,9 @@ final class ExperimentWriter {
         position.put("iteration", start.iteration());
         position.put("epoch", start.epoch());
         position.put("cursor", start.cursor());
-        position.put("stages_done", e.stagesDone());
+        if (e.digits() == null) {
+            position.put("stages_done", e.stagesDone());
+        }
         ObjectNode parameters = root.putObject("parameters");
         for (Map.Entry<String, ImmutableMatrix> p : new TreeMap<>(start.parameters()).entrySet()) {
             matrix(parameters.putArray(p.getKey()), p.getValue());
@@ -72,6 +81,16 @@ final class ExperimentWriter {
         curve(root.putObject("curve"), e.curve());
         if (e.testCurve() != null) {
             curve(root.putObject("test_curve"), e.testCurve());
+        }
+        if (e.digits() != null) {
+            ExperimentFile.Curve a = e.digits().testAccuracy();
+            ObjectNode accuracy = root.putObject("test_accuracy");
+            ArrayNode epochs = accuracy.putArray("epochs");
+            ArrayNode values = accuracy.putArray("accuracies");
+            for (int i = 0; i < a.iterations().length; i++) {
+                epochs.add(a.iterations()[i]);
+                add(values, a.losses()[i]);
+            }
         }
         if (e.predict() != null) {
             ObjectNode predict = root.putObject("predict");

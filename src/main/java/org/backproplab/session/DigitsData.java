@@ -92,6 +92,23 @@ final class DigitsData {
         train = tr; // last: a failure before (even out of memory) leaves the data unloaded, to retry
     }
 
+    /**
+     * Reads the digits unless they are read ({@code afterRead} runs after a read); false, and {@code post} hears why,
+     * when they cannot be.
+     */
+    boolean ensure(Consumer<Notice> post, Runnable afterRead) {
+        if (!loaded()) {
+            try {
+                ensure();
+            } catch (DataFileException | IOException e) {
+                post.accept(failed(e));
+                return false;
+            }
+            afterRead.run();
+        }
+        return true;
+    }
+
     Samples train() {
         return train;
     }

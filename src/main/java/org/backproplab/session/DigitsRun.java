@@ -1,12 +1,17 @@
 package org.backproplab.session;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.FloatTrainer;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.OptimizerSpec;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.lesson.MnistLessons;
 
 /**
@@ -15,6 +20,8 @@ import org.backproplab.lesson.MnistLessons;
  */
 final class DigitsRun {
     private Trainer trainer;
+    /** The seed of the batch order of {@link #trainer}. */
+    private long seed;
     private final LossHistory batchLoss = new LossHistory(2048);
     private final LossHistory testAccuracy = new LossHistory(256);
     private double secondsPerBatch = Double.NaN;
@@ -22,13 +29,36 @@ final class DigitsRun {
     /** The preset the loss so far was trained with, or null before training. */
     private String runPreset;
 
-    /** A new network is shown: nothing trained on it yet; the loss so far is kept as a run. */
-    void reset() {
+    /** Hears the precision in use and why the network shown cannot train in float (or null), on the worker. */
+    private java.util.function.BiConsumer<String, String> precisionShown = (p, why) -> { };
+    /** The precision chosen: float (the float path, when the network takes it) or double. */
+    private String precision = ExperimentFile.DOUBLE;
+    /** Why the network shown cannot train in float, or null. */
+    private String whyNotFloat;
+    /** The float path of {@link #trainer} while it trains in float, else null. */
+    private FloatTrainer single;
+
+    /** {@code shown} hears, on the worker, the precision in use and why the network cannot train in float (or null). */
+    void listen(java.util.function.BiConsumer<String, String> shown) {
+        this.precisionShown = shown;
+    }
+
+    /**
+     * A new network is shown ({@code network}, to train with {@code optimizer}): nothing trained on it yet; the loss so
+     * far is kept as a run. Float is chosen back to double when it cannot train in float.
+     */
+    void reset(Network network, OptimizerSpec optimizer) {
         if (runPreset != null) {
             runs.keep(CurveRuns.digits(runPreset), batchLoss.copy(), LossHistory.Curve.EMPTY);
         }
         runPreset = null;
         trainer = null;
+        single = null;
+        whyNotFloat = FloatTrainer.unsupported(network, optimizer);
+        if (whyNotFloat != null) {
+            precision = ExperimentFile.DOUBLE;
+        }
+        precisionShown.accept(precision, whyNotFloat);
         batchLoss.clear();
         testAccuracy.clear();
         secondsPerBatch = Double.NaN;
@@ -42,39 +72,119 @@ final class DigitsRun {
      */
     Double train(String presetId, Network network, Samples train, Samples test, BooleanSupplier go, LongSupplier clock,
             long nanos, Runnable afterEpoch) {
-        if (trainer == null) {
-            trainer = MnistLessons.byId(presetId).trainerFor(network, train);
-            runPreset = presetId;
-        }
+        start(presetId, network, train);
         long start = clock.getAsLong();
         int batches = 0;
         Double diverged = null;
         do {
-            int epochBefore = trainer.epoch();
-            double loss = trainer.trainIteration();
+            int epochBefore = epoch();
+            double loss = single != null ? single.trainIteration() : trainer.trainIteration();
             batches++;
-            batchLoss.add(trainer.iteration(), loss);
+            batchLoss.add(iteration(), loss);
             if (!Double.isFinite(loss)) {
                 diverged = loss;
                 break;
             }
-            if (trainer.epoch() != epochBefore) {
+            if (epoch() != epochBefore) {
+                publish();
                 Evaluation e = trainer.evaluate(test);
-                testAccuracy.add(trainer.epoch(), e.accuracy());
+                testAccuracy.add(epoch(), e.accuracy());
                 afterEpoch.run();
             }
         } while (go.getAsBoolean() && clock.getAsLong() - start < nanos);
+        publish();
         double perBatch = (clock.getAsLong() - start) / 1e9 / batches;
         secondsPerBatch = Double.isNaN(secondsPerBatch) ? perBatch : 0.8 * secondsPerBatch + 0.2 * perBatch;
         return diverged;
     }
 
+    /** Makes the trainer of {@code network} unless there is one: the preset's optimizer, batch size and seed. */
+    private void start(String presetId, Network network, Samples train) {
+        if (trainer == null) {
+            MnistLessons.Preset p = MnistLessons.byId(presetId);
+            trainer = p.trainerFor(network, train);
+            seed = p.seed();
+            runPreset = presetId;
+            setPrecision(precision);
+        }
+    }
+
+    /** The float path's parameters into the network shown (every float exactly a double). */
+    private void publish() {
+        if (single != null) {
+            single.publish();
+        }
+    }
+
+    /**
+     * Trains in {@code id} (float or double) from the next batch on, going on from where training is: the float
+     * path takes the trainer's parameters and moments rounded to floats; back in double, the trainer takes the float
+     * path's. Double when the network cannot train in float.
+     */
+    void setPrecision(String id) {
+        precision = whyNotFloat == null ? id : ExperimentFile.DOUBLE;
+        boolean toFloat = ExperimentFile.FLOAT.equals(precision);
+        if (trainer != null && toFloat && single == null) {
+            single = new FloatTrainer(trainer);
+        } else if (trainer != null && !toFloat && single != null) {
+            trainer.restore(single.checkpoint());
+            single = null;
+        }
+        precisionShown.accept(precision, whyNotFloat);
+    }
+
+    /** Where training is, as an experiment file holds it (the trainer is made first if training has not started). */
+    ExperimentFile.Experiment experiment(String presetId, Network network, Samples train) {
+        start(presetId, network, train);
+        LossHistory.Curve loss = batchLoss.copy();
+        LossHistory.Curve accuracy = testAccuracy.copy();
+        return ExperimentFile.ofDigits(runPreset, trainer, seed, single != null ? single.checkpoint()
+                : trainer.checkpoint(), single != null ? ExperimentFile.FLOAT : ExperimentFile.DOUBLE,
+                new ExperimentFile.Curve(loss.iterations(), loss.losses()),
+                new ExperimentFile.Curve(accuracy.iterations(), accuracy.losses()));
+    }
+
+    /**
+     * The trainer of a digits experiment on {@code train}, restored to the file's state; null, and said why, when the
+     * file trained on another number of digits than the tab has.
+     */
+    static Trainer restore(ExperimentFile.Experiment e, Samples train, Path file, Consumer<Notice> post) {
+        if (e.digits().trainDigits() != train.size()) {
+            post.accept(new Notice("notice.experimentDigitCount", List.of(String.valueOf(file.getFileName()),
+                    e.digits().trainDigits(), train.size()), true));
+            return null;
+        }
+        return ExperimentFile.digitsTrainer(e, train);
+    }
+
+    /**
+     * Goes on from an experiment, once its network is shown ({@link #reset()} done): {@code restored} is its trainer
+     * ({@link #restore}); the curves are the saved ones. Says where it goes on from.
+     */
+    void open(ExperimentFile.Experiment e, Trainer restored, Path file, Consumer<Notice> post) {
+        trainer = restored;
+        seed = e.seed();
+        runPreset = e.lesson();
+        whyNotFloat = FloatTrainer.unsupported(restored);
+        setPrecision(e.digits().precision());
+        ExperimentFile.Curve loss = e.curve();
+        for (int i = 0; i < loss.iterations().length; i++) {
+            batchLoss.add(loss.iterations()[i], loss.losses()[i]);
+        }
+        ExperimentFile.Curve accuracy = e.digits().testAccuracy();
+        for (int i = 0; i < accuracy.iterations().length; i++) {
+            testAccuracy.add(accuracy.iterations()[i], accuracy.losses()[i]);
+        }
+        post.accept(new Notice("notice.experimentOpenedBatch", List.of(String.valueOf(file.getFileName()), epoch() + 1,
+                batchInEpoch()), false));
+    }
+
     long iteration() {
-        return trainer == null ? 0 : trainer.iteration();
+        return single != null ? single.iteration() : trainer == null ? 0 : trainer.iteration();
     }
 
     int epoch() {
-        return trainer == null ? 0 : trainer.epoch();
+        return single != null ? single.epoch() : trainer == null ? 0 : trainer.epoch();
     }
 
     int batchesPerEpoch(int trainSize) {
@@ -82,7 +192,8 @@ final class DigitsRun {
     }
 
     int batchInEpoch() {
-        return trainer == null ? 0 : (trainer.cursor() + trainer.batchSize() - 1) / trainer.batchSize();
+        int cursor = single != null ? single.cursor() : trainer == null ? 0 : trainer.cursor();
+        return trainer == null ? 0 : (cursor + trainer.batchSize() - 1) / trainer.batchSize();
     }
 
     /** Seconds left in this epoch at the recent pace, NaN before a pace is known. */

@@ -48,8 +48,17 @@ final class DigitsSaves {
         }
     }
 
+    /** Worker thread: shows the file's network through {@code use} (its preset, the network) and says so, or why not. */
+    void load(Path file, java.util.function.BiConsumer<String, Network> use, Consumer<Notice> post) {
+        Network n = load(file, post);
+        if (n != null) {
+            use.accept(loadedPreset, n);
+            post.accept(new Notice("notice.modelLoaded", List.of(file.getFileName().toString()), false));
+        }
+    }
+
     /** Worker thread: the file's network, or null after posting why the file is refused. */
-    Network load(Path file, Consumer<Notice> post) {
+    private Network load(Path file, Consumer<Notice> post) {
         try {
             ModelFile.Loaded m = ModelFile.load(file);
             if (!MnistLessons.has(m.preset())) {
@@ -66,10 +75,5 @@ final class DigitsSaves {
             post.accept(new Notice("notice.modelFailed", List.of(e.getMessage()), true));
             return null;
         }
-    }
-
-    /** Worker thread: the preset of the model {@link #load} returned last. */
-    String loadedPreset() {
-        return loadedPreset;
     }
 }

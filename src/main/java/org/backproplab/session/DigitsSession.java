@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.data.DataFileException;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.Trainer;
+import org.backproplab.io.ExperimentFile;
 import org.backproplab.lesson.Digits;
 import org.backproplab.lesson.MnistLessons;
 
@@ -39,6 +41,8 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     private final ReadOnlyIntegerWrapper digitCount = new ReadOnlyIntegerWrapper(this, "digitCount");
     private final ReadOnlyObjectWrapper<Notice> inputError = new ReadOnlyObjectWrapper<>(this, "inputError");
     private final DigitsSaves saves;
+    private final DigitsExperiments experiments;
+    private final DigitsPrecision precision;
     private final DigitsDrawing pen = new DigitsDrawing();
     private final ReadOnlyObjectWrapper<DigitsSnapshot.Picture> drawing =
             new ReadOnlyObjectWrapper<>(this, "drawing", pen.picture());
@@ -48,7 +52,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     /** The network shown: a shipped trained one, one loaded from a file, or the one being trained. */
     private Network network;
     /** The training of {@link #network}, once started (it needs the digits). */
-    private final DigitsRun run = new DigitsRun();
+    private final DigitsRun run;
     private Network probe;
     private final DigitsProbe inside = new DigitsProbe();
     private int selected;
@@ -77,6 +81,12 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         this.cells = new DigitsCells(() -> submit(() -> { }), worker::execute, fx);
         this.saves = new DigitsSaves(this, fx);
         this.data = new DigitsData(dataFolder, trainLimit, testLimit);
+        this.run = new DigitsRun();
+        this.precision = new DigitsPrecision(fx, inputError::set, id -> submit(() -> run.setPrecision(id)));
+        run.listen(precision::shown);
+        this.experiments = new DigitsExperiments(this::pause, this::submit, this::post, () -> network != null
+                && data.ensure(this::post, this::afterDigitsRead) ? run.experiment(presetId, network, data.train()) : null,
+                this::openExperiment);
         withCurves(() -> submit(run::clearRuns), "batch", DigitsSnapshot::runs);
     }
 
@@ -95,6 +105,16 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
     /** The "Numbers inside" part: a cell's sum, a kernel weight's gradient, for the digit shown. */
     public DigitsCells cells() {
         return cells;
+    }
+
+    /** Save experiment and Open experiment: where training is, in a file, and back. */
+    public DigitsExperiments experiments() {
+        return experiments;
+    }
+
+    /** The precision training runs in: float (as PyTorch) or double. */
+    public DigitsPrecision precision() {
+        return precision;
     }
 
     /** The preset of the network shown (null before the digits are loaded). */
@@ -168,7 +188,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.preset", String.valueOf(id));
             return true;
         }
-        accept();
+        inputError.set(null);
         pause();
         return false;
     }
@@ -180,7 +200,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.notLoaded");
             return;
         }
-        accept();
+        inputError.set(null);
         super.play();
     }
 
@@ -194,7 +214,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.digit", index, digitCount.get() - 1);
             return;
         }
-        accept();
+        inputError.set(null);
         submit(() -> {
             selected = index;
             drawn = null;
@@ -213,7 +233,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.outside", x, y);
             return;
         }
-        accept();
+        inputError.set(null);
         pen.brush(x, y);
         drawing.set(pen.picture());
         if (pen.due(worker.nanoTime())) {
@@ -229,7 +249,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     /** Wipes the drawing and shows the test digit again. */
     public void clearDrawing() {
-        accept();
+        inputError.set(null);
         pen.clear();
         drawing.set(pen.picture());
         submit(() -> drawn = null);
@@ -249,7 +269,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse(file == null ? "digits.error.noFile" : "digits.error.notLoaded");
             return;
         }
-        accept();
+        inputError.set(null);
         saves.clear();
         submit(() -> saves.save(file, presetId, network, confirmedNonFinite, this::post));
     }
@@ -270,50 +290,35 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
             refuse("digits.error.noFile");
             return;
         }
-        accept();
+        inputError.set(null);
         pause();
-        submit(() -> {
-            Network n = saves.load(file, this::post);
-            if (n != null) {
-                useNetwork(saves.loadedPreset(), n);
-                post(new Notice("notice.modelLoaded", List.of(file.getFileName().toString()), false));
-            }
-        });
+        submit(() -> saves.load(file, this::useNetwork, this::post));
     }
 
     private void refuse(String key, Object... args) {
         inputError.set(new Notice(key, List.of(args), true));
     }
 
-    private void accept() {
-        inputError.set(null);
-    }
-
     // ---- worker ------------------------------------------------------------------------
-
-    /** Reads the digits unless they are read; false (and said why) when they cannot be. */
-    private boolean ensureData() {
-        if (!data.loaded()) {
-            try {
-                data.ensure();
-            } catch (DataFileException | IOException e) {
-                post(DigitsData.failed(e));
-                return false;
-            }
-            afterDigitsRead();
-        }
-        return true;
-    }
 
     private void afterDigitsRead() {
         fx.execute(() -> digitCount.set(data.testCount()));
         refreshConfusion();
     }
 
+    private void openExperiment(ExperimentFile.Experiment e, Path file) {
+        Trainer restored = data.ensure(this::post, this::afterDigitsRead) ? DigitsRun.restore(e, data.train(), file,
+                this::post) : null;
+        if (restored != null) {
+            useNetwork(e.lesson(), restored.network());
+            run.open(e, restored, file, this::post);
+        }
+    }
+
     private void useNetwork(String id, Network n) {
         presetId = id;
         network = n;
-        run.reset();
+        run.reset(n, MnistLessons.byId(id).optimizer());
         explain.networkChanged();
         probe = n.copy();
         inside.rebuild(n);
@@ -326,7 +331,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
 
     @Override
     protected long playChunk() {
-        if (network == null || !ensureData()) {
+        if (network == null || !data.ensure(this::post, this::afterDigitsRead)) {
             stopPlaying();
             return -1;
         }

@@ -3,16 +3,19 @@ package org.backproplab.ui;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -25,16 +28,18 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * A CNN on handwritten digits: the tab's shell with its tool bar (preset, play, progress, save,
- * load), the model summary and the curves on the left, and what the network sees
- * ({@link DigitsInsideView}) in the centre and on the right. Controls call the view-model's
- * commands and follow its properties; a new snapshot is drawn once, on the next frame.
+ * A CNN on handwritten digits: the tab's shell with its tool bar (preset, precision, play, save and
+ * load the model, save and open an experiment) and the progress below it, the model summary and
+ * the curves on the left, and what the network sees ({@link DigitsInsideView}) in the centre and
+ * on the right. Controls call the view-model's commands and follow its properties; a new snapshot
+ * is drawn once, on the next frame.
  */
 public final class DigitsView {
     private final DigitsSession session;
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
     private final ComboBox<String> preset = new ComboBox<>();
+    private final ComboBox<String> precision = new ComboBox<>();
     private final Button play = new Button();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressLabel = new Label();
@@ -98,12 +103,35 @@ public final class DigitsView {
                 session.loadPreset(id);
             }
         });
+        precision.setId("digits-precision");
+        precision.setMinWidth(Region.USE_PREF_SIZE);
+        precision.getItems().setAll(session.precision().choices());
+        LocalizedCells.install(precision, i18n, id -> i18n.get(id.equals("float") ? "digits.precisionFloat"
+                : "digits.precisionDouble"));
+        precision.setValue(session.precision().precisionProperty().get());
+        Tooltip precisionTip = new Tooltip();
+        precisionTip.textProperty().bind(i18n.bind("digits.precisionTip"));
+        precision.setTooltip(precisionTip);
+        // a refused choice leaves the precision as it was: the box shows it again
+        precision.setOnAction(e -> {
+            String id = precision.getValue();
+            // the box set back to the precision kept comes here too: only a different one is a choice
+            if (id != null && !id.equals(session.precision().precisionProperty().get())) {
+                session.precision().choose(id);
+                precision.setValue(session.precision().precisionProperty().get());
+            }
+        });
+        session.precision().precisionProperty().addListener((o, a, id) -> precision.setValue(id));
         play.setId("digits-play");
         play.setOnAction(e -> session.togglePlay());
         play.setMinWidth(Region.USE_PREF_SIZE);
         progress.setId("digits-progress");
         progress.setPrefWidth(220);
+        progress.setMinWidth(100);
         progressLabel.setId("digits-progress-label");
+        // the progress is read whole; the preset's long names may be cut instead
+        progressLabel.setMinWidth(Region.USE_PREF_SIZE);
+        preset.setMinWidth(160);
         Button save = ViewParts.button(i18n, "digits-save", Material2MZ.SAVE, "digits.save", () ->
                 dialogs.modelToSave(root.getScene().getWindow()).ifPresent(f -> session.saveModel(f, false)));
         // a diverged network (NaN or infinite values) is saved only after a yes
@@ -123,7 +151,14 @@ public final class DigitsView {
                 dialogs.modelToOpen(root.getScene().getWindow()).ifPresent(session::loadModel));
         inputError.setId("digits-input-error");
         inputError.getStyleClass().add("error");
-        HBox bar = new HBox(8, preset, play, fresh, progress, progressLabel, save, load, inputError);
+        Button[] experiment = ExperimentButtons.of(i18n, "digits",
+                new String[] {"digits.experimentSave", "digits.experimentOpen"}, dialogs, () -> root.getScene().getWindow(),
+                session.experiments()::save, session.experiments()::open);
+        HBox bar = new HBox(8, preset, precision, play, fresh, save, load, new Separator(Orientation.VERTICAL),
+                experiment[0], experiment[1], inputError);
+        // the progress on a line of its own: the tool bar is full
+        HBox progressLine = new HBox(8, progress, progressLabel);
+        progressLine.setAlignment(Pos.CENTER_LEFT);
         bar.setAlignment(Pos.CENTER_LEFT);
         notice.setId("digits-notice");
         notice.getStyleClass().add("notice");
@@ -132,7 +167,7 @@ public final class DigitsView {
         about.setWrapText(true);
         about.textProperty().bind(i18n.bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> DigitsTexts.aboutKey(session.presetProperty().get()), session.presetProperty())));
-        VBox top = new VBox(6, bar, about, notice);
+        VBox top = new VBox(6, bar, progressLine, about, notice);
         top.setPadding(new Insets(8));
 
         summary.setId("model-summary");

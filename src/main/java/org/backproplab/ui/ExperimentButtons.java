@@ -19,10 +19,16 @@ final class ExperimentButtons {
     /** {@code prefix}-save-experiment and {@code prefix}-open-experiment. */
     static Button[] of(I18n i18n, String prefix, ExportDialogs dialogs, Supplier<Window> owner, Consumer<Path> save,
             Consumer<Path> open) {
+        return of(i18n, prefix, new String[] {"experiment.save", "experiment.open"}, dialogs, owner, save, open);
+    }
+
+    /** As {@link #of(I18n, String, ExportDialogs, Supplier, Consumer, Consumer)}, with the two tooltips' keys. */
+    static Button[] of(I18n i18n, String prefix, String[] keys, ExportDialogs dialogs, Supplier<Window> owner,
+            Consumer<Path> save, Consumer<Path> open) {
         return new Button[] {
-            button(i18n, prefix + "-save-experiment", Material2MZ.SAVE, "experiment.save",
+            button(i18n, prefix + "-save-experiment", Material2MZ.SAVE, keys[0],
                     () -> dialogs.experimentToSave(owner.get()).ifPresent(save)),
-            button(i18n, prefix + "-open-experiment", Material2AL.FOLDER_OPEN, "experiment.open",
+            button(i18n, prefix + "-open-experiment", Material2AL.FOLDER_OPEN, keys[1],
                     () -> dialogs.experimentToOpen(owner.get()).ifPresent(open))
         };
     }

@@ -322,11 +322,15 @@ public final class MainWindow {
 
     /** Opens an experiment file (dropped onto the window) in its tab; the Step-by-step tab says why if none can. */
     public void openExperiment(java.nio.file.Path file) {
-        boolean playground = "playground".equals(org.backproplab.session.StepExperiments.tabOf(file));
-        tabs.getSelectionModel().select(playground ? playTab : stepTab);
-        if (playground) {
+        String tab = org.backproplab.session.StepExperiments.tabOf(file);
+        if ("playground".equals(tab)) {
+            tabs.getSelectionModel().select(playTab);
             this.playground.session().experiments().open(file);
+        } else if ("digits".equals(tab)) {
+            tabs.getSelectionModel().select(digitsTab); // opening the tab the first time reads the digits
+            digits.session().experiments().open(file);
         } else {
+            tabs.getSelectionModel().select(stepTab);
             session.experiments().open(file);
         }
     }

@@ -76,7 +76,7 @@ class ExperimentCliTest {
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertEquals("backprop-lab trace: not opened: broken.json, field \"version\": the file is version 7, written "
-                + "by a newer Backprop Lab; this one reads versions up to 1\n", run.err().replace("\r", ""));
+                + "by a newer Backprop Lab; this one reads versions up to 2\n", run.err().replace("\r", ""));
         CliRun both = CliRun.of("trace", "xor", "--experiment", file.toString());
         assertEquals(2, both.exitCode());
         assertTrue(both.err().contains("give a PRESET or --experiment FILE, not both"), both.err());

@@ -2,6 +2,7 @@ package org.backproplab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -142,5 +143,48 @@ class FloatNetworkTest {
             {0, 1, 0, 0}}));
         Trainer momentum = new Trainer(net, new OptimizerSpec.Momentum(0.1, 0.9).create(), Regularization.NONE, data, 1, 1);
         assertThrows(IllegalArgumentException.class, () -> new FloatTrainer(momentum));
+    }
+
+    @Test
+    void aFloatTrainerRestoredFromItsCheckpointGoesOnBitForBit() {
+        for (OptimizerSpec spec : List.of(new OptimizerSpec.Sgd(0.05), new OptimizerSpec.Adam(0.001))) {
+            SplittableRandom r = new SplittableRandom(3);
+            double[][] x = new double[20][64];
+            double[][] t = new double[20][4];
+            for (int s = 0; s < 20; s++) {
+                for (int i = 0; i < 64; i++) {
+                    x[s][i] = r.nextInt(3) == 0 ? 0 : r.nextDouble();
+                }
+                t[s][r.nextInt(4)] = 1;
+            }
+            Samples data = new Samples(ImmutableMatrix.of(x), ImmutableMatrix.of(t));
+            FloatTrainer straight = new FloatTrainer(new Trainer(small(5), spec.create(), Regularization.NONE, data, 6, 9));
+            for (int i = 0; i < 5; i++) { // an epoch of 4 batches (6, 6, 6, 2) and one more
+                straight.trainIteration();
+            }
+            Checkpoint saved = straight.checkpoint();
+            assertEquals(1, saved.epoch());
+            assertEquals(6, saved.cursor());
+            assertEquals(5, saved.iteration());
+            assertEquals(5, saved.optimizer().steps());
+            Trainer fresh = new Trainer(small(77), spec.create(), Regularization.NONE, data, 6, 9);
+            fresh.restore(saved);
+            FloatTrainer resumed = new FloatTrainer(fresh);
+            for (int i = 0; i < 6; i++) {
+                assertEquals(Double.doubleToLongBits(straight.trainIteration()),
+                        Double.doubleToLongBits(resumed.trainIteration()), spec + " batch " + (6 + i));
+            }
+            Checkpoint a = straight.checkpoint();
+            Checkpoint b = resumed.checkpoint();
+            assertEquals(a.parameters(), b.parameters(), spec + ": bit for bit");
+            assertEquals(a.optimizer().slots(), b.optimizer().slots(), spec + ": the moments too");
+            assertEquals(a.epoch(), b.epoch());
+            assertEquals(a.cursor(), b.cursor());
+            assertEquals(11, b.iteration());
+            if (spec instanceof OptimizerSpec.Adam) {
+                assertTrue(a.optimizer().slots().get("W1").get("v").isFinite());
+                assertTrue(a.optimizer().slots().get("W1").get("v").get(0, 0) > 0, "v = beta2 v + (1 - beta2) g^2 > 0");
+            }
+        }
     }
 }

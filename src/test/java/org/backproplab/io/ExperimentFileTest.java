@@ -92,13 +92,13 @@ class ExperimentFileTest {
         String text = saved();
         assertTrue(text.startsWith(GOOD_HEAD), text.substring(0, 60));
         Path newer = dir.resolve("newer.json");
-        Files.writeString(newer, text.replace("\"version\" : 1", "\"version\" : 2"));
+        Files.writeString(newer, text.replace("\"version\" : 1", "\"version\" : 3"));
         assertEquals("step", ExperimentFile.tabOf(newer), "the tab is read even from a file not opened");
         Files.writeString(newer, "{\"format\": \"backprop-lab-model\", \"tab\": \"step\"}");
         assertEquals(null, ExperimentFile.tabOf(newer));
-        String m = refusal(text.replace("\"version\" : 1", "\"version\" : 2"));
-        assertEquals("x.json, field \"version\": the file is version 2, written by a newer Backprop Lab; "
-                + "this one reads versions up to 1", m);
+        String m = refusal(text.replace("\"version\" : 1", "\"version\" : 3"));
+        assertEquals("x.json, field \"version\": the file is version 3, written by a newer Backprop Lab; "
+                + "this one reads versions up to 2", m);
     }
 
     @Test

@@ -1,0 +1,139 @@
+package org.backproplab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.backproplab.data.MnistFiles;
+import org.backproplab.engine.FloatTrainer;
+import org.backproplab.engine.ImmutableMatrix;
+import org.backproplab.engine.Samples;
+import org.backproplab.io.ExperimentFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The digits tab's precision, run by hand on the tiny MNIST subset: a choice the view-model refuses
+ * changes nothing; float trains the float path (parameters that are floats, the very parameters a
+ * FloatTrainer computes from the same start) and is saved in the experiment and opened again; a
+ * network the float path does not take brings the choice back to double.
+ */
+class DigitsPrecisionTest {
+    private static final Path TINY = Path.of("src", "test", "resources", "mnist-tiny");
+    @TempDir
+    Path dir;
+    private final ManualWorker worker = new ManualWorker(20_000_000L);
+    private final DigitsSession session = new DigitsSession(worker, Runnable::run, TINY, 0, 0);
+
+    private ExperimentFile.Experiment saved(DigitsSession s, ManualWorker w, String name) throws Exception {
+        s.experiments().save(dir.resolve(name));
+        w.runUntilIdle();
+        return ExperimentFile.load(dir.resolve(name));
+    }
+
+    private static void train(DigitsSession s, ManualWorker w) {
+        s.play();
+        w.runTasks(2);
+        s.pause();
+        w.runUntilIdle();
+    }
+
+    private static boolean allFloats(Map<String, ImmutableMatrix> parameters) {
+        for (ImmutableMatrix m : parameters.values()) {
+            for (int r = 0; r < m.rows(); r++) {
+                for (double v : m.rowValues(r)) {
+                    if ((double) (float) v != v) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void floatTrainsTheFloatPathAndIsSavedAndOpenedAgain() throws Exception {
+        session.open();
+        worker.runUntilIdle();
+        session.loadPreset("mnist-mlp");
+        worker.runUntilIdle();
+        assertEquals("double", session.precision().precisionProperty().get());
+        assertNull(session.precision().floatRefusedProperty().get());
+
+        session.precision().choose("half");
+        assertEquals("digits.error.precision", session.inputErrorProperty().get().key());
+        assertEquals("double", session.precision().precisionProperty().get(), "nothing changed");
+
+        ExperimentFile.Experiment start = saved(session, worker, "start.json");
+        assertEquals("double", start.digits().precision());
+        session.precision().choose("float");
+        worker.runUntilIdle();
+        assertNull(session.inputErrorProperty().get());
+        assertEquals("float", session.precision().precisionProperty().get());
+        train(session, worker);
+        ExperimentFile.Experiment trained = saved(session, worker, "float.json");
+        assertEquals("float", trained.digits().precision());
+        long batches = trained.start().iteration();
+        assertTrue(batches >= 2, "batches: " + batches);
+        assertTrue(allFloats(trained.start().parameters()), "the float path's parameters are floats");
+
+        // the same batches from the same start through a FloatTrainer of its own
+        Samples digits = MnistFiles.train(TINY).samples(0, 10);
+        FloatTrainer alone = new FloatTrainer(ExperimentFile.digitsTrainer(start, digits));
+        for (long i = 0; i < batches; i++) {
+            alone.trainIteration();
+        }
+        assertEquals(alone.checkpoint().parameters(), trained.start().parameters(), "bit for bit");
+        assertEquals(alone.checkpoint().optimizer().slots(), trained.start().optimizer().slots(), "Adam's m and v");
+
+        // opened in a fresh session, it trains on in float, as the session that saved it
+        ManualWorker w2 = new ManualWorker(20_000_000L);
+        DigitsSession other = new DigitsSession(w2, Runnable::run, TINY, 0, 0);
+        other.open();
+        w2.runUntilIdle();
+        other.experiments().open(dir.resolve("float.json"));
+        w2.runUntilIdle();
+        assertEquals("float", other.precision().precisionProperty().get());
+        train(session, worker);
+        train(other, w2);
+        ExperimentFile.Experiment a = saved(session, worker, "a.json");
+        ExperimentFile.Experiment b = saved(other, w2, "b.json");
+        assertEquals(a.start().iteration(), b.start().iteration());
+        assertEquals(a.start().parameters(), b.start().parameters());
+        assertEquals(a.start().optimizer().slots(), b.start().optimizer().slots());
+
+        // back to double: training goes on from there, in double
+        session.precision().choose("double");
+        worker.runUntilIdle();
+        train(session, worker);
+        ExperimentFile.Experiment d = saved(session, worker, "double.json");
+        assertEquals("double", d.digits().precision());
+        assertTrue(d.start().iteration() > a.start().iteration());
+        assertFalse(allFloats(d.start().parameters()), "double steps leave doubles");
+    }
+
+    @Test
+    void aNetworkTheFloatPathDoesNotTakeRefusesFloatAndBringsTheChoiceBackToDouble() {
+        session.open();
+        worker.runUntilIdle();
+        session.precision().choose("float");
+        worker.runUntilIdle();
+        assertEquals("float", session.precision().precisionProperty().get());
+        session.loadPreset("lenet-1998");
+        worker.runUntilIdle();
+        assertEquals("double", session.precision().precisionProperty().get());
+        String why = session.precision().floatRefusedProperty().get();
+        assertNotNull(why);
+        session.precision().choose("float");
+        assertEquals("digits.error.float", session.inputErrorProperty().get().key());
+        assertEquals(why, session.inputErrorProperty().get().args().get(0));
+        assertEquals("double", session.precision().precisionProperty().get());
+        session.loadPreset("mnist-cnn-small");
+        worker.runUntilIdle();
+        assertNull(session.precision().floatRefusedProperty().get());
+    }
+}
