@@ -1,6 +1,7 @@
 package org.backproplab.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -63,10 +64,15 @@ public class BackpropLabApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StepSession session = new StepSession(worker, Platform::runLater);
         session.predict().keepProgressIn(settings.predictProgress());
-        PlaygroundView playground = new PlaygroundView(new PlaygroundSession(playgroundWorker, Platform::runLater),
-                i18n, dialogs);
-        MainWindow window = new MainWindow(session, playground, new DigitsView(digits, i18n, dialogs), i18n, settings,
-                dialogs);
+        // the other tabs are built when first opened: the window appears with the stepping tab only
+        Supplier<PlaygroundView> playground = () -> {
+            PlaygroundView view = new PlaygroundView(new PlaygroundSession(playgroundWorker, Platform::runLater),
+                    i18n, dialogs);
+            view.session().loadLesson(Presets.FIRST_PLAYGROUND_LESSON);
+            return view;
+        };
+        MainWindow window = new MainWindow(session, playground, () -> new DigitsView(digits, i18n, dialogs), i18n,
+                settings, dialogs);
         Scene scene = new Scene(window.root(), settings.width(), settings.height());
         window.install(scene);
         stage.setScene(scene);
@@ -79,13 +85,12 @@ public class BackpropLabApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         session.loadLesson(Presets.FIRST_STEP_LESSON);
-        playground.session().loadLesson(Presets.FIRST_PLAYGROUND_LESSON);
         // -Dbackproplab.play=LESSON opens the playground on a lesson and trains it: for measuring
         // the frame rate in a real window (see docs/PERFORMANCE.md)
         String demo = System.getProperty("backproplab.play");
         if (Presets.isPlayground(demo)) {
             window.openPlayground(demo);
-            playground.session().play();
+            window.playground().session().play();
         }
         return window;
     }
