@@ -92,6 +92,13 @@ public class BackpropLabApp extends Application {
             window.openPlayground(demo);
             window.playground().session().play();
         }
+        // -Dbackproplab.exitWhenShown=true closes the app a second after its window is shown: for
+        // listing the classes a start loads, the class-data-sharing archive's list (docs/PERFORMANCE.md)
+        if (Boolean.getBoolean("backproplab.exitWhenShown")) {
+            javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+            pause.setOnFinished(e -> Platform.exit());
+            pause.play();
+        }
         return window;
     }
 }
