@@ -33,6 +33,22 @@ public class BackpropLabApp extends Application {
         open(stage, worker, playgroundWorker, digits, settings, i18n, new FileExportDialogs(i18n));
     }
 
+    /** Gives the playground {@code layers} ("8x16": 8 hidden layers of 16) as a person would with the editor. */
+    private static void playLayers(PlaygroundSession playground, String layers) {
+        if (layers == null) {
+            return;
+        }
+        String[] parts = layers.split("x");
+        int count = Integer.parseInt(parts[0].strip());
+        int size = Integer.parseInt(parts[1].strip());
+        while (playground.setup().layersProperty().get().size() < count) {
+            playground.addLayer();
+        }
+        for (int i = 0; i < count; i++) {
+            playground.resizeLayer(i, size - playground.setup().layersProperty().get().get(i).size());
+        }
+    }
+
     /** Runs {@code task} on a daemon thread of its own (reading the digits while the network answers). */
     public static void readInBackground(Runnable task) {
         Thread t = new Thread(task, "digits-reader");
@@ -90,6 +106,9 @@ public class BackpropLabApp extends Application {
         String demo = System.getProperty("backproplab.play");
         if (Presets.isPlayground(demo)) {
             window.openPlayground(demo);
+            // -Dbackproplab.playLayers=8x16: the lesson with that many hidden layers of that many
+            // neurons, set with the editor's commands (8 x 16 is the largest set-up it allows)
+            playLayers(window.playground().session(), System.getProperty("backproplab.playLayers"));
             window.playground().session().play();
         }
         // -Dbackproplab.exitWhenShown=true closes the app a second after its window is shown: for
