@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
 /**
  * Measures training speed headless, for TensorFlow Playground's default set-up and a large one:
  * epochs per second alone, and frames per second where a frame is one epoch plus every neuron's
- * heatmap on a 100x100 grid.
+ * heatmap on a 100x100 grid plus the training and test losses (as TensorFlow Playground's frame).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed: epochs/s and frames/s (one epoch plus every neuron's 100x100 "
-                + "heatmap) for TensorFlow Playground's default set-up and a large one. One JSON line per figure.")
+                + "heatmap and the training and test losses) for TensorFlow Playground's default set-up and a large one. One JSON line per figure.")
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -71,15 +71,17 @@ final class BenchCommand implements Runnable {
         long nanos = (long) (seconds * 1e9);
         // epochs alone
         Trainer trainer = setup.toLesson(name).newTrainer();
-        run(trainer, null, null, nanos);
-        long[] counted = run(trainer, null, null, nanos);
+        run(trainer, null, null, null, nanos);
+        long[] counted = run(trainer, null, null, null, nanos);
         print(out, name, "epochs_per_second", counted[0] * 1e9 / counted[1], trainer);
-        // frames: one epoch, then every neuron's map from the trained weights
-        Trainer framed = setup.toLesson(name).newTrainer();
+        // frames: one epoch, every neuron's map from the trained weights, and the training and test
+        // losses, as TensorFlow Playground's frame (its oneStep, then updateUI) computes them
+        var lesson = setup.toLesson(name);
+        Trainer framed = lesson.newTrainer();
         Heatmaps maps = new Heatmaps(setup.features(), resolution);
         Network copy = framed.network().copy();
-        run(framed, maps, copy, nanos);
-        counted = run(framed, maps, copy, nanos);
+        run(framed, maps, copy, lesson.test(), nanos);
+        counted = run(framed, maps, copy, lesson.test(), nanos);
         print(out, name, "frames_per_second", counted[0] * 1e9 / counted[1], framed);
     }
 
@@ -127,8 +129,12 @@ final class BenchCommand implements Runnable {
         return precision == null ? java.util.List.of("float", "double") : java.util.List.of(precision);
     }
 
-    /** Runs epochs (with heatmaps when given) for about {@code nanos}; returns {count, nanos taken}. */
-    private static long[] run(Trainer trainer, Heatmaps maps, Network copy, long nanos) {
+    /**
+     * Runs epochs (with heatmaps, then the training loss and the loss on {@code test} if it is
+     * given, when {@code maps} is given) for about {@code nanos}; returns {count, nanos taken}.
+     */
+    private static long[] run(Trainer trainer, Heatmaps maps, Network copy, org.backproplab.engine.Samples test,
+            long nanos) {
         long start = System.nanoTime();
         long count = 0;
         long sink = 0;
@@ -138,6 +144,8 @@ final class BenchCommand implements Runnable {
                 copy.restoreParameters(trainer.network().copyParameters());
                 float[][][] m = maps.compute(copy);
                 sink += m.length;
+                double losses = trainer.evaluateTraining().loss() + (test == null ? 0 : trainer.evaluate(test).loss());
+                sink += Double.isNaN(losses) ? 1 : 0;
             }
             count++;
         } while (System.nanoTime() - start < nanos);

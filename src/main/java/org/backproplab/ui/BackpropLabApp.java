@@ -1,6 +1,7 @@
 package org.backproplab.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -30,6 +31,22 @@ public class BackpropLabApp extends Application {
         DigitsSession digits = new DigitsSession(digitsWorker, Platform::runLater, BackpropLabApp::readInBackground,
                 mnist == null ? null : java.nio.file.Path.of(mnist), Integer.getInteger("backproplab.mnist.limit", 0), 0);
         open(stage, worker, playgroundWorker, digits, settings, i18n, new FileExportDialogs(i18n));
+    }
+
+    /** Gives the playground {@code layers} ("8x16": 8 hidden layers of 16) as a person would with the editor. */
+    private static void playLayers(PlaygroundSession playground, String layers) {
+        if (layers == null) {
+            return;
+        }
+        String[] parts = layers.split("x");
+        int count = Integer.parseInt(parts[0].strip());
+        int size = Integer.parseInt(parts[1].strip());
+        while (playground.setup().layersProperty().get().size() < count) {
+            playground.addLayer();
+        }
+        for (int i = 0; i < count; i++) {
+            playground.resizeLayer(i, size - playground.setup().layersProperty().get().get(i).size());
+        }
     }
 
     /** Runs {@code task} on a daemon thread of its own (reading the digits while the network answers). */
@@ -63,10 +80,15 @@ public class BackpropLabApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StepSession session = new StepSession(worker, Platform::runLater);
         session.predict().keepProgressIn(settings.predictProgress());
-        PlaygroundView playground = new PlaygroundView(new PlaygroundSession(playgroundWorker, Platform::runLater),
-                i18n, dialogs);
-        MainWindow window = new MainWindow(session, playground, new DigitsView(digits, i18n, dialogs), i18n, settings,
-                dialogs);
+        // the other tabs are built when first opened: the window appears with the stepping tab only
+        Supplier<PlaygroundView> playground = () -> {
+            PlaygroundView view = new PlaygroundView(new PlaygroundSession(playgroundWorker, Platform::runLater),
+                    i18n, dialogs);
+            view.session().loadLesson(Presets.FIRST_PLAYGROUND_LESSON);
+            return view;
+        };
+        MainWindow window = new MainWindow(session, playground, () -> new DigitsView(digits, i18n, dialogs), i18n,
+                settings, dialogs);
         Scene scene = new Scene(window.root(), settings.width(), settings.height());
         window.install(scene);
         stage.setScene(scene);
@@ -79,13 +101,22 @@ public class BackpropLabApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         session.loadLesson(Presets.FIRST_STEP_LESSON);
-        playground.session().loadLesson(Presets.FIRST_PLAYGROUND_LESSON);
         // -Dbackproplab.play=LESSON opens the playground on a lesson and trains it: for measuring
         // the frame rate in a real window (see docs/PERFORMANCE.md)
         String demo = System.getProperty("backproplab.play");
         if (Presets.isPlayground(demo)) {
             window.openPlayground(demo);
-            playground.session().play();
+            // -Dbackproplab.playLayers=8x16: the lesson with that many hidden layers of that many
+            // neurons, set with the editor's commands (8 x 16 is the largest set-up it allows)
+            playLayers(window.playground().session(), System.getProperty("backproplab.playLayers"));
+            window.playground().session().play();
+        }
+        // -Dbackproplab.exitWhenShown=true closes the app a second after its window is shown: for
+        // listing the classes a start loads, the class-data-sharing archive's list (docs/PERFORMANCE.md)
+        if (Boolean.getBoolean("backproplab.exitWhenShown")) {
+            javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+            pause.setOnFinished(e -> Platform.exit());
+            pause.play();
         }
         return window;
     }

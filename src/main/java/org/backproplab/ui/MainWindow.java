@@ -3,6 +3,7 @@ package org.backproplab.ui;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -42,8 +43,8 @@ public final class MainWindow {
     private final ExportDialogs dialogs;
     private final StackPane root = new StackPane();
     private final StepView step;
-    private final PlaygroundView playground;
-    private final DigitsView digits;
+    private final LazyTab<PlaygroundView> playground;
+    private final LazyTab<DigitsView> digits;
     private final ToggleButton presentation = new ToggleButton();
     private final VBox help = new VBox(8);
     private final TabPane tabs = new TabPane();
@@ -51,19 +52,22 @@ public final class MainWindow {
     private final Tab playTab;
     private final Tab activationsTab;
     private final Tab descentTab;
-    private final DescentView descent;
+    private final LazyTab<DescentView> descent;
     private final Tab digitsTab;
-    private final ActivationsView activations;
+    private final LazyTab<ActivationsView> activations;
+    private double scale = 1.0;
     /** The window's buttons (language, presentation, export, help), shown beside the tab headers. */
     private final HBox windowBar = new HBox(6);
     /** What the window's export did (the tabs keep their own status lines). */
     private final Label windowNotice = new Label();
 
-    public MainWindow(StepSession session, PlaygroundView playground, DigitsView digits, I18n i18n, Settings settings,
-            ExportDialogs dialogs) {
+    /**
+     * The window with its tabs; every tab but the stepping one is built when first opened (or asked
+     * for), from {@code playground} and {@code digits}.
+     */
+    public MainWindow(StepSession session, Supplier<PlaygroundView> playground, Supplier<DigitsView> digits,
+            I18n i18n, Settings settings, ExportDialogs dialogs) {
         this.session = session;
-        this.playground = playground;
-        this.digits = digits;
         this.i18n = i18n;
         this.settings = settings;
         this.dialogs = dialogs;
@@ -72,9 +76,18 @@ public final class MainWindow {
         this.playTab = tab("tab-playground", "tab.playground");
         this.activationsTab = tab("tab-activations", "tab.activations");
         this.descentTab = tab("tab-descent", "tab.descent");
-        this.descent = new DescentView(i18n, dialogs, this::showNotice);
-        this.activations = new ActivationsView(i18n, dialogs, this::showNotice);
         this.digitsTab = tab("tab-digits", "tab.digits");
+        this.playground = new LazyTab<>(playTab, playground, PlaygroundView::root, v -> {
+            v.setScale(scale);
+            // the playground's "step through this point": its lesson, paused at the start, on this tab
+            v.setOnStepPoint(() -> session.stepChosenPointOf(v.session(),
+                    () -> tabs.getSelectionModel().select(stepTab)));
+        });
+        this.activations = new LazyTab<>(activationsTab, () -> new ActivationsView(i18n, dialogs, this::showNotice),
+                ActivationsView::root, v -> v.setScale(scale));
+        this.descent = new LazyTab<>(descentTab, () -> new DescentView(i18n, dialogs, this::showNotice),
+                DescentView::root, v -> v.setScale(scale));
+        this.digits = new LazyTab<>(digitsTab, digits, DigitsView::root, v -> v.setScale(scale));
         // remembered whichever tab's picker chose it
         i18n.localeProperty().addListener((o, a, b) -> {
             settings.setLanguage(b);
@@ -144,20 +157,13 @@ public final class MainWindow {
 
         buildHelp();
         stepTab.setContent(step.root());
-        playTab.setContent(playground.root());
-        activationsTab.setContent(activations.root());
-        descentTab.setContent(descent.root());
-        digitsTab.setContent(digits.root());
         // the digits (60,000 images) are loaded the first time the tab is opened
         digitsTab.setOnSelectionChanged(e -> {
             if (digitsTab.isSelected()) {
-                digits.session().open();
+                digits.view().session().open();
             }
         });
         tabs.getTabs().setAll(stepTab, playTab, activationsTab, descentTab, digitsTab);
-        // the playground's "step through this point": its lesson, paused at the start, on this tab
-        playground.setOnStepPoint(() -> session.stepChosenPointOf(playground.session(),
-                () -> tabs.getSelectionModel().select(stepTab)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.getChildren().addAll(tabs, windowBar, help);
     }
@@ -256,14 +262,14 @@ public final class MainWindow {
                 e.consume();
             }
         } else if (showing == descentTab) {
-            if (descent.handleKey(e)) {
+            if (descent.view().handleKey(e)) {
                 e.consume();
             }
         } else if (code == KeyCode.SPACE) {
             if (showing == playTab) {
-                playground.session().togglePlay();
+                playground.view().session().togglePlay();
             } else if (showing == digitsTab) {
-                digits.session().togglePlay();
+                digits.view().session().togglePlay();
             }
             e.consume();
         }
@@ -281,11 +287,11 @@ public final class MainWindow {
             root.getStyleClass().add("presentation");
         }
         step.setScale(on ? PRESENTATION_SCALE : 1.0, on);
-        double scale = on ? PRESENTATION_SCALE : 1.0;
-        digits.setScale(scale);
-        playground.setScale(scale);
-        activations.setScale(scale);
-        descent.setScale(scale);
+        scale = on ? PRESENTATION_SCALE : 1.0;
+        digits.ifBuilt(v -> v.setScale(scale));
+        playground.ifBuilt(v -> v.setScale(scale));
+        activations.ifBuilt(v -> v.setScale(scale));
+        descent.ifBuilt(v -> v.setScale(scale));
     }
 
     private void applyFont() {
@@ -325,10 +331,10 @@ public final class MainWindow {
         String tab = org.backproplab.session.StepExperiments.tabOf(file);
         if ("playground".equals(tab)) {
             tabs.getSelectionModel().select(playTab);
-            this.playground.session().experiments().open(file);
+            this.playground.view().session().experiments().open(file);
         } else if ("digits".equals(tab)) {
             tabs.getSelectionModel().select(digitsTab); // opening the tab the first time reads the digits
-            digits.session().experiments().open(file);
+            digits.view().session().experiments().open(file);
         } else {
             tabs.getSelectionModel().select(stepTab);
             session.experiments().open(file);
@@ -338,21 +344,33 @@ public final class MainWindow {
     /** Shows the playground with a lesson (for the lesson list and tests). */
     public void openPlayground(String lessonId) {
         tabs.getSelectionModel().select(playTab);
-        playground.session().loadLesson(lessonId);
+        playground.view().session().loadLesson(lessonId);
     }
 
+    /** The playground tab's view, built now if it was not yet. */
     public PlaygroundView playground() {
-        return playground;
+        return playground.view();
     }
 
+    /** The playground and digits tabs' views that have been built (opened or asked for) so far. */
+    java.util.List<Object> builtTabs() {
+        java.util.List<Object> built = new java.util.ArrayList<>();
+        playground.built().ifPresent(built::add);
+        digits.built().ifPresent(built::add);
+        activations.built().ifPresent(built::add);
+        descent.built().ifPresent(built::add);
+        return built;
+    }
+
+    /** The digits tab's view, built now if it was not yet. */
     public DigitsView digits() {
-        return digits;
+        return digits.view();
     }
 
     /** The descent tab (gradient descent, local minima, softmax), shown. */
     public DescentView openDescent() {
         tabs.getSelectionModel().select(descentTab);
-        return descent;
+        return descent.view();
     }
 
     /** The session behind the stepping tab (for tests that wait for its worker). */

@@ -24,8 +24,13 @@ class JarIT {
     }
 
     private static Result run(String... args) throws IOException, InterruptedException {
+        return run(List.of(), args);
+    }
+
+    private static Result run(List<String> jvm, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
@@ -58,6 +63,25 @@ class JarIT {
         assertEquals(0, r.code(), r.err());
         assertEquals(28, new ObjectMapper().readTree(r.out()).get("map").size());
         assertEquals(280, javax.imageio.ImageIO.read(png.toFile()).getWidth());
+    }
+
+    /**
+     * The class-data-sharing archive built with the jar (docs/PERFORMANCE.md, "Start") fits it: with
+     * -Xshare:on a JVM that cannot map it refuses to start, and the app's classes come from it.
+     */
+    @Test
+    void theStartupArchiveFitsTheJarAndHoldsTheAppsClasses() throws Exception {
+        Path archive = Path.of("target", "backprop-lab.jsa");
+        assertTrue(Files.isRegularFile(archive), "package writes " + archive);
+        Result r = run(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info"),
+                "trace", "worked-2-2-2", "--steps", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        List<String> launcher = r.out().lines().filter(l -> l.contains("org.backproplab.Launcher ")).toList();
+        assertEquals(1, launcher.size(), r.out());
+        assertTrue(launcher.get(0).contains("shared objects file"), launcher.get(0));
+        // the JavaFX classes the window loads first are in it too
+        assertTrue(Files.readString(Path.of("src", "build", "startup.classlist"))
+                .contains("javafx/scene/control/TabPane"), "the list was taken from a start of the window");
     }
 
     @Test

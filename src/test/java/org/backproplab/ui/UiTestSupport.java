@@ -41,6 +41,8 @@ final class UiTestSupport {
     final java.util.List<String> importQuestions = new java.util.ArrayList<>();
     MainWindow window;
     Stage stage;
+    /** Whether the tabs other than the stepping one are left to be built when first opened, as in the app. */
+    boolean lazyTabs;
 
     UiTestSupport(java.util.Locale locale) {
         i18n = new I18n(locale);
@@ -119,6 +121,12 @@ final class UiTestSupport {
                 return importAnswer;
             }
         });
+        if (!lazyTabs) {
+            // the window builds the playground and digits tabs when first opened; the tests reach
+            // their sessions from the test thread, so they are built here, on the FX thread
+            window.playground();
+            window.digits();
+        }
     }
 
     /**
@@ -141,8 +149,13 @@ final class UiTestSupport {
     /** Waits until the worker has run every queued command and the window has drawn the result. */
     void settle() {
         window.session().idle().orTimeout(20, TimeUnit.SECONDS).join();
-        window.playground().session().idle().orTimeout(20, TimeUnit.SECONDS).join();
-        window.digits().session().idle().orTimeout(60, TimeUnit.SECONDS).join();
+        for (Object built : window.builtTabs()) {
+            if (built instanceof PlaygroundView p) {
+                p.session().idle().orTimeout(20, TimeUnit.SECONDS).join();
+            } else if (built instanceof DigitsView d) {
+                d.session().idle().orTimeout(60, TimeUnit.SECONDS).join();
+            }
+        }
         WaitForAsyncUtils.waitForFxEvents();
         // the window redraws on its next animation frame
         WaitForAsyncUtils.sleep(80, TimeUnit.MILLISECONDS);
