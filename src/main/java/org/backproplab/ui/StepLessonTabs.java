@@ -21,11 +21,14 @@ final class StepLessonTabs {
     private final StepMatrixView matrices;
     private final FlowView flow;
     private final StepLessons lessons;
+    /** Hides in the matrices what predict mode still asks for. */
+    private final org.backproplab.session.PredictSession predict;
     private boolean matricesDirty = true;
     private boolean flowDirty = true;
 
     StepLessonTabs(StepSession session, I18n i18n, Node network) {
         lessons = new StepLessons(session);
+        predict = session.predict();
         matrices = new StepMatrixView(i18n);
         flow = new FlowView(i18n);
         EpochBatchView epochView = new EpochBatchView(i18n, "step-epochs", lessons.epochsProperty());
@@ -40,6 +43,7 @@ final class StepLessonTabs {
         Tab epochsTab = tab("step-tab-epochs", "step.views.epochs", epochsScroll, i18n);
         root.getTabs().setAll(networkTab, matricesTab, flowTab, epochsTab);
         lessons.matricesProperty().addListener((o, a, b) -> matricesDirty = true);
+        session.predict().snapshotProperty().addListener((o, a, b) -> matricesDirty = true);
         lessons.flowProperty().addListener((o, a, b) -> flowDirty = true);
         i18n.localeProperty().addListener((o, a, b) -> {
             matricesDirty = true;
@@ -64,7 +68,7 @@ final class StepLessonTabs {
         Tab showing = root.getSelectionModel().getSelectedItem();
         if (showing == matricesTab && matricesDirty) {
             matricesDirty = false;
-            matrices.show(lessons.matricesProperty().get());
+            matrices.show(predict.matrices(lessons.matricesProperty().get()));
         } else if (showing == flowTab && flowDirty) {
             flowDirty = false;
             flow.show(lessons.flowProperty().get());
