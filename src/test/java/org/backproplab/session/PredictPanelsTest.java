@@ -74,6 +74,29 @@ class PredictPanelsTest {
     }
 
     @Test
+    void inABatchTheMatricesHideTheColumnOfTheSampleAskedAbout() {
+        step.loadLesson("from-scratch-3-4-1");
+        worker.runUntilIdle();
+        step.chooseSample(1);
+        stages(1);
+        assertEquals(List.of("net_h1 [sample 2]", "out_h1 [sample 2]"), prompts());
+        StepMatrixSnapshot.Block z = shown("Z[1]");
+        StepMatrixSnapshot.Block w = shown("W[1]");
+        // sample 2 is [0, 1, 1] and there is no bias: net_h1 = w2 + w3, every other column shown
+        assertEquals("?", z.text(0, 1));
+        assertEquals("?", shown("A[1]").text(0, 1));
+        assertEquals(4, z.cols());
+        for (int c : new int[] {0, 2, 3}) {
+            assertFalse(z.isHidden(0, c), "sample " + (c + 1) + " is not asked about");
+        }
+        assertEquals(w.value(0, 1) + w.value(0, 2), StepMatrices.of(step.getSnapshot()).block("Z[1]").value(0, 1),
+                1e-12);
+        assertEquals(Numbers.shortNumber(w.value(0, 2)), z.text(0, 0), "sample 1 is [0, 0, 1]: net_h1 = w3");
+        predict.answer(0, Double.toString(w.value(0, 1) + w.value(0, 2)));
+        assertEquals(Numbers.shortNumber(w.value(0, 1) + w.value(0, 2)), shown("Z[1]").text(0, 1));
+    }
+
+    @Test
     void theMatricesAndTheBiasTooltipHideTheOutputDeltaAndTheGradientAsked() {
         stages(4);
         assertEquals(List.of("delta_o1", "dE/dw5"), prompts());
