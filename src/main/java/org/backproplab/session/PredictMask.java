@@ -6,8 +6,9 @@ import org.backproplab.session.PredictQuestion.Place;
 import org.backproplab.session.PredictQuestion.Spot;
 
 /**
- * The graph with the values still asked for hidden: each shows "?" in its label, and the
- * tooltips that would tell it (a neuron's, an edge's, a bias's) keep only the name.
+ * The graph and the matrices over the batch with the values still asked for hidden: each shows
+ * "?" in its label or cell, and the tooltips that would tell it (a neuron's, an edge's, a bias's)
+ * keep only the name.
  */
 final class PredictMask {
     static final String HIDDEN = "?";
@@ -43,7 +44,8 @@ final class PredictMask {
                 GraphSnapshot.Box b = g.biases().get(l).get(j);
                 if (has(hidden, Place.BIAS_AFTER, l, j, 0)) {
                     col.add(hide(b, afterArrow(b.text())));
-                } else if (has(hidden, Place.BIAS_GRADIENT, l, j, 0)) {
+                } else if (has(hidden, Place.BIAS_GRADIENT, l, j, 0) || has(hidden, Place.DELTA, l, j, 0)) {
+                    // dE/db = the delta summed over the batch: with one sample the tooltip would tell the delta
                     col.add(hide(b, b.text()));
                 } else {
                     col.add(b);
@@ -73,6 +75,61 @@ final class PredictMask {
         }
         return new GraphSnapshot(g.layerSizes(), g.inputs(), neurons, biases, edges, g.targets(), errors,
                 g.showTargets());
+    }
+
+    /**
+     * The matrices over the batch with the values still asked shown as "?": a neuron's z, a and
+     * delta in the column of the sample asked about, a gradient in its cell; and in the blocks the
+     * stage computed, any cell equal to an asked value (db = the sum of dZ over a batch of one).
+     */
+    static StepMatrixSnapshot matrices(StepMatrixSnapshot m, List<PredictQuestion> hidden, int sample) {
+        if (hidden.isEmpty() || !m.dense()) {
+            return m;
+        }
+        int l = m.layer() - 1;
+        List<StepMatrixSnapshot.Block> blocks = new ArrayList<>();
+        for (StepMatrixSnapshot.Block b : m.blocks()) {
+            if (!b.computed()) {
+                blocks.add(b);
+                continue;
+            }
+            double[] values = b.values();
+            boolean[] cells = new boolean[values.length];
+            boolean any = false;
+            int column = Math.min(Math.max(sample, 0), b.cols() - 1);
+            for (PredictQuestion q : hidden) {
+                Spot p = q.spot();
+                if (p.layer() == l && b.name().equals(blockOf(p.place(), m.layer()))) {
+                    boolean perSample = p.place() == Place.NET || p.place() == Place.OUT || p.place() == Place.DELTA;
+                    int c = perSample ? column : p.col();
+                    if (p.row() < b.rows() && c < b.cols()) {
+                        cells[p.row() * b.cols() + c] = true;
+                        any = true;
+                    }
+                }
+                for (int k = 0; b.current() && k < cells.length; k++) {
+                    if (Double.compare(values[k], q.answer()) == 0) {
+                        cells[k] = true;
+                        any = true;
+                    }
+                }
+            }
+            blocks.add(any ? new StepMatrixSnapshot.Block(b.name(), b.formula(), b.rows(), b.cols(), b.values(),
+                    b.current(), cells) : b);
+        }
+        return new StepMatrixSnapshot(true, m.layer(), m.layers(), m.batch(), blocks, m.table());
+    }
+
+    /** The block that shows a value at this place of layer n (counted from 1), or "" for none. */
+    private static String blockOf(Place place, int n) {
+        return switch (place) {
+            case NET -> "Z[" + n + "]";
+            case OUT -> "A[" + n + "]";
+            case DELTA -> "dZ[" + n + "]";
+            case WEIGHT_GRADIENT -> "dW[" + n + "]";
+            case BIAS_GRADIENT -> "db[" + n + "]";
+            default -> "";
+        };
     }
 
     /** "w5 0.4\n→ 0.358916" becomes "w5 0.4\n→ ?". */

@@ -260,6 +260,13 @@ public final class PredictSession {
         return m == null ? null : PredictMapMask.maps(m, hidden().stream().map(PredictQuestion::spot).toList());
     }
 
+    /** The matrices over the batch with the values still asked (of the sample the graph shows) as "?". */
+    public StepMatrixSnapshot matrices(StepMatrixSnapshot m) {
+        StepSnapshot s = step.getSnapshot();
+        int sample = s == null || s.screen() == null ? 0 : s.screen().sample();
+        return m == null ? null : PredictMask.matrices(m, hidden(), sample);
+    }
+
     /** While a value is asked, the inspector says so instead of showing the numbers. */
     public InspectorSnapshot inspector(InspectorSnapshot i) {
         if (i == null || hidden().isEmpty()) {

@@ -35,13 +35,39 @@ public record StepMatrixSnapshot(boolean dense, int layer, int layers, int batch
      * the stage that computes it has not run).
      *
      * @param current whether the stage run last computed it
+     * @param hidden  the cells (row * cols + col) predict mode still asks for, shown as "?"; null: none
      */
-    public record Block(String name, String formula, int rows, int cols, double[] values, boolean current) {
+    public record Block(String name, String formula, int rows, int cols, double[] values, boolean current,
+            boolean[] hidden) {
         public Block {
             values = values == null ? null : values.clone();
+            hidden = hidden == null ? null : hidden.clone();
             if (values != null && values.length != rows * cols) {
                 throw new IllegalArgumentException(name + ": " + values.length + " values for " + rows + "x" + cols);
             }
+            if (hidden != null && hidden.length != rows * cols) {
+                throw new IllegalArgumentException(name + ": " + hidden.length + " cells hidden for " + rows + "x" + cols);
+            }
+        }
+
+        /** A block with every value shown. */
+        public Block(String name, String formula, int rows, int cols, double[] values, boolean current) {
+            this(name, formula, rows, cols, values, current, null);
+        }
+
+        @Override
+        public boolean[] hidden() {
+            return hidden == null ? null : hidden.clone();
+        }
+
+        /** Whether predict mode still asks for the value at (row, col). */
+        public boolean isHidden(int row, int col) {
+            return hidden != null && hidden[row * cols + col];
+        }
+
+        /** The cell as the view shows it: 6 significant digits, or "?" while it is asked. */
+        public String text(int row, int col) {
+            return isHidden(row, col) ? PredictMask.HIDDEN : Numbers.shortNumber(value(row, col));
         }
 
         @Override
@@ -65,7 +91,8 @@ public record StepMatrixSnapshot(boolean dense, int layer, int layers, int batch
         @Override
         public boolean equals(Object o) {
             return o instanceof Block b && b.name.equals(name) && b.formula.equals(formula) && b.rows == rows
-                    && b.cols == cols && Arrays.equals(b.values, values) && b.current == current;
+                    && b.cols == cols && Arrays.equals(b.values, values) && b.current == current
+                    && Arrays.equals(b.hidden, hidden);
         }
 
         @Override

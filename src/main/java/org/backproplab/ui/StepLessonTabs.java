@@ -11,7 +11,8 @@ import org.backproplab.session.StepSession;
  * The stepping tab's centre as inner tabs: the network (graph or maps), the same stage as
  * matrices over the batch ({@link StepMatrixView}), the forward and backward flow
  * ({@link FlowView}), and epoch, batch and iteration ({@link EpochBatchView}). A view is redrawn
- * at most once a frame, and only while its tab is the one showing.
+ * at most once a frame, and only while its tab is the one showing; the matrices with the values
+ * predict mode still asks for as "?" (masked by the session), redrawn when an answer comes too.
  */
 final class StepLessonTabs {
     private final TabPane root = new TabPane();
@@ -21,11 +22,14 @@ final class StepLessonTabs {
     private final StepMatrixView matrices;
     private final FlowView flow;
     private final StepLessons lessons;
+    /** Hides in the matrices what predict mode still asks for. */
+    private final org.backproplab.session.PredictSession predict;
     private boolean matricesDirty = true;
     private boolean flowDirty = true;
 
     StepLessonTabs(StepSession session, I18n i18n, Node network) {
         lessons = new StepLessons(session);
+        predict = session.predict();
         matrices = new StepMatrixView(i18n);
         flow = new FlowView(i18n);
         EpochBatchView epochView = new EpochBatchView(i18n, "step-epochs", lessons.epochsProperty());
@@ -40,6 +44,7 @@ final class StepLessonTabs {
         Tab epochsTab = tab("step-tab-epochs", "step.views.epochs", epochsScroll, i18n);
         root.getTabs().setAll(networkTab, matricesTab, flowTab, epochsTab);
         lessons.matricesProperty().addListener((o, a, b) -> matricesDirty = true);
+        predict.snapshotProperty().addListener((o, a, b) -> matricesDirty = true);
         lessons.flowProperty().addListener((o, a, b) -> flowDirty = true);
         i18n.localeProperty().addListener((o, a, b) -> {
             matricesDirty = true;
@@ -64,7 +69,7 @@ final class StepLessonTabs {
         Tab showing = root.getSelectionModel().getSelectedItem();
         if (showing == matricesTab && matricesDirty) {
             matricesDirty = false;
-            matrices.show(lessons.matricesProperty().get());
+            matrices.show(predict.matrices(lessons.matricesProperty().get()));
         } else if (showing == flowTab && flowDirty) {
             flowDirty = false;
             flow.show(lessons.flowProperty().get());

@@ -8,7 +8,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.backproplab.session.Numbers;
 import org.backproplab.session.StepMatrixSnapshot;
 
 /**
@@ -129,7 +128,7 @@ final class StepMatrixView {
         grid.setVgap(1);
         for (int r = 0; r < b.rows(); r++) {
             for (int c = 0; c < b.cols(); c++) {
-                Label v = new Label(Numbers.shortNumber(b.value(r, c)));
+                Label v = new Label(b.text(r, c));
                 v.setId(id + "-" + r + "-" + c);
                 v.setAlignment(Pos.CENTER_RIGHT);
                 v.setMinWidth(58);

@@ -192,4 +192,63 @@ class PredictWindowTest {
         assertEquals("E ?", text(robot, "#error-0"));
         assertTrue(text(robot, "#stage-label").endsWith("error E = ?"), text(robot, "#stage-label"));
     }
+
+    @Test
+    void theMatricesHideWhatIsAskedAndTheFlowAndTheCurveShowNoAskedTotal(FxRobot robot) {
+        ui.settle();
+        ui.click(robot, "#predict-toggle");
+        ui.click(robot, "#next-stage");
+        ui.click(robot, "#step-tab-matrices");
+        assertEquals("?", text(robot, "#matrix-Z1-0-0"), "net_h1 is asked: hidden in the matrices too");
+        assertEquals("?", text(robot, "#matrix-A1-0-0"), "out_h1 is asked");
+        // net_h2 = 0.25 x 0.05 + 0.30 x 0.10 + 0.35 = 0.3925: not asked, shown
+        assertEquals("0.3925", text(robot, "#matrix-Z1-1-0"));
+        type(robot, "#predict-answer-0", "0.3775");
+        assertEquals("0.3775", text(robot, "#matrix-Z1-0-0"), "answered: shown");
+        assertEquals("?", text(robot, "#matrix-A1-0-0"), "still asked");
+        ui.screenshot("predict-matrices");
+        ui.click(robot, "#predict-reveal-1");
+        // out_h1 = 1 / (1 + e^-0.3775) = 0.593269992
+        assertEquals("0.59327", text(robot, "#matrix-A1-0-0"));
+
+        // every value of a stage asked; on to the loss, where E_total is asked
+        robot.interact(() -> robot.lookup("#predict-panel").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        ui.click(robot, "#predict-choice");
+        robot.interact(() -> robot.lookup("#predict-panel").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        ui.settle();
+        type(robot, "#predict-per-stage", "0");
+        robot.interact(() -> robot.lookup("#predict-panel").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+        ui.click(robot, "#next-stage");
+        ui.click(robot, "#next-stage");
+        assertEquals("E_total = ?", text(robot, "#predict-prompt-2"));
+        assertTrue(text(robot, "#stage-label").endsWith("error E = ?"), text(robot, "#stage-label"));
+        ui.click(robot, "#step-tab-flow");
+        String flow = flowTexts(robot);
+        assertTrue(flow.contains("The loss E of the output against the targets Y."), flow);
+        assertFalse(flow.matches("(?s).*\\d\\.\\d.*"), "the flow shows formulas and shapes, no value: " + flow);
+        assertTrue(robot.lookup("#flow-E").query().getStyleClass().contains("flow-lit"));
+        LossCurveView curve = robot.lookup("#loss-curve").queryAs(LossCurveView.class);
+        assertEquals(0, curve.getCurve().size(), "E_total of iteration 1 is asked: no point on the curve");
+
+        // E_total = 1/2 (0.01 - 0.75136507)^2 + 1/2 (0.99 - 0.772928465)^2 = 0.298371109
+        type(robot, "#predict-answer-2", "0.2984");
+        assertTrue(text(robot, "#predict-feedback-2").startsWith("Right first time: 0.2984"),
+                text(robot, "#predict-feedback-2"));
+        assertTrue(text(robot, "#stage-label").endsWith("error E = 0.298371109"), text(robot, "#stage-label"));
+        assertEquals(flow, flowTexts(robot), "the flow shows the same once it is answered");
+        assertEquals(0, curve.getCurve().size(), "an iteration's point comes with its update");
+        for (int i = 0; i < 3; i++) {
+            ui.click(robot, "#next-stage");
+        }
+        assertEquals(1, curve.getCurve().size(), "after the update: iteration 1's point");
+        assertEquals(0.298371109, curve.getCurve().losses()[0], 1e-9);
+    }
+
+    private static String flowTexts(FxRobot robot) {
+        StringBuilder sb = new StringBuilder(robot.lookup("#flow-stage").queryLabeled().getText());
+        for (javafx.scene.control.Label l : robot.lookup(".flow-node").queryAllAs(javafx.scene.control.Label.class)) {
+            sb.append('\n').append(l.getText());
+        }
+        return sb.toString();
+    }
 }
