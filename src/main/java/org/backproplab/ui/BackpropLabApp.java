@@ -41,10 +41,15 @@ public class BackpropLabApp extends Application {
         String[] parts = layers.split("x");
         int count = Integer.parseInt(parts[0].strip());
         int size = Integer.parseInt(parts[1].strip());
-        while (playground.setup().layersProperty().get().size() < count) {
+        // the editor refuses what it does not allow (more than 8 layers, more than 16 neurons): a
+        // refused layer leaves the count as it was, and the loop ends after count tries
+        for (int tries = 0; tries < count && playground.setup().layersProperty().get().size() < count; tries++) {
             playground.addLayer();
         }
-        for (int i = 0; i < count; i++) {
+        while (playground.setup().layersProperty().get().size() > count) {
+            playground.removeLayer();
+        }
+        for (int i = 0; i < playground.setup().layersProperty().get().size(); i++) {
             playground.resizeLayer(i, size - playground.setup().layersProperty().get().get(i).size());
         }
     }

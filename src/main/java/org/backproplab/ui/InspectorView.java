@@ -96,6 +96,11 @@ public final class InspectorView extends VBox {
         for (int c = 2; c < 6; c++) {
             table.getColumns().get(c).setPrefWidth(96);
         }
+        // an empty table says why in the UI's language (JavaFX's own placeholder is English only)
+        Label none = new Label();
+        none.textProperty().bind(i18n.bind("inspector.tableEmpty"));
+        none.setWrapText(true);
+        table.setPlaceholder(none);
         table.setPrefHeight(220);
         table.setMinWidth(200);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -34,6 +34,11 @@ final class LazyTab<V> {
     /** The view, built now if it was not yet. */
     V view() {
         if (view == null) {
+            // nodes of a showing window are built and attached on the FX thread only
+            if (!javafx.application.Platform.isFxApplicationThread()) {
+                throw new IllegalStateException("a tab is built on the JavaFX thread, not on "
+                        + Thread.currentThread().getName());
+            }
             view = build.get();
             tab.setContent(root.apply(view));
             whenBuilt.accept(view);
