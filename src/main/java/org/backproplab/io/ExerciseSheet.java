@@ -54,7 +54,11 @@ public final class ExerciseSheet {
             Map.entry("Output layer", new String[] {"Output layer", "输出层"}),
             Map.entry("Update", new String[] {"Update", "更新"}),
             Map.entry("Layer", new String[] {"Layer", "层"}),
-            Map.entry("image", new String[] {"Input image", "输入图像"}));
+            Map.entry("image", new String[] {"Input image", "输入图像"}),
+            Map.entry("conv", new String[] {"conv {0} x {1}x{1}, stride {2}, padding {3}",
+                "卷积 {0} 个 {1}x{1}，步长 {2}，填充 {3}"}),
+            Map.entry("maxpool", new String[] {"max-pool {0}x{0}", "最大池化 {0}x{0}"}),
+            Map.entry("dense", new String[] {"dense {0}", "全连接 {0}"}));
 
     private final boolean chinese;
     private final boolean answers;

@@ -118,17 +118,26 @@ public final class MapExerciseSheet {
         return out;
     }
 
+    /** {@code pattern} with {0}, {1}, ... replaced by {@code values}. */
+    private static String fill(String pattern, int... values) {
+        String out = pattern;
+        for (int i = 0; i < values.length; i++) {
+            out = out.replace("{" + i + "}", String.valueOf(values[i]));
+        }
+        return out;
+    }
+
     private void givens(StringBuilder md, Lesson lesson, Trainer trainer, List<MapShape> layers) {
         List<String> shapes = new ArrayList<>();
         for (MapShape s : layers) {
             if (s.conv() != null) {
                 MapArithmetic.ConvShape c = s.conv();
-                shapes.add("conv " + c.filters() + " x " + c.kernel() + "x" + c.kernel() + ", stride " + c.stride()
-                        + ", padding " + c.padding() + " (" + s.activation().id() + ")");
+                shapes.add(fill(t("conv"), c.filters(), c.kernel(), c.stride(), c.padding())
+                        + " (" + s.activation().id() + ")");
             } else if (s.pool() != null) {
-                shapes.add("max-pool " + s.pool().size() + "x" + s.pool().size());
+                shapes.add(fill(t("maxpool"), s.pool().size()));
             } else {
-                shapes.add("dense " + s.units() + " (" + s.activation().id() + ")");
+                shapes.add(fill(t("dense"), s.units()) + " (" + s.activation().id() + ")");
             }
         }
         md.append("## ").append(t("givens")).append("\n\n| | |\n|---|---|\n");

@@ -174,6 +174,14 @@ class ExerciseConvTest {
                 dir.resolve("sheet.md").toString());
         String html = run("exercise", "conv-worked", "--steps", "2", "--lang", lang, "--out",
                 dir.resolve("sheet.html").toString());
+        // the givens speak the sheet's language: two 3 x 3 filters, 2 x 2 max-pooling, a dense layer of 2
+        if (lang.equals("zh")) {
+            assertTrue(sheet.contains("卷积 2 个 3x3，步长 1，填充 0 (relu) \u2192 最大池化 2x2 \u2192 全连接 2"), sheet);
+            String network = sheet.lines().filter(l -> l.startsWith("| 网络 |")).findFirst().orElseThrow();
+            assertFalse(network.contains("stride") || network.contains("max-pool") || network.contains("dense"), network);
+        } else {
+            assertTrue(sheet.contains("conv 2 x 3x3, stride 1, padding 0 (relu) \u2192 max-pool 2x2 \u2192 dense 2"), sheet);
+        }
         List<String> trace = ExerciseCommandTest.traceLines(CliRun.of("trace", "conv-worked", "--steps", "2").out());
         Set<String> shown = numbers(String.join("\n", ExerciseCommandTest.iterationBlocks(sheet)));
         String heading = lang.equals("zh") ? "次迭代</h2>" : "Iteration 1</h2>";
