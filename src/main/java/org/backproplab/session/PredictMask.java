@@ -79,8 +79,8 @@ final class PredictMask {
 
     /**
      * The matrices over the batch with the values still asked shown as "?": a neuron's z, a and
-     * delta in the column of the sample asked about, a gradient in its cell; and in the blocks the
-     * stage computed, any cell equal to an asked value (db = the sum of dZ over a batch of one).
+     * delta in the column of the sample asked about, a gradient in its cell; and a neuron's db
+     * while its delta is asked in a batch of one (db = the sum of dZ over the batch, the delta).
      */
     static StepMatrixSnapshot matrices(StepMatrixSnapshot m, List<PredictQuestion> hidden, int sample) {
         if (hidden.isEmpty() || !m.dense()) {
@@ -107,11 +107,12 @@ final class PredictMask {
                         any = true;
                     }
                 }
-                for (int k = 0; b.current() && k < cells.length; k++) {
-                    if (Double.compare(values[k], q.answer()) == 0) {
-                        cells[k] = true;
-                        any = true;
-                    }
+                // db[n] = dZ[n] summed over the batch: with one sample it is the asked delta itself
+                if (p.place() == Place.DELTA && p.layer() == l && m.batch() == 1
+                        && b.name().equals("db[" + m.layer() + "]") && p.row() < b.rows()
+                        && Double.compare(values[p.row() * b.cols()], q.answer()) == 0) {
+                    cells[p.row() * b.cols()] = true;
+                    any = true;
                 }
             }
             blocks.add(any ? new StepMatrixSnapshot.Block(b.name(), b.formula(), b.rows(), b.cols(), b.values(),

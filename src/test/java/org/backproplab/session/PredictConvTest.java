@@ -69,7 +69,7 @@ class PredictConvTest {
         stages(1);
         assertEquals(List.of("predict.prompt[z1[0][0][0]]", "predict.prompt[a1[0][0][0]]"), prompts());
         MapGraphSnapshot.Cell first = cell(GraphItem.neuron(0, 0));
-        assertEquals("?\u2192?", first.text(), "z and a hidden");
+        assertEquals("?", first.text(), "z and a hidden, as one ? whether or not relu clipped");
         assertEquals(0, first.shade(), "its colour does not tell the sign");
         assertFalse(first.tip().matches(".*\\d\\.\\d.*"), "nor does its tooltip: " + first.tip());
         // z1[0][0][1] = 0.2 x 0.1 + 0.5 x 0.8 - 0.3 x 0.9 + 0.6 x 0.3 - 0.4 x 0.9 + 0.4 x 0.1 + 0.1 x 0.8 + 0.05 = 0.14
@@ -83,7 +83,7 @@ class PredictConvTest {
         assertEquals(PredictSnapshot.Status.RIGHT, shown().rows().get(0).status());
         assertTrue(feedback(0).startsWith("predict.rightFirst[-0.25]"), feedback(0));
         assertTrue(feedback(0).contains("z1[0][0][0] = 0.2 \u00d7 0 + 0.5 \u00d7 0.1 + (-0.3) \u00d7 0.8"), feedback(0));
-        assertEquals("-0.25\u2192?", cell(GraphItem.neuron(0, 0)).text(), "z answered: shown; a still asked");
+        assertEquals("?", cell(GraphItem.neuron(0, 0)).text(), "a still asked: z -> ? would tell relu clipped");
 
         // a1[0][0][0] = relu(-0.25) = 0: 0.25 is wrong
         predict.answer(1, "0.25");
@@ -118,6 +118,87 @@ class PredictConvTest {
         predict.answer(0, Naming.number(hand.p[0][0][0]));
         assertEquals(PredictSnapshot.Status.RIGHT, shown().rows().get(0).status());
         assertEquals(0.14, hand.p[0][0][0], 1e-12);
+    }
+
+    /** The cells of the conv layer's maps framed as a pooling window's winner, in the masked grids. */
+    private java.util.Set<Integer> winners() {
+        MapGraphSnapshot m = predict.maps(step.getSnapshot().screen().maps());
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        m.columns().stream().flatMap(c -> c.grids().stream()).flatMap(g -> g.cells().stream())
+                .filter(c -> c.winner() && c.item().kind() == GraphItem.Kind.NEURON && c.item().layer() == 0)
+                .forEach(c -> out.add(c.item().row()));
+        return out;
+    }
+
+    @Test
+    void whileAPooledValueIsAskedItsWindowsWinnerIsNotFramed() {
+        stages(2);
+        assertEquals(List.of("predict.prompt[a2[0][0][0]]", "predict.prompt[a2[0][0][1]]"), prompts());
+        // a1[f] is 4 x 4, the cell y 4 + x of filter f is neuron f 16 + y 4 + x; one winner per 2 x 2 window
+        java.util.Set<Integer> all = new java.util.TreeSet<>();
+        for (int f = 0; f < 2; f++) {
+            for (int py = 0; py < 2; py++) {
+                for (int px = 0; px < 2; px++) {
+                    all.add(f * 16 + hand.winner[f][py][px]);
+                }
+            }
+        }
+        assertEquals(1, hand.winner[0][0][0], "a1[0][0][1] = 0.14 wins the first window");
+        java.util.Set<Integer> shown = new java.util.TreeSet<>(all);
+        shown.remove(hand.winner[0][0][0]);
+        shown.remove(hand.winner[0][0][1]);
+        assertEquals(shown, winners(), "the winners of a2[0][0][0]'s and a2[0][0][1]'s windows are not framed");
+        // nor do the formula and the hint of a wrong answer name the winner
+        predict.answer(1, "12345");
+        predict.hint(1);
+        assertTrue(feedback(1).contains("predict.hint[max over a1[0][0..1][2..3]]"), feedback(1));
+        assertFalse(feedback(1).toLowerCase(java.util.Locale.ROOT).contains("winner"), feedback(1));
+        assertFalse(String.join("\n", prompts()).contains("winner"));
+        predict.answer(0, Naming.number(hand.p[0][0][0]));
+        assertTrue(winners().contains(hand.winner[0][0][0]), "answered: its winner is framed");
+        assertFalse(winners().contains(hand.winner[0][0][1]), "a2[0][0][1] still asked");
+        predict.reveal(1);
+        assertEquals(all, winners(), "revealed: every winner framed");
+        predict.setOn(false);
+        stages(0);
+        assertEquals(all, winners());
+    }
+
+    @Test
+    void aCellWithItsZOrAAskedShowsOneQuestionMarkWhetherOrNotReluClipped() {
+        assertTrue(predict.setPerStage("0"));
+        stages(1);
+        // z1[0][0][0] = -0.25 (relu clips it), z1[0][0][1] = 0.14 (a = z): both cells look alike
+        assertEquals("?", cell(GraphItem.neuron(0, 0)).text());
+        assertEquals("?", cell(GraphItem.neuron(0, 1)).text());
+        predict.answer(0, "-0.25");
+        assertEquals("?", cell(GraphItem.neuron(0, 0)).text(), "a still asked");
+    }
+
+    @Test
+    void theShadesOfTheShownCellsAreScaledByTheLargestShownValue() {
+        predict.setAsked(PredictKind.FORWARD, false);
+        stages(1);
+        // the largest a1[0] and the largest after it, from the hand computation
+        int top = 0;
+        for (int i = 1; i < 16; i++) {
+            top = Math.abs(hand.a1[0][i / 4][i % 4]) > Math.abs(hand.a1[0][top / 4][top % 4]) ? i : top;
+        }
+        double second = 0;
+        for (int i = 0; i < 16; i++) {
+            second = i == top ? second : Math.max(second, Math.abs(hand.a1[0][i / 4][i % 4]));
+        }
+        assertTrue(second > 0 && second < Math.abs(hand.a1[0][top / 4][top % 4]), "a strict largest");
+        step.select(GraphItem.neuron(0, top));
+        worker.runUntilIdle();
+        predict.askSelected();
+        assertEquals(0, cell(GraphItem.neuron(0, top)).shade());
+        for (int i = 0; i < 16; i++) {
+            if (i != top) {
+                assertEquals(hand.a1[0][i / 4][i % 4] / second, cell(GraphItem.neuron(0, i)).shade(), 1e-12,
+                        "a shown cell's colour does not tell how large the hidden one is: cell " + i);
+            }
+        }
     }
 
     @Test

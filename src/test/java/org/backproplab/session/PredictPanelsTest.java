@@ -127,6 +127,52 @@ class PredictPanelsTest {
         assertEquals("0.082167", shown("dW[2]").text(0, 0));
     }
 
+    /**
+     * 2 inputs 0.05/0.10, 3 ReLU hidden neurons (weights -0.15 -0.20 / -0.25 -0.30 / 0.35 0.40,
+     * biases 0), a sigmoid output (0.4 0.5 0.6, bias 0.1), target 0.5, one sample.
+     */
+    private static org.backproplab.lesson.Lesson reluZeros() {
+        org.backproplab.engine.NetworkSpec net = new org.backproplab.engine.NetworkSpec(2, List.of(
+                new org.backproplab.engine.LayerSpec(3, org.backproplab.engine.Activation.RELU,
+                        org.backproplab.engine.BiasMode.TRAINED, new org.backproplab.engine.Initializer.Explicit(
+                                new double[][] {{-0.15, -0.20}, {-0.25, -0.30}, {0.35, 0.40}}),
+                        new org.backproplab.engine.Initializer.Constant(0)),
+                new org.backproplab.engine.LayerSpec(1, org.backproplab.engine.Activation.SIGMOID,
+                        org.backproplab.engine.BiasMode.FROZEN, new org.backproplab.engine.Initializer.Explicit(
+                                new double[][] {{0.4, 0.5, 0.6}}), new org.backproplab.engine.Initializer.Constant(0.1))),
+                org.backproplab.engine.Loss.HALF_SQUARED_ERROR);
+        return new org.backproplab.lesson.Lesson("relu-zeros", net, new org.backproplab.engine.OptimizerSpec.Sgd(0.5),
+                org.backproplab.engine.Regularization.NONE, 0, 10, 0, org.backproplab.engine.Samples.of(
+                        new double[][] {{0.05, 0.10}}, new double[][] {{0.5}}), null, false);
+    }
+
+    @Test
+    void anAskedZeroHidesItsOwnCellNotEveryZeroOfTheMatrices() {
+        step.loadLesson(reluZeros());
+        worker.runUntilIdle();
+        stages(1);
+        assertEquals(List.of("net_h1", "out_h1"), prompts());
+        // net_h1 = -0.15 x 0.05 - 0.20 x 0.10 = -0.0275, out_h1 = relu(-0.0275) = 0;
+        // net_h2 = -0.25 x 0.05 - 0.30 x 0.10 = -0.0425, out_h2 = 0, not asked: shown
+        assertEquals("?", shown("A[1]").text(0, 0));
+        assertEquals("?", shown("Z[1]").text(0, 0));
+        assertEquals("0", shown("A[1]").text(1, 0), "out_h2 is 0 as well, but not asked");
+        assertEquals("-0.0425", shown("Z[1]").text(1, 0));
+        assertFalse(shown("A[1]").isHidden(2, 0));
+
+        stages(4);
+        assertEquals(List.of("delta_h1", "dE/dw1"), prompts());
+        // delta_h1 = (W2 delta_o)[0] x relu'(-0.0275) = 0, dE/dw1 = delta_h1 x 0.05 = 0; h2 is clipped as well
+        assertEquals("?", shown("dZ[1]").text(0, 0));
+        assertEquals("?", shown("dW[1]").text(0, 0));
+        assertEquals("0", shown("dZ[1]").text(1, 0), "delta_h2 = 0, not asked");
+        assertEquals("0", shown("dW[1]").text(0, 1), "dE/dw2 = delta_h1 x 0.10 = 0, not asked");
+        assertEquals("0", shown("dW[1]").text(1, 0), "dE/dw3 = 0, not asked");
+        // dE/db_h1 = delta_h1 over a batch of one: it would tell delta_h1; dE/db_h2 does not
+        assertEquals("?", shown("db[1]").text(0, 0));
+        assertEquals("0", shown("db[1]").text(1, 0));
+    }
+
     @Test
     void theFlowDiagramShowsNoNumberOfTheValuesAsked() {
         assertTrue(predict.setPerStage("0"));
