@@ -133,9 +133,20 @@ final class DigitsRun {
         precisionShown.accept(precision, whyNotFloat);
     }
 
-    /** Where training is, as an experiment file holds it (the trainer is made first if training has not started). */
+    /**
+     * Where training is, as an experiment file holds it. Before training has started, from a trainer of its own on a
+     * copy of {@code network}: the float path's start (the parameters rounded to floats) never reaches the network
+     * shown, which stays as it was.
+     */
     ExperimentFile.Experiment experiment(String presetId, Network network, Samples train) {
-        start(presetId, network, train);
+        if (trainer == null) {
+            MnistLessons.Preset p = MnistLessons.byId(presetId);
+            Trainer fresh = p.trainerFor(network.copy(), train);
+            boolean toFloat = ExperimentFile.FLOAT.equals(precision) && whyNotFloat == null;
+            return ExperimentFile.ofDigits(presetId, fresh, p.seed(), toFloat ? new FloatTrainer(fresh).checkpoint()
+                    : fresh.checkpoint(), toFloat ? ExperimentFile.FLOAT : ExperimentFile.DOUBLE,
+                    ExperimentFile.Curve.EMPTY, ExperimentFile.Curve.EMPTY);
+        }
         LossHistory.Curve loss = batchLoss.copy();
         LossHistory.Curve accuracy = testAccuracy.copy();
         return ExperimentFile.ofDigits(runPreset, trainer, seed, single != null ? single.checkpoint()

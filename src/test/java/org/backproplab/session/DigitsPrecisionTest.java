@@ -136,4 +136,44 @@ class DigitsPrecisionTest {
         worker.runUntilIdle();
         assertNull(session.precision().floatRefusedProperty().get());
     }
+
+    /**
+     * Saving an experiment before any training, with float chosen, leaves the network shown as it was: a model saved
+     * afterwards holds the same doubles as one saved before (not the float path's rounding), while the experiment
+     * holds the float path's start, the doubles rounded to floats.
+     */
+    @Test
+    void savingAFloatExperimentBeforeTrainingLeavesTheNetworkShownAsItWas() throws Exception {
+        session.open();
+        worker.runUntilIdle();
+        session.loadPreset("mnist-mlp");
+        worker.runUntilIdle();
+        session.saveModel(dir.resolve("before.json"), false);
+        worker.runUntilIdle();
+        Map<String, ImmutableMatrix> before = org.backproplab.io.ModelFile.load(dir.resolve("before.json")).parameters();
+        assertFalse(allFloats(before), "the network shown holds doubles that are not floats");
+        session.precision().choose("float");
+        worker.runUntilIdle();
+        session.experiments().save(dir.resolve("float0.json"));
+        worker.runUntilIdle();
+        assertEquals("notice.experimentSaved", session.noticeProperty().get().key(),
+                String.valueOf(session.noticeProperty().get()));
+        ExperimentFile.Experiment e = ExperimentFile.load(dir.resolve("float0.json"));
+        assertEquals("float", e.digits().precision());
+        assertEquals(0, e.start().iteration());
+        assertTrue(allFloats(e.start().parameters()), "the float path's start");
+        for (Map.Entry<String, ImmutableMatrix> p : before.entrySet()) {
+            ImmutableMatrix m = p.getValue();
+            ImmutableMatrix f = e.start().parameters().get(p.getKey());
+            for (int r = 0; r < m.rows(); r++) {
+                for (int c = 0; c < m.cols(); c++) {
+                    assertEquals((double) (float) m.get(r, c), f.get(r, c), p.getKey() + " rounded to a float");
+                }
+            }
+        }
+        session.saveModel(dir.resolve("after.json"), false);
+        worker.runUntilIdle();
+        assertTrue(before.equals(org.backproplab.io.ModelFile.load(dir.resolve("after.json")).parameters()),
+                "the network shown is unchanged, bit for bit");
+    }
 }
