@@ -19,6 +19,8 @@ import org.backproplab.lesson.MnistLessons;
  * starts, on the network shown), the loss per batch, the test accuracy per epoch and the pace.
  */
 final class DigitsRun {
+    /** Says, on the worker, when float was asked for and training goes on in double. */
+    private final Consumer<Notice> post;
     private Trainer trainer;
     /** The seed of the batch order of {@link #trainer}. */
     private long seed;
@@ -37,6 +39,10 @@ final class DigitsRun {
     private String whyNotFloat;
     /** The float path of {@link #trainer} while it trains in float, else null. */
     private FloatTrainer single;
+
+    DigitsRun(Consumer<Notice> post) {
+        this.post = post;
+    }
 
     /** {@code shown} hears, on the worker, the precision in use and why the network cannot train in float (or null). */
     void listen(java.util.function.BiConsumer<String, String> shown) {
@@ -105,7 +111,7 @@ final class DigitsRun {
             trainer = p.trainerFor(network, train);
             seed = p.seed();
             runPreset = presetId;
-            setPrecision(precision);
+            usePrecision(precision);
         }
     }
 
@@ -122,6 +128,18 @@ final class DigitsRun {
      * path's. Double when the network cannot train in float.
      */
     void setPrecision(String id) {
+        if (turnsToDouble(id)) { // the choice was checked against a network shown before this one
+            post.accept(new Notice("notice.floatAsDouble", List.of(), true));
+        }
+        usePrecision(id);
+    }
+
+    /** Whether {@code id} asks for float where the network cannot train in float (it trains in double). */
+    private boolean turnsToDouble(String id) {
+        return ExperimentFile.FLOAT.equals(id) && whyNotFloat != null;
+    }
+
+    private void usePrecision(String id) {
         precision = whyNotFloat == null ? id : ExperimentFile.DOUBLE;
         boolean toFloat = ExperimentFile.FLOAT.equals(precision);
         if (trainer != null && toFloat && single == null) {
@@ -177,7 +195,8 @@ final class DigitsRun {
         seed = e.seed();
         runPreset = e.lesson();
         whyNotFloat = FloatTrainer.unsupported(restored);
-        setPrecision(e.digits().precision());
+        boolean toDouble = turnsToDouble(e.digits().precision());
+        usePrecision(e.digits().precision());
         ExperimentFile.Curve loss = e.curve();
         for (int i = 0; i < loss.iterations().length; i++) {
             batchLoss.add(loss.iterations()[i], loss.losses()[i]);
@@ -186,7 +205,7 @@ final class DigitsRun {
         for (int i = 0; i < accuracy.iterations().length; i++) {
             testAccuracy.add(accuracy.iterations()[i], accuracy.losses()[i]);
         }
-        post.accept(new Notice("notice.experimentOpenedBatch", List.of(String.valueOf(file.getFileName()), epoch() + 1,
+        post.accept(new Notice(toDouble ? "notice.experimentOpenedDouble" : "notice.experimentOpenedBatch", List.of(String.valueOf(file.getFileName()), epoch() + 1,
                 batchInEpoch()), false));
     }
 

@@ -12,6 +12,8 @@ import org.backproplab.data.MnistFiles;
 import org.backproplab.engine.FloatTrainer;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Samples;
+import org.backproplab.engine.Trainer;
+import org.backproplab.lesson.MnistLessons;
 import org.backproplab.io.ExperimentFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,5 +177,40 @@ class DigitsPrecisionTest {
         worker.runUntilIdle();
         assertTrue(before.equals(org.backproplab.io.ModelFile.load(dir.resolve("after.json")).parameters()),
                 "the network shown is unchanged, bit for bit");
+    }
+
+    /**
+     * Float asked for where the network cannot train in float is never turned into double silently: a choice checked
+     * while the FX thread had not yet heard of the new network (lenet-1998, tanh and subsampling), and a float file of
+     * that network, each say it goes on in double.
+     */
+    @Test
+    void floatTurnedIntoDoubleIsSaid() throws Exception {
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        ManualWorker w = new ManualWorker(20_000_000L);
+        DigitsSession s = new DigitsSession(w, later::add, TINY, 0, 0);
+        s.open();
+        w.runUntilIdle();
+        s.loadPreset("lenet-1998");
+        w.runUntilIdle();
+        assertNull(s.precision().floatRefusedProperty().get(), "not yet heard on the FX thread");
+        s.precision().choose("float");
+        w.runUntilIdle();
+        while (!later.isEmpty()) {
+            later.remove(0).run();
+        }
+        assertEquals("double", s.precision().precisionProperty().get());
+        assertEquals("notice.floatAsDouble", s.noticeProperty().get().key());
+
+        Trainer lenet = MnistLessons.byId("lenet-1998").newTrainer(MnistFiles.train(TINY).samples(0, 10), 1);
+        ExperimentFile.save(dir.resolve("lenet.json"), ExperimentFile.ofDigits("lenet-1998", lenet, 1,
+                lenet.checkpoint(), ExperimentFile.FLOAT, ExperimentFile.Curve.EMPTY, ExperimentFile.Curve.EMPTY));
+        session.open();
+        worker.runUntilIdle();
+        session.experiments().open(dir.resolve("lenet.json"));
+        worker.runUntilIdle();
+        assertEquals("lenet-1998", session.presetProperty().get());
+        assertEquals("double", session.precision().precisionProperty().get());
+        assertEquals("notice.experimentOpenedDouble", session.noticeProperty().get().key());
     }
 }
