@@ -221,10 +221,26 @@ public final class ExperimentFile {
     public static void save(Path file, Experiment experiment) throws IOException {
         byte[] bytes = ExperimentWriter.write(experiment);
         if (bytes.length > MAX_BYTES) {
-            throw new IOException("the experiment would be " + bytes.length + " bytes, more than the " + MAX_BYTES
-                    + " an experiment may hold (save the model instead)");
+            throw new TooLarge(bytes.length);
         }
         AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** Saving refused: the experiment would be more than {@link #MAX_BYTES} bytes. */
+    public static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long bytes;
+
+        TooLarge(long bytes) {
+            super("the experiment would be " + bytes + " bytes, more than the " + MAX_BYTES
+                    + " an experiment may hold (save the model instead)");
+            this.bytes = bytes;
+        }
+
+        /** The bytes the experiment would take. */
+        public long bytes() {
+            return bytes;
+        }
     }
 
     /** Reads an experiment file strictly; see {@link ExperimentReader} for what is checked. */

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.FloatRefusal;
 import org.backproplab.engine.FloatTrainer;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.OptimizerSpec;
@@ -32,11 +33,11 @@ final class DigitsRun {
     private String runPreset;
 
     /** Hears the precision in use and why the network shown cannot train in float (or null), on the worker. */
-    private java.util.function.BiConsumer<String, String> precisionShown = (p, why) -> { };
+    private java.util.function.BiConsumer<String, Notice> precisionShown = (p, why) -> { };
     /** The precision chosen: float (the float path, when the network takes it) or double. */
     private String precision = ExperimentFile.DOUBLE;
     /** Why the network shown cannot train in float, or null. */
-    private String whyNotFloat;
+    private FloatRefusal whyNotFloat;
     /** The float path of {@link #trainer} while it trains in float, else null. */
     private FloatTrainer single;
 
@@ -45,7 +46,7 @@ final class DigitsRun {
     }
 
     /** {@code shown} hears, on the worker, the precision in use and why the network cannot train in float (or null). */
-    void listen(java.util.function.BiConsumer<String, String> shown) {
+    void listen(java.util.function.BiConsumer<String, Notice> shown) {
         this.precisionShown = shown;
     }
 
@@ -60,11 +61,11 @@ final class DigitsRun {
         runPreset = null;
         trainer = null;
         single = null;
-        whyNotFloat = FloatTrainer.unsupported(network, optimizer);
+        whyNotFloat = FloatTrainer.refusal(network, optimizer);
         if (whyNotFloat != null) {
             precision = ExperimentFile.DOUBLE;
         }
-        precisionShown.accept(precision, whyNotFloat);
+        precisionShown.accept(precision, reason(whyNotFloat));
         batchLoss.clear();
         testAccuracy.clear();
         secondsPerBatch = Double.NaN;
@@ -148,7 +149,7 @@ final class DigitsRun {
             trainer.restore(single.checkpoint());
             single = null;
         }
-        precisionShown.accept(precision, whyNotFloat);
+        precisionShown.accept(precision, reason(whyNotFloat));
     }
 
     /**
@@ -194,7 +195,7 @@ final class DigitsRun {
         trainer = restored;
         seed = e.seed();
         runPreset = e.lesson();
-        whyNotFloat = FloatTrainer.unsupported(restored);
+        whyNotFloat = FloatTrainer.refusal(restored);
         boolean toDouble = turnsToDouble(e.digits().precision());
         usePrecision(e.digits().precision());
         ExperimentFile.Curve loss = e.curve();
@@ -247,5 +248,14 @@ final class DigitsRun {
 
     void clearRuns() {
         runs.clear();
+    }
+
+    /**
+     * Why the network cannot train in float, as the tab says it (digits.floatRefused.loss, .layer, .activation,
+     * .optimizer, .regularization; arguments: the layer from 1 and the detail), or null.
+     */
+    static Notice reason(FloatRefusal r) {
+        return r == null ? null : new Notice("digits.floatRefused." + r.kind().name().toLowerCase(java.util.Locale.ROOT),
+                List.of(r.layer(), r.detail()), true);
     }
 }
