@@ -198,14 +198,10 @@ final class DigitsRun {
         whyNotFloat = FloatTrainer.refusal(restored);
         boolean toDouble = turnsToDouble(e.digits().precision());
         usePrecision(e.digits().precision());
-        ExperimentFile.Curve loss = e.curve();
-        for (int i = 0; i < loss.iterations().length; i++) {
-            batchLoss.add(loss.iterations()[i], loss.losses()[i]);
-        }
+        // thinned as it was (every 2nd, 4th, ... point of a long run), so that it goes on as the uninterrupted curve
+        batchLoss.restore(new LossHistory.Curve(e.curve().iterations(), e.curve().losses()));
         ExperimentFile.Curve accuracy = e.digits().testAccuracy();
-        for (int i = 0; i < accuracy.iterations().length; i++) {
-            testAccuracy.add(accuracy.iterations()[i], accuracy.losses()[i]);
-        }
+        testAccuracy.restore(new LossHistory.Curve(accuracy.iterations(), accuracy.losses()));
         post.accept(new Notice(toDouble ? "notice.experimentOpenedDouble" : "notice.experimentOpenedBatch", List.of(String.valueOf(file.getFileName()), epoch() + 1,
                 batchInEpoch()), false));
     }
