@@ -48,8 +48,14 @@ final class FloatNetwork {
 
     /** Null when {@code network} can be trained in single precision, else the reason it cannot. */
     static String unsupported(Network network) {
+        FloatRefusal r = refusal(network);
+        return r == null ? null : r.message();
+    }
+
+    /** Null when {@code network} can be trained in single precision, else why not. */
+    static FloatRefusal refusal(Network network) {
         if (network.loss() != Loss.SOFTMAX_CROSS_ENTROPY || network.outputActivation() != Activation.SOFTMAX) {
-            return "single precision takes a softmax output with softmax cross-entropy";
+            return new FloatRefusal(FloatRefusal.Kind.LOSS, 0, "");
         }
         List<Layer> ls = network.layers();
         for (int i = 0; i < ls.size(); i++) {
@@ -57,13 +63,14 @@ final class FloatNetwork {
             boolean kind = l instanceof ConvLayer || l instanceof MaxPoolLayer || l instanceof FlattenLayer
                     || l instanceof DenseLayer d && d.biasMode() == BiasMode.TRAINED;
             if (!kind) {
-                return "single precision does not take a " + l.getClass().getSimpleName();
+                String name = l.getClass().getSimpleName().replace("Layer", "").toLowerCase(java.util.Locale.ROOT);
+                return new FloatRefusal(FloatRefusal.Kind.LAYER, i + 1, name);
             }
             Activation f = l.activation();
             boolean ok = i == ls.size() - 1 ? f == Activation.SOFTMAX
                     : f == Activation.IDENTITY || f == Activation.RELU || f == Activation.SIGMOID;
             if (!ok) {
-                return "single precision does not take the activation " + f.id() + " in layer " + (i + 1);
+                return new FloatRefusal(FloatRefusal.Kind.ACTIVATION, i + 1, f.id());
             }
         }
         return null;

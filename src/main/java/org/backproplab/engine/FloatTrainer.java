@@ -48,26 +48,32 @@ public final class FloatTrainer {
      * else the reason it cannot.
      */
     public static String unsupported(Trainer trainer) {
-        String why = unsupported(trainer.network(), trainer.optimizer().spec());
-        if (why != null) {
-            return why;
-        }
-        if (trainer.regularization().kind() != Regularization.Kind.NONE) {
-            return "single precision trains without regularisation";
-        }
-        return null;
+        FloatRefusal r = refusal(trainer);
+        return r == null ? null : r.message();
     }
 
     /** Null when {@code network} can be trained in single precision with {@code optimizer}, else the reason it cannot. */
     public static String unsupported(Network network, OptimizerSpec optimizer) {
-        String why = FloatNetwork.unsupported(network);
-        if (why != null) {
-            return why;
+        FloatRefusal r = refusal(network, optimizer);
+        return r == null ? null : r.message();
+    }
+
+    /** As {@link #unsupported(Trainer)}, the reason as data. */
+    public static FloatRefusal refusal(Trainer trainer) {
+        FloatRefusal r = refusal(trainer.network(), trainer.optimizer().spec());
+        if (r == null && trainer.regularization().kind() != Regularization.Kind.NONE) {
+            return new FloatRefusal(FloatRefusal.Kind.REGULARIZATION, 0, "");
         }
-        if (!(optimizer instanceof OptimizerSpec.Adam || optimizer instanceof OptimizerSpec.Sgd)) {
-            return "single precision trains with SGD or Adam, not " + optimizer.create().id();
+        return r;
+    }
+
+    /** As {@link #unsupported(Network, OptimizerSpec)}, the reason as data. */
+    public static FloatRefusal refusal(Network network, OptimizerSpec optimizer) {
+        FloatRefusal r = FloatNetwork.refusal(network);
+        if (r == null && !(optimizer instanceof OptimizerSpec.Adam || optimizer instanceof OptimizerSpec.Sgd)) {
+            return new FloatRefusal(FloatRefusal.Kind.OPTIMIZER, 0, optimizer.create().id());
         }
-        return null;
+        return r;
     }
 
     /**

@@ -45,18 +45,40 @@ final class ExperimentDigits {
         }
         JsonNode digits = r.object(root, "digits");
         String in = "digits."; // not written out whole: the bundle test would take the path for a text key
-        r.known(digits, in, "train_digits");
+        r.known(digits, in, "train_digits", "dropout_seeds");
         int trainDigits = (int) r.integer(digits, in + "train_digits", 1, Integer.MAX_VALUE);
+        Network shapes = MnistLessons.byId(preset).network().apply(seed);
+        long[] dropoutSeeds = dropoutSeeds(digits, ExperimentFile.dropoutSeeds(shapes).length, r);
         JsonNode pos = r.object(root, "position");
         r.known(pos, "position.", "iteration", "epoch", "cursor");
         long iteration = r.integer(pos, "position.iteration", 0, Long.MAX_VALUE);
         int epoch = (int) r.integer(pos, "position.epoch", 0, Integer.MAX_VALUE);
         int cursor = (int) r.integer(pos, "position.cursor", 0, trainDigits - 1);
-        Network shapes = MnistLessons.byId(preset).network().apply(seed);
         Checkpoint start = r.checkpoint(root, shapes, optimizer, iteration, epoch, cursor);
         Curve accuracy = accuracy(root, r);
         return new Experiment(ExperimentFile.DIGITS, preset, BiasMode.TRAINED, optimizer, batchSize, seed, null, start,
-                0, r.curve(root, "curve"), null, null, null, new ExperimentFile.Digits(precision, trainDigits, accuracy));
+                0, r.curve(root, "curve"), null, null, null, new ExperimentFile.Digits(precision, trainDigits, accuracy,
+                        dropoutSeeds));
+    }
+
+    /** "dropout_seeds": one whole number per dropout layer of the preset, in order; optional (null when absent). */
+    private static long[] dropoutSeeds(JsonNode digits, int layers, ExperimentReader r) throws ExperimentException {
+        if (digits.path("dropout_seeds").isMissingNode()) {
+            return null;
+        }
+        String in = "digits.";
+        JsonNode a = digits.path("dropout_seeds");
+        if (!a.isArray() || a.size() != layers) {
+            throw r.field(in + "dropout_seeds", "needs one seed for each of the preset's " + layers + " dropout layers");
+        }
+        long[] seeds = new long[layers];
+        for (int i = 0; i < layers; i++) {
+            if (!a.get(i).isIntegralNumber() || !a.get(i).canConvertToLong()) {
+                throw r.field(in + "dropout_seeds[" + i + "]", "is not a whole number");
+            }
+            seeds[i] = a.get(i).longValue();
+        }
+        return seeds;
     }
 
     /** "test_accuracy": {"epochs": [1, 2, ...], "accuracies": [fractions]}. */

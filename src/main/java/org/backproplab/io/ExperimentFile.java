@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.backproplab.engine.BiasMode;
 import org.backproplab.engine.Checkpoint;
+import org.backproplab.engine.DropoutLayer;
+import org.backproplab.engine.Layer;
+import org.backproplab.engine.Network;
 import org.backproplab.engine.OptimizerSpec;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Stepper;
@@ -78,9 +81,13 @@ public final class ExperimentFile {
     /**
      * What a digits experiment holds besides the state and the batch-loss curve: the precision it
      * trains in ({@link #FLOAT} or {@link #DOUBLE}), how many of the first MNIST training digits it
-     * trains on, and the test accuracy after each epoch.
+     * trains on, the test accuracy after each epoch, and the seed of each dropout layer in order (the
+     * masks drawn come from it; null when the file has none: then the preset's own, from the seed).
      */
-    public record Digits(String precision, int trainDigits, Curve testAccuracy) {
+    public record Digits(String precision, int trainDigits, Curve testAccuracy, long[] dropoutSeeds) {
+        public Digits(String precision, int trainDigits, Curve testAccuracy) {
+            this(precision, trainDigits, testAccuracy, null);
+        }
     }
 
     /** Single precision, as PyTorch trains by default. */
@@ -135,7 +142,36 @@ public final class ExperimentFile {
     public static Experiment ofDigits(String preset, Trainer trainer, long seed, Checkpoint state, String precision,
             Curve batchLoss, Curve testAccuracy) {
         return new Experiment(DIGITS, preset, BiasMode.TRAINED, trainer.optimizer().spec(), trainer.batchSize(), seed,
-                null, state, 0, batchLoss, null, null, null, new Digits(precision, trainer.sampleCount(), testAccuracy));
+                null, state, 0, batchLoss, null, null, null, new Digits(precision, trainer.sampleCount(), testAccuracy,
+                        dropoutSeeds(trainer.network())));
+    }
+
+    /** The seed of each dropout layer of {@code n}, in order (the shipped models' differ from a preset's own). */
+    static long[] dropoutSeeds(Network n) {
+        return n.layers().stream().filter(l -> l instanceof DropoutLayer).mapToLong(l -> ((DropoutLayer) l).seed())
+                .toArray();
+    }
+
+    /**
+     * The network of {@code preset} from {@code seed}, its dropout layers seeded with {@code dropoutSeeds} in order
+     * (null: as the preset seeds them). The parameters are the preset's; a checkpoint puts the saved ones in.
+     */
+    static Network digitsNetwork(String preset, long seed, long[] dropoutSeeds) {
+        Network n = MnistLessons.byId(preset).network().apply(seed);
+        if (dropoutSeeds == null) {
+            return n;
+        }
+        if (dropoutSeeds.length != dropoutSeeds(n).length) {
+            throw new IllegalArgumentException(preset + " has " + dropoutSeeds(n).length + " dropout layers, not "
+                    + dropoutSeeds.length);
+        }
+        Network.Builder b = new Network.Builder(n.inputSize(), n.loss());
+        int k = 0;
+        for (Layer l : n.layers()) {
+            b.add(l instanceof DropoutLayer d
+                    ? new DropoutLayer(d.channels(), d.height(), d.width(), d.rate(), dropoutSeeds[k++]) : l);
+        }
+        return b.build();
     }
 
     /**
@@ -148,7 +184,8 @@ public final class ExperimentFile {
             throw new IllegalArgumentException("the experiment trains on " + e.digits().trainDigits()
                     + " digits, not " + train.size());
         }
-        Trainer t = new Trainer(MnistLessons.byId(e.lesson()).network().apply(e.seed()), e.optimizer().create(),
+        Network network = digitsNetwork(e.lesson(), e.seed(), e.digits().dropoutSeeds());
+        Trainer t = new Trainer(network, e.optimizer().create(),
                 Regularization.NONE, train, e.batchSize(), e.seed());
         t.setClassification(true);
         t.restore(e.start());
@@ -184,10 +221,26 @@ public final class ExperimentFile {
     public static void save(Path file, Experiment experiment) throws IOException {
         byte[] bytes = ExperimentWriter.write(experiment);
         if (bytes.length > MAX_BYTES) {
-            throw new IOException("the experiment would be " + bytes.length + " bytes, more than the " + MAX_BYTES
-                    + " an experiment may hold (save the model instead)");
+            throw new TooLarge(bytes.length);
         }
         AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** Saving refused: the experiment would be more than {@link #MAX_BYTES} bytes. */
+    public static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long bytes;
+
+        TooLarge(long bytes) {
+            super("the experiment would be " + bytes + " bytes, more than the " + MAX_BYTES
+                    + " an experiment may hold (save the model instead)");
+            this.bytes = bytes;
+        }
+
+        /** The bytes the experiment would take. */
+        public long bytes() {
+            return bytes;
+        }
     }
 
     /** Reads an experiment file strictly; see {@link ExperimentReader} for what is checked. */

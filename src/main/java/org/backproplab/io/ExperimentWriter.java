@@ -50,6 +50,12 @@ final class ExperimentWriter {
             settings.put("precision", e.digits().precision());
             ObjectNode digits = root.putObject("digits");
             digits.put("train_digits", e.digits().trainDigits());
+            if (e.digits().dropoutSeeds() != null && e.digits().dropoutSeeds().length > 0) {
+                var seeds = digits.putArray("dropout_seeds");
+                for (long seed : e.digits().dropoutSeeds()) {
+                    seeds.add(seed);
+                }
+            }
         } else if (e.playground() != null) {
             ExperimentPlayground.write(root.putObject("playground"), e.playground());
         } else {

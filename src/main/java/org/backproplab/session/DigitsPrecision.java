@@ -3,6 +3,8 @@ package org.backproplab.session;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.io.ExperimentFile;
@@ -17,7 +19,7 @@ import org.backproplab.io.ExperimentFile;
  */
 public final class DigitsPrecision {
     private final ReadOnlyStringWrapper precision = new ReadOnlyStringWrapper(this, "precision", ExperimentFile.DOUBLE);
-    private final ReadOnlyStringWrapper floatRefused = new ReadOnlyStringWrapper(this, "floatRefused");
+    private final ReadOnlyObjectWrapper<Notice> floatRefused = new ReadOnlyObjectWrapper<>(this, "floatRefused");
     private final Executor fx;
     /** Sets the tab's input error (null: none). */
     private final Consumer<Notice> error;
@@ -40,8 +42,8 @@ public final class DigitsPrecision {
         return precision.getReadOnlyProperty();
     }
 
-    /** Why the network shown cannot train in float, or null when it can. */
-    public ReadOnlyStringProperty floatRefusedProperty() {
+    /** Why the network shown cannot train in float (a digits.floatRefused.* text), or null when it can. */
+    public ReadOnlyObjectProperty<Notice> floatRefusedProperty() {
         return floatRefused.getReadOnlyProperty();
     }
 
@@ -52,7 +54,7 @@ public final class DigitsPrecision {
             return;
         }
         if (ExperimentFile.FLOAT.equals(id) && floatRefused.get() != null) {
-            error.accept(new Notice("digits.error.float", List.of(floatRefused.get()), true));
+            error.accept(floatRefused.get());
             return;
         }
         error.accept(null);
@@ -63,7 +65,7 @@ public final class DigitsPrecision {
     }
 
     /** Worker: the training's precision now, and why the network shown cannot train in float (or null). */
-    void shown(String inUse, String whyNotFloat) {
+    void shown(String inUse, Notice whyNotFloat) {
         fx.execute(() -> {
             floatRefused.set(whyNotFloat);
             precision.set(inUse);

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.backproplab.engine.Evaluation;
+import org.backproplab.engine.FloatRefusal;
 import org.backproplab.engine.FloatTrainer;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.OptimizerSpec;
@@ -19,6 +20,8 @@ import org.backproplab.lesson.MnistLessons;
  * starts, on the network shown), the loss per batch, the test accuracy per epoch and the pace.
  */
 final class DigitsRun {
+    /** Says, on the worker, when float was asked for and training goes on in double. */
+    private final Consumer<Notice> post;
     private Trainer trainer;
     /** The seed of the batch order of {@link #trainer}. */
     private long seed;
@@ -30,16 +33,20 @@ final class DigitsRun {
     private String runPreset;
 
     /** Hears the precision in use and why the network shown cannot train in float (or null), on the worker. */
-    private java.util.function.BiConsumer<String, String> precisionShown = (p, why) -> { };
+    private java.util.function.BiConsumer<String, Notice> precisionShown = (p, why) -> { };
     /** The precision chosen: float (the float path, when the network takes it) or double. */
     private String precision = ExperimentFile.DOUBLE;
     /** Why the network shown cannot train in float, or null. */
-    private String whyNotFloat;
+    private FloatRefusal whyNotFloat;
     /** The float path of {@link #trainer} while it trains in float, else null. */
     private FloatTrainer single;
 
+    DigitsRun(Consumer<Notice> post) {
+        this.post = post;
+    }
+
     /** {@code shown} hears, on the worker, the precision in use and why the network cannot train in float (or null). */
-    void listen(java.util.function.BiConsumer<String, String> shown) {
+    void listen(java.util.function.BiConsumer<String, Notice> shown) {
         this.precisionShown = shown;
     }
 
@@ -54,11 +61,11 @@ final class DigitsRun {
         runPreset = null;
         trainer = null;
         single = null;
-        whyNotFloat = FloatTrainer.unsupported(network, optimizer);
+        whyNotFloat = FloatTrainer.refusal(network, optimizer);
         if (whyNotFloat != null) {
             precision = ExperimentFile.DOUBLE;
         }
-        precisionShown.accept(precision, whyNotFloat);
+        precisionShown.accept(precision, reason(whyNotFloat));
         batchLoss.clear();
         testAccuracy.clear();
         secondsPerBatch = Double.NaN;
@@ -105,7 +112,7 @@ final class DigitsRun {
             trainer = p.trainerFor(network, train);
             seed = p.seed();
             runPreset = presetId;
-            setPrecision(precision);
+            usePrecision(precision);
         }
     }
 
@@ -122,6 +129,18 @@ final class DigitsRun {
      * path's. Double when the network cannot train in float.
      */
     void setPrecision(String id) {
+        if (turnsToDouble(id)) { // the choice was checked against a network shown before this one
+            post.accept(new Notice("notice.floatAsDouble", List.of(), true));
+        }
+        usePrecision(id);
+    }
+
+    /** Whether {@code id} asks for float where the network cannot train in float (it trains in double). */
+    private boolean turnsToDouble(String id) {
+        return ExperimentFile.FLOAT.equals(id) && whyNotFloat != null;
+    }
+
+    private void usePrecision(String id) {
         precision = whyNotFloat == null ? id : ExperimentFile.DOUBLE;
         boolean toFloat = ExperimentFile.FLOAT.equals(precision);
         if (trainer != null && toFloat && single == null) {
@@ -130,12 +149,23 @@ final class DigitsRun {
             trainer.restore(single.checkpoint());
             single = null;
         }
-        precisionShown.accept(precision, whyNotFloat);
+        precisionShown.accept(precision, reason(whyNotFloat));
     }
 
-    /** Where training is, as an experiment file holds it (the trainer is made first if training has not started). */
+    /**
+     * Where training is, as an experiment file holds it. Before training has started, from a trainer of its own on a
+     * copy of {@code network}: the float path's start (the parameters rounded to floats) never reaches the network
+     * shown, which stays as it was.
+     */
     ExperimentFile.Experiment experiment(String presetId, Network network, Samples train) {
-        start(presetId, network, train);
+        if (trainer == null) {
+            MnistLessons.Preset p = MnistLessons.byId(presetId);
+            Trainer fresh = p.trainerFor(network.copy(), train);
+            boolean toFloat = ExperimentFile.FLOAT.equals(precision) && whyNotFloat == null;
+            return ExperimentFile.ofDigits(presetId, fresh, p.seed(), toFloat ? new FloatTrainer(fresh).checkpoint()
+                    : fresh.checkpoint(), toFloat ? ExperimentFile.FLOAT : ExperimentFile.DOUBLE,
+                    ExperimentFile.Curve.EMPTY, ExperimentFile.Curve.EMPTY);
+        }
         LossHistory.Curve loss = batchLoss.copy();
         LossHistory.Curve accuracy = testAccuracy.copy();
         return ExperimentFile.ofDigits(runPreset, trainer, seed, single != null ? single.checkpoint()
@@ -165,17 +195,14 @@ final class DigitsRun {
         trainer = restored;
         seed = e.seed();
         runPreset = e.lesson();
-        whyNotFloat = FloatTrainer.unsupported(restored);
-        setPrecision(e.digits().precision());
-        ExperimentFile.Curve loss = e.curve();
-        for (int i = 0; i < loss.iterations().length; i++) {
-            batchLoss.add(loss.iterations()[i], loss.losses()[i]);
-        }
+        whyNotFloat = FloatTrainer.refusal(restored);
+        boolean toDouble = turnsToDouble(e.digits().precision());
+        usePrecision(e.digits().precision());
+        // thinned as it was (every 2nd, 4th, ... point of a long run), so that it goes on as the uninterrupted curve
+        batchLoss.restore(new LossHistory.Curve(e.curve().iterations(), e.curve().losses()));
         ExperimentFile.Curve accuracy = e.digits().testAccuracy();
-        for (int i = 0; i < accuracy.iterations().length; i++) {
-            testAccuracy.add(accuracy.iterations()[i], accuracy.losses()[i]);
-        }
-        post.accept(new Notice("notice.experimentOpenedBatch", List.of(String.valueOf(file.getFileName()), epoch() + 1,
+        testAccuracy.restore(new LossHistory.Curve(accuracy.iterations(), accuracy.losses()));
+        post.accept(new Notice(toDouble ? "notice.experimentOpenedDouble" : "notice.experimentOpenedBatch", List.of(String.valueOf(file.getFileName()), epoch() + 1,
                 batchInEpoch()), false));
     }
 
@@ -217,5 +244,14 @@ final class DigitsRun {
 
     void clearRuns() {
         runs.clear();
+    }
+
+    /**
+     * Why the network cannot train in float, as the tab says it (digits.floatRefused.loss, .layer, .activation,
+     * .optimizer, .regularization; arguments: the layer from 1 and the detail), or null.
+     */
+    static Notice reason(FloatRefusal r) {
+        return r == null ? null : new Notice("digits.floatRefused." + r.kind().name().toLowerCase(java.util.Locale.ROOT),
+                List.of(r.layer(), r.detail()), true);
     }
 }

@@ -81,7 +81,7 @@ public final class DigitsSession extends WorkerSession<DigitsSnapshot> {
         this.cells = new DigitsCells(() -> submit(() -> { }), worker::execute, fx);
         this.saves = new DigitsSaves(this, fx);
         this.data = new DigitsData(dataFolder, trainLimit, testLimit);
-        this.run = new DigitsRun();
+        this.run = new DigitsRun(this::post);
         this.precision = new DigitsPrecision(fx, inputError::set, id -> submit(() -> run.setPrecision(id)));
         run.listen(precision::shown);
         this.experiments = new DigitsExperiments(this::pause, this::submit, this::post, () -> network != null

@@ -16,6 +16,9 @@ final class ExperimentNotices {
         try {
             ExperimentFile.save(file, e);
             post.accept(new Notice("notice.experimentSaved", List.of(String.valueOf(file.getFileName())), false));
+        } catch (ExperimentFile.TooLarge ex) {
+            post.accept(new Notice("notice.experimentTooLarge", List.of(String.valueOf(file.getFileName()),
+                    megabytes(ex.bytes()), megabytes(ExperimentFile.MAX_BYTES)), true));
         } catch (IOException ex) {
             post.accept(new Notice("notice.exportFailed", List.of(file.toString(), String.valueOf(ex.getMessage())),
                     true));
@@ -40,5 +43,10 @@ final class ExperimentNotices {
             return null;
         }
         return e;
+    }
+
+    /** Bytes in whole megabytes (10^6), rounded up: 64,000,001 bytes are 65 MB. */
+    static long megabytes(long bytes) {
+        return (bytes + 999_999) / 1_000_000;
     }
 }

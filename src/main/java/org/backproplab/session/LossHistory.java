@@ -76,6 +76,35 @@ public final class LossHistory {
         }
     }
 
+    /**
+     * Puts back what {@link #copy()} gave of a history of consecutive iterations (as training adds them), into this
+     * one of the same capacity: the same points kept, the same stride (the gap of the first two points once it was
+     * thinned) and the same newest point, so that adding on gives what the history that was never copied gives.
+     */
+    public void restore(Curve c) {
+        clear();
+        int n = c.size();
+        long s = n >= 3 ? c.iterations()[1] - c.iterations()[0] : 1;
+        if (n == 0 || s < 1) {
+            for (int i = 0; i < n; i++) {
+                add(c.iterations()[i], c.losses()[i]);
+            }
+            return;
+        }
+        firstX = c.iterations()[0];
+        stride = s;
+        for (int i = 0; i < n; i++) {
+            long x = c.iterations()[i];
+            if ((x - firstX) % s == 0 && size < capacity) {
+                xs[size] = x;
+                ys[size] = c.losses()[i];
+                size++;
+            }
+            lastX = x;
+            lastY = c.losses()[i];
+        }
+    }
+
     public void clear() {
         size = 0;
         stride = 1;

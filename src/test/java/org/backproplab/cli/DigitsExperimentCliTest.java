@@ -98,4 +98,26 @@ class DigitsExperimentCliTest {
         assertEquals(2, limit.exitCode());
         assertTrue(limit.err().contains("the experiment trains on the first 1000 digits, not 500"), limit.err());
     }
+
+    /**
+     * The shipped Keras example (dropout seeded by layer index) saved before training on the first 100 digits: {@code
+     * train --experiment} draws the same dropout masks as the same trainer going on in this process, so its epoch (one
+     * batch of 100) ends with the same parameters, bit for bit.
+     */
+    @Test
+    void aShippedModelWithDropoutGoesOnWithItsOwnMasks() throws Exception {
+        Samples train = MnistFiles.train(Path.of(TINY)).samples(100, 10);
+        MnistLessons.Preset keras = MnistLessons.byId("mnist-keras-example");
+        Trainer trainer = keras.trainerFor(org.backproplab.io.ShippedModels.network(keras.id()), train);
+        Path file = dir.resolve("keras.json");
+        ExperimentFile.save(file, ExperimentFile.ofDigits(keras.id(), trainer, keras.seed(), trainer.checkpoint(),
+                ExperimentFile.DOUBLE, ExperimentFile.Curve.EMPTY, ExperimentFile.Curve.EMPTY));
+        CliRun resumed = CliRun.of("train", "--experiment", file.toString(), "--epochs", "1", "--data", TINY,
+                "--test-limit", "10", "--json", "--save", dir.resolve("resumed.json").toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        double loss = trainer.trainEpoch();
+        assertEquals(loss, resumed.jsonLines().get(0).get("loss").asDouble(), 0.0, "the epoch's loss");
+        assertTrue(trainer.network().copyParameters().equals(ModelFile.load(dir.resolve("resumed.json")).parameters()),
+                "bit for bit");
+    }
 }

@@ -134,4 +134,35 @@ class ExperimentDigitsTest {
         assertEquals("d.json, field \"digits.train_digits\": 0 is not a whole number from 1 to 2147483647",
                 refusal(text.replace("\"train_digits\" : 70", "\"train_digits\" : 0")));
     }
+
+    /**
+     * The shipped Keras example (its dropout layers seeded by layer index, not as the preset seeds them) saved before
+     * training and reopened: the first batch draws the same dropout masks, so loss and parameters equal bit for bit a
+     * run never saved. A file without dropout seeds (written before they were kept) still reads, with the preset's.
+     */
+    @Test
+    void aShippedModelWithDropoutReopensWithItsMasks() throws Exception {
+        Samples train = samples();
+        MnistLessons.Preset keras = MnistLessons.byId("mnist-keras-example");
+        Trainer original = keras.trainerFor(ShippedModels.network("mnist-keras-example"), train);
+        Path file = dir.resolve("keras.json");
+        ExperimentFile.save(file, ExperimentFile.ofDigits(keras.id(), original, keras.seed(), original.checkpoint(),
+                ExperimentFile.DOUBLE, ExperimentFile.Curve.EMPTY, ExperimentFile.Curve.EMPTY));
+        Experiment e = ExperimentFile.load(file);
+        assertArrayEquals(new long[] {3, 6}, e.digits().dropoutSeeds(), "the shipped model's: the layer index");
+        Trainer reopened = ExperimentFile.digitsTrainer(e, train);
+        double expected = original.trainIteration();
+        double actual = reopened.trainIteration();
+        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual), "the first batch's loss");
+        assertEquals(original.network().copyParameters(), reopened.network().copyParameters());
+
+        String older = Files.readString(file).replaceFirst(",\\s*\"dropout_seeds\" : \\[[^]]*\\]", "");
+        assertTrue(!older.contains("dropout_seeds"), older.substring(0, 400));
+        Experiment old = ExperimentFile.read("old.json", older.getBytes(StandardCharsets.UTF_8));
+        assertNull(old.digits().dropoutSeeds());
+        assertEquals("d.json, field \"digits.dropout_seeds\": needs one seed for each of the preset's 2 dropout layers",
+                assertThrows(ExperimentException.class, () -> ExperimentFile.read("d.json", Files.readString(file)
+                        .replaceFirst("\"dropout_seeds\" : \\[[^]]*\\]", "\"dropout_seeds\" : [ 3 ]")
+                        .getBytes(StandardCharsets.UTF_8))).getMessage());
+    }
 }

@@ -120,4 +120,29 @@ class DigitsExperimentsTest {
         assertEquals("broken.json, field \"settings.precision\": is not a text", fewer.noticeProperty().get().args().get(0));
         assertArrayEquals(before, fewer.getSnapshot().probabilities());
     }
+
+    /**
+     * The Keras example after one Adam step (1.2 million parameters, each with m, v and step) would be over the 64 MB
+     * an experiment may hold: refused in a notice of the tab's language with the sizes, and no file written.
+     */
+    @Test
+    void anExperimentTooLargeIsRefusedInTheTabsWords() {
+        ManualWorker w = new ManualWorker(20_000_000L);
+        DigitsSession s = new DigitsSession(w, Runnable::run, TINY, 0, 0);
+        s.open();
+        w.runUntilIdle();
+        s.loadPreset("mnist-keras-example");
+        w.runUntilIdle();
+        train(s, w, 1);
+        Path file = dir.resolve("keras.json");
+        s.experiments().save(file);
+        w.runUntilIdle();
+        Notice n = s.noticeProperty().get();
+        assertEquals("notice.experimentTooLarge", n.key(), String.valueOf(n));
+        assertEquals("keras.json", n.args().get(0));
+        // four buffers (values, m, v, step) of 1,199,882 numbers at about 20 bytes each: about 96 MB
+        assertTrue((Long) n.args().get(1) > 64 && (Long) n.args().get(1) < 130, String.valueOf(n));
+        assertEquals(64L, n.args().get(2));
+        assertTrue(!Files.exists(file), "nothing written");
+    }
 }

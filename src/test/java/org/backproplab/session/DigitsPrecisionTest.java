@@ -12,6 +12,8 @@ import org.backproplab.data.MnistFiles;
 import org.backproplab.engine.FloatTrainer;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Samples;
+import org.backproplab.engine.Trainer;
+import org.backproplab.lesson.MnistLessons;
 import org.backproplab.io.ExperimentFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,14 +128,89 @@ class DigitsPrecisionTest {
         session.loadPreset("lenet-1998");
         worker.runUntilIdle();
         assertEquals("double", session.precision().precisionProperty().get());
-        String why = session.precision().floatRefusedProperty().get();
-        assertNotNull(why);
+        // LeNet-5's C1 (layer 1) is tanh, which the float path does not compute: said in the tab's language
+        Notice why = session.precision().floatRefusedProperty().get();
+        assertEquals(new Notice("digits.floatRefused.activation", java.util.List.of(1, "tanh"), true), why);
         session.precision().choose("float");
-        assertEquals("digits.error.float", session.inputErrorProperty().get().key());
-        assertEquals(why, session.inputErrorProperty().get().args().get(0));
+        assertEquals(why, session.inputErrorProperty().get());
         assertEquals("double", session.precision().precisionProperty().get());
         session.loadPreset("mnist-cnn-small");
         worker.runUntilIdle();
         assertNull(session.precision().floatRefusedProperty().get());
+    }
+
+    /**
+     * Saving an experiment before any training, with float chosen, leaves the network shown as it was: a model saved
+     * afterwards holds the same doubles as one saved before (not the float path's rounding), while the experiment
+     * holds the float path's start, the doubles rounded to floats.
+     */
+    @Test
+    void savingAFloatExperimentBeforeTrainingLeavesTheNetworkShownAsItWas() throws Exception {
+        session.open();
+        worker.runUntilIdle();
+        session.loadPreset("mnist-mlp");
+        worker.runUntilIdle();
+        session.saveModel(dir.resolve("before.json"), false);
+        worker.runUntilIdle();
+        Map<String, ImmutableMatrix> before = org.backproplab.io.ModelFile.load(dir.resolve("before.json")).parameters();
+        assertFalse(allFloats(before), "the network shown holds doubles that are not floats");
+        session.precision().choose("float");
+        worker.runUntilIdle();
+        session.experiments().save(dir.resolve("float0.json"));
+        worker.runUntilIdle();
+        assertEquals("notice.experimentSaved", session.noticeProperty().get().key(),
+                String.valueOf(session.noticeProperty().get()));
+        ExperimentFile.Experiment e = ExperimentFile.load(dir.resolve("float0.json"));
+        assertEquals("float", e.digits().precision());
+        assertEquals(0, e.start().iteration());
+        assertTrue(allFloats(e.start().parameters()), "the float path's start");
+        for (Map.Entry<String, ImmutableMatrix> p : before.entrySet()) {
+            ImmutableMatrix m = p.getValue();
+            ImmutableMatrix f = e.start().parameters().get(p.getKey());
+            for (int r = 0; r < m.rows(); r++) {
+                for (int c = 0; c < m.cols(); c++) {
+                    assertEquals((double) (float) m.get(r, c), f.get(r, c), p.getKey() + " rounded to a float");
+                }
+            }
+        }
+        session.saveModel(dir.resolve("after.json"), false);
+        worker.runUntilIdle();
+        assertTrue(before.equals(org.backproplab.io.ModelFile.load(dir.resolve("after.json")).parameters()),
+                "the network shown is unchanged, bit for bit");
+    }
+
+    /**
+     * Float asked for where the network cannot train in float is never turned into double silently: a choice checked
+     * while the FX thread had not yet heard of the new network (lenet-1998, tanh and subsampling), and a float file of
+     * that network, each say it goes on in double.
+     */
+    @Test
+    void floatTurnedIntoDoubleIsSaid() throws Exception {
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        ManualWorker w = new ManualWorker(20_000_000L);
+        DigitsSession s = new DigitsSession(w, later::add, TINY, 0, 0);
+        s.open();
+        w.runUntilIdle();
+        s.loadPreset("lenet-1998");
+        w.runUntilIdle();
+        assertNull(s.precision().floatRefusedProperty().get(), "not yet heard on the FX thread");
+        s.precision().choose("float");
+        w.runUntilIdle();
+        while (!later.isEmpty()) {
+            later.remove(0).run();
+        }
+        assertEquals("double", s.precision().precisionProperty().get());
+        assertEquals("notice.floatAsDouble", s.noticeProperty().get().key());
+
+        Trainer lenet = MnistLessons.byId("lenet-1998").newTrainer(MnistFiles.train(TINY).samples(0, 10), 1);
+        ExperimentFile.save(dir.resolve("lenet.json"), ExperimentFile.ofDigits("lenet-1998", lenet, 1,
+                lenet.checkpoint(), ExperimentFile.FLOAT, ExperimentFile.Curve.EMPTY, ExperimentFile.Curve.EMPTY));
+        session.open();
+        worker.runUntilIdle();
+        session.experiments().open(dir.resolve("lenet.json"));
+        worker.runUntilIdle();
+        assertEquals("lenet-1998", session.presetProperty().get());
+        assertEquals("double", session.precision().precisionProperty().get());
+        assertEquals("notice.experimentOpenedDouble", session.noticeProperty().get().key());
     }
 }
