@@ -1,0 +1,115 @@
+package org.backproplab.ui;
+
+import java.util.List;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.effect.BlurType;
+import javafx.scene.effect.DropShadow;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import org.backproplab.session.GraphItem;
+import org.backproplab.session.GraphSnapshot;
+
+/**
+ * The graph's edges painted on one canvas as wide as the graph, instead of one shape node per
+ * weight: a network of 8 layers of 16 has about 2,000 edges, and 2,000 nodes cost the renderer
+ * far more per frame than 2,000 strokes on a canvas. Looks as the edge lines did: blue when
+ * positive, orange when negative, at 3/4 opacity; dashed and opaque while a stage flows along
+ * them (red backwards); the selected edge opaque with a golden glow. Widths and dashes scale with
+ * the graph. The mouse finds the edges through the transparent lines {@link GraphNodes} makes.
+ */
+final class EdgeCanvas extends Canvas {
+    static final Color POSITIVE = Color.web("#2f6fdf");
+    static final Color NEGATIVE = Color.web("#e8590c");
+    static final Color BACKWARD = Color.web("#cf222e");
+    private static final double DIM = 0.75;
+    private static final double[] DASHES = {10, 5};
+    private static final Color GLOW = Color.web("#bf8700");
+
+    /** Ends of edge e in the graph's design coordinates: x1, y1, x2, y2 at 4e..4e+3. */
+    private double[] ends = new double[0];
+
+    EdgeCanvas() {
+        setMouseTransparent(true);
+        setManaged(false);
+    }
+
+    /** Edge e now runs from (x1, y1) to (x2, y2), in design coordinates. */
+    void place(int e, double x1, double y1, double x2, double y2) {
+        if (ends.length < 4 * (e + 1)) {
+            ends = java.util.Arrays.copyOf(ends, Math.max(4 * (e + 1), 2 * ends.length));
+        }
+        ends[4 * e] = x1;
+        ends[4 * e + 1] = y1;
+        ends[4 * e + 2] = x2;
+        ends[4 * e + 3] = y2;
+    }
+
+    /**
+     * Paints the edges of {@code edges} (in their order, as the nodes were stacked) onto a canvas
+     * of {@code w} x {@code h}, the design coordinates scaled by {@code fit} and moved by
+     * ({@code x}, {@code y}); {@code marked} is the index of the selected edge or -1.
+     */
+    void paint(List<GraphSnapshot.Edge> edges, double w, double h, double fit, double x, double y, double scale,
+            int marked) {
+        if (getWidth() != w || getHeight() != h) {
+            setWidth(w);
+            setHeight(h);
+        }
+        GraphicsContext g = getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, w, h);
+        g.setTransform(fit, 0, 0, fit, x, y);
+        g.setLineCap(StrokeLineCap.SQUARE);
+        int n = Math.min(edges.size(), ends.length / 4);
+        boolean dashed = false;
+        g.setLineDashes((double[]) null);
+        g.setGlobalAlpha(DIM);
+        double alpha = DIM;
+        for (int e = 0; e < n; e++) {
+            GraphSnapshot.Edge edge = edges.get(e);
+            boolean flow = edge.forward() || edge.backward();
+            double a = flow || e == marked ? 1.0 : DIM;
+            if (a != alpha) {
+                g.setGlobalAlpha(a);
+                alpha = a;
+            }
+            if (flow != dashed) {
+                g.setLineDashes(flow ? DASHES : null);
+                dashed = flow;
+            }
+            g.setStroke(edge.backward() ? BACKWARD : edge.positive() ? POSITIVE : NEGATIVE);
+            g.setLineWidth(scale * (1 + 6 * edge.width()));
+            if (e == marked) {
+                // the effect is applied on the canvas's pixels: its radius scaled as the line is
+                g.setEffect(new DropShadow(BlurType.GAUSSIAN, GLOW, 6 * fit, 0.8, 0, 0));
+            }
+            g.strokeLine(ends[4 * e], ends[4 * e + 1], ends[4 * e + 2], ends[4 * e + 3]);
+            if (e == marked) {
+                g.setEffect(null);
+            }
+        }
+        g.setGlobalAlpha(1);
+        g.setLineDashes((double[]) null);
+    }
+
+    /**
+     * The index in a snapshot's edges (layer by layer, then by neuron, then by source) of the
+     * edge of {@code item}; -1 when it is no weight of a network of {@code sizes}.
+     */
+    static int index(List<Integer> sizes, GraphItem item) {
+        if (item == null || item.kind() != GraphItem.Kind.WEIGHT || item.layer() < 0
+                || item.layer() >= sizes.size() - 1) {
+            return -1;
+        }
+        int l = item.layer();
+        if (item.row() < 0 || item.row() >= sizes.get(l + 1) || item.col() < 0 || item.col() >= sizes.get(l)) {
+            return -1;
+        }
+        int e = 0;
+        for (int m = 0; m < l; m++) {
+            e += sizes.get(m) * sizes.get(m + 1);
+        }
+        return e + item.row() * sizes.get(l) + item.col();
+    }
+}
