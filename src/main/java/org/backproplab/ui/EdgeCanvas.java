@@ -5,18 +5,20 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.effect.BlurType;
 import javafx.scene.effect.DropShadow;
+import javafx.scene.image.ImageView;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import org.backproplab.session.GraphItem;
 import org.backproplab.session.GraphSnapshot;
 
 /**
- * The graph's edges painted on one canvas as wide as the graph, instead of one shape node per
- * weight: a network of 8 layers of 16 has about 2,000 edges, and 2,000 nodes cost the renderer
- * far more per frame than 2,000 strokes on a canvas. Looks as the edge lines did: blue when
- * positive, orange when negative, at 3/4 opacity; dashed and opaque while a stage flows along
- * them (red backwards); the selected edge opaque with a golden glow. Widths and dashes scale with
- * the graph. The mouse finds the edges through the transparent lines {@link GraphNodes} makes.
+ * The graph's edges, painted each frame instead of drawn as one shape node per weight (a network
+ * of 8 layers of 16 has about 2,000 edges, far too many nodes for the renderer): the plain edges
+ * stroked into one image ({@link EdgeRaster}), the few dashed or selected ones on this canvas
+ * over it. Looks as the edge lines did: blue when positive, orange when negative, at 3/4
+ * opacity; dashed and opaque while a stage flows along them (red backwards); the selected edge
+ * opaque with a golden glow. Widths and dashes scale with the graph. The mouse finds the edges
+ * through the transparent lines {@link GraphNodes} makes.
  */
 final class EdgeCanvas extends Canvas {
     static final Color POSITIVE = Color.web("#2f6fdf");
@@ -28,6 +30,9 @@ final class EdgeCanvas extends Canvas {
 
     /** Ends of edge e in the graph's design coordinates: x1, y1, x2, y2 at 4e..4e+3. */
     private double[] ends = new double[0];
+    private final EdgeRaster raster = new EdgeRaster();
+    /** Whether the canvas holds strokes to clear before the next frame. */
+    private boolean drawn;
 
     EdgeCanvas() {
         setMouseTransparent(true);
@@ -45,51 +50,71 @@ final class EdgeCanvas extends Canvas {
         ends[4 * e + 3] = y2;
     }
 
+    /** The image of the plain edges, to sit just under this canvas. */
+    ImageView rasterView() {
+        return raster.view();
+    }
+
     /**
      * Paints the edges of {@code edges} (in their order, as the nodes were stacked) onto a canvas
      * of {@code w} x {@code h}, the design coordinates scaled by {@code fit} and moved by
-     * ({@code x}, {@code y}); {@code marked} is the index of the selected edge or -1.
+     * ({@code x}, {@code y}); {@code marked} is the index of the selected edge or -1. The plain
+     * edges go into the raster image; the dashed and the selected one onto the canvas over it.
      */
     void paint(List<GraphSnapshot.Edge> edges, double w, double h, double fit, double x, double y, double scale,
             int marked) {
+        double px = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        raster.begin(w, h, px);
+        int n = Math.min(edges.size(), ends.length / 4);
+        boolean special = false;
+        double k = fit * px;
+        for (int e = 0; e < n; e++) {
+            GraphSnapshot.Edge edge = edges.get(e);
+            if (edge.forward() || edge.backward() || e == marked) {
+                special = true;
+                continue;
+            }
+            raster.stroke(k * ends[4 * e] + x * px, k * ends[4 * e + 1] + y * px, k * ends[4 * e + 2] + x * px,
+                    k * ends[4 * e + 3] + y * px, k * scale * (1 + 6 * edge.width()),
+                    edge.positive() ? POSITIVE : NEGATIVE, DIM);
+        }
+        raster.end();
         if (getWidth() != w || getHeight() != h) {
             setWidth(w);
             setHeight(h);
+            drawn = true;
         }
         GraphicsContext g = getGraphicsContext2D();
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.clearRect(0, 0, w, h);
+        if (drawn) {
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            g.clearRect(0, 0, w, h);
+            drawn = false;
+        }
+        if (special) {
+            drawSpecial(g, edges, n, fit, x, y, scale, marked);
+            drawn = true;
+        }
+    }
+
+    private void drawSpecial(GraphicsContext g, List<GraphSnapshot.Edge> edges, int n, double fit, double x, double y,
+            double scale, int marked) {
         g.setTransform(fit, 0, 0, fit, x, y);
         g.setLineCap(StrokeLineCap.SQUARE);
-        int n = Math.min(edges.size(), ends.length / 4);
-        boolean dashed = false;
-        g.setLineDashes((double[]) null);
-        g.setGlobalAlpha(DIM);
-        double alpha = DIM;
         for (int e = 0; e < n; e++) {
             GraphSnapshot.Edge edge = edges.get(e);
             boolean flow = edge.forward() || edge.backward();
-            double a = flow || e == marked ? 1.0 : DIM;
-            if (a != alpha) {
-                g.setGlobalAlpha(a);
-                alpha = a;
+            if (!flow && e != marked) {
+                continue;
             }
-            if (flow != dashed) {
-                g.setLineDashes(flow ? DASHES : null);
-                dashed = flow;
-            }
+            g.setGlobalAlpha(1.0);
+            g.setLineDashes(flow ? DASHES : null);
             g.setStroke(edge.backward() ? BACKWARD : edge.positive() ? POSITIVE : NEGATIVE);
             g.setLineWidth(scale * (1 + 6 * edge.width()));
-            if (e == marked) {
-                // the effect is applied on the canvas's pixels: its radius scaled as the line is
-                g.setEffect(new DropShadow(BlurType.GAUSSIAN, GLOW, 6 * fit, 0.8, 0, 0));
-            }
+            // the effect is applied on the canvas's pixels: its radius scaled as the line is
+            g.setEffect(e == marked ? new DropShadow(BlurType.GAUSSIAN, GLOW, 6 * fit, 0.8, 0, 0) : null);
             g.strokeLine(ends[4 * e], ends[4 * e + 1], ends[4 * e + 2], ends[4 * e + 3]);
-            if (e == marked) {
-                g.setEffect(null);
-            }
         }
-        g.setGlobalAlpha(1);
+        g.setEffect(null);
         g.setLineDashes((double[]) null);
     }
 

@@ -61,7 +61,7 @@ public final class GraphView extends Region {
         setMinSize(200, 160);
         content.setManaged(false);
         hitLayer.setOpacity(0);
-        getChildren().addAll(edgeCanvas, content);
+        getChildren().addAll(edgeCanvas.rasterView(), edgeCanvas, content);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
