@@ -102,15 +102,16 @@ final class EdgeRaster {
             // the x where the distance across (d) and along (t) stay inside the widened rectangle
             spanFrom = 0;
             spanTo = width;
-            clip(-uy, cy * ux, 0, hw + 1, x1);
-            clip(ux, cy * uy, len / 2, len / 2 + hw + 1, x1);
+            // a pixel whose centre is more than half a pixel outside the stroke has none of it
+            clip(-uy, cy * ux, 0, hw + 0.5, x1);
+            clip(ux, cy * uy, len / 2, len / 2 + hw + 0.5, x1);
             int colFrom = Math.max(0, (int) Math.floor(spanFrom));
             int colTo = Math.min(width - 1, (int) Math.ceil(spanTo));
             int row = py * width;
-            for (int px = colFrom; px <= colTo; px++) {
-                double cx = px + 0.5 - x1;
-                double d = cx * -uy + cy * ux;
-                double t = cx * ux + cy * uy;
+            double cx = colFrom + 0.5 - x1;
+            double d = cx * -uy + cy * ux;
+            double t = cx * ux + cy * uy;
+            for (int px = colFrom; px <= colTo; px++, d -= uy, t += ux) {
                 double cover = overlap(d, -hw, hw) * overlap(t, -hw, len + hw);
                 if (cover > 0) {
                     blend(row + px, r, g, b, (float) (alpha * cover));
