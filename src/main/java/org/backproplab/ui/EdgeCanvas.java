@@ -3,10 +3,9 @@ package org.backproplab.ui;
 import java.util.List;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.effect.BlurType;
-import javafx.scene.effect.DropShadow;
 import javafx.scene.image.ImageView;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.StrokeLineCap;
 import org.backproplab.session.GraphItem;
 import org.backproplab.session.GraphSnapshot;
@@ -14,8 +13,8 @@ import org.backproplab.session.GraphSnapshot;
 /**
  * The graph's edges, painted each frame instead of drawn as one shape node per weight (a network
  * of 8 layers of 16 has about 2,000 edges, far too many nodes for the renderer): the plain edges
- * stroked into one image ({@link EdgeRaster}), the few dashed or selected ones on this canvas
- * over it. Looks as the edge lines did: blue when positive, orange when negative, at 3/4
+ * stroked into one image ({@link EdgeRaster}), the few dashed ones on this canvas over it, the
+ * selected one as a line node styled as the edge lines were. Looks as the edge lines did: blue when positive, orange when negative, at 3/4
  * opacity; dashed and opaque while a stage flows along them (red backwards); the selected edge
  * opaque with a golden glow. Widths and dashes scale with the graph. The mouse finds the edges
  * through the transparent lines {@link GraphNodes} makes.
@@ -26,17 +25,23 @@ final class EdgeCanvas extends Canvas {
     static final Color BACKWARD = Color.web("#cf222e");
     private static final double DIM = 0.75;
     private static final double[] DASHES = {10, 5};
-    private static final Color GLOW = Color.web("#bf8700");
 
     /** Ends of edge e in the graph's design coordinates: x1, y1, x2, y2 at 4e..4e+3. */
     private double[] ends = new double[0];
     private final EdgeRaster raster = new EdgeRaster();
+    /**
+     * The selected edge, drawn as the edge lines were (style classes "edge", its sign and
+     * "selected"): its glow and opacity come from the stylesheet.
+     */
+    private final Line markLine = new Line();
     /** Whether the canvas holds strokes to clear before the next frame. */
     private boolean drawn;
 
     EdgeCanvas() {
         setMouseTransparent(true);
         setManaged(false);
+        markLine.setMouseTransparent(true);
+        markLine.setVisible(false);
     }
 
     /** Edge e now runs from (x1, y1) to (x2, y2), in design coordinates. */
@@ -48,6 +53,11 @@ final class EdgeCanvas extends Canvas {
         ends[4 * e + 1] = y1;
         ends[4 * e + 2] = x2;
         ends[4 * e + 3] = y2;
+    }
+
+    /** The selected edge's line, to sit with the graph's nodes, under them. */
+    Line markLine() {
+        return markLine;
     }
 
     /** The image of the plain edges, to sit just under this canvas. */
@@ -70,7 +80,11 @@ final class EdgeCanvas extends Canvas {
         double k = fit * px;
         for (int e = 0; e < n; e++) {
             GraphSnapshot.Edge edge = edges.get(e);
-            if (edge.forward() || edge.backward() || e == marked) {
+            if (e == marked) {
+                mark(edge, e, scale);
+                continue;
+            }
+            if (edge.forward() || edge.backward()) {
                 special = true;
                 continue;
             }
@@ -79,6 +93,7 @@ final class EdgeCanvas extends Canvas {
                     edge.positive() ? POSITIVE : NEGATIVE, DIM);
         }
         raster.end();
+        markLine.setVisible(marked >= 0 && marked < n);
         if (getWidth() != w || getHeight() != h) {
             setWidth(w);
             setHeight(h);
@@ -103,19 +118,28 @@ final class EdgeCanvas extends Canvas {
         for (int e = 0; e < n; e++) {
             GraphSnapshot.Edge edge = edges.get(e);
             boolean flow = edge.forward() || edge.backward();
-            if (!flow && e != marked) {
+            if (!flow || e == marked) {
                 continue;
             }
             g.setGlobalAlpha(1.0);
             g.setLineDashes(flow ? DASHES : null);
             g.setStroke(edge.backward() ? BACKWARD : edge.positive() ? POSITIVE : NEGATIVE);
             g.setLineWidth(scale * (1 + 6 * edge.width()));
-            // the effect is applied on the canvas's pixels: its radius scaled as the line is
-            g.setEffect(e == marked ? new DropShadow(BlurType.GAUSSIAN, GLOW, 6 * fit, 0.8, 0, 0) : null);
             g.strokeLine(ends[4 * e], ends[4 * e + 1], ends[4 * e + 2], ends[4 * e + 3]);
         }
-        g.setEffect(null);
         g.setLineDashes((double[]) null);
+    }
+
+    private void mark(GraphSnapshot.Edge edge, int e, double scale) {
+        markLine.setStartX(ends[4 * e]);
+        markLine.setStartY(ends[4 * e + 1]);
+        markLine.setEndX(ends[4 * e + 2]);
+        markLine.setEndY(ends[4 * e + 3]);
+        markLine.setStrokeWidth(scale * (1 + 6 * edge.width()));
+        String sign = edge.positive() ? "positive" : "negative";
+        if (!markLine.getStyleClass().contains(sign)) {
+            markLine.getStyleClass().setAll("edge", sign, "selected");
+        }
     }
 
     /**

@@ -172,7 +172,7 @@ public final class GraphView extends Region {
             }
         }
         hitLayer.getChildren().addAll(hits);
-        content.getChildren().add(hitLayer);
+        content.getChildren().addAll(edgeCanvas.markLine(), hitLayer);
         content.getChildren().addAll(weightLabels);
         for (int i = 0; i < sizes.get(0); i++) {
             inputs.add(make.clickable("input-" + i, "io-box", GraphItem.input(i)));
