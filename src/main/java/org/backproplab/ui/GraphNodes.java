@@ -29,10 +29,6 @@ final class GraphNodes {
             Rectangle biasSquare, Label delta) {
     }
 
-    /** An edge: the line drawn, and a wider transparent line over it that the mouse finds easily. */
-    record EdgeNodes(Line line, Line hit) {
-    }
-
     private final String idPrefix;
     private final Consumer<GraphItem> onSelect;
     private final Consumer<GraphItem> onHover;
@@ -44,22 +40,22 @@ final class GraphNodes {
         this.onHover = onHover;
     }
 
-    EdgeNodes edge(int l, int j, int i, Tooltip tip) {
+    /**
+     * The line of an edge that takes the mouse: wide, and never drawn (the graph keeps it in a
+     * layer of opacity 0; {@link EdgeCanvas} paints the edges). Its style classes tell the edge's
+     * state: "positive" or "negative", and "selected".
+     */
+    Line edge(int l, int j, int i, Tooltip tip) {
         GraphItem item = GraphItem.weight(l, j, i);
-        Line line = new Line();
-        line.getStyleClass().add("edge");
-        line.setId(idPrefix + "edge-" + l + "-" + j + "-" + i);
-        line.setOnMouseClicked(e -> onSelect.accept(item));
         Line hit = new Line();
         hit.getStyleClass().add("edge-hit");
-        hit.setId(idPrefix + "edge-hit-" + l + "-" + j + "-" + i);
+        hit.setId(idPrefix + "edge-" + l + "-" + j + "-" + i);
         hit.setStroke(Color.TRANSPARENT);
         hit.setStrokeWidth(9);
         hit.setOnMouseClicked(e -> onSelect.accept(item));
         hover(hit, item);
-        Tooltip.install(line, tip);
         Tooltip.install(hit, tip);
-        return new EdgeNodes(line, hit);
+        return hit;
     }
 
     NeuronNodes neuron(int l, int j) {

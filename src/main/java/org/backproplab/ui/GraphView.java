@@ -3,12 +3,11 @@ package org.backproplab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.layout.Region;
@@ -34,9 +33,11 @@ public final class GraphView extends Region {
     private final Consumer<GraphItem> onSelect;
     private Consumer<GraphItem> onHover = s -> { };
     private List<Integer> sizes = List.of();
-    private final List<Line> edges = new ArrayList<>();
-    /** Over each edge, a wider transparent line that takes the mouse. */
+    /** The edges, painted on one canvas under the nodes. */
+    private final EdgeCanvas edgeCanvas = new EdgeCanvas();
+    /** Each edge's line that takes the mouse, in a layer never drawn. */
     private final List<Line> hits = new ArrayList<>();
+    private final Group hitLayer = new Group();
     private final List<Label> weightLabels = new ArrayList<>();
     /** {@code neurons.get(l).get(j)}: the nodes of neuron j of layer l. */
     private final List<List<GraphNodes.NeuronNodes>> neurons = new ArrayList<>();
@@ -50,6 +51,7 @@ public final class GraphView extends Region {
     private String idPrefix = "";
     private int[][] biasColors;
     private GraphItem marked;
+    private final NeuronThumbs thumbs = new NeuronThumbs();
 
     /** @param onSelect called with what was clicked */
     public GraphView(I18n i18n, Consumer<GraphItem> onSelect) {
@@ -58,7 +60,8 @@ public final class GraphView extends Region {
         getStyleClass().add("network-graph");
         setMinSize(200, 160);
         content.setManaged(false);
-        getChildren().add(content);
+        hitLayer.setOpacity(0);
+        getChildren().addAll(edgeCanvas.rasterView(), edgeCanvas, content);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -109,23 +112,7 @@ public final class GraphView extends Region {
      * each is written into an image kept from frame to frame.
      */
     public void setThumbnails(int[][][] argb, int size) {
-        for (int l = 0; l < neurons.size(); l++) {
-            for (int j = 0; j < neurons.get(l).size(); j++) {
-                ImageView v = neurons.get(l).get(j).thumb();
-                boolean has = argb != null && l < argb.length && j < argb[l].length && argb[l][j] != null;
-                if (has) {
-                    WritableImage image = v.getImage() instanceof WritableImage w && w.getWidth() == size
-                            && w.getHeight() == size ? w : new WritableImage(size, size);
-                    image.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbInstance(), argb[l][j], 0,
-                            size);
-                    if (v.getImage() != image) {
-                        v.setImage(image);
-                    }
-                }
-                v.setVisible(has);
-                neurons.get(l).get(j).node().getChildren().get(1).setVisible(!has);
-            }
-        }
+        thumbs.show(neurons, argb, size);
         requestLayout();
     }
 
@@ -151,11 +138,12 @@ public final class GraphView extends Region {
     /** Marks one edge or bias (the one being edited) with the style class "selected"; null for none. */
     public void setMarked(GraphItem item) {
         this.marked = item;
+        requestLayout();
         int e = 0;
         for (int l = 0; l < sizes.size() - 1; l++) {
             for (int j = 0; j < sizes.get(l + 1); j++) {
                 for (int i = 0; i < sizes.get(l); i++, e++) {
-                    styled(edges.get(e), "selected", GraphItem.weight(l, j, i).equals(item));
+                    styled(hits.get(e), "selected", GraphItem.weight(l, j, i).equals(item));
                 }
                 styled(neurons.get(l).get(j).biasSquare(), "selected", GraphItem.bias(l, j).equals(item));
             }
@@ -166,7 +154,8 @@ public final class GraphView extends Region {
 
     private void rebuild(List<Integer> newSizes) {
         content.getChildren().clear();
-        for (List<?> list : List.of(edges, hits, weightLabels, neurons, inputs, targets, errors)) {
+        hitLayer.getChildren().clear();
+        for (List<?> list : List.of(hits, weightLabels, neurons, inputs, targets, errors)) {
             list.clear();
         }
         sizes = List.copyOf(newSizes);
@@ -178,14 +167,12 @@ public final class GraphView extends Region {
                     Label label = make.clickable("weight-" + l + "-" + j + "-" + i, "weight-label",
                             GraphItem.weight(l, j, i));
                     weightLabels.add(label);
-                    GraphNodes.EdgeNodes edge = make.edge(l, j, i, label.getTooltip());
-                    edges.add(edge.line());
-                    hits.add(edge.hit());
+                    hits.add(make.edge(l, j, i, label.getTooltip()));
                 }
             }
         }
-        content.getChildren().addAll(edges);
-        content.getChildren().addAll(hits);
+        hitLayer.getChildren().addAll(hits);
+        content.getChildren().addAll(edgeCanvas.markLine(), hitLayer);
         content.getChildren().addAll(weightLabels);
         for (int i = 0; i < sizes.get(0); i++) {
             inputs.add(make.clickable("input-" + i, "io-box", GraphItem.input(i)));
@@ -228,16 +215,13 @@ public final class GraphView extends Region {
             show(inputs.get(i), s.inputs().get(i), true);
         }
         // beyond a few dozen edges the values would be unreadable: hover shows them instead
-        boolean weightsReadable = edges.size() <= 40 && !compact;
-        for (int e = 0; e < edges.size(); e++) {
+        boolean weightsReadable = hits.size() <= 40 && !compact;
+        for (int e = 0; e < hits.size(); e++) {
             GraphSnapshot.Edge edge = s.edges().get(e);
-            Line line = edges.get(e);
+            Line line = hits.get(e);
             // style classes change only when the state does: each change costs a CSS pass
             styled(line, "positive", edge.positive());
             styled(line, "negative", !edge.positive());
-            line.setStrokeWidth(scale * (1 + 6 * edge.width()));
-            styled(line, "flow-forward", edge.forward());
-            styled(line, "flow-backward", edge.backward());
             show(weightLabels.get(e), edge.label(), weightsReadable);
         }
         for (int l = 0; l < neurons.size(); l++) {
@@ -272,6 +256,11 @@ public final class GraphView extends Region {
     private void show(Label label, GraphSnapshot.Box box, boolean allowed) {
         label.setVisible(allowed && box.visible());
         if (!box.visible()) {
+            return;
+        }
+        if (!allowed) {
+            // hidden, its value still shown by the tooltip: a new text or style would only cost layout and CSS
+            label.getTooltip().setText(text(box.tip()));
             return;
         }
         label.setText(box.text());
@@ -309,7 +298,8 @@ public final class GraphView extends Region {
             }
         }
         double textRadius = 0;
-        for (List<GraphNodes.NeuronNodes> col : neurons) {
+        // compact neurons show no text: its size counts for nothing
+        for (List<GraphNodes.NeuronNodes> col : compact ? List.<List<GraphNodes.NeuronNodes>>of() : neurons) {
             for (GraphNodes.NeuronNodes n : col) {
                 Node text = n.node().getChildren().get(1);
                 textRadius = Math.max(textRadius, Math.hypot(text.prefWidth(-1), text.prefHeight(-1)) / 2 + 2);
@@ -320,6 +310,8 @@ public final class GraphView extends Region {
         content.resize(f.width(), f.height());
         content.getTransforms().setAll(new Scale(f.fit(), f.fit(), 0, 0));
         content.relocate(f.x(), f.y());
+        edgeCanvas.paint(snapshot.edges(), getWidth(), getHeight(), f.fit(), f.x(), f.y(), scale,
+                EdgeCanvas.index(sizes, marked));
     }
 
     private void layoutContent(GraphLayout g) {
@@ -360,22 +352,24 @@ public final class GraphView extends Region {
             err.autosize();
             err.relocate(g.errorLabelX(k, targets.get(k).getWidth(), err.getWidth()), g.targetY(k) + 18 * scale);
         }
+        // wider than the widest edge painted, so that the mouse finds every edge where it is drawn
+        double hitWidth = Math.max(9, 7 * scale + 2);
         int e = 0;
         for (int l = 0; l < sizes.size() - 1; l++) {
             for (int j = 0; j < sizes.get(l + 1); j++) {
                 for (int i = 0; i < sizes.get(l); i++, e++) {
                     double[] p = g.edge(l, j, i, l == 0 ? inputs.get(i).getWidth() / 2 : 0);
-                    Line line = edges.get(e);
-                    line.setStartX(p[0]);
-                    line.setStartY(p[1]);
-                    line.setEndX(p[2]);
-                    line.setEndY(p[3]);
+                    edgeCanvas.place(e, p[0], p[1], p[2], p[3]);
                     Line hit = hits.get(e);
+                    hit.setStrokeWidth(hitWidth);
                     hit.setStartX(p[0]);
                     hit.setStartY(p[1]);
                     hit.setEndX(p[2]);
                     hit.setEndY(p[3]);
                     Label label = weightLabels.get(e);
+                    if (!label.isVisible()) {
+                        continue;
+                    }
                     label.autosize();
                     double t = GraphLayout.labelAt(p[0], p[2], label.getWidth());
                     label.relocate(p[0] + t * (p[2] - p[0]) - label.getWidth() / 2,

@@ -1,0 +1,164 @@
+package org.backproplab.ui;
+
+import java.util.List;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.StrokeLineCap;
+import org.backproplab.session.GraphItem;
+import org.backproplab.session.GraphSnapshot;
+
+/**
+ * The graph's edges, painted each frame instead of drawn as one shape node per weight (a network
+ * of 8 layers of 16 has about 2,000 edges, far too many nodes for the renderer): the plain edges
+ * stroked into one image ({@link EdgeRaster}), the few dashed ones on this canvas over it, the
+ * selected one as a line node styled as the edge lines were. Looks as the edge lines did: blue when positive, orange when negative, at 3/4
+ * opacity; dashed and opaque while a stage flows along them (red backwards); the selected edge
+ * opaque with a golden glow. Widths and dashes scale with the graph. The mouse finds the edges
+ * through the transparent lines {@link GraphNodes} makes.
+ */
+final class EdgeCanvas extends Canvas {
+    static final Color POSITIVE = Color.web("#2f6fdf");
+    static final Color NEGATIVE = Color.web("#e8590c");
+    static final Color BACKWARD = Color.web("#cf222e");
+    private static final double DIM = 0.75;
+    private static final double[] DASHES = {10, 5};
+
+    /** Ends of edge e in the graph's design coordinates: x1, y1, x2, y2 at 4e..4e+3. */
+    private double[] ends = new double[0];
+    private final EdgeRaster raster = new EdgeRaster();
+    /**
+     * The selected edge, drawn as the edge lines were (style classes "edge", its sign and
+     * "selected"): its glow and opacity come from the stylesheet.
+     */
+    private final Line markLine = new Line();
+    /** Whether the canvas holds strokes to clear before the next frame. */
+    private boolean drawn;
+
+    EdgeCanvas() {
+        setMouseTransparent(true);
+        setManaged(false);
+        markLine.setMouseTransparent(true);
+        markLine.setVisible(false);
+    }
+
+    /** Edge e now runs from (x1, y1) to (x2, y2), in design coordinates. */
+    void place(int e, double x1, double y1, double x2, double y2) {
+        if (ends.length < 4 * (e + 1)) {
+            ends = java.util.Arrays.copyOf(ends, Math.max(4 * (e + 1), 2 * ends.length));
+        }
+        ends[4 * e] = x1;
+        ends[4 * e + 1] = y1;
+        ends[4 * e + 2] = x2;
+        ends[4 * e + 3] = y2;
+    }
+
+    /** The selected edge's line, to sit with the graph's nodes, under them. */
+    Line markLine() {
+        return markLine;
+    }
+
+    /** The image of the plain edges, to sit just under this canvas. */
+    ImageView rasterView() {
+        return raster.view();
+    }
+
+    /**
+     * Paints the edges of {@code edges} (in their order, as the nodes were stacked) onto a canvas
+     * of {@code w} x {@code h}, the design coordinates scaled by {@code fit} and moved by
+     * ({@code x}, {@code y}); {@code marked} is the index of the selected edge or -1. The plain
+     * edges go into the raster image; the dashed and the selected one onto the canvas over it.
+     */
+    void paint(List<GraphSnapshot.Edge> edges, double w, double h, double fit, double x, double y, double scale,
+            int marked) {
+        double px = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        raster.begin(w, h, px);
+        int n = Math.min(edges.size(), ends.length / 4);
+        boolean special = false;
+        double k = fit * px;
+        for (int e = 0; e < n; e++) {
+            GraphSnapshot.Edge edge = edges.get(e);
+            if (e == marked) {
+                mark(edge, e, scale);
+                continue;
+            }
+            if (edge.forward() || edge.backward()) {
+                special = true;
+                continue;
+            }
+            raster.stroke(k * ends[4 * e] + x * px, k * ends[4 * e + 1] + y * px, k * ends[4 * e + 2] + x * px,
+                    k * ends[4 * e + 3] + y * px, k * scale * (1 + 6 * edge.width()),
+                    edge.positive() ? POSITIVE : NEGATIVE, DIM);
+        }
+        raster.end();
+        markLine.setVisible(marked >= 0 && marked < n);
+        if (getWidth() != w || getHeight() != h) {
+            setWidth(w);
+            setHeight(h);
+            drawn = true;
+        }
+        GraphicsContext g = getGraphicsContext2D();
+        if (drawn) {
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            g.clearRect(0, 0, w, h);
+            drawn = false;
+        }
+        if (special) {
+            drawSpecial(g, edges, n, fit, x, y, scale, marked);
+            drawn = true;
+        }
+    }
+
+    private void drawSpecial(GraphicsContext g, List<GraphSnapshot.Edge> edges, int n, double fit, double x, double y,
+            double scale, int marked) {
+        g.setTransform(fit, 0, 0, fit, x, y);
+        g.setLineCap(StrokeLineCap.SQUARE);
+        for (int e = 0; e < n; e++) {
+            GraphSnapshot.Edge edge = edges.get(e);
+            boolean flow = edge.forward() || edge.backward();
+            if (!flow || e == marked) {
+                continue;
+            }
+            g.setGlobalAlpha(1.0);
+            g.setLineDashes(flow ? DASHES : null);
+            g.setStroke(edge.backward() ? BACKWARD : edge.positive() ? POSITIVE : NEGATIVE);
+            g.setLineWidth(scale * (1 + 6 * edge.width()));
+            g.strokeLine(ends[4 * e], ends[4 * e + 1], ends[4 * e + 2], ends[4 * e + 3]);
+        }
+        g.setLineDashes((double[]) null);
+    }
+
+    private void mark(GraphSnapshot.Edge edge, int e, double scale) {
+        markLine.setStartX(ends[4 * e]);
+        markLine.setStartY(ends[4 * e + 1]);
+        markLine.setEndX(ends[4 * e + 2]);
+        markLine.setEndY(ends[4 * e + 3]);
+        markLine.setStrokeWidth(scale * (1 + 6 * edge.width()));
+        String sign = edge.positive() ? "positive" : "negative";
+        if (!markLine.getStyleClass().contains(sign)) {
+            markLine.getStyleClass().setAll("edge", sign, "selected");
+        }
+    }
+
+    /**
+     * The index in a snapshot's edges (layer by layer, then by neuron, then by source) of the
+     * edge of {@code item}; -1 when it is no weight of a network of {@code sizes}.
+     */
+    static int index(List<Integer> sizes, GraphItem item) {
+        if (item == null || item.kind() != GraphItem.Kind.WEIGHT || item.layer() < 0
+                || item.layer() >= sizes.size() - 1) {
+            return -1;
+        }
+        int l = item.layer();
+        if (item.row() < 0 || item.row() >= sizes.get(l + 1) || item.col() < 0 || item.col() >= sizes.get(l)) {
+            return -1;
+        }
+        int e = 0;
+        for (int m = 0; m < l; m++) {
+            e += sizes.get(m) * sizes.get(m + 1);
+        }
+        return e + item.row() * sizes.get(l) + item.col();
+    }
+}

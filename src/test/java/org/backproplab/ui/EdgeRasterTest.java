@@ -1,0 +1,60 @@
+package org.backproplab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The edges' rasteriser against coverage and blending worked out by hand. */
+@ExtendWith(ApplicationExtension.class)
+class EdgeRasterTest {
+    @Start
+    void start(Stage stage) {
+        // the toolkit only: images need it
+    }
+
+    @Test
+    void aHorizontalStrokeCoversWholePixelsAndItsSquareCaps() {
+        EdgeRaster r = new EdgeRaster();
+        r.begin(12, 10, 1);
+        // 2 wide from x 2 to 8 at y 5: rows 4 and 5 (y 4..6), columns 1..8 (the caps reach x 1 and 9)
+        r.stroke(2, 5, 8, 5, 2, Color.rgb(0, 0, 255), 1);
+        assertEquals(0xff0000ff, r.pixel(1, 4));
+        assertEquals(0xff0000ff, r.pixel(8, 5));
+        assertEquals(0, r.pixel(0, 4), "left of the cap");
+        assertEquals(0, r.pixel(9, 5), "right of the cap");
+        assertEquals(0, r.pixel(4, 3), "above");
+        assertEquals(0, r.pixel(4, 6), "below");
+    }
+
+    @Test
+    void aThinStrokeBetweenTwoRowsCoversHalfOfEach() {
+        EdgeRaster r = new EdgeRaster();
+        r.begin(12, 10, 1);
+        // 1 wide at y 5: half of row 4 (y 4..5) and half of row 5; alpha 0.5 x 255 = 127.5, rounded 128
+        r.stroke(2, 5, 8, 5, 1, Color.rgb(0, 0, 255), 1);
+        assertEquals(0x80000080, r.pixel(4, 4));
+        assertEquals(0x80000080, r.pixel(4, 5));
+    }
+
+    @Test
+    void strokesBlendSourceOverAtTheirOpacity() {
+        EdgeRaster r = new EdgeRaster();
+        r.begin(12, 10, 1);
+        r.stroke(0, 5, 12, 5, 2, Color.rgb(0x2f, 0x6f, 0xdf), 0.75);
+        r.stroke(6, 0, 6, 10, 2, Color.rgb(0xe8, 0x59, 0x0c), 0.75);
+        // blue alone: a = 0.75, premultiplied 0.75 x (47, 111, 223) = (35.25, 83.25, 167.25), alpha 191.25
+        assertEquals(argb(191, 35, 83, 167), r.pixel(2, 4));
+        // orange over it: alpha 191.25 + 191 x 0.25 = 239; each channel 0.75 x orange + 0.25 x blue's
+        // red 0.75 x 232 + 0.25 x 35 = 182.75, green 0.75 x 89 + 0.25 x 83 = 87.5, blue 0.75 x 12 + 0.25 x 167 = 50.75
+        assertEquals(argb(239, 183, 88, 51), r.pixel(6, 4));
+    }
+
+    private static int argb(int a, int r, int g, int b) {
+        return a << 24 | r << 16 | g << 8 | b;
+    }
+}
