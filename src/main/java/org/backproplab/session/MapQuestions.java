@@ -2,6 +2,7 @@ package org.backproplab.session;
 
 import static org.backproplab.lesson.Naming.factor;
 import static org.backproplab.lesson.Naming.number;
+import static org.backproplab.session.PredictQuestions.formula;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.backproplab.engine.ForwardRecord;
 import org.backproplab.engine.Loss;
 import org.backproplab.engine.LossRecord;
 import org.backproplab.engine.Parameter;
-import org.backproplab.engine.ParameterUpdate;
 import org.backproplab.engine.StageRecord;
 import org.backproplab.engine.StageRecords;
 import org.backproplab.engine.UpdateRecord;
@@ -298,25 +298,9 @@ final class MapQuestions {
     }
 
     private void update(UpdateRecord u, List<PredictQuestion> out) {
-        // the last layer first, as the backward pass went
-        for (int l = layers.size() - 1; l >= 0; l--) {
-            for (String p : List.of(Parameter.weightsName(l), Parameter.biasName(l))) {
-                ParameterUpdate pu = u.parameters().stream().filter(x -> x.name().equals(p)).findFirst().orElse(null);
-                if (pu == null || !pu.trainable()) {
-                    continue;
-                }
-                boolean weights = pu.kind() == Parameter.Kind.WEIGHTS;
-                for (int r = 0; r < pu.after().rows(); r++) {
-                    for (int c = 0; c < pu.after().cols(); c++) {
-                        String name = p + MapWalkThrough.index(layers.get(l), pu.kind(), r, c);
-                        String line = find(name + "+");
-                        out.add(new PredictQuestion(name + "+", PredictKind.UPDATE, pu.after().get(r, c), formula(line),
-                                "dE/d" + name + " = " + number(pu.gradient().get(r, c)), line,
-                                new Spot(weights ? Place.WEIGHT_AFTER : Place.BIAS_AFTER, l, r, c)));
-                    }
-                }
-            }
-        }
+        PredictQuestions.updates(u, layers.size(), (l, kind, r, c) -> (kind == Parameter.Kind.WEIGHTS
+                ? Parameter.weightsName(l) : Parameter.biasName(l)) + MapWalkThrough.index(layers.get(l), kind, r, c),
+                this::find, out);
     }
 
     /** A question whose whole line is the walk-through's line of {@code name}. */
@@ -333,14 +317,5 @@ final class MapQuestions {
             }
         }
         return name + " = ?";
-    }
-
-    /**
-     * The line without its result: everything before the last " = " (a note after the result,
-     * "   (13 terms are 0)", goes with it).
-     */
-    static String formula(String line) {
-        int k = line.lastIndexOf(" = ");
-        return k < 0 ? line : line.substring(0, k);
     }
 }

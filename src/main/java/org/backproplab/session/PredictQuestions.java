@@ -5,6 +5,7 @@ import static org.backproplab.lesson.Naming.number;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.BackwardRecord;
 import org.backproplab.engine.ForwardRecord;
@@ -138,8 +139,22 @@ public final class PredictQuestions {
     }
 
     private void update(UpdateRecord u, List<PredictQuestion> out) {
-        // the last layer first, as the backward pass went
-        for (int l = naming.layers() - 1; l >= 0; l--) {
+        updates(u, naming.layers(), (l, kind, r, c) -> kind == Parameter.Kind.WEIGHTS ? naming.weight(l, r, c)
+                : naming.bias(l, r), this::find, out);
+    }
+
+    /** How the walk-through names entry (r, c) of a layer's weights or biases ("w5", "W1[0][0][1][1]"). */
+    interface ParameterName {
+        String of(int layer, Parameter.Kind kind, int r, int c);
+    }
+
+    /**
+     * Each trainable parameter's value after the update, the last of {@code layers} layers first
+     * (as the backward pass went); the lines from {@code find}, the hint the parameter's gradient.
+     */
+    static void updates(UpdateRecord u, int layers, ParameterName names, UnaryOperator<String> find,
+            List<PredictQuestion> out) {
+        for (int l = layers - 1; l >= 0; l--) {
             for (String p : List.of(Parameter.weightsName(l), Parameter.biasName(l))) {
                 ParameterUpdate pu = u.parameters().stream().filter(x -> x.name().equals(p)).findFirst().orElse(null);
                 if (pu == null || !pu.trainable()) {
@@ -148,8 +163,8 @@ public final class PredictQuestions {
                 boolean weights = pu.kind() == Parameter.Kind.WEIGHTS;
                 for (int r = 0; r < pu.after().rows(); r++) {
                     for (int c = 0; c < pu.after().cols(); c++) {
-                        String name = weights ? naming.weight(l, r, c) : naming.bias(l, r);
-                        String line = find(name + "+");
+                        String name = names.of(l, pu.kind(), r, c);
+                        String line = find.apply(name + "+");
                         out.add(new PredictQuestion(name + "+", PredictKind.UPDATE, pu.after().get(r, c), formula(line),
                                 "dE/d" + name + " = " + number(pu.gradient().get(r, c)), line,
                                 new Spot(weights ? Place.WEIGHT_AFTER : Place.BIAS_AFTER, l, r, c)));
@@ -175,7 +190,10 @@ public final class PredictQuestions {
         return name + " = ?";
     }
 
-    /** The line without its result: everything before the last " = ". */
+    /**
+     * The line without its result: everything before the last " = " (a note after the result,
+     * "   (13 terms are 0)", goes with it).
+     */
     static String formula(String line) {
         int k = line.lastIndexOf(" = ");
         return k < 0 ? line : line.substring(0, k);
