@@ -3,6 +3,8 @@ package org.backproplab.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.backproplab.engine.Checkpoint;
 import org.backproplab.engine.DenseLayer;
@@ -138,24 +140,38 @@ public final class ExerciseSheet {
         Naming naming = Naming.of(trainer.network());
         StringBuilder md = new StringBuilder();
         long first = trainer.iteration() + 1;
+        heading(md, title, first, iterations);
+        givens(md, lesson, trainer, naming);
+        iterations(md, stepper, first, iterations, new WalkThrough(naming)::describe, this::blank);
+        return md.toString();
+    }
+
+    /** The sheet's (or the key's) title, with the iterations it covers, and what to do with it. */
+    void heading(StringBuilder md, String title, long first, int iterations) {
         md.append("# ").append(t(answers ? "key" : "sheet")).append(": ").append(title).append(" \u00b7 ")
                 .append(iterationName(first)).append(iterations > 1 ? " \u2013 " + (first + iterations - 1) : "")
                 .append("\n\n").append(t(answers ? "keyText" : "task")).append("\n\n");
-        givens(md, lesson, trainer, naming);
-        WalkThrough walk = new WalkThrough(naming);
+    }
+
+    /**
+     * {@code iterations} iterations run by {@code stepper}, each under its heading: the
+     * walk-through's lines ({@code describe}) after its two title lines, whole in an answer key,
+     * as {@code blank} turns them on a sheet (a null leaves the line out).
+     */
+    void iterations(StringBuilder md, Stepper stepper, long first, int iterations,
+            BiFunction<Long, List<StageRecord>, List<String>> describe, UnaryOperator<String> blank) {
         for (int i = 0; i < iterations; i++) {
             List<StageRecord> records = stepper.finishIteration();
-            List<String> lines = walk.describe(first + i, records);
+            List<String> lines = describe.apply(first + i, records);
             md.append("## ").append(iterationName(first + i)).append("\n\n```text\n");
             for (String line : lines.subList(2, lines.size())) {
-                String shown = answers ? line : blank(line);
+                String shown = answers ? line : blank.apply(line);
                 if (shown != null) {
                     md.append(shown).append('\n');
                 }
             }
             md.append("```\n\n");
         }
-        return md.toString();
     }
 
     String iterationName(long k) {

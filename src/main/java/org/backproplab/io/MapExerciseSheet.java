@@ -70,23 +70,9 @@ public final class MapExerciseSheet {
         List<MapShape> layers = MapShape.of(trainer.network());
         StringBuilder md = new StringBuilder();
         long first = trainer.iteration() + 1;
-        md.append("# ").append(t(answers ? "key" : "sheet")).append(": ").append(title).append(" \u00b7 ")
-                .append(words.iterationName(first)).append(iterations > 1 ? " \u2013 " + (first + iterations - 1) : "")
-                .append("\n\n").append(t(answers ? "keyText" : "task")).append("\n\n");
+        words.heading(md, title, first, iterations);
         givens(md, lesson, trainer, layers);
-        MapWalkThrough walk = new MapWalkThrough(layers);
-        for (int i = 0; i < iterations; i++) {
-            List<StageRecord> records = stepper.finishIteration();
-            List<String> lines = walk.describe(first + i, records);
-            md.append("## ").append(words.iterationName(first + i)).append("\n\n```text\n");
-            for (String line : lines.subList(2, lines.size())) {
-                String shown = answers ? line : blank(line);
-                if (shown != null) {
-                    md.append(shown).append('\n');
-                }
-            }
-            md.append("```\n\n");
-        }
+        words.iterations(md, stepper, first, iterations, new MapWalkThrough(layers)::describe, this::blank);
         return md.toString();
     }
 
