@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.backproplab.engine.ConvWorkedByHand;
 import org.backproplab.io.MapExerciseSheet;
 import org.backproplab.lesson.Naming;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,29 +20,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The exercise sheet and answer key of the convolution worked example: the key is what trace
- * prints, a few of its values worked out here from the preset's numbers, and the sheet shows no
+ * prints, a few of its values as {@link ConvWorkedByHand} works them out from the preset's numbers, and the sheet shows no
  * value it asks for.
  */
 class ExerciseConvTest {
-    // the preset's numbers, written again (lesson/ConvWorked)
-    private static final double[][] X = {
-        {0.0, 0.1, 0.8, 0.9, 0.2, 0.0},
-        {0.0, 0.0, 0.3, 0.9, 0.4, 0.0},
-        {0.0, 0.0, 0.1, 0.8, 0.6, 0.0},
-        {0.0, 0.0, 0.0, 0.6, 0.8, 0.1},
-        {0.0, 0.0, 0.0, 0.3, 0.9, 0.2},
-        {0.0, 0.0, 0.0, 0.1, 0.7, 0.3},
-    };
-    private static final double[][][] K = {
-        {{0.2, 0.5, -0.3}, {0.1, 0.6, -0.4}, {-0.2, 0.4, 0.1}},
-        {{-0.3, 0.1, 0.4}, {0.2, -0.1, 0.3}, {0.5, 0.2, -0.6}},
-    };
-    private static final double[] B1 = {0.05, -0.08};
-    private static final double[][] W3 = {
-        {0.3, -0.2, 0.4, 0.1, -0.5, 0.2, 0.3, -0.1},
-        {-0.4, 0.3, -0.1, 0.2, 0.4, -0.3, 0.1, 0.5},
-    };
-    private static final double[] B3 = {0.1, -0.1};
+    /** The first iteration worked out by hand from the preset's numbers (no engine class). */
+    private static final ConvWorkedByHand HAND = new ConvWorkedByHand();
 
     @TempDir
     Path dir;
@@ -50,70 +34,6 @@ class ExerciseConvTest {
         CliRun r = CliRun.of(args);
         assertEquals(0, r.exitCode(), r.err());
         return Files.readString(dir.resolve(args[args.length - 1]));
-    }
-
-    /** z1[f][y][x] = b1[f] + sum over i, j of K[f][i][j] X[y + i][x + j]. */
-    private static double z1(int f, int y, int x) {
-        double z = B1[f];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                z += K[f][i][j] * X[y + i][x + j];
-            }
-        }
-        return z;
-    }
-
-    /**
-     * dE/dK[f][i][j] of the first iteration, worked through: ReLU, 2 x 2 max-pooling, the dense
-     * softmax layer, delta3 = o - t with t = (1, 0), back through the dense weights to the pooled
-     * values, to the winner of each window, through ReLU', then the sum over the map of delta x
-     * the pixel under the tap.
-     */
-    private static double kernelGradient(int f, int i, int j) {
-        double[] p = new double[8];
-        int[] winner = new int[8];
-        for (int c = 0; c < 2; c++) {
-            for (int py = 0; py < 2; py++) {
-                for (int px = 0; px < 2; px++) {
-                    int n = c * 4 + py * 2 + px;
-                    p[n] = Double.NEGATIVE_INFINITY;
-                    for (int k = 0; k < 4; k++) {
-                        int y = py * 2 + k / 2;
-                        int x = px * 2 + k % 2;
-                        double a = Math.max(0, z1(c, y, x));
-                        if (a > p[n]) {
-                            p[n] = a;
-                            winner[n] = y * 4 + x;
-                        }
-                    }
-                }
-            }
-        }
-        double[] z3 = {B3[0], B3[1]};
-        for (int k = 0; k < 2; k++) {
-            for (int n = 0; n < 8; n++) {
-                z3[k] += W3[k][n] * p[n];
-            }
-        }
-        double o0 = Math.exp(z3[0]) / (Math.exp(z3[0]) + Math.exp(z3[1]));
-        double[] delta3 = {o0 - 1, 1 - o0}; // o - t, o1 = 1 - o0
-        double[][] delta1 = new double[4][4];
-        for (int py = 0; py < 2; py++) {
-            for (int px = 0; px < 2; px++) {
-                int n = f * 4 + py * 2 + px;
-                double dp = W3[0][n] * delta3[0] + W3[1][n] * delta3[1];
-                int y = winner[n] / 4;
-                int x = winner[n] % 4;
-                delta1[y][x] = z1(f, y, x) > 0 ? dp : 0;
-            }
-        }
-        double g = 0;
-        for (int y = 0; y < 4; y++) {
-            for (int x = 0; x < 4; x++) {
-                g += delta1[y][x] * X[y + i][x + j];
-            }
-        }
-        return g;
     }
 
     @ParameterizedTest
@@ -127,14 +47,14 @@ class ExerciseConvTest {
         assertTrue(key.startsWith(lang.equals("zh") ? "# 答案" : "# Answer key"), key.lines().findFirst().orElse(""));
 
         // by hand: z1[0][0][2] = 0.2 x 0.8 + 0.5 x 0.9 - 0.3 x 0.2 + ... + 0.05 = 1.37
-        double z = z1(0, 0, 2);
+        double z = HAND.z1[0][0][2];
         assertEquals(1.37, z, 1e-12);
         assertTrue(key.contains(" + 0.05 = " + Naming.number(z) + ";  a = relu(" + Naming.number(z) + ") = "
                 + Naming.number(z)), "z1[0][0][2]");
         String line = lineOf(key, "dE/dW1[1][0][0][2] = ");
-        assertTrue(line.contains(" = " + Naming.number(kernelGradient(1, 0, 2)) + "   ("), line);
+        assertTrue(line.contains(" = " + Naming.number(HAND.dK[1][0][2]) + "   ("), line);
         line = lineOf(key, "dE/dW1[0][0][0][0] = ");
-        assertTrue(line.contains(" = " + Naming.number(kernelGradient(0, 0, 0)) + "   ("), line);
+        assertTrue(line.contains(" = " + Naming.number(HAND.dK[0][0][0]) + "   ("), line);
     }
 
     /** The first line of the key that starts with {@code start} (after its indent). */
