@@ -14,8 +14,8 @@ import org.backproplab.session.GraphSnapshot;
  * The graph's edges, painted each frame instead of drawn as one shape node per weight (a network
  * of 8 layers of 16 has about 2,000 edges, far too many nodes for the renderer): the plain edges
  * stroked into one image ({@link EdgeRaster}), the few dashed ones on this canvas over it, the
- * selected one as a line node styled as the edge lines were. Looks as the edge lines did: blue when positive, orange when negative, at 3/4
- * opacity; dashed and opaque while a stage flows along them (red backwards); the selected edge
+ * selected one as a line node styled as the edge lines were. Looks as the edge lines did: blue
+ * when positive, orange when negative, at 3/4 opacity; dashed and opaque while a stage flows along them (red backwards); the selected edge
  * opaque with a golden glow. Widths and dashes scale with the graph. The mouse finds the edges
  * through the transparent lines {@link GraphNodes} makes.
  */
@@ -115,14 +115,14 @@ final class EdgeCanvas extends Canvas {
             double scale, int marked) {
         g.setTransform(fit, 0, 0, fit, x, y);
         g.setLineCap(StrokeLineCap.SQUARE);
+        // only the edges a stage flows along are drawn here: dashed and opaque
+        g.setGlobalAlpha(1.0);
+        g.setLineDashes(DASHES);
         for (int e = 0; e < n; e++) {
             GraphSnapshot.Edge edge = edges.get(e);
-            boolean flow = edge.forward() || edge.backward();
-            if (!flow || e == marked) {
+            if (!(edge.forward() || edge.backward()) || e == marked) {
                 continue;
             }
-            g.setGlobalAlpha(1.0);
-            g.setLineDashes(flow ? DASHES : null);
             g.setStroke(edge.backward() ? BACKWARD : edge.positive() ? POSITIVE : NEGATIVE);
             g.setLineWidth(scale * (1 + 6 * edge.width()));
             g.strokeLine(ends[4 * e], ends[4 * e + 1], ends[4 * e + 2], ends[4 * e + 3]);
