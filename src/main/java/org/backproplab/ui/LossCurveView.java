@@ -7,6 +7,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.backproplab.session.CurvePlot;
@@ -128,21 +129,27 @@ public final class LossCurveView extends Region {
         g.setStroke(line.faint() ? c.deriveColor(0, 1, 1, 0.25) : c);
         g.setLineWidth((line.faint() ? 1.5 : 2) * scale);
         g.setLineDashes(line.dashed() ? new double[] {6 * scale, 4 * scale} : null);
+        int n = line.xs().length;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            double y = line.ys()[i];
+            xs[i] = px(line.xs()[i], left, right);
+            // a value the scale cannot show breaks the line
+            ys[i] = Double.isFinite(y) ? py(Math.min(y, chart.yMax()), top, bottom) : Double.NaN;
+        }
+        n = ColumnThinning.thin(xs, ys, n, xs, ys, 1);
+        // round joins: a noisy curve's sharp turns would grow mitred spikes
+        g.setLineJoin(StrokeLineJoin.ROUND);
         g.beginPath();
         boolean started = false;
-        for (int i = 0; i < line.xs().length; i++) {
-            double y = line.ys()[i];
-            if (!Double.isFinite(y)) {
-                // a value the scale cannot show breaks the line
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(ys[i])) {
                 started = false;
-                continue;
-            }
-            double px = px(line.xs()[i], left, right);
-            double py = py(Math.min(y, chart.yMax()), top, bottom);
-            if (started) {
-                g.lineTo(px, py);
+            } else if (started) {
+                g.lineTo(xs[i], ys[i]);
             } else {
-                g.moveTo(px, py);
+                g.moveTo(xs[i], ys[i]);
                 started = true;
             }
         }
