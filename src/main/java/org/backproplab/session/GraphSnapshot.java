@@ -45,6 +45,11 @@ public record GraphSnapshot(List<Integer> layerSizes, List<Box> inputs, List<Lis
             boolean backward, Box label) {
     }
 
+    /** Whether any neuron shows a delta (the backward pass reached it). */
+    public boolean anyDelta() {
+        return neurons.stream().flatMap(List::stream).anyMatch(n -> n.delta() != null);
+    }
+
     public GraphSnapshot {
         layerSizes = List.copyOf(layerSizes);
         inputs = List.copyOf(inputs);

@@ -1,5 +1,6 @@
 package org.backproplab.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -130,5 +131,17 @@ final class GraphNodes {
         Tooltip tip = new Tooltip();
         tip.setShowDelay(Duration.millis(150));
         return tip;
+    }
+
+    /** The radius a neuron needs for its text (name, net and out), the largest over {@code neurons}. */
+    static double textRadius(List<List<NeuronNodes>> neurons) {
+        double radius = 0;
+        for (List<NeuronNodes> column : neurons) {
+            for (NeuronNodes n : column) {
+                Node text = n.node().getChildren().get(1);
+                radius = Math.max(radius, Math.hypot(text.prefWidth(-1), text.prefHeight(-1)) / 2 + 2);
+            }
+        }
+        return radius;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Group;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -28,7 +27,18 @@ import org.backproplab.session.Phrase;
  * says where everything goes.
  */
 public final class GraphView extends Region {
-    private final Pane content = new Pane();
+    /**
+     * The nodes, placed and sized by {@link #layoutContent} alone: a neuron's hidden label that
+     * gets a new text asks for layout up to here (unmanaged, a layout root), and Pane's own layout
+     * would size every child again, 4,000 of them in a network of 8 layers of 16.
+     */
+    private final Pane content = new Pane() {
+        @Override
+        protected void layoutChildren() {
+        }
+    };
+    /** The frame of the last layout while nothing that moves the nodes changed since; null otherwise. */
+    private GraphLayout.Frame laidOut;
     private final I18n i18n;
     private final Consumer<GraphItem> onSelect;
     private Consumer<GraphItem> onHover = s -> { };
@@ -76,6 +86,7 @@ public final class GraphView extends Region {
     /** 1 normally, larger in presentation mode: radii, fonts and lines grow with it. */
     public void setScale(double scale) {
         this.scale = scale;
+        laidOut = null;
         if (snapshot != null) {
             render(snapshot);
         }
@@ -98,6 +109,7 @@ public final class GraphView extends Region {
      */
     public void setCompact(boolean compact) {
         this.compact = compact;
+        laidOut = null;
         requestLayout();
     }
 
@@ -112,8 +124,8 @@ public final class GraphView extends Region {
      * each is written into an image kept from frame to frame.
      */
     public void setThumbnails(int[][][] argb, int size) {
+        // a neuron's picture and text change places inside its own node: nothing moves
         thumbs.show(neurons, argb, size);
-        requestLayout();
     }
 
     /**
@@ -138,14 +150,15 @@ public final class GraphView extends Region {
     /** Marks one edge or bias (the one being edited) with the style class "selected"; null for none. */
     public void setMarked(GraphItem item) {
         this.marked = item;
+        laidOut = null;
         requestLayout();
         int e = 0;
         for (int l = 0; l < sizes.size() - 1; l++) {
             for (int j = 0; j < sizes.get(l + 1); j++) {
                 for (int i = 0; i < sizes.get(l); i++, e++) {
-                    styled(hits.get(e), "selected", GraphItem.weight(l, j, i).equals(item));
+                    ViewParts.styled(hits.get(e), "selected", GraphItem.weight(l, j, i).equals(item));
                 }
-                styled(neurons.get(l).get(j).biasSquare(), "selected", GraphItem.bias(l, j).equals(item));
+                ViewParts.styled(neurons.get(l).get(j).biasSquare(), "selected", GraphItem.bias(l, j).equals(item));
             }
         }
     }
@@ -153,6 +166,7 @@ public final class GraphView extends Region {
     // ---- building --------------------------------------------------------------------------
 
     private void rebuild(List<Integer> newSizes) {
+        laidOut = null;
         content.getChildren().clear();
         hitLayer.getChildren().clear();
         for (List<?> list : List.of(hits, weightLabels, neurons, inputs, targets, errors)) {
@@ -220,8 +234,8 @@ public final class GraphView extends Region {
             GraphSnapshot.Edge edge = s.edges().get(e);
             Line line = hits.get(e);
             // style classes change only when the state does: each change costs a CSS pass
-            styled(line, "positive", edge.positive());
-            styled(line, "negative", !edge.positive());
+            ViewParts.styled(line, "positive", edge.positive());
+            ViewParts.styled(line, "negative", !edge.positive());
             show(weightLabels.get(e), edge.label(), weightsReadable);
         }
         for (int l = 0; l < neurons.size(); l++) {
@@ -238,10 +252,10 @@ public final class GraphView extends Region {
                 if (n.delta() != null) {
                     delta.setText(n.delta());
                 }
-                styled(node, "backward", n.backward());
-                styled(node, "active", n.active());
-                styled(delta, "active", n.deltaActive());
-                styled(node, "selected", n.selected());
+                ViewParts.styled(node, "backward", n.backward());
+                ViewParts.styled(node, "active", n.active());
+                ViewParts.styled(delta, "active", n.deltaActive());
+                ViewParts.styled(node, "selected", n.selected());
                 show(nodes.bias(), s.biases().get(l).get(j), !compact);
             }
         }
@@ -250,7 +264,14 @@ public final class GraphView extends Region {
             show(targets.get(k), s.targets().get(k), targetsShown);
             show(errors.get(k), s.errors().get(k), targetsShown);
         }
-        requestLayout();
+        if (laidOut != null && compact && !targetsShown && !s.anyDelta() && laidOut.equals(frame())) {
+            // the playground's frame: only the weights changed, and the edges are one picture
+            edgeCanvas.paint(s.edges(), getWidth(), getHeight(), laidOut.fit(), laidOut.x(), laidOut.y(), scale,
+                    EdgeCanvas.index(sizes, marked));
+        } else {
+            laidOut = null;
+            requestLayout();
+        }
     }
 
     private void show(Label label, GraphSnapshot.Box box, boolean allowed) {
@@ -265,23 +286,13 @@ public final class GraphView extends Region {
         }
         label.setText(box.text());
         label.getTooltip().setText(text(box.tip()));
-        styled(label, "active", box.active());
-        styled(label, "changed", box.changed());
-        styled(label, "selected", box.selected());
+        ViewParts.styled(label, "active", box.active());
+        ViewParts.styled(label, "changed", box.changed());
+        ViewParts.styled(label, "selected", box.selected());
     }
 
     private String text(Phrase p) {
         return p.format(i18n::get);
-    }
-
-    /** Adds or removes a style class, touching the list only when that changes something. */
-    private static void styled(Node node, String styleClass, boolean on) {
-        boolean has = node.getStyleClass().contains(styleClass);
-        if (on && !has) {
-            node.getStyleClass().add(styleClass);
-        } else if (!on && has) {
-            node.getStyleClass().remove(styleClass);
-        }
     }
 
     // ---- layout ----------------------------------------------------------------------------
@@ -291,27 +302,25 @@ public final class GraphView extends Region {
         if (sizes.isEmpty()) {
             return;
         }
+        GraphLayout.Frame f = frame();
+        layoutContent(new GraphLayout(sizes, f.width(), f.height(), scale, compact, GraphNodes.textRadius(compact ? List.of() : neurons)));
+        content.resize(f.width(), f.height());
+        content.getTransforms().setAll(new Scale(f.fit(), f.fit(), 0, 0));
+        content.relocate(f.x(), f.y());
+        edgeCanvas.paint(snapshot.edges(), getWidth(), getHeight(), f.fit(), f.x(), f.y(), scale,
+                EdgeCanvas.index(sizes, marked));
+        laidOut = f;
+    }
+
+    /** Where the graph goes in this region now, and how large, from its labels' sizes. */
+    private GraphLayout.Frame frame() {
         double widestLabel = 0;
         for (Label label : weightLabels) {
             if (label.isVisible()) {
                 widestLabel = Math.max(widestLabel, label.prefWidth(-1));
             }
         }
-        double textRadius = 0;
-        // compact neurons show no text: its size counts for nothing
-        for (List<GraphNodes.NeuronNodes> col : compact ? List.<List<GraphNodes.NeuronNodes>>of() : neurons) {
-            for (GraphNodes.NeuronNodes n : col) {
-                Node text = n.node().getChildren().get(1);
-                textRadius = Math.max(textRadius, Math.hypot(text.prefWidth(-1), text.prefHeight(-1)) / 2 + 2);
-            }
-        }
-        GraphLayout.Frame f = GraphLayout.frame(sizes, getWidth(), getHeight(), scale, compact, widestLabel, textRadius);
-        layoutContent(new GraphLayout(sizes, f.width(), f.height(), scale, compact, textRadius));
-        content.resize(f.width(), f.height());
-        content.getTransforms().setAll(new Scale(f.fit(), f.fit(), 0, 0));
-        content.relocate(f.x(), f.y());
-        edgeCanvas.paint(snapshot.edges(), getWidth(), getHeight(), f.fit(), f.x(), f.y(), scale,
-                EdgeCanvas.index(sizes, marked));
+        return GraphLayout.frame(sizes, getWidth(), getHeight(), scale, compact, widestLabel, GraphNodes.textRadius(compact ? List.of() : neurons));
     }
 
     private void layoutContent(GraphLayout g) {

@@ -32,8 +32,8 @@ final class PlaygroundCurves {
         GridPane metrics = new GridPane();
         metrics.setHgap(12);
         metrics.addRow(0, new Label(), label("pg.train"), label("pg.test"));
-        metrics.addRow(1, label("pg.loss"), trainLoss, testLoss);
-        metrics.addRow(2, label("pg.accuracy"), trainAccuracy, testAccuracy);
+        metrics.addRow(1, label("pg.loss"), new SteadyBox(trainLoss), new SteadyBox(testLoss));
+        metrics.addRow(2, label("pg.accuracy"), new SteadyBox(trainAccuracy), new SteadyBox(testAccuracy));
         lossCurve.curve().setPrefSize(DataMapView.SIZE, 150);
         accuracyCurve.setId("pg-accuracy-curve");
         accuracyCurve.setPrefSize(DataMapView.SIZE, 130);

@@ -189,7 +189,7 @@ public final class PlaygroundView {
         // Save and Open experiment on the epoch's line: the run bar is full
         Region epochGap = new Region();
         HBox.setHgrow(epochGap, Priority.ALWAYS);
-        HBox epochLine = new HBox(8, epochLabel, epochGap, experiment[0], experiment[1]);
+        HBox epochLine = new HBox(8, new SteadyBox(epochLabel), epochGap, experiment[0], experiment[1]);
         epochLine.setAlignment(Pos.CENTER_LEFT);
         VBox center = new VBox(8, runBar, epochLine, lessonText, presetId, epochs, network, notice);
         center.setPadding(new Insets(8));

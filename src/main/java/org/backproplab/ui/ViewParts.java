@@ -113,4 +113,14 @@ final class ViewParts {
         picture.setScaleX(scale);
         picture.setScaleY(scale);
     }
+
+    /** Adds or removes a style class, touching the list only when that changes something. */
+    static void styled(javafx.scene.Node node, String styleClass, boolean on) {
+        boolean has = node.getStyleClass().contains(styleClass);
+        if (on && !has) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on && has) {
+            node.getStyleClass().remove(styleClass);
+        }
+    }
 }
