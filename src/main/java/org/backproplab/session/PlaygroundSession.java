@@ -33,6 +33,10 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** Training time per frame; the worker then rests a few milliseconds so drawing gets the cores. */
     private static final long FRAME_NANOS = 10_000_000L;
     private static final long REST_NANOS = 5_000_000L;
+    /** The longest training goes on unpublished while the window has not taken the last snapshot. */
+    private static final long LATE_NANOS = 100_000_000L;
+    /** Worker thread: when training last published a snapshot. */
+    private long lastPublished;
 
     /** What a change of the set-up asks of the worker. */
     private enum Change { LEARNING_RATE, REBUILD, POINTS }
@@ -337,7 +341,12 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                     break;
                 }
             } while (play && worker.nanoTime() - start < FRAME_NANOS);
-            publish();
+            // a snapshot made before the window took the last one would replace it unseen: its maps
+            // would be computed for nothing, on a core the window's drawing needs
+            if (!play || lastSnapshotTaken() || worker.nanoTime() - lastPublished > LATE_NANOS) {
+                publish();
+                lastPublished = worker.nanoTime();
+            }
             return REST_NANOS;
         } catch (RuntimeException e) {
             stopPlaying();

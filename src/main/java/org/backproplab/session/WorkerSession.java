@@ -190,6 +190,14 @@ abstract class WorkerSession<S> {
         }
     }
 
+    /**
+     * Whether the FX thread has taken the last snapshot published: until it has, a new one would
+     * only replace it unseen, and the work of making it (the playground's maps) would be lost.
+     */
+    protected final boolean lastSnapshotTaken() {
+        return pending.get() == null;
+    }
+
     protected final void setPlaying(boolean value) {
         fx.execute(() -> playing.set(value));
     }

@@ -1,0 +1,72 @@
+package org.backproplab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training publishes a snapshot only when the window took the last one: one made earlier would
+ * replace it unseen, its maps computed for nothing. The window's thread here is a queue the test
+ * runs by hand.
+ */
+class PlaygroundPacingTest {
+    private final ManualWorker worker = new ManualWorker();
+    private final List<Runnable> fxQueue = new ArrayList<>();
+    private final PlaygroundSession session = new PlaygroundSession(worker, fxQueue::add);
+
+    /** The window's thread runs what was handed to it: it takes the pending snapshot. */
+    private int takeSnapshot() {
+        List<Runnable> tasks = new ArrayList<>(fxQueue);
+        fxQueue.clear();
+        tasks.forEach(Runnable::run);
+        return session.getSnapshot().epoch();
+    }
+
+    @Test
+    void aChunkDoesNotReplaceASnapshotTheWindowHasNotTaken() {
+        session.loadLesson("playground-default");
+        worker.runUntilIdle();
+        takeSnapshot();
+        session.play();
+        worker.runTasks(1);
+        int first = takeSnapshot();
+        assertTrue(first > 0, "the first chunk trained and published: epoch " + first);
+        worker.advance(5_000_000L);
+        // the second chunk published; the window does not take it before the third chunk has run
+        worker.advance(5_000_000L);
+        int taken = takeSnapshot();
+        session.pause();
+        worker.runUntilIdle();
+        int trained = takeSnapshot();
+        assertTrue(first < taken, "the second chunk's snapshot: " + first + " then " + taken);
+        assertTrue(taken < trained, "the third chunk trained (" + trained + ") but did not replace the snapshot ("
+                + taken + ") the window had not taken");
+    }
+
+    @Test
+    void aWindowThatTakesNothingForAWhileStillGetsTheNewestStateTenTimesASecond() {
+        session.loadLesson("playground-default");
+        worker.runUntilIdle();
+        takeSnapshot();
+        session.play();
+        worker.runTasks(1);
+        // on the test's clock every chunk trains the same number of epochs
+        int perChunk = takeSnapshot();
+        // the second chunk publishes; then 200 ms of chunks while the window takes nothing
+        worker.advance(5_000_000L);
+        for (int i = 0; i < 20; i++) {
+            worker.advance(10_000_000L);
+        }
+        int taken = takeSnapshot();
+        session.pause();
+        worker.runUntilIdle();
+        int trained = takeSnapshot();
+        // a publish more than 100 ms after the last replaced the second chunk's snapshot (2 chunks' epochs),
+        // so the one taken is at most 100 ms (ten chunks of 10 ms) behind the state at the pause
+        assertTrue(taken > 2 * perChunk, "taken " + taken + ", " + perChunk + " epochs a chunk");
+        assertTrue(trained - taken <= 10 * perChunk, "taken " + taken + ", trained " + trained);
+    }
+}
