@@ -54,8 +54,11 @@ final class FloatConv implements FloatLayer {
         final float[][] groupPlanes;
         final float[] gradRow;
         final int[] all;
+        /** One sample's input planes with their zero border of {@code padding} pixels (its interior rewritten for each sample). */
+        final float[] padded;
 
-        Work(int positions, int k, int filters, int group) {
+        Work(int positions, int k, int filters, int group, int paddedSize) {
+            padded = new float[paddedSize];
             groupColumns = new float[k][group * positions];
             groupPlanes = new float[filters][group * positions];
             gradRow = new float[group * positions];
@@ -93,7 +96,8 @@ final class FloatConv implements FloatLayer {
         int positions = outHeight * outWidth;
         group = Math.max(1, GROUP_VALUES / positions);
         for (int t = 0; t < work.length; t++) {
-            work[t] = new Work(positions, k, filters, group);
+            work[t] = new Work(positions, k, filters, group,
+                    padding == 0 ? 0 : channels * (height + 2 * padding) * (width + 2 * padding));
         }
     }
 
@@ -162,31 +166,55 @@ final class FloatConv implements FloatLayer {
         return -Math.floorDiv(-a, b);
     }
 
-    /** The patch of output position q = oy OW + ox as one row of K values (0 in the padding). */
-    private void im2colPatch(float[] in, int offset, int q, float[] patch) {
-        int oy = q / outWidth;
-        int ox = q % outWidth;
-        int x0 = ox * stride - padding;
-        boolean inside = x0 >= 0 && x0 + kernel <= width;
-        int col = 0;
-        for (int c = 0; c < channels; c++) {
-            int plane = offset + c * height * width;
-            for (int ky = 0; ky < kernel; ky++) {
-                int y = oy * stride + ky - padding;
-                if (y < 0 || y >= height) {
-                    Arrays.fill(patch, col, col + kernel, 0);
-                } else if (inside) {
-                    int src = plane + y * width + x0;
-                    for (int kx = 0; kx < kernel; kx++) {
-                        patch[col + kx] = in[src + kx];
-                    }
-                } else {
-                    for (int kx = 0; kx < kernel; kx++) {
-                        int x = x0 + kx;
-                        patch[col + kx] = x < 0 || x >= width ? 0 : in[plane + y * width + x];
+    /**
+     * The patches of one sample's output positions that have a delta ({@code magnitude[q] != 0}),
+     * each as one row of K values (0 in the padding): read from the input itself, or from a copy
+     * with a zero border when the layer pads, so that every read is inside the planes and a 5 x 5
+     * kernel's rows are copied without a loop.
+     */
+    private void patchesOf(float[] in, int offset, Work w) {
+        float[] src = in;
+        int base = offset;
+        int rowWidth = width;
+        int planeSize = height * width;
+        if (padding > 0) {
+            rowWidth = width + 2 * padding;
+            planeSize = (height + 2 * padding) * rowWidth;
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < height; y++) {
+                    System.arraycopy(in, offset + (c * height + y) * width, w.padded,
+                            c * planeSize + (y + padding) * rowWidth + padding, width);
+                }
+            }
+            src = w.padded;
+            base = 0;
+        }
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                int q = oy * outWidth + ox;
+                if (w.magnitude[q] == 0) {
+                    continue;
+                }
+                float[] p = w.patches[q];
+                int at = 0;
+                int corner = base + oy * stride * rowWidth + ox * stride;
+                for (int c = 0; c < channels; c++) {
+                    for (int ky = 0; ky < kernel; ky++) {
+                        int s = corner + c * planeSize + ky * rowWidth;
+                        if (kernel == 5) {
+                            p[at] = src[s];
+                            p[at + 1] = src[s + 1];
+                            p[at + 2] = src[s + 2];
+                            p[at + 3] = src[s + 3];
+                            p[at + 4] = src[s + 4];
+                        } else {
+                            for (int kx = 0; kx < kernel; kx++) {
+                                p[at + kx] = src[s + kx];
+                            }
+                        }
+                        at += kernel;
                     }
                 }
-                col += kernel;
             }
         }
     }
@@ -312,11 +340,7 @@ final class FloatConv implements FloatLayer {
                         mag[q] += Math.abs(v);
                     }
                 }
-                for (int q = 0; q < positions; q++) {
-                    if (w.magnitude[q] != 0) {
-                        im2colPatch(input, s * inSize, q, w.patches[q]);
-                    }
-                }
+                patchesOf(input, s * inSize, w);
                 for (int f = 0; f < filters; f++) {
                     int n = FloatKernels.nonZero(d, off + f * positions, 1, positions, w.coef, w.idx);
                     FloatKernels.addRows(w.gradWeights[f], k, w.coef, w.patches, w.idx, n);
