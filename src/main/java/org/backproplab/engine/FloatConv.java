@@ -10,11 +10,11 @@ import java.util.Arrays;
  * <li>forward: a group of samples' patch rows side by side (rows of about {@link #GROUP_VALUES}
  * values: 4 samples of LeNet's 10 x 10 second layer), four taps at a time added into every
  * filter's plane, so that the four rows stay in the first-level cache;</li>
- * <li>dE/dinput: for each tap, the sum over filters of W[f, tap] times filter f's deltas (one row
- * for the group), added back onto the input pixels that tap read, by rows.</li>
  * </ul>
  * dE/dW is the double layer's: the sum over the positions that have a delta of delta times the
- * position's patch.
+ * position's patch. dE/dinput goes position by position too, skipping the many deltas that are 0
+ * behind a max-pool: the sum over the filters with a delta of delta times the filter's weights,
+ * added back onto the patch's pixels. Patches are copied and added back by {@link FloatPatches}.
  */
 final class FloatConv implements FloatLayer {
     private final int channels;
@@ -32,6 +32,9 @@ final class FloatConv implements FloatLayer {
     private final float[] gradWeights;
     private final float[] gradBias;
     private final Work[] work = new Work[Kernels.THREADS];
+    private final FloatPatches geometry;
+    /** The weights as F rows of K, for dE/dinput (copied at each backward pass). */
+    private final float[][] weightRows;
     /**
      * Samples computed together: their patches side by side make rows of about
      * {@link #GROUP_VALUES} values (LeNet's second convolution has rows of only 100 positions, too
@@ -52,20 +55,15 @@ final class FloatConv implements FloatLayer {
         /** The patches of a group of samples as K rows, their planes (or deltas) as F rows, and one row of dE/dpatches. */
         final float[][] groupColumns;
         final float[][] groupPlanes;
-        final float[] gradRow;
-        final int[] all;
-        /** One sample's input planes with their zero border of {@code padding} pixels (its interior rewritten for each sample). */
+        /** One sample's input planes and its dE/dinput with their zero border of {@code padding} pixels. */
         final float[] padded;
+        final float[] gradPadded;
 
         Work(int positions, int k, int filters, int group, int paddedSize) {
             padded = new float[paddedSize];
+            gradPadded = new float[paddedSize];
             groupColumns = new float[k][group * positions];
             groupPlanes = new float[filters][group * positions];
-            gradRow = new float[group * positions];
-            all = new int[Math.max(k, filters)];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
             patches = new float[positions][k];
             gradPatch = new float[k];
             magnitude = new float[positions];
@@ -95,9 +93,11 @@ final class FloatConv implements FloatLayer {
         gradBias = new float[filters];
         int positions = outHeight * outWidth;
         group = Math.max(1, GROUP_VALUES / positions);
+        geometry = new FloatPatches(channels, height, width, kernel, stride, padding, outHeight, outWidth);
+        weightRows = new float[filters][k];
         for (int t = 0; t < work.length; t++) {
             work[t] = new Work(positions, k, filters, group,
-                    padding == 0 ? 0 : channels * (height + 2 * padding) * (width + 2 * padding));
+                    geometry.borderedSize());
         }
     }
 
@@ -166,59 +166,6 @@ final class FloatConv implements FloatLayer {
         return -Math.floorDiv(-a, b);
     }
 
-    /**
-     * The patches of one sample's output positions that have a delta ({@code magnitude[q] != 0}),
-     * each as one row of K values (0 in the padding): read from the input itself, or from a copy
-     * with a zero border when the layer pads, so that every read is inside the planes and a 5 x 5
-     * kernel's rows are copied without a loop.
-     */
-    private void patchesOf(float[] in, int offset, Work w) {
-        float[] src = in;
-        int base = offset;
-        int rowWidth = width;
-        int planeSize = height * width;
-        if (padding > 0) {
-            rowWidth = width + 2 * padding;
-            planeSize = (height + 2 * padding) * rowWidth;
-            for (int c = 0; c < channels; c++) {
-                for (int y = 0; y < height; y++) {
-                    System.arraycopy(in, offset + (c * height + y) * width, w.padded,
-                            c * planeSize + (y + padding) * rowWidth + padding, width);
-                }
-            }
-            src = w.padded;
-            base = 0;
-        }
-        for (int oy = 0; oy < outHeight; oy++) {
-            for (int ox = 0; ox < outWidth; ox++) {
-                int q = oy * outWidth + ox;
-                if (w.magnitude[q] == 0) {
-                    continue;
-                }
-                float[] p = w.patches[q];
-                int at = 0;
-                int corner = base + oy * stride * rowWidth + ox * stride;
-                for (int c = 0; c < channels; c++) {
-                    for (int ky = 0; ky < kernel; ky++) {
-                        int s = corner + c * planeSize + ky * rowWidth;
-                        if (kernel == 5) {
-                            p[at] = src[s];
-                            p[at + 1] = src[s + 1];
-                            p[at + 2] = src[s + 2];
-                            p[at + 3] = src[s + 3];
-                            p[at + 4] = src[s + 4];
-                        } else {
-                            for (int kx = 0; kx < kernel; kx++) {
-                                p[at + kx] = src[s + kx];
-                            }
-                        }
-                        at += kernel;
-                    }
-                }
-            }
-        }
-    }
-
     @Override
     public void forward(float[] input, int batch, float[] z) {
         int positions = outHeight * outWidth;
@@ -254,60 +201,27 @@ final class FloatConv implements FloatLayer {
     }
 
     /**
-     * dE/dinput for the samples from s0 on ({@code count} of them): the deltas of each filter side
-     * by side, dE/dpatches one tap at a time as the sum over filters of W[f, tap] times filter f's
-     * deltas, each added back onto the pixels that tap read (col2im).
+     * dE/dinput of one sample (its deltas from {@code off}, its gradient from {@code at}): for each
+     * output position that has a delta, dE/dpatch = the sum over the filters with a delta there of
+     * delta times the filter's weights (rows of K), added back onto the pixels of the patch.
      */
-    private void gradInputGroup(Work w, float[] d, int s0, int count, float[] gradInput) {
+    private void gradInput(Work w, float[] d, int off, float[] gradInput, int at) {
         int positions = outHeight * outWidth;
         int k = channels * kernel * kernel;
-        int inSize = inputSize();
-        int out = outputSize();
-        int n = count * positions;
-        for (int g = 0; g < count; g++) {
-            for (int f = 0; f < filters; f++) {
-                System.arraycopy(d, (s0 + g) * out + f * positions, w.groupPlanes[f], g * positions, positions);
-            }
-            Arrays.fill(gradInput, (s0 + g) * inSize, (s0 + g + 1) * inSize, 0);
-        }
-        int tap = 0;
-        for (int c = 0; c < channels; c++) {
-            for (int ky = 0; ky < kernel; ky++) {
-                for (int kx = 0; kx < kernel; kx++) {
-                    for (int f = 0; f < filters; f++) {
-                        w.coef[f] = weights[f * k + tap];
-                    }
-                    Arrays.fill(w.gradRow, 0, n, 0);
-                    FloatKernels.addRows(w.gradRow, n, w.coef, w.groupPlanes, w.all, filters);
-                    for (int g = 0; g < count; g++) {
-                        col2imRow(gradInput, (s0 + g) * inSize + c * height * width, ky, kx, w.gradRow, g * positions);
-                    }
-                    tap++;
-                }
-            }
-        }
-    }
-
-    /** Adds one tap's row of dE/dpatch values (from {@code at}) onto the pixels of one input plane it was cut from. */
-    private void col2imRow(float[] out, int plane, int ky, int kx, float[] row, int at) {
-        int lo = Math.max(0, ceilDiv(padding - kx, stride));
-        int hi = Math.min(outWidth, ceilDiv(width + padding - kx, stride));
-        for (int oy = 0; oy < outHeight; oy++) {
-            int y = oy * stride + ky - padding;
-            if (y < 0 || y >= height) {
+        float[] dst = padding > 0 ? w.gradPadded : gradInput;
+        int base = padding > 0 ? 0 : at;
+        Arrays.fill(dst, base, base + (padding > 0 ? dst.length : inputSize()), 0);
+        for (int q = 0; q < positions; q++) {
+            if (w.magnitude[q] == 0) {
                 continue;
             }
-            int dst = plane + y * width + kx - padding;
-            int base = at + oy * outWidth;
-            if (stride == 1) {
-                for (int ox = lo; ox < hi; ox++) {
-                    out[dst + ox] += row[base + ox];
-                }
-            } else {
-                for (int ox = lo; ox < hi; ox++) {
-                    out[dst + ox * stride] += row[base + ox];
-                }
-            }
+            int n = FloatKernels.nonZero(d, off + q, positions, filters, w.coef, w.idx);
+            Arrays.fill(w.gradPatch, 0);
+            FloatKernels.addRows(w.gradPatch, k, w.coef, weightRows, w.idx, n);
+            geometry.scatter(w.gradPatch, q, dst, base);
+        }
+        if (padding > 0) {
+            geometry.unborder(w.gradPadded, gradInput, at);
         }
     }
 
@@ -317,6 +231,9 @@ final class FloatConv implements FloatLayer {
         int k = channels * kernel * kernel;
         int inSize = inputSize();
         int out = outputSize();
+        if (gradInput != null) {
+            FloatKernels.copyRows(weights, 0, filters, k, weightRows);
+        }
         Kernels.parallel((long) batch * positions * k * filters, t -> {
             Work w = work[t];
             for (float[] g : w.gradWeights) {
@@ -340,10 +257,18 @@ final class FloatConv implements FloatLayer {
                         mag[q] += Math.abs(v);
                     }
                 }
-                patchesOf(input, s * inSize, w);
+                if (padding > 0) {
+                    geometry.border(input, s * inSize, w.padded);
+                    geometry.gather(w.padded, 0, w.magnitude, w.patches);
+                } else {
+                    geometry.gather(input, s * inSize, w.magnitude, w.patches);
+                }
                 for (int f = 0; f < filters; f++) {
                     int n = FloatKernels.nonZero(d, off + f * positions, 1, positions, w.coef, w.idx);
                     FloatKernels.addRows(w.gradWeights[f], k, w.coef, w.patches, w.idx, n);
+                }
+                if (gradInput != null) {
+                    gradInput(w, d, off, gradInput, s * inSize);
                 }
             }
             for (int f = 0; f < filters; f++) {
@@ -352,12 +277,6 @@ final class FloatConv implements FloatLayer {
                     sum += w.biasRows[f][q];
                 }
                 w.gradBias[f] = sum;
-            }
-            if (gradInput != null) {
-                int end = Kernels.share(batch, t + 1);
-                for (int s0 = Kernels.share(batch, t); s0 < end; s0 += group) {
-                    gradInputGroup(w, d, s0, Math.min(group, end - s0), gradInput);
-                }
             }
         });
         Arrays.fill(gradWeights, 0);
