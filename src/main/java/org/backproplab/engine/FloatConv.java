@@ -5,11 +5,14 @@ import java.util.Arrays;
 /**
  * {@link ConvLayer} in single precision: the same im2col arrangement and sums of whole rows (see
  * ConvLayer) on float rows, samples split over the cores, each thread's share of dE/dW and dE/db
- * added in thread order. Two arrangements differ from the double layer's, for speed:
+ * added in thread order. The arrangements differ from the double layer's, for speed:
  * <ul>
- * <li>forward: a group of samples' patch rows side by side (rows of about {@link #GROUP_VALUES}
- * values: 4 samples of LeNet's 10 x 10 second layer), four taps at a time added into every
- * filter's plane, so that the four rows stay in the first-level cache;</li>
+ * <li>forward, stride 1: each filter's outputs as a "wide" row (rows of the input's width, its
+ * border included), so that a tap's values for every position are one slice of the input (one
+ * copy a tap instead of one a row of output); samples' wide rows side by side up to about
+ * {@link #GROUP_VALUES} values; four taps at a time added into every filter's row;</li>
+ * <li>forward, other strides: a group of samples' im2col rows side by side (rows of about
+ * {@link #GROUP_VALUES} values), four taps at a time added into every filter's plane;</li>
  * </ul>
  * dE/dW is the double layer's: the sum over the positions that have a delta of delta times the
  * position's patch. dE/dinput goes position by position too, skipping the many deltas that are 0
@@ -33,6 +36,10 @@ final class FloatConv implements FloatLayer {
     private final float[] gradBias;
     private final Work[] work = new Work[Kernels.THREADS];
     private final FloatPatches geometry;
+    /** For stride 1, where each tap's slice starts ({@link FloatPatches#tapOffsets}). */
+    private final int[] tapOffsets;
+    /** For stride 1, samples whose wide rows are put side by side (rows of about {@link #GROUP_VALUES}). */
+    private final int wideGroup;
     /** The weights as F rows of K, for dE/dinput (copied at each backward pass). */
     private final float[][] weightRows;
     /**
@@ -56,11 +63,17 @@ final class FloatConv implements FloatLayer {
         final float[][] groupColumns;
         final float[][] groupPlanes;
         /** One sample's input planes and its dE/dinput with their zero border of {@code padding} pixels. */
-        final float[] padded;
+        final float[][] padded;
         final float[] gradPadded;
 
-        Work(int positions, int k, int filters, int group, int paddedSize) {
-            padded = new float[paddedSize];
+        /** Each filter's outputs as a wide row (stride 1). */
+        final float[][] wide;
+        final float[][] slices;
+
+        Work(int positions, int k, int filters, int group, int paddedSize, int wideGroup, int wideLength) {
+            wide = new float[filters][wideLength];
+            slices = new float[4][wideLength];
+            padded = new float[wideGroup][paddedSize];
             gradPadded = new float[paddedSize];
             groupColumns = new float[k][group * positions];
             groupPlanes = new float[filters][group * positions];
@@ -94,10 +107,12 @@ final class FloatConv implements FloatLayer {
         int positions = outHeight * outWidth;
         group = Math.max(1, GROUP_VALUES / positions);
         geometry = new FloatPatches(channels, height, width, kernel, stride, padding, outHeight, outWidth);
+        tapOffsets = geometry.tapOffsets();
+        wideGroup = Math.max(1, GROUP_VALUES / geometry.wideLength());
         weightRows = new float[filters][k];
         for (int t = 0; t < work.length; t++) {
             work[t] = new Work(positions, k, filters, group,
-                    geometry.borderedSize());
+                    geometry.borderedSize(), wideGroup, wideGroup * geometry.wideLength());
         }
     }
 
@@ -166,8 +181,61 @@ final class FloatConv implements FloatLayer {
         return -Math.floorDiv(-a, b);
     }
 
+    /**
+     * Stride 1: each filter's outputs as a wide row (rows of the bordered input's width), to which
+     * every tap adds W[f, tap] times a slice of the (bordered) input, four taps at a time; no
+     * im2col copies, at the price of the wide row's extra columns; then narrowed into z.
+     */
+    private void forwardSlices(float[] input, int batch, float[] z) {
+        int positions = outHeight * outWidth;
+        int k = channels * kernel * kernel;
+        int in = inputSize();
+        int out = outputSize();
+        int wide = geometry.wideLength();
+        Kernels.parallel((long) batch * positions * k * filters, t -> {
+            Work w = work[t];
+            int end = Kernels.share(batch, t + 1);
+            for (int s0 = Kernels.share(batch, t); s0 < end; s0 += wideGroup) {
+                int count = Math.min(wideGroup, end - s0);
+                int n = count * wide;
+                for (int g = 0; g < count; g++) {
+                    if (padding > 0) {
+                        geometry.border(input, (s0 + g) * in, w.padded[g]);
+                    }
+                }
+                for (int f = 0; f < filters; f++) {
+                    Arrays.fill(w.wide[f], 0, n, bias[f]);
+                }
+                // four taps at a time into every filter's row: the four slices stay in the cache (copied
+                // into rows of their own: C2 does not vectorise reads of one array at several offsets)
+                for (int tap = 0; tap < k; tap += 4) {
+                    int taps = Math.min(4, k - tap);
+                    for (int i = 0; i < taps; i++) {
+                        for (int g = 0; g < count; g++) {
+                            float[] src = padding > 0 ? w.padded[g] : input;
+                            int base = padding > 0 ? 0 : (s0 + g) * in;
+                            System.arraycopy(src, base + tapOffsets[tap + i], w.slices[i], g * wide, wide);
+                        }
+                    }
+                    for (int f = 0; f < filters; f++) {
+                        FloatKernels.addRows(w.wide[f], n, weights, f * k + tap, w.slices, 0, taps);
+                    }
+                }
+                for (int g = 0; g < count; g++) {
+                    for (int f = 0; f < filters; f++) {
+                        geometry.narrow(w.wide[f], g * wide, z, (s0 + g) * out + f * positions);
+                    }
+                }
+            }
+        });
+    }
+
     @Override
     public void forward(float[] input, int batch, float[] z) {
+        if (stride == 1) {
+            forwardSlices(input, batch, z);
+            return;
+        }
         int positions = outHeight * outWidth;
         int k = channels * kernel * kernel;
         int in = inputSize();
@@ -258,8 +326,8 @@ final class FloatConv implements FloatLayer {
                     }
                 }
                 if (padding > 0) {
-                    geometry.border(input, s * inSize, w.padded);
-                    geometry.gather(w.padded, 0, w.magnitude, w.patches);
+                    geometry.border(input, s * inSize, w.padded[0]);
+                    geometry.gather(w.padded[0], 0, w.magnitude, w.patches);
                 } else {
                     geometry.gather(input, s * inSize, w.magnitude, w.patches);
                 }

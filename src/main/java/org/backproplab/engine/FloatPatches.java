@@ -118,4 +118,35 @@ final class FloatPatches {
             }
         }
     }
+
+    /**
+     * For stride 1: where tap (c, ky, kx) reads for output position (0, 0), in planes laid out as
+     * {@link #border} leaves them. Output position (oy, ox) of a "wide" row (rows of the bordered
+     * width: index oy x rowWidth + ox) then reads from that offset plus its index, so that a tap's
+     * values for every position are one slice of the planes and need no copying.
+     */
+    int[] tapOffsets() {
+        int[] off = new int[channels * kernel * kernel];
+        int tap = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    off[tap++] = c * planeSize + ky * rowWidth + kx;
+                }
+            }
+        }
+        return off;
+    }
+
+    /** The length of a wide row: up to the last output position, (OH - 1) x rowWidth + OW. */
+    int wideLength() {
+        return (outHeight - 1) * rowWidth + outWidth;
+    }
+
+    /** Copies the output positions of a wide row (from {@code from}) into a plane of OH x OW values from {@code at}. */
+    void narrow(float[] wide, int from, float[] out, int at) {
+        for (int oy = 0; oy < outHeight; oy++) {
+            System.arraycopy(wide, from + oy * rowWidth, out, at + oy * outWidth, outWidth);
+        }
+    }
 }
