@@ -5,16 +5,19 @@ import java.util.Arrays;
 /**
  * {@link ConvLayer} in single precision: the same im2col arrangement and sums of whole rows (see
  * ConvLayer) on float rows, samples split over the cores, each thread's share of dE/dW and dE/db
- * added in thread order. Two arrangements differ from the double layer's, for speed:
+ * added in thread order. The arrangements differ from the double layer's, for speed:
  * <ul>
- * <li>forward: a group of samples' patch rows side by side (rows of about {@link #GROUP_VALUES}
- * values: 4 samples of LeNet's 10 x 10 second layer), four taps at a time added into every
- * filter's plane, so that the four rows stay in the first-level cache;</li>
- * <li>dE/dinput: for each tap, the sum over filters of W[f, tap] times filter f's deltas (one row
- * for the group), added back onto the input pixels that tap read, by rows.</li>
+ * <li>forward, stride 1: each filter's outputs as a "wide" row (rows of the input's width, its
+ * border included), so that a tap's values for every position are one slice of the input (one
+ * copy a tap instead of one a row of output); samples' wide rows side by side up to about
+ * {@link #GROUP_VALUES} values; four taps at a time added into every filter's row;</li>
+ * <li>forward, other strides: a group of samples' im2col rows side by side (rows of about
+ * {@link #GROUP_VALUES} values), four taps at a time added into every filter's plane;</li>
  * </ul>
  * dE/dW is the double layer's: the sum over the positions that have a delta of delta times the
- * position's patch.
+ * position's patch. dE/dinput goes position by position too, skipping the many deltas that are 0
+ * behind a max-pool: the sum over the filters with a delta of delta times the filter's weights,
+ * added back onto the patch's pixels. Patches are copied and added back by {@link FloatPatches}.
  */
 final class FloatConv implements FloatLayer {
     private final int channels;
@@ -32,6 +35,13 @@ final class FloatConv implements FloatLayer {
     private final float[] gradWeights;
     private final float[] gradBias;
     private final Work[] work = new Work[Kernels.THREADS];
+    private final FloatPatches geometry;
+    /** For stride 1, where each tap's slice starts ({@link FloatPatches#tapOffsets}). */
+    private final int[] tapOffsets;
+    /** For stride 1, samples whose wide rows are put side by side (rows of about {@link #GROUP_VALUES}). */
+    private final int wideGroup;
+    /** The weights as F rows of K, for dE/dinput (copied at each backward pass). */
+    private final float[][] weightRows;
     /**
      * Samples computed together: their patches side by side make rows of about
      * {@link #GROUP_VALUES} values (LeNet's second convolution has rows of only 100 positions, too
@@ -52,17 +62,21 @@ final class FloatConv implements FloatLayer {
         /** The patches of a group of samples as K rows, their planes (or deltas) as F rows, and one row of dE/dpatches. */
         final float[][] groupColumns;
         final float[][] groupPlanes;
-        final float[] gradRow;
-        final int[] all;
+        /** One sample's input planes and its dE/dinput with their zero border of {@code padding} pixels. */
+        final float[][] padded;
+        final float[] gradPadded;
 
-        Work(int positions, int k, int filters, int group) {
+        /** Each filter's outputs as a wide row (stride 1). */
+        final float[][] wide;
+        final float[][] slices;
+
+        Work(int positions, int k, int filters, int group, int paddedSize, int wideGroup, int wideLength) {
+            wide = new float[filters][wideLength];
+            slices = new float[4][wideLength];
+            padded = new float[wideGroup][paddedSize];
+            gradPadded = new float[paddedSize];
             groupColumns = new float[k][group * positions];
             groupPlanes = new float[filters][group * positions];
-            gradRow = new float[group * positions];
-            all = new int[Math.max(k, filters)];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
             patches = new float[positions][k];
             gradPatch = new float[k];
             magnitude = new float[positions];
@@ -92,8 +106,13 @@ final class FloatConv implements FloatLayer {
         gradBias = new float[filters];
         int positions = outHeight * outWidth;
         group = Math.max(1, GROUP_VALUES / positions);
+        geometry = new FloatPatches(channels, height, width, kernel, stride, padding, outHeight, outWidth);
+        tapOffsets = geometry.tapOffsets();
+        wideGroup = Math.max(1, GROUP_VALUES / geometry.wideLength());
+        weightRows = new float[filters][k];
         for (int t = 0; t < work.length; t++) {
-            work[t] = new Work(positions, k, filters, group);
+            work[t] = new Work(positions, k, filters, group,
+                    geometry.borderedSize(), wideGroup, wideGroup * geometry.wideLength());
         }
     }
 
@@ -162,37 +181,61 @@ final class FloatConv implements FloatLayer {
         return -Math.floorDiv(-a, b);
     }
 
-    /** The patch of output position q = oy OW + ox as one row of K values (0 in the padding). */
-    private void im2colPatch(float[] in, int offset, int q, float[] patch) {
-        int oy = q / outWidth;
-        int ox = q % outWidth;
-        int x0 = ox * stride - padding;
-        boolean inside = x0 >= 0 && x0 + kernel <= width;
-        int col = 0;
-        for (int c = 0; c < channels; c++) {
-            int plane = offset + c * height * width;
-            for (int ky = 0; ky < kernel; ky++) {
-                int y = oy * stride + ky - padding;
-                if (y < 0 || y >= height) {
-                    Arrays.fill(patch, col, col + kernel, 0);
-                } else if (inside) {
-                    int src = plane + y * width + x0;
-                    for (int kx = 0; kx < kernel; kx++) {
-                        patch[col + kx] = in[src + kx];
-                    }
-                } else {
-                    for (int kx = 0; kx < kernel; kx++) {
-                        int x = x0 + kx;
-                        patch[col + kx] = x < 0 || x >= width ? 0 : in[plane + y * width + x];
+    /**
+     * Stride 1: each filter's outputs as a wide row (rows of the bordered input's width), to which
+     * every tap adds W[f, tap] times a slice of the (bordered) input, four taps at a time; no
+     * im2col copies, at the price of the wide row's extra columns; then narrowed into z.
+     */
+    private void forwardSlices(float[] input, int batch, float[] z) {
+        int positions = outHeight * outWidth;
+        int k = channels * kernel * kernel;
+        int in = inputSize();
+        int out = outputSize();
+        int wide = geometry.wideLength();
+        Kernels.parallel((long) batch * positions * k * filters, t -> {
+            Work w = work[t];
+            int end = Kernels.share(batch, t + 1);
+            for (int s0 = Kernels.share(batch, t); s0 < end; s0 += wideGroup) {
+                int count = Math.min(wideGroup, end - s0);
+                int n = count * wide;
+                for (int g = 0; g < count; g++) {
+                    if (padding > 0) {
+                        geometry.border(input, (s0 + g) * in, w.padded[g]);
                     }
                 }
-                col += kernel;
+                for (int f = 0; f < filters; f++) {
+                    Arrays.fill(w.wide[f], 0, n, bias[f]);
+                }
+                // four taps at a time into every filter's row: the four slices stay in the cache (copied
+                // into rows of their own: C2 does not vectorise reads of one array at several offsets)
+                for (int tap = 0; tap < k; tap += 4) {
+                    int taps = Math.min(4, k - tap);
+                    for (int i = 0; i < taps; i++) {
+                        for (int g = 0; g < count; g++) {
+                            float[] src = padding > 0 ? w.padded[g] : input;
+                            int base = padding > 0 ? 0 : (s0 + g) * in;
+                            System.arraycopy(src, base + tapOffsets[tap + i], w.slices[i], g * wide, wide);
+                        }
+                    }
+                    for (int f = 0; f < filters; f++) {
+                        FloatKernels.addRows(w.wide[f], n, weights, f * k + tap, w.slices, 0, taps);
+                    }
+                }
+                for (int g = 0; g < count; g++) {
+                    for (int f = 0; f < filters; f++) {
+                        geometry.narrow(w.wide[f], g * wide, z, (s0 + g) * out + f * positions);
+                    }
+                }
             }
-        }
+        });
     }
 
     @Override
     public void forward(float[] input, int batch, float[] z) {
+        if (stride == 1) {
+            forwardSlices(input, batch, z);
+            return;
+        }
         int positions = outHeight * outWidth;
         int k = channels * kernel * kernel;
         int in = inputSize();
@@ -226,60 +269,27 @@ final class FloatConv implements FloatLayer {
     }
 
     /**
-     * dE/dinput for the samples from s0 on ({@code count} of them): the deltas of each filter side
-     * by side, dE/dpatches one tap at a time as the sum over filters of W[f, tap] times filter f's
-     * deltas, each added back onto the pixels that tap read (col2im).
+     * dE/dinput of one sample (its deltas from {@code off}, its gradient from {@code at}): for each
+     * output position that has a delta, dE/dpatch = the sum over the filters with a delta there of
+     * delta times the filter's weights (rows of K), added back onto the pixels of the patch.
      */
-    private void gradInputGroup(Work w, float[] d, int s0, int count, float[] gradInput) {
+    private void gradInput(Work w, float[] d, int off, float[] gradInput, int at) {
         int positions = outHeight * outWidth;
         int k = channels * kernel * kernel;
-        int inSize = inputSize();
-        int out = outputSize();
-        int n = count * positions;
-        for (int g = 0; g < count; g++) {
-            for (int f = 0; f < filters; f++) {
-                System.arraycopy(d, (s0 + g) * out + f * positions, w.groupPlanes[f], g * positions, positions);
-            }
-            Arrays.fill(gradInput, (s0 + g) * inSize, (s0 + g + 1) * inSize, 0);
-        }
-        int tap = 0;
-        for (int c = 0; c < channels; c++) {
-            for (int ky = 0; ky < kernel; ky++) {
-                for (int kx = 0; kx < kernel; kx++) {
-                    for (int f = 0; f < filters; f++) {
-                        w.coef[f] = weights[f * k + tap];
-                    }
-                    Arrays.fill(w.gradRow, 0, n, 0);
-                    FloatKernels.addRows(w.gradRow, n, w.coef, w.groupPlanes, w.all, filters);
-                    for (int g = 0; g < count; g++) {
-                        col2imRow(gradInput, (s0 + g) * inSize + c * height * width, ky, kx, w.gradRow, g * positions);
-                    }
-                    tap++;
-                }
-            }
-        }
-    }
-
-    /** Adds one tap's row of dE/dpatch values (from {@code at}) onto the pixels of one input plane it was cut from. */
-    private void col2imRow(float[] out, int plane, int ky, int kx, float[] row, int at) {
-        int lo = Math.max(0, ceilDiv(padding - kx, stride));
-        int hi = Math.min(outWidth, ceilDiv(width + padding - kx, stride));
-        for (int oy = 0; oy < outHeight; oy++) {
-            int y = oy * stride + ky - padding;
-            if (y < 0 || y >= height) {
+        float[] dst = padding > 0 ? w.gradPadded : gradInput;
+        int base = padding > 0 ? 0 : at;
+        Arrays.fill(dst, base, base + (padding > 0 ? dst.length : inputSize()), 0);
+        for (int q = 0; q < positions; q++) {
+            if (w.magnitude[q] == 0) {
                 continue;
             }
-            int dst = plane + y * width + kx - padding;
-            int base = at + oy * outWidth;
-            if (stride == 1) {
-                for (int ox = lo; ox < hi; ox++) {
-                    out[dst + ox] += row[base + ox];
-                }
-            } else {
-                for (int ox = lo; ox < hi; ox++) {
-                    out[dst + ox * stride] += row[base + ox];
-                }
-            }
+            int n = FloatKernels.nonZero(d, off + q, positions, filters, w.coef, w.idx);
+            Arrays.fill(w.gradPatch, 0);
+            FloatKernels.addRows(w.gradPatch, k, w.coef, weightRows, w.idx, n);
+            geometry.scatter(w.gradPatch, q, dst, base);
+        }
+        if (padding > 0) {
+            geometry.unborder(w.gradPadded, gradInput, at);
         }
     }
 
@@ -289,6 +299,9 @@ final class FloatConv implements FloatLayer {
         int k = channels * kernel * kernel;
         int inSize = inputSize();
         int out = outputSize();
+        if (gradInput != null) {
+            FloatKernels.copyRows(weights, 0, filters, k, weightRows);
+        }
         Kernels.parallel((long) batch * positions * k * filters, t -> {
             Work w = work[t];
             for (float[] g : w.gradWeights) {
@@ -312,14 +325,18 @@ final class FloatConv implements FloatLayer {
                         mag[q] += Math.abs(v);
                     }
                 }
-                for (int q = 0; q < positions; q++) {
-                    if (w.magnitude[q] != 0) {
-                        im2colPatch(input, s * inSize, q, w.patches[q]);
-                    }
+                if (padding > 0) {
+                    geometry.border(input, s * inSize, w.padded[0]);
+                    geometry.gather(w.padded[0], 0, w.magnitude, w.patches);
+                } else {
+                    geometry.gather(input, s * inSize, w.magnitude, w.patches);
                 }
                 for (int f = 0; f < filters; f++) {
                     int n = FloatKernels.nonZero(d, off + f * positions, 1, positions, w.coef, w.idx);
                     FloatKernels.addRows(w.gradWeights[f], k, w.coef, w.patches, w.idx, n);
+                }
+                if (gradInput != null) {
+                    gradInput(w, d, off, gradInput, s * inSize);
                 }
             }
             for (int f = 0; f < filters; f++) {
@@ -328,12 +345,6 @@ final class FloatConv implements FloatLayer {
                     sum += w.biasRows[f][q];
                 }
                 w.gradBias[f] = sum;
-            }
-            if (gradInput != null) {
-                int end = Kernels.share(batch, t + 1);
-                for (int s0 = Kernels.share(batch, t); s0 < end; s0 += group) {
-                    gradInputGroup(w, d, s0, Math.min(group, end - s0), gradInput);
-                }
             }
         });
         Arrays.fill(gradWeights, 0);

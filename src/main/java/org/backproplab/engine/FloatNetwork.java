@@ -22,6 +22,24 @@ final class FloatNetwork {
     private final float[][] delta;
     private float[] input = new float[0];
     private int capacity;
+    /** Null, or where a timing harness (not the app) collects nanoseconds per layer. */
+    Timer timer;
+
+    /** Nanoseconds spent in each layer's forward (with its activation) and backward (with its derivative). */
+    static final class Timer {
+        final long[] forward;
+        final long[] backward;
+
+        Timer(int layers) {
+            forward = new long[layers];
+            backward = new long[layers];
+        }
+
+        void reset() {
+            java.util.Arrays.fill(forward, 0);
+            java.util.Arrays.fill(backward, 0);
+        }
+    }
 
     FloatNetwork(Network network) {
         String why = unsupported(network);
@@ -115,9 +133,13 @@ final class FloatNetwork {
     float[] forward(int batch) {
         ensure(batch);
         for (int l = 0; l < layers.size(); l++) {
+            long t0 = timer == null ? 0 : System.nanoTime();
             FloatLayer layer = layers.get(l);
             layer.forward(l == 0 ? input : a[l - 1], batch, z[l]);
             activate(layer.activation(), z[l], a[l], batch * layer.outputSize(), layer.outputSize());
+            if (timer != null) {
+                timer.forward[l] += System.nanoTime() - t0;
+            }
         }
         return a[layers.size() - 1];
     }
@@ -153,11 +175,15 @@ final class FloatNetwork {
             }
         }
         for (int l = last; l >= 0; l--) {
+            long t0 = timer == null ? 0 : System.nanoTime();
             FloatLayer layer = layers.get(l);
             if (l < last) {
                 derive(layer.activation(), z[l], a[l], gradActivation[l], delta[l], batch * layer.outputSize());
             }
             layer.backward(l == 0 ? input : a[l - 1], delta[l], batch, l == 0 ? null : gradActivation[l - 1]);
+            if (timer != null) {
+                timer.backward[l] += System.nanoTime() - t0;
+            }
         }
         return loss / batch;
     }

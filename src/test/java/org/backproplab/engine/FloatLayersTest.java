@@ -90,8 +90,10 @@ class FloatLayersTest {
 
     @Test
     void convolutionsMatchTheDoubleLayer() {
-        // LeNet's two convolutions, and strides and paddings the presets do not use
+        // LeNet's two convolutions, the small CNN's, and kernels, strides and paddings the presets do
+        // not use (stride 1 takes the wide rows, with several samples side by side for small planes)
         for (ConvLayer c : List.of(conv(1, 28, 28, 6, 5, 1, 2, 1), conv(6, 14, 14, 16, 5, 1, 0, 2),
+                conv(1, 28, 28, 10, 5, 1, 0, 5), conv(3, 8, 9, 4, 3, 1, 1, 6), conv(2, 6, 5, 3, 2, 1, 2, 7),
                 conv(2, 9, 8, 3, 3, 2, 1, 3), conv(3, 7, 7, 4, 2, 3, 0, 4))) {
             compare(c, new FloatConv(c), 11);
         }
