@@ -75,7 +75,7 @@ final class DigitsInsideView {
         }
         VBox centerBox = new VBox(8, title("digits.filters"), filters, title("digits.featureMaps"), featureMaps);
         centerBox.setPadding(new Insets(8));
-        center = new ScrollPane(centerBox);
+        center = ViewParts.liveScrollPane(centerBox);
         center.setFitToWidth(true);
 
         probabilities.setId("probabilities");
@@ -103,7 +103,7 @@ final class DigitsInsideView {
         for (javafx.scene.Node n : List.of(digit, saliency, occlusion, confusion)) {
             PngMenu.install(n, i18n, dialogs, say);
         }
-        right = new ScrollPane(rightBox);
+        right = ViewParts.liveScrollPane(rightBox);
         right.setFitToWidth(true);
         right.setPrefWidth(460);
     }

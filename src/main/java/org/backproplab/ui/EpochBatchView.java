@@ -22,6 +22,10 @@ final class EpochBatchView {
     private final Label naive = new Label();
     private final GridPane table = new GridPane();
     private final ObservableValue<EpochBatch> value;
+    /** The table's labels (a header row, then one row a kind of descent), made once for its shape. */
+    private Label[][] cells = new Label[0][];
+    /** Whether the view is on the screen: while it is not, the numbers wait (they change every frame). */
+    private javafx.beans.value.ObservableBooleanValue shown = new javafx.beans.property.SimpleBooleanProperty(true);
 
     EpochBatchView(I18n i18n, String prefix, ObservableValue<EpochBatch> value) {
         this.i18n = i18n;
@@ -56,10 +60,21 @@ final class EpochBatchView {
         return root;
     }
 
+    /** Shows the numbers only while {@code shown} is true (a collapsed pane's numbers would only cost layout). */
+    void showOnlyWhen(javafx.beans.value.ObservableBooleanValue shown) {
+        this.shown = shown;
+        shown.addListener((o, a, b) -> show());
+        show();
+    }
+
     private void show() {
+        if (!shown.get()) {
+            return;
+        }
         EpochBatch e = value.getValue();
-        table.getChildren().clear();
         if (e == null) {
+            table.getChildren().clear();
+            cells = new Label[0][];
             return;
         }
         numbers.setText(i18n.get("epochs.numbers", e.samples(), e.batch(), e.updatesPerEpoch(), e.lastBatch()));
@@ -68,23 +83,38 @@ final class EpochBatchView {
                 e.naiveCount(), e.updatesPerEpoch()));
         String[] header = {i18n.get("epochs.table.kind"), i18n.get("epochs.table.batch"),
             i18n.get("epochs.table.rule"), i18n.get("epochs.table.updates")};
+        if (cells.length != e.table().size() + 1) {
+            build(e.table().size() + 1, header.length);
+        }
         for (int c = 0; c < header.length; c++) {
-            Label l = new Label(header[c]);
-            l.getStyleClass().add("dims-header");
-            table.add(l, c, 0);
+            cells[0][c].setText(header[c]);
         }
         String[] rules = {"1", "N", "\u2308N/B\u2309"};
         for (int r = 0; r < e.table().size(); r++) {
             EpochBatch.Row row = e.table().get(r);
-            String[] cells = {i18n.get(row.key()) + (row.current() ? " \u25c0" : ""),
+            String[] texts = {i18n.get(row.key()) + (row.current() ? " \u25c0" : ""),
                 Integer.toString(row.batchSize()), rules[r], Integer.toString(row.updates())};
-            for (int c = 0; c < cells.length; c++) {
-                Label l = new Label(cells[c]);
-                l.setId(prefix + "-table-" + r + "-" + c);
-                if (row.current()) {
-                    l.getStyleClass().add("dims-current");
+            for (int c = 0; c < texts.length; c++) {
+                Label l = cells[r + 1][c];
+                l.setText(texts[c]);
+                ViewParts.styled(l, "dims-current", row.current());
+            }
+        }
+    }
+
+    private void build(int rows, int columns) {
+        table.getChildren().clear();
+        cells = new Label[rows][columns];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                Label l = new Label();
+                if (r == 0) {
+                    l.getStyleClass().add("dims-header");
+                } else {
+                    l.setId(prefix + "-table-" + (r - 1) + "-" + c);
                 }
-                table.add(l, c, r + 1);
+                cells[r][c] = l;
+                table.add(l, c, r);
             }
         }
     }

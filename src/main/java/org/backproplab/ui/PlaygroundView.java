@@ -181,11 +181,12 @@ public final class PlaygroundView {
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);
         // epoch, batch and iteration for the set-up shown (the batch lessons' numbers), folded away at first
-        TitledPane epochs = new TitledPane(null, new EpochBatchView(i18n, "pg-epochs",
-                new PlaygroundEpochs(session).epochsProperty()).root());
+        EpochBatchView epochView = new EpochBatchView(i18n, "pg-epochs", new PlaygroundEpochs(session).epochsProperty());
+        TitledPane epochs = new TitledPane(null, epochView.root());
         epochs.setId("pg-epochs-pane");
         epochs.textProperty().bind(i18n.bind("pg.epochs.title"));
         epochs.setExpanded(false);
+        epochView.showOnlyWhen(epochs.expandedProperty());
         // Save and Open experiment on the epoch's line: the run bar is full
         Region epochGap = new Region();
         HBox.setHgrow(epochGap, Priority.ALWAYS);
@@ -196,7 +197,8 @@ public final class PlaygroundView {
 
         VBox right = new VBox(6, map.root(), curves.root());
         right.setPadding(new Insets(8));
-        ScrollPane rightScroll = new ScrollPane(right);
+        ScrollPane rightScroll = ViewParts.liveScrollPane(right);
+        rightScroll.setId("pg-right");
         rightScroll.setFitToWidth(true);
         rightScroll.setPrefWidth(DataMapView.SIZE + 40);
 

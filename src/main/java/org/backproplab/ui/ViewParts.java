@@ -123,4 +123,20 @@ final class ViewParts {
             node.getStyleClass().remove(styleClass);
         }
     }
+
+    /**
+     * A scroll pane around pictures drawn anew every frame: JavaFX's ScrollPane skin keeps its
+     * viewport as a bitmap (ScrollPaneSkin's viewRect.setCache(true)), which pays for still content
+     * but makes the renderer draw changing content twice, into the cache and out of it.
+     */
+    static javafx.scene.control.ScrollPane liveScrollPane(javafx.scene.Node content) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+        pane.skinProperty().addListener((o, a, skin) -> {
+            javafx.scene.Node viewport = pane.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
+        return pane;
+    }
 }

@@ -77,6 +77,10 @@ class PlaygroundWindowTest {
     @Test
     void aNetworkBuiltInTheEditorLearnsTwoCirclesTo98Percent(FxRobot robot) {
         ui.click(robot, "#tab-playground");
+        // the map and curves change every frame: their scroll pane draws them without a bitmap cache
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node viewport = robot.lookup("#pg-right").query().lookup(".viewport");
+        assertFalse(viewport.isCache());
         choose(robot, "#pg-lesson", "TensorFlow Playground's default");
         // hidden layers 4-6-6-4, ReLU, from the 4-2 default
         ui.click(robot, "#add-layer");
