@@ -105,6 +105,8 @@ public class BackpropLabApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        StartLog.mark("shown");
+        StartLog.markWhenLaidOut(scene, "content", () -> session.getSnapshot() != null);
         session.loadLesson(Presets.FIRST_STEP_LESSON);
         // -Dbackproplab.play=LESSON opens the playground on a lesson and trains it: for measuring
         // the frame rate in a real window (see docs/PERFORMANCE.md)
