@@ -379,15 +379,14 @@ public final class MainWindow {
         return descent.view();
     }
 
-    /**
-     * The stepping tab's view, built now if it was not yet: the app shows the window with the tab
-     * headers first and builds it right after the first frame (issue 15), the tests at once.
-     */
+    /** The stepping tab's view, built now if it was not yet (the app: right after the first frame). */
     StepView step() {
         if (step == null) {
             step = new StepView(session, i18n, dialogs);
             stepTab.setContent(step.root());
             step.setScale(scale, presentation.isSelected());
+            // a notice the session gave before the tab was built (it shows later ones itself)
+            java.util.Optional.ofNullable(session.noticeProperty().get()).ifPresent(step::showNotice);
         }
         return step;
     }
