@@ -84,8 +84,8 @@ public class BackpropLabApp extends Application {
     /**
      * Builds the window on {@code stage} and shows it; used by the app and by the UI tests (with
      * their own settings and export dialogs). With {@code stepAfterFirstFrame} the window is shown
-     * with its tab headers and buttons, and the stepping tab's content is built right after that
-     * first frame (issue 15: the window appears sooner); otherwise it is built before.
+     * with its tab headers and buttons, and the stepping tab's content is built ten frames after
+     * that first layout (issue 15: the window appears sooner); otherwise it is built before.
      */
     public static MainWindow open(Stage stage, Worker worker, Worker playgroundWorker, DigitsSession digits,
             Settings settings, I18n i18n, ExportDialogs dialogs, boolean stepAfterFirstFrame) {
