@@ -30,7 +30,7 @@ public class BackpropLabApp extends Application {
         String mnist = System.getProperty("backproplab.mnist");
         DigitsSession digits = new DigitsSession(digitsWorker, Platform::runLater, BackpropLabApp::readInBackground,
                 mnist == null ? null : java.nio.file.Path.of(mnist), Integer.getInteger("backproplab.mnist.limit", 0), 0);
-        open(stage, worker, playgroundWorker, digits, settings, i18n, new FileExportDialogs(i18n));
+        open(stage, worker, playgroundWorker, digits, settings, i18n, new FileExportDialogs(i18n), true);
     }
 
     /** Gives the playground {@code layers} ("8x16": 8 hidden layers of 16) as a person would with the editor. */
@@ -75,16 +75,27 @@ public class BackpropLabApp extends Application {
         return Worker.newThread("backprop-lab-engine");
     }
 
-    /**
-     * Builds the window on {@code stage} and shows it; used by the app and by the UI tests (with
-     * their own settings and export dialogs).
-     */
+    /** The window with every part of its first tab built before it is shown (the UI tests). */
     public static MainWindow open(Stage stage, Worker worker, Worker playgroundWorker,
             DigitsSession digits, Settings settings, I18n i18n, ExportDialogs dialogs) {
+        return open(stage, worker, playgroundWorker, digits, settings, i18n, dialogs, false);
+    }
+
+    /**
+     * Builds the window on {@code stage} and shows it; used by the app and by the UI tests (with
+     * their own settings and export dialogs). With {@code stepAfterFirstFrame} the window is shown
+     * with its tab headers and buttons, and the stepping tab's content is built ten frames after
+     * that first layout (issue 15: the window appears sooner); otherwise it is built before.
+     */
+    public static MainWindow open(Stage stage, Worker worker, Worker playgroundWorker, DigitsSession digits,
+            Settings settings, I18n i18n, ExportDialogs dialogs, boolean stepAfterFirstFrame) {
+        StartLog.mark("open");
         Fonts.load();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StepSession session = new StepSession(worker, Platform::runLater);
         session.predict().keepProgressIn(settings.predictProgress());
+        // the worker computes the first lesson while this thread builds and styles the window
+        session.loadLesson(Presets.FIRST_STEP_LESSON);
         // the other tabs are built when first opened: the window appears with the stepping tab only
         Supplier<PlaygroundView> playground = () -> {
             PlaygroundView view = new PlaygroundView(new PlaygroundSession(playgroundWorker, Platform::runLater),
@@ -104,8 +115,22 @@ public class BackpropLabApp extends Application {
         });
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        if (!stepAfterFirstFrame) {
+            window.step();
+        }
         stage.show();
-        session.loadLesson(Presets.FIRST_STEP_LESSON);
+        StartLog.mark("shown");
+        // the first pulse lays out the window as shown; the software pipeline hands its pixels to the
+        // window on this thread once the renderer has drawn them, so the stepping tab is built ten
+        // frames (about 170 ms) later, not in the same moment: the tabs and buttons show first
+        StartLog.afterLayout(scene, () -> true, () -> {
+            StartLog.mark("laid out");
+            StartLog.afterFrames(10, () -> {
+                window.step();
+                StartLog.mark("step built");
+            });
+        });
+        StartLog.markWhenLaidOut(scene, "content", () -> session.getSnapshot() != null && scene.lookup("#step-graph") != null);
         // -Dbackproplab.play=LESSON opens the playground on a lesson and trains it: for measuring
         // the frame rate in a real window (see docs/PERFORMANCE.md)
         String demo = System.getProperty("backproplab.play");
@@ -116,12 +141,12 @@ public class BackpropLabApp extends Application {
             playLayers(window.playground().session(), System.getProperty("backproplab.playLayers"));
             window.playground().session().play();
         }
-        // -Dbackproplab.exitWhenShown=true closes the app a second after its window is shown: for
-        // listing the classes a start loads, the class-data-sharing archive's list (docs/PERFORMANCE.md)
+        // -Dbackproplab.exitWhenShown=true closes the app a second after the stepping tab's lesson is
+        // shown: for listing the classes a start loads, the class-data-sharing archive's list (docs/PERFORMANCE.md)
         if (Boolean.getBoolean("backproplab.exitWhenShown")) {
             javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
             pause.setOnFinished(e -> Platform.exit());
-            pause.play();
+            StartLog.afterLayout(scene, () -> session.getSnapshot() != null && scene.lookup("#step-graph") != null, pause::play);
         }
         return window;
     }

@@ -42,7 +42,8 @@ public final class MainWindow {
     private final Settings settings;
     private final ExportDialogs dialogs;
     private final StackPane root = new StackPane();
-    private final StepView step;
+    /** The stepping tab's view: built by {@link #step()}, at once or right after the window's first frame. */
+    private StepView step;
     private final LazyTab<PlaygroundView> playground;
     private final LazyTab<DigitsView> digits;
     private final ToggleButton presentation = new ToggleButton();
@@ -71,7 +72,6 @@ public final class MainWindow {
         this.i18n = i18n;
         this.settings = settings;
         this.dialogs = dialogs;
-        this.step = new StepView(session, i18n, dialogs);
         this.stepTab = tab("tab-step", "tab.step");
         this.playTab = tab("tab-playground", "tab.playground");
         this.activationsTab = tab("tab-activations", "tab.activations");
@@ -124,7 +124,7 @@ public final class MainWindow {
         png.setOnAction(e -> exportPng());
         MenuItem markdown = menuItem("export-markdown", "export.markdown", Material2AL.DESCRIPTION);
         markdown.setOnAction(e -> exportMarkdown());
-        new CodeWindow(session.code(), i18n, root, dialogs, step::showNotice);
+        new CodeWindow(session.code(), i18n, root, dialogs, n -> step().showNotice(n));
         MenuItem pytorch = menuItem("export-pytorch", "code.showPytorch", Material2AL.CODE);
         pytorch.setOnAction(e -> session.code().show("pytorch"));
         MenuItem numpy = menuItem("export-numpy", "code.showNumpy", Material2AL.CODE);
@@ -155,8 +155,11 @@ public final class MainWindow {
             stepOnly.visibleProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(stepTab));
         }
 
-        buildHelp();
-        stepTab.setContent(step.root());
+        help.setId("help-overlay");
+        help.setVisible(false); // its keys and texts are built the first time it is shown
+        Label opening = label("window.opening");
+        opening.setId("step-opening");
+        stepTab.setContent(new StackPane(opening));
         // the digits (60,000 images) are loaded the first time the tab is opened
         digitsTab.setOnSelectionChanged(e -> {
             if (digitsTab.isSelected()) {
@@ -184,9 +187,7 @@ public final class MainWindow {
     }
 
     private void buildHelp() {
-        help.setId("help-overlay");
         help.getStyleClass().add("help-overlay");
-        help.setVisible(false);
         help.setMaxSize(520, Region.USE_PREF_SIZE);
         help.setPadding(new Insets(20));
         StackPane.setAlignment(help, Pos.CENTER);
@@ -258,7 +259,7 @@ public final class MainWindow {
                 e.consume();
             }
         } else if (showing == stepTab) {
-            if (step.handleKey(e)) {
+            if (step().handleKey(e)) {
                 e.consume();
             }
         } else if (showing == descentTab) {
@@ -276,6 +277,9 @@ public final class MainWindow {
     }
 
     private void toggleHelp() {
+        if (help.getChildren().isEmpty()) {
+            buildHelp();
+        }
         help.setVisible(!help.isVisible());
     }
 
@@ -286,8 +290,10 @@ public final class MainWindow {
         if (on) {
             root.getStyleClass().add("presentation");
         }
-        step.setScale(on ? PRESENTATION_SCALE : 1.0, on);
         scale = on ? PRESENTATION_SCALE : 1.0;
+        if (step != null) {
+            step.setScale(scale, on);
+        }
         digits.ifBuilt(v -> v.setScale(scale));
         playground.ifBuilt(v -> v.setScale(scale));
         activations.ifBuilt(v -> v.setScale(scale));
@@ -317,13 +323,13 @@ public final class MainWindow {
 
     /** A notice of the window's own commands (exports): on the stepping tab's status line, and beside the buttons. */
     private void showNotice(Notice n) {
-        step.showNotice(n);
+        step().showNotice(n);
         ViewParts.showNotice(windowNotice, i18n, n);
     }
 
     private void exportMarkdown() {
         dialogs.handout(root.getScene().getWindow()).ifPresent(h -> session.exportHandout(h.file(), h.iterations(),
-                i18n.get("export.handoutTitle", step.lessonTitle()), i18n::get));
+                i18n.get("export.handoutTitle", step().lessonTitle()), i18n::get));
     }
 
     /** Opens an experiment file (dropped onto the window) in its tab; the Step-by-step tab says why if none can. */
@@ -371,6 +377,18 @@ public final class MainWindow {
     public DescentView openDescent() {
         tabs.getSelectionModel().select(descentTab);
         return descent.view();
+    }
+
+    /** The stepping tab's view, built now if it was not yet (the app: right after the first frame). */
+    StepView step() {
+        if (step == null) {
+            step = new StepView(session, i18n, dialogs);
+            stepTab.setContent(step.root());
+            step.setScale(scale, presentation.isSelected());
+            // a notice the session gave before the tab was built (it shows later ones itself)
+            java.util.Optional.ofNullable(session.noticeProperty().get()).ifPresent(step::showNotice);
+        }
+        return step;
     }
 
     /** The session behind the stepping tab (for tests that wait for its worker). */

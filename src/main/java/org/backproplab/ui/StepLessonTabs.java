@@ -39,9 +39,13 @@ final class StepLessonTabs {
         root.setId("step-views");
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab networkTab = tab("step-tab-network", "step.views.network", network, i18n);
-        matricesTab = tab("step-tab-matrices", "step.views.matrices", matrices.root(), i18n);
-        flowTab = tab("step-tab-flow", "step.views.flow", flow.root(), i18n);
-        Tab epochsTab = tab("step-tab-epochs", "step.views.epochs", epochsScroll, i18n);
+        // the hidden tabs' nodes join the window (styles, layout) the first time their tab is opened
+        matricesTab = tab("step-tab-matrices", "step.views.matrices", null, i18n);
+        flowTab = tab("step-tab-flow", "step.views.flow", null, i18n);
+        Tab epochsTab = tab("step-tab-epochs", "step.views.epochs", null, i18n);
+        attachWhenOpened(matricesTab, matrices.root());
+        attachWhenOpened(flowTab, flow.root());
+        attachWhenOpened(epochsTab, epochsScroll);
         root.getTabs().setAll(networkTab, matricesTab, flowTab, epochsTab);
         lessons.matricesProperty().addListener((o, a, b) -> matricesDirty = true);
         predict.snapshotProperty().addListener((o, a, b) -> matricesDirty = true);
@@ -74,6 +78,14 @@ final class StepLessonTabs {
             flowDirty = false;
             flow.show(lessons.flowProperty().get());
         }
+    }
+
+    private static void attachWhenOpened(Tab tab, Node content) {
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content);
+            }
+        });
     }
 
     private static Tab tab(String id, String key, Node content, I18n i18n) {

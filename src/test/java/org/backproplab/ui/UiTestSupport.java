@@ -43,6 +43,8 @@ final class UiTestSupport {
     Stage stage;
     /** Whether the tabs other than the stepping one are left to be built when first opened, as in the app. */
     boolean lazyTabs;
+    /** Whether the stepping tab's content is built right after the window's first frame, as in the app. */
+    boolean stepAfterFirstFrame;
 
     UiTestSupport(java.util.Locale locale) {
         i18n = new I18n(locale);
@@ -120,7 +122,7 @@ final class UiTestSupport {
                 importQuestions.add(text);
                 return importAnswer;
             }
-        });
+        }, stepAfterFirstFrame);
         if (!lazyTabs) {
             // the window builds the playground and digits tabs when first opened; the tests reach
             // their sessions from the test thread, so they are built here, on the FX thread
