@@ -15,7 +15,7 @@ import org.backproplab.io.ExperimentFile;
  * one, or float for a network the float path does not take (dropout, subsampling, tanh, momentum),
  * is refused with the reason and changes nothing; an accepted one reaches the training on the
  * worker, which goes on from where it is in the other precision. A network shown that cannot train
- * in float brings the choice back to double.
+ * in float brings the choice back to double, and says why beside the choice.
  */
 public final class DigitsPrecision {
     private final ReadOnlyStringWrapper precision = new ReadOnlyStringWrapper(this, "precision", ExperimentFile.DOUBLE);
@@ -25,6 +25,8 @@ public final class DigitsPrecision {
     private final Consumer<Notice> error;
     /** Hands an accepted choice to the training, on the worker. */
     private final Consumer<String> apply;
+    /** The float refusal this choice shows as the tab's input error, or null: a network that can train in float clears it. */
+    private Notice said;
 
     DigitsPrecision(Executor fx, Consumer<Notice> error, Consumer<String> apply) {
         this.fx = fx;
@@ -49,12 +51,14 @@ public final class DigitsPrecision {
 
     /** Trains in {@code id} from the next batch on: float or double; refused (nothing changes) otherwise or when float cannot. */
     public void choose(String id) {
+        said = null;
         if (!choices().contains(id)) {
             error.accept(new Notice("digits.error.precision", List.of(String.valueOf(id)), true));
             return;
         }
         if (ExperimentFile.FLOAT.equals(id) && floatRefused.get() != null) {
-            error.accept(floatRefused.get());
+            said = floatRefused.get();
+            error.accept(said);
             return;
         }
         error.accept(null);
@@ -68,6 +72,14 @@ public final class DigitsPrecision {
     void shown(String inUse, Notice whyNotFloat) {
         fx.execute(() -> {
             floatRefused.set(whyNotFloat);
+            if (ExperimentFile.FLOAT.equals(precision.get()) && !inUse.equals(precision.get()) && whyNotFloat != null) {
+                // float was chosen and the network now shown cannot train so: say why it trains in double
+                said = whyNotFloat;
+                error.accept(said);
+            } else if (whyNotFloat == null && said != null) {
+                said = null;
+                error.accept(null);
+            }
             precision.set(inUse);
         });
     }

@@ -131,12 +131,14 @@ class DigitsPrecisionTest {
         // LeNet-5's C1 (layer 1) is tanh, which the float path does not compute: said in the tab's language
         Notice why = session.precision().floatRefusedProperty().get();
         assertEquals(new Notice("digits.floatRefused.activation", java.util.List.of(1, "tanh"), true), why);
+        assertEquals(why, session.inputErrorProperty().get(), "the switch to double is said beside the choice");
         session.precision().choose("float");
         assertEquals(why, session.inputErrorProperty().get());
         assertEquals("double", session.precision().precisionProperty().get());
         session.loadPreset("mnist-cnn-small");
         worker.runUntilIdle();
         assertNull(session.precision().floatRefusedProperty().get());
+        assertNull(session.inputErrorProperty().get(), "a network that can train in float32 clears the reason");
     }
 
     /**
