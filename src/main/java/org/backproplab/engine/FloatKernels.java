@@ -184,6 +184,15 @@ final class FloatKernels {
         return n;
     }
 
+    /** How many of the values {@code v[off + i * stride]} for i < count are not 0. */
+    static int countNonZero(float[] v, int off, int stride, int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            n += v[off + i * stride] != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Copies the rows of a rows x cols matrix (row-major, from {@code off}) into {@code out[r]}. */
     static void copyRows(float[] m, int off, int rows, int cols, float[][] out) {
         for (int r = 0; r < rows; r++) {
