@@ -94,6 +94,82 @@ final class FloatKernels {
     }
 
     /**
+     * Four sums of rows at once, each loaded row shared by the four (a block of a matrix product):
+     * {@code c_a[j] += sum over i < count of coef[4 i + a] * rows[idx[i]][j]} for a < 4 and j < n,
+     * the terms of each sum added in the order of i with one rounding each (so each {@code c_a}
+     * gets exactly what {@link #addRows(float[], int, float[], float[][], int[], int)} would give it
+     * from the same terms). The four {@code c_a} must be distinct and none of them one of the rows.
+     */
+    static void addRows4(float[] c0, float[] c1, float[] c2, float[] c3, int n, float[] coef, float[][] rows,
+            int[] idx, int count) {
+        int i = 0;
+        for (; i + 2 <= count; i += 2) {
+            float[] b0 = rows[idx[i]];
+            float[] b1 = rows[idx[i + 1]];
+            int k = 4 * i;
+            float a00 = coef[k];
+            float a10 = coef[k + 1];
+            float a20 = coef[k + 2];
+            float a30 = coef[k + 3];
+            float a01 = coef[k + 4];
+            float a11 = coef[k + 5];
+            float a21 = coef[k + 6];
+            float a31 = coef[k + 7];
+            for (int j = 0; j < n; j++) {
+                float x0 = b0[j];
+                float x1 = b1[j];
+                c0[j] = Math.fma(a01, x1, Math.fma(a00, x0, c0[j]));
+                c1[j] = Math.fma(a11, x1, Math.fma(a10, x0, c1[j]));
+                c2[j] = Math.fma(a21, x1, Math.fma(a20, x0, c2[j]));
+                c3[j] = Math.fma(a31, x1, Math.fma(a30, x0, c3[j]));
+            }
+        }
+        if (i < count) {
+            float[] b0 = rows[idx[i]];
+            int k = 4 * i;
+            float a0 = coef[k];
+            float a1 = coef[k + 1];
+            float a2 = coef[k + 2];
+            float a3 = coef[k + 3];
+            for (int j = 0; j < n; j++) {
+                float x0 = b0[j];
+                c0[j] = Math.fma(a0, x0, c0[j]);
+                c1[j] = Math.fma(a1, x0, c1[j]);
+                c2[j] = Math.fma(a2, x0, c2[j]);
+                c3[j] = Math.fma(a3, x0, c3[j]);
+            }
+        }
+    }
+
+    /**
+     * For four vectors a < 4 of {@code count} values, value i of vector a at {@code v[offs[a] + i * stride]}:
+     * collects the i at which any of the four is not 0 into {@code idx} and the four values there
+     * into {@code coef} (at 4 x their rank + a). Returns how many such i there are.
+     */
+    static int nonZero4(float[] v, int[] offs, int stride, int count, float[] coef, int[] idx) {
+        int o0 = offs[0];
+        int o1 = offs[1];
+        int o2 = offs[2];
+        int o3 = offs[3];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            int at = i * stride;
+            float x0 = v[o0 + at];
+            float x1 = v[o1 + at];
+            float x2 = v[o2 + at];
+            float x3 = v[o3 + at];
+            int k = 4 * n;
+            coef[k] = x0;
+            coef[k + 1] = x1;
+            coef[k + 2] = x2;
+            coef[k + 3] = x3;
+            idx[n] = i;
+            n += (x0 != 0 || x1 != 0 || x2 != 0 || x3 != 0) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
      * Collects the values {@code v[off + i * stride]} for i < count that are not 0: the values
      * into {@code coef}, their i into {@code idx}. Returns how many there are.
      */
@@ -104,6 +180,15 @@ final class FloatKernels {
             coef[n] = x;
             idx[n] = i;
             n += x != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** How many of the values {@code v[off + i * stride]} for i < count are not 0. */
+    static int countNonZero(float[] v, int off, int stride, int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            n += v[off + i * stride] != 0 ? 1 : 0;
         }
         return n;
     }

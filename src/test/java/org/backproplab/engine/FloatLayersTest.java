@@ -57,23 +57,28 @@ class FloatLayersTest {
 
     /** Forward and backward of {@code layer} in double and of its float twin on the same random batch and deltas. */
     private static void compare(Layer layer, FloatLayer single, long seed) {
+        compare(layer, single, seed, BATCH);
+    }
+
+    /** As {@link #compare(Layer, FloatLayer, long)} on a batch of {@code batch} samples. */
+    private static void compare(Layer layer, FloatLayer single, long seed, int batch) {
         SplittableRandom r = new SplittableRandom(seed);
         int in = layer.inputSize();
         int out = layer.outputSize();
-        double[] x = random(r, BATCH * in);
-        double[] d = random(r, BATCH * out);
-        DMatrixRMaj xd = new DMatrixRMaj(BATCH, in, true, x);
+        double[] x = random(r, batch * in);
+        double[] d = random(r, batch * out);
+        DMatrixRMaj xd = new DMatrixRMaj(batch, in, true, x);
         DMatrixRMaj z = new DMatrixRMaj(1, 1);
         layer.forwardLinear(xd, z);
-        float[] zf = new float[BATCH * out];
+        float[] zf = new float[batch * out];
         float[] xf = floats(x);
-        single.forward(xf, BATCH, zf);
-        assertClose(z.data, of(zf, zf.length), BATCH * out, "z");
+        single.forward(xf, batch, zf);
+        assertClose(z.data, of(zf, zf.length), batch * out, "z");
         DMatrixRMaj gx = new DMatrixRMaj(1, 1);
-        layer.backwardLinear(xd, new DMatrixRMaj(BATCH, out, true, d), gx);
-        float[] gxf = new float[BATCH * in];
-        single.backward(xf, floats(d), BATCH, gxf);
-        assertClose(gx.data, of(gxf, gxf.length), BATCH * in, "dE/dx");
+        layer.backwardLinear(xd, new DMatrixRMaj(batch, out, true, d), gx);
+        float[] gxf = new float[batch * in];
+        single.backward(xf, floats(d), batch, gxf);
+        assertClose(gx.data, of(gxf, gxf.length), batch * in, "dE/dx");
         List<Parameter> ps = layer.parameters();
         float[][] g = single.gradients();
         assertEquals(ps.size(), g.length);
@@ -105,6 +110,12 @@ class FloatLayersTest {
             DenseLayer d = new DenseLayer(0, s[0], s[1], Activation.RELU, BiasMode.TRAINED);
             d.initialize(new Initializer.HeNormal(), new Initializer.HeNormal(), new SplittableRandom(s[0]));
             compare(d, new FloatDense(d), s[1]);
+        }
+        // batches that give each core whole blocks of four samples and a remainder (the small CNN's 1440-128)
+        for (int[] s : new int[][] {{1440, 128, 64}, {84, 10, 19}}) {
+            DenseLayer d = new DenseLayer(0, s[0], s[1], Activation.RELU, BiasMode.TRAINED);
+            d.initialize(new Initializer.HeNormal(), new Initializer.HeNormal(), new SplittableRandom(s[1]));
+            compare(d, new FloatDense(d), s[2], s[2]);
         }
     }
 

@@ -1,0 +1,59 @@
+package org.backproplab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The blocked float kernels against plain loops written here (in double, then compared with a tolerance). */
+class FloatKernelsTest {
+    @Test
+    void fourSumsAtOnceAreFourPlainSumsOfRows() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 37;
+        int rowsCount = 23;
+        float[][] rows = new float[rowsCount][n];
+        for (float[] row : rows) {
+            for (int j = 0; j < n; j++) {
+                row[j] = (float) r.nextDouble(-1, 1);
+            }
+        }
+        // four coefficient vectors of rowsCount values, interleaved in v with stride 4 from offsets 0..3;
+        // some positions 0 in all four (skipped), some in only some of them
+        float[] v = new float[4 * rowsCount];
+        for (int i = 0; i < rowsCount; i++) {
+            boolean allZero = i % 5 == 2;
+            for (int a = 0; a < 4; a++) {
+                v[4 * i + a] = allZero || r.nextInt(3) == 0 ? 0 : (float) r.nextDouble(-1, 1);
+            }
+        }
+        float[] coef = new float[4 * rowsCount];
+        int[] idx = new int[rowsCount];
+        for (int count : new int[] {rowsCount, rowsCount - 1}) {
+            int m = FloatKernels.nonZero4(v, new int[] {0, 1, 2, 3}, 4, count, coef, idx);
+            int expectedM = 0;
+            for (int i = 0; i < count; i++) {
+                expectedM += i % 5 == 2 ? 0 : 1;
+            }
+            assertEquals(expectedM, m);
+            float[][] c = new float[4][n];
+            for (int a = 0; a < 4; a++) {
+                for (int j = 0; j < n; j++) {
+                    c[a][j] = 0.5f * a - j * 0.01f;
+                }
+            }
+            FloatKernels.addRows4(c[0], c[1], c[2], c[3], n - 2, coef, rows, idx, m);
+            for (int a = 0; a < 4; a++) {
+                for (int j = 0; j < n; j++) {
+                    double expected = 0.5 * a - j * 0.01f;
+                    if (j < n - 2) {
+                        for (int i = 0; i < count; i++) {
+                            expected += (double) v[4 * i + a] * rows[i][j];
+                        }
+                    }
+                    assertEquals(expected, c[a][j], 1e-5, "sum " + a + " at " + j + " of " + count + " rows");
+                }
+            }
+        }
+    }
+}
