@@ -307,6 +307,16 @@ final class WindowBench {
         /** What went wrong: {@code what}, the exit code or the timeout, and the child's last stderr lines. */
         String failure(String what, long timeoutMs) {
             StringBuilder s = new StringBuilder(what);
+            if (!process.isAlive()) {
+                // the child's last lines may still be on their way
+                for (Thread t : readers) {
+                    try {
+                        t.join(1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
             if (process.isAlive()) {
                 s.append(" within ").append(timeoutMs / 1000.0).append(" s");
             } else {
