@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed: epochs/s and frames/s (one epoch plus every neuron's 100x100 "
-                + "heatmap and the training and test losses) for TensorFlow Playground's default set-up and a large one. One JSON line per figure.")
+                + "heatmap and the training and test losses) for TensorFlow Playground's default set-up and a large one; "
+                + "with --window also the app window's start and frames per second, measured in child processes of this jar "
+                + "(needs a display, e.g. xvfb-run). One JSON line per figure.")
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,8 +45,37 @@ final class BenchCommand implements Runnable {
             + "(default: both, each preset at batch 64).")
     String precision;
 
+    @Option(names = "--window", description = "Also the window's figures, in child processes of this jar: the start "
+            + "(spawn to the window shown and to its content, ms; --start-runs launches) and the frames per second on spiral, "
+            + "spiral with 8 x 16 hidden layers and playground-default (median, min, max and count of the per-second "
+            + "readings after the warm-up). Without a display: one line saying they were skipped.")
+    boolean window;
+
+    @Option(names = "--window-only", description = "Only the window's figures.")
+    boolean windowOnly;
+
+    @Option(names = "--start-runs", paramLabel = "N", defaultValue = "5",
+            description = "Window: launches timed for the start (default ${DEFAULT-VALUE}).")
+    int startRuns;
+
+    @Option(names = "--window-warmup", paramLabel = "S", defaultValue = "30",
+            description = "Window: seconds each lesson trains before its frames are counted (default ${DEFAULT-VALUE}).")
+    double windowWarmup;
+
+    @Option(names = "--window-seconds", paramLabel = "S", defaultValue = "15",
+            description = "Window: seconds the frames are counted per lesson, after the warm-up (default ${DEFAULT-VALUE}).")
+    double windowSeconds;
+
     @Override
     public void run() {
+        if (startRuns < 1 || startRuns > 100) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--start-runs must be between 1 and 100, got "
+                    + startRuns);
+        }
+        if (!(windowWarmup >= 0 && windowWarmup <= 600) || !(windowSeconds >= 2 && windowSeconds <= 600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--window-warmup must be between 0 and 600 "
+                    + "and --window-seconds between 2 and 600, got " + windowWarmup + " and " + windowSeconds);
+        }
         if (!(seconds > 0 && seconds <= 600)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be between 0 and 600, got " + seconds);
         }
@@ -57,12 +88,19 @@ final class BenchCommand implements Runnable {
                     + precision);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (windowOnly) {
+            new WindowBench(out, startRuns, windowWarmup, windowSeconds).run();
+            return;
+        }
         if (!digitsOnly) {
             measure(out, "playground-default", PlaygroundLessons.tfDefault());
             measure(out, "playground-large", PlaygroundLessons.tfLarge());
         }
         if (digits || digitsOnly) {
             measureDigits(out);
+        }
+        if (window) {
+            new WindowBench(out, startRuns, windowWarmup, windowSeconds).run();
         }
         out.flush();
     }
