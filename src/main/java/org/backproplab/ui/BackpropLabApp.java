@@ -90,7 +90,12 @@ public class BackpropLabApp extends Application {
     public static MainWindow open(Stage stage, Worker worker, Worker playgroundWorker, DigitsSession digits,
             Settings settings, I18n i18n, ExportDialogs dialogs, boolean stepAfterFirstFrame) {
         StartLog.mark("open");
-        Fonts.load();
+        if (i18n.isChinese()) {
+            Fonts.load();
+        } else {
+            // an English window's first frame needs no Chinese font: the stepping tab waits for it
+            Fonts.loadInBackground();
+        }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StepSession session = new StepSession(worker, Platform::runLater);
         session.predict().keepProgressIn(settings.predictProgress());
@@ -116,6 +121,7 @@ public class BackpropLabApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         if (!stepAfterFirstFrame) {
+            Fonts.load();
             window.step();
         }
         stage.show();
@@ -126,6 +132,7 @@ public class BackpropLabApp extends Application {
         StartLog.afterLayout(scene, () -> true, () -> {
             StartLog.mark("laid out");
             StartLog.afterFrames(10, () -> {
+                Fonts.load();
                 window.step();
                 StartLog.mark("step built");
             });

@@ -303,6 +303,8 @@ public final class MainWindow {
     private void applyFont() {
         root.getStyleClass().remove("zh");
         if (i18n.isChinese()) {
+            // the shipped font before any text asks for it (it may still be loading in the background)
+            Fonts.load();
             root.getStyleClass().add("zh");
         }
     }
