@@ -22,6 +22,7 @@ public class BackpropLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartLog.mark("start");
         worker = newWorker();
         playgroundWorker = newWorker();
         digitsWorker = newWorker();

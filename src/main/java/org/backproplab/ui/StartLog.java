@@ -5,8 +5,8 @@ import javafx.scene.Scene;
 
 /**
  * The start's order (run this after a layout, or some frames later) and its marks:
- * {@code -Dbackproplab.startLog=true} prints, in milliseconds since the epoch, when the window was
- * shown, first laid out, when the stepping tab was built and when its lesson was first laid out in
+ * {@code -Dbackproplab.startLog=true} prints, in milliseconds since the epoch, when JavaFX started
+ * the app, when the window was shown, first laid out, when the stepping tab was built and when its lesson was first laid out in
  * it ("content"), the times the start is measured by (docs/PERFORMANCE.md, "Start").
  */
 final class StartLog {
