@@ -183,10 +183,7 @@ final class GradientDescentView {
         next.setText(i18n.get("descent.readout.new", Numbers.shortNumber(st.x()), Numbers.shortNumber(st.rate()),
                 paren(st.slope()), Numbers.shortNumber(st.newX())));
         Notice n = s.status();
-        status.getStyleClass().remove("error");
-        if (n != null && n.error()) {
-            status.getStyleClass().add("error");
-        }
+        ViewParts.styled(status, "error", n != null && n.error());
         status.setText(n == null ? "" : i18n.get(n.key(), n.args().toArray()));
         draw(s);
     }

@@ -286,10 +286,7 @@ public final class MainWindow {
     private void setPresentation(boolean on) {
         presentation.setSelected(on);
         settings.setPresentation(on);
-        root.getStyleClass().remove("presentation");
-        if (on) {
-            root.getStyleClass().add("presentation");
-        }
+        ViewParts.styled(root, "presentation", on);
         scale = on ? PRESENTATION_SCALE : 1.0;
         if (step != null) {
             step.setScale(scale, on);
@@ -301,12 +298,11 @@ public final class MainWindow {
     }
 
     private void applyFont() {
-        root.getStyleClass().remove("zh");
         if (i18n.isChinese()) {
             // the shipped font before any text asks for it (it may still be loading in the background)
             Fonts.load();
-            root.getStyleClass().add("zh");
         }
+        ViewParts.styled(root, "zh", i18n.isChinese());
     }
 
     /** The tab that is showing, as it is shown, as a PNG file. */

@@ -62,10 +62,7 @@ final class ViewParts {
         if (n == null) {
             return;
         }
-        label.getStyleClass().remove("error");
-        if (n.error()) {
-            label.getStyleClass().add("error");
-        }
+        styled(label, "error", n.error());
         label.setText(i18n.get(n.key(), n.args().toArray()));
     }
 
