@@ -17,7 +17,7 @@ final class ColumnThinning {
      * Thins {@code n} points ({@code xs} increasing, NaN in {@code ys} for a break) into
      * {@code outX}/{@code outY} (at least {@code n} long) and returns how many it kept.
      */
-    static int thin(double[] xs, double[] ys, int n, double[] outX, double[] outY, int perPixel) {
+    static int thin(double[] xs, double[] ys, int n, double[] outX, double[] outY) {
         int out = 0;
         int i = 0;
         while (i < n) {
@@ -31,13 +31,13 @@ final class ColumnThinning {
                 continue;
             }
             // the run of points in i's column, up to a break
-            long column = (long) Math.floor(xs[i] * perPixel);
+            long column = (long) Math.floor(xs[i]);
             int first = i;
             int low = i;
             int high = i;
             int last = i;
             int j = i + 1;
-            while (j < n && !Double.isNaN(ys[j]) && (long) Math.floor(xs[j] * perPixel) == column) {
+            while (j < n && !Double.isNaN(ys[j]) && (long) Math.floor(xs[j]) == column) {
                 if (ys[j] < ys[low]) {
                     low = j;
                 }

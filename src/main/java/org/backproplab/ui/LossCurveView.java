@@ -138,7 +138,7 @@ public final class LossCurveView extends Region {
             // a value the scale cannot show breaks the line
             ys[i] = Double.isFinite(y) ? py(Math.min(y, chart.yMax()), top, bottom) : Double.NaN;
         }
-        n = ColumnThinning.thin(xs, ys, n, xs, ys, 1);
+        n = ColumnThinning.thin(xs, ys, n, xs, ys);
         // round joins: a noisy curve's sharp turns would grow mitred spikes
         g.setLineJoin(StrokeLineJoin.ROUND);
         g.beginPath();

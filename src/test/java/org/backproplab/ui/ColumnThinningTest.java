@@ -24,7 +24,7 @@ class ColumnThinningTest {
         double[] ys = {5, 2, 7, 1, 9, 4, 3};
         double[] ox = new double[7];
         double[] oy = new double[7];
-        int n = ColumnThinning.thin(xs, ys, 7, ox, oy, 1);
+        int n = ColumnThinning.thin(xs, ys, 7, ox, oy);
         assertEquals(5, n);
         assertArrayEquals(new double[] {0.1, 0.4, 0.5, 0.6, 1.5}, Arrays.copyOf(ox, n));
         assertArrayEquals(new double[] {5, 1, 9, 4, 3}, Arrays.copyOf(oy, n));
@@ -35,7 +35,7 @@ class ColumnThinningTest {
         // NaN at x 0.3 and 0.35 breaks column 0 in two runs; two NaN in a row make one break
         double[] xs = {0.1, 0.2, 0.3, 0.35, 0.4, 0.5};
         double[] ys = {1, 2, Double.NaN, Double.NaN, 3, 4};
-        int n = ColumnThinning.thin(xs, ys, 6, xs, ys, 1);
+        int n = ColumnThinning.thin(xs, ys, 6, xs, ys);
         assertEquals(5, n);
         assertArrayEquals(new double[] {1, 2, Double.NaN, 3, 4}, Arrays.copyOf(ys, n));
         assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4, 0.5}, Arrays.copyOf(xs, n));
@@ -55,7 +55,7 @@ class ColumnThinningTest {
         }
         double[] ox = new double[n];
         double[] oy = new double[n];
-        int kept = ColumnThinning.thin(xs, ys, n, ox, oy, 1);
+        int kept = ColumnThinning.thin(xs, ys, n, ox, oy);
         // the columns worked out apart: per column the first, last, lowest and highest y
         TreeMap<Integer, double[]> whole = columns(xs, ys, n);
         TreeMap<Integer, double[]> thinned = columns(ox, oy, kept);
@@ -82,7 +82,7 @@ class ColumnThinningTest {
         }
         double[] ox = new double[n];
         double[] oy = new double[n];
-        int kept = ColumnThinning.thin(xs, ys, n, ox, oy, 1);
+        int kept = ColumnThinning.thin(xs, ys, n, ox, oy);
         BufferedImage whole = draw(xs, ys, n);
         BufferedImage thinned = draw(ox, oy, kept);
         // in every pixel column the same band is inked (rows more than half black), to within a row
