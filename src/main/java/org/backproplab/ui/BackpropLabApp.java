@@ -91,12 +91,9 @@ public class BackpropLabApp extends Application {
     public static MainWindow open(Stage stage, Worker worker, Worker playgroundWorker, DigitsSession digits,
             Settings settings, I18n i18n, ExportDialogs dialogs, boolean stepAfterFirstFrame) {
         StartLog.mark("open");
-        if (i18n.isChinese()) {
-            Fonts.load();
-        } else {
-            // an English window's first frame needs no Chinese font: the stepping tab waits for it
-            Fonts.loadInBackground();
-        }
+        // an English window's first frame needs no Chinese font: the stepping tab waits for it, and a
+        // Chinese window (MainWindow.applyFont) before its first text
+        Fonts.loadInBackground();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StepSession session = new StepSession(worker, Platform::runLater);
         session.predict().keepProgressIn(settings.predictProgress());

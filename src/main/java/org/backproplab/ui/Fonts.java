@@ -17,8 +17,8 @@ public final class Fonts {
     }
 
     /**
-     * Starts loading the font on a thread of its own (70 to 90 ms at start): for a window that
-     * opens in English, whose first frame needs it not. {@link #load()} waits for it.
+     * Starts loading the font on a thread of its own (70 to 90 ms at start), so that an English
+     * window's first frame need not wait for it. {@link #load()} waits for it.
      */
     static void loadInBackground() {
         Thread t = new Thread(Fonts::load, "font-loader");
