@@ -21,10 +21,18 @@ public final class NumberInput {
     /** A finite number with magnitude at most {@link #LIMIT}. */
     public static Result parameter(String text) {
         Result r = parse(text);
-        if (r.ok() && Math.abs(r.value()) > LIMIT) {
+        return r.ok() ? parameter(r.value()) : r;
+    }
+
+    /** {@code v} if it is finite with magnitude at most {@link #LIMIT}; otherwise the reason it is refused. */
+    public static Result parameter(double v) {
+        if (!Double.isFinite(v)) {
+            return new Result(Double.NaN, "edit.error.notFinite");
+        }
+        if (Math.abs(v) > LIMIT) {
             return new Result(Double.NaN, "edit.error.tooLarge");
         }
-        return r;
+        return new Result(v, null);
     }
 
     /** A learning rate: a number greater than 0 and at most 1000. */

@@ -76,9 +76,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
         return sample.getReadOnlyProperty();
     }
 
-    public ReadOnlyIntegerProperty sampleCountProperty() {
-        return sampleCount.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty sampleCountProperty() { return sampleCount.getReadOnlyProperty(); }
 
     /** The lesson the picker shows, or null for a playground point. */
     public ReadOnlyObjectProperty<String> lessonIdProperty() {
@@ -109,23 +107,17 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
     public PredictSession predict() { return predict; }
 
     /** "Show as PyTorch" and "Show as NumPy": the program of the iteration shown. */
-    public ShowAsCode code() {
-        return options.code;
-    }
+    public ShowAsCode code() { return options.code; }
 
     /** Save experiment and Open experiment: the tab's state in a file, and back. */
-    public StepExperiments experiments() {
-        return options.experiments;
-    }
+    public StepExperiments experiments() { return options.experiments; }
 
     /** Why the value typed last into the inspector was refused, or null. */
     public ReadOnlyObjectProperty<Phrase> editErrorProperty() {
         return editError.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Speed> speedProperty() {
-        return speed.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Speed> speedProperty() { return speed.getReadOnlyProperty(); }
 
     public Speed getSpeed() { return speed.get(); }
 
@@ -297,35 +289,50 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
             return false;
         }
         NumberInput.Result r = NumberInput.parameter(text);
-        if (!r.ok()) {
-            fx.execute(() -> editError.set(Phrase.key(r.errorKey(), String.valueOf((long) NumberInput.LIMIT))));
+        if (!accepted(r)) {
             return false;
         }
-        fx.execute(() -> editError.set(null));
         double v = r.value();
-        switch (item.kind()) {
+        return switch (item.kind()) {
             case WEIGHT -> editParameter(Parameter.weightsName(item.layer()), item.row(), item.col(), v);
             case BIAS -> editParameter(Parameter.biasName(item.layer()), item.row(), 0, v);
-            case INPUT -> submit(() -> engine.editInput(item.row(), item.col(), v));
-            case TARGET -> submit(() -> engine.editTarget(item.row(), item.col(), v));
-            case NEURON -> { }
+            case INPUT -> editInput(item.row(), item.col(), v);
+            case TARGET -> editTarget(item.row(), item.col(), v);
+            case NEURON -> false;
+        };
+    }
+
+    /** Shows why {@code r} was refused, or clears the last reason; whether it was taken. */
+    private boolean accepted(NumberInput.Result r) {
+        Phrase error = r.ok() ? null : Phrase.key(r.errorKey(), String.valueOf((long) NumberInput.LIMIT));
+        fx.execute(() -> editError.set(error));
+        return r.ok();
+    }
+
+    /**
+     * Sets W or b of a layer ("W1", "b2", ...) at (row, col), undoable; a value {@link #edit} would refuse is
+     * refused the same way, and an unknown name or place becomes an error notice. Whether it was taken.
+     */
+    public boolean editParameter(String name, int row, int col, double value) {
+        return editValue(value, () -> engine.editParameter(name, row, col, value));
+    }
+
+    /** Sets input {@code col} of training sample {@code row}, as {@link #editParameter} sets a weight. */
+    public boolean editInput(int row, int col, double value) {
+        return editValue(value, () -> engine.editInput(row, col, value));
+    }
+
+    /** Sets target {@code col} of training sample {@code row}, as {@link #editParameter} sets a weight. */
+    public boolean editTarget(int row, int col, double value) {
+        return editValue(value, () -> engine.editTarget(row, col, value));
+    }
+
+    private boolean editValue(double value, Runnable change) {
+        if (!accepted(NumberInput.parameter(value))) {
+            return false;
         }
+        submit(change);
         return true;
-    }
-
-    /** Sets W or b of a layer (name "W1", "b2", ...) at (row, col); undoable. */
-    public void editParameter(String name, int row, int col, double value) {
-        submit(() -> engine.editParameter(name, row, col, value));
-    }
-
-    /** Sets input {@code col} of training sample {@code row}; undoable. */
-    public void editInput(int row, int col, double value) {
-        submit(() -> engine.editInput(row, col, value));
-    }
-
-    /** Sets target {@code col} of training sample {@code row}; undoable. */
-    public void editTarget(int row, int col, double value) {
-        submit(() -> engine.editTarget(row, col, value));
     }
 
     /**

@@ -79,6 +79,27 @@ class StepSessionTest {
     }
 
     @Test
+    void numbersTheInspectorWouldRefuseAreRefusedWithTheSameReason() {
+        StepSnapshot before = next(1);
+        assertFalse(session.editParameter("W1", 0, 0, Double.NaN));
+        assertEquals("edit.error.notFinite", session.editErrorProperty().get().parts().get(0).key());
+        assertFalse(session.editInput(0, 0, 2e6));
+        assertEquals("edit.error.tooLarge", session.editErrorProperty().get().parts().get(0).key());
+        assertFalse(session.editTarget(0, 0, Double.NEGATIVE_INFINITY));
+        await();
+        // nothing changed: the worked example's numbers, as before the refused edits
+        assertEquals(0.15, session.getSnapshot().parameters().get("W1").get(0, 0), 0);
+        assertEquals(0.05, session.getSnapshot().inputs().get(0, 0), 0);
+        assertEquals(0.01, session.getSnapshot().targets().get(0, 0), 0);
+        assertEquals(before.records(), session.getSnapshot().records());
+        // a number it takes clears the reason
+        assertTrue(session.editParameter("W1", 0, 0, 0.3));
+        assertEquals(null, session.editErrorProperty().get());
+        await();
+        assertEquals(0.3, session.getSnapshot().parameters().get("W1").get(0, 0), 0);
+    }
+
+    @Test
     void inputsTargetsLearningRateAndBiasModeAreEditable() {
         session.editInput(0, 1, 0.2);
         session.editTarget(0, 0, 0.5);
