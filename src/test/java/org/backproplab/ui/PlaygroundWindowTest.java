@@ -75,6 +75,23 @@ class PlaygroundWindowTest {
     }
 
     @Test
+    void theNeuronMapsAreMadeAsLargeAsTheGraphShowsThem(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        ui.settle();
+        // the graph tells the session the size it shows a map at; the snapshots after it have it
+        WaitForAsyncUtils.asyncFx(() -> session().stepEpoch());
+        ui.settle();
+        javafx.scene.layout.StackPane neuron = robot.lookup("#pg-neuron-0-0").query();
+        javafx.scene.image.ImageView thumb = (javafx.scene.image.ImageView) neuron.getChildren().get(2);
+        double shown = thumb.localToScene(thumb.getLayoutBounds()).getWidth();
+        PlaygroundSnapshot s = session().getSnapshot();
+        assertEquals(shown, s.thumbnailSize(), 0.5, "pixels on the screen (output scale 1)");
+        assertTrue(s.thumbnailSize() < PlaygroundSession.RESOLUTION);
+        assertEquals(s.thumbnailSize(), thumb.getImage().getWidth());
+        assertEquals(s.thumbnailSize() * s.thumbnailSize(), s.thumbnails()[0][0].length);
+    }
+
+    @Test
     void aNetworkBuiltInTheEditorLearnsTwoCirclesTo98Percent(FxRobot robot) {
         ui.click(robot, "#tab-playground");
         // the map and curves change every frame: their scroll pane draws them without a bitmap cache
