@@ -92,6 +92,25 @@ class PlaygroundWindowTest {
     }
 
     @Test
+    void theLargeMapShowsTheHoveredNeuronAtTheGridsResolution(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        ui.settle();
+        robot.moveTo("#pg-neuron-0-1");
+        ui.settle();
+        PlaygroundSnapshot s = session().getSnapshot();
+        javafx.scene.control.Label title = robot.lookup("#map-title").query();
+        assertEquals("Neuron " + s.graph().neurons().get(0).get(1).name(), title.getText());
+        Node map = robot.lookup("#output-map").query();
+        javafx.scene.image.Image image = ((javafx.scene.image.ImageView) map.lookup(".image-view")).getImage();
+        assertEquals(PlaygroundSession.RESOLUTION, image.getWidth(), "not the small thumbnail");
+        int[] expected = s.neuronPicture(0, 1);
+        assertFalse(java.util.Arrays.equals(expected, s.outputPicture()));
+        for (int i = 0; i < expected.length; i += 97) {
+            assertEquals(expected[i], image.getPixelReader().getArgb(i % 100, i / 100), "pixel " + i);
+        }
+    }
+
+    @Test
     void aNetworkBuiltInTheEditorLearnsTwoCirclesTo98Percent(FxRobot robot) {
         ui.click(robot, "#tab-playground");
         // the map and curves change every frame: their scroll pane draws them without a bitmap cache
