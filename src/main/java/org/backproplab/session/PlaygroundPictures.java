@@ -69,6 +69,36 @@ public final class PlaygroundPictures {
         return pixels;
     }
 
+    /**
+     * A map of {@code res} x {@code res} values shrunk to {@code size} x {@code size} pixels (size at
+     * most res), as the window shows a neuron's map: each pixel takes the mean of the cells whose
+     * centres fall inside it, coloured on the diverging scale from lo to hi as {@link #map} colours a cell.
+     */
+    static int[] thumbnail(float[] values, int res, int size, double lo, double hi) {
+        int[] pixels = new int[size * size];
+        float scale = hi == lo ? 0 : (float) (255 / (hi - lo));
+        float offset = hi == lo ? 128 : (float) (0.5 - lo * scale);
+        // cell i (centre (i + 0.5) / res) lies in pixel floor((i + 0.5) * size / res)
+        int[] first = new int[size + 1];
+        for (int p = 0; p <= size; p++) {
+            first[p] = (int) Math.ceil((double) p * res / size - 0.5);
+        }
+        for (int pr = 0; pr < size; pr++) {
+            for (int pc = 0; pc < size; pc++) {
+                float sum = 0;
+                for (int r = first[pr]; r < first[pr + 1]; r++) {
+                    for (int c = first[pc]; c < first[pc + 1]; c++) {
+                        sum += values[r * res + c];
+                    }
+                }
+                float mean = sum / ((first[pr + 1] - first[pr]) * (first[pc + 1] - first[pc]));
+                int k = (int) (mean * scale + offset);
+                pixels[pr * size + pc] = PALETTE[k < 0 ? 0 : k > 255 ? 255 : k];
+            }
+        }
+        return pixels;
+    }
+
     /** Class maps (softmax outputs): each cell in the colour of its most likely class, paler when unsure. */
     static int[] classes(float[][] probabilities, boolean discrete) {
         int n = probabilities[0].length;

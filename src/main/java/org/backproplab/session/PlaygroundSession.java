@@ -30,13 +30,17 @@ import org.backproplab.session.PlaygroundChoices.MapPoint;
  */
 public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     public static final int RESOLUTION = PlaygroundTraining.RESOLUTION;
+    /** The thumbnails' side until the window says how large it shows them. */
+    static final int DEFAULT_THUMBNAIL = 40;
     /** Training time per frame; the worker then rests a few milliseconds so drawing gets the cores. */
     private static final long FRAME_NANOS = 10_000_000L;
     private static final long REST_NANOS = 5_000_000L;
     /** The longest training goes on unpublished while the window has not taken the last snapshot. */
     private static final long LATE_NANOS = 100_000_000L;
-    /** Worker thread: when training last published a snapshot. */
+    /** Worker thread: when training last published a snapshot; when one last computed maps, and how long it took. */
     private long lastPublished;
+    private long mapsAt;
+    private long mapsNanos;
 
     /** What a change of the set-up asks of the worker. */
     private enum Change { LEARNING_RATE, REBUILD, POINTS }
@@ -49,6 +53,9 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     private volatile int epochsDone;
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
     private volatile boolean discretizeOnWorker;
+    /** The thumbnails' side: {@link #thumbnailSize} on the FX thread, its copy on the worker. */
+    private int thumbnailSize = DEFAULT_THUMBNAIL;
+    private int thumbnailSizeOnWorker = DEFAULT_THUMBNAIL;
 
     private final PlaygroundPoints points;
     private final ShowAsCode code;
@@ -208,6 +215,19 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         }
     }
 
+    /**
+     * The side, in screen pixels, the window shows a neuron's map at: the worker makes the
+     * thumbnails that size (at most {@link #RESOLUTION}), so none is computed, copied and
+     * uploaded at 100 x 100 pixels only to be shrunk to 20.
+     */
+    public void setThumbnailSize(int pixels) {
+        int size = Math.max(4, Math.min(RESOLUTION, pixels));
+        if (size != thumbnailSize) {
+            thumbnailSize = size;
+            submit(() -> thumbnailSizeOnWorker = size);
+        }
+    }
+
     // ---- commands: running ------------------------------------------------------------------
 
     /**
@@ -321,7 +341,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     private void publish() {
         epochsDone = training.epoch();
-        publishSnapshot(training.snapshot(discretizeOnWorker));
+        publishSnapshot(training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, true));
     }
 
     @Override
@@ -344,8 +364,15 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
             // a snapshot made before the window took the last one would replace it unseen: its maps
             // would be computed for nothing, on a core the window's drawing needs
             if (!play || lastSnapshotTaken() || worker.nanoTime() - lastPublished > LATE_NANOS) {
-                publish();
+                long now = worker.nanoTime();
+                boolean fresh = !play || mapsDue(now - mapsAt, mapsNanos);
+                epochsDone = training.epoch();
+                publishSnapshot(training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, fresh));
                 lastPublished = worker.nanoTime();
+                if (fresh) {
+                    mapsAt = now;
+                    mapsNanos = lastPublished - now;
+                }
             }
             return REST_NANOS;
         } catch (RuntimeException e) {
@@ -353,6 +380,16 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
             post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
             return -1;
         }
+    }
+
+    /**
+     * Whether a snapshot made {@code sinceLast} ns after the last one with new maps computes them
+     * again, when that one took {@code cost} ns: at most half the worker's time goes to the maps,
+     * the rest to training (a small network's maps, a few ms, are new in every frame; those of 8
+     * layers of 16, about 30 ms, about 15 times a second).
+     */
+    static boolean mapsDue(long sinceLast, long cost) {
+        return sinceLast >= 2 * cost;
     }
 
     @Override

@@ -37,6 +37,8 @@ final class PlaygroundTraining {
     private Samples testSamples;
     private Heatmaps heatmaps;
     private Network heatCopy;
+    /** The maps of the last snapshot that computed them; null until then and after a rebuild. */
+    private Maps lastMaps;
     private float[][] inputMaps;
     private Checkpoint lastGood;
     private boolean diverged;
@@ -84,6 +86,7 @@ final class PlaygroundTraining {
         heatmaps = new Heatmaps(spec.features(), RESOLUTION);
         heatCopy = trainer.network().copy();
         inputMaps = heatmaps.inputMaps();
+        lastMaps = null;
         trainLoss.clear();
         testLoss.clear();
         trainAccuracy.clear();
@@ -261,11 +264,15 @@ final class PlaygroundTraining {
         };
     }
 
-    /** Everything the view draws, copied and rendered to pixels here on the worker. */
-    PlaygroundSnapshot snapshot(boolean discretize) {
+    /**
+     * Everything the view draws, copied and rendered to pixels here on the worker. The maps (a
+     * forward pass over the grid's 10,000 points, the costliest part of a large network's
+     * snapshot) are computed again when {@code freshMaps}, else those of the last snapshot are
+     * kept while their size and look still fit.
+     */
+    PlaygroundSnapshot snapshot(boolean discretize, int thumbnailSize, boolean freshMaps) {
         var parameters = trainer.network().copyParameters();
         heatCopy.restoreParameters(parameters);
-        float[][][] maps = heatmaps.compute(heatCopy);
         List<Integer> sizes = new ArrayList<>();
         sizes.add(spec.features().size());
         List<String> activations = new ArrayList<>();
@@ -275,21 +282,12 @@ final class PlaygroundTraining {
         }
         sizes.add(spec.outputs());
         activations.add(spec.output().activation().id());
-        int[][][] thumbnails = new int[maps.length][][];
-        for (int l = 0; l < maps.length; l++) {
-            boolean softmaxLayer = l == maps.length - 1 && spec.output() == OutputKind.SOFTMAX_CE;
-            thumbnails[l] = new int[maps[l].length][];
-            for (int j = 0; j < maps[l].length; j++) {
-                double[] r = softmaxLayer ? new double[] {0, 1} : PlaygroundPictures.range(activations.get(l), maps[l][j]);
-                thumbnails[l][j] = PlaygroundPictures.map(maps[l][j], r[0], r[1], false);
-            }
+        int size = Math.max(1, Math.min(RESOLUTION, thumbnailSize));
+        Maps m = lastMaps;
+        if (freshMaps || m == null || m.size() != size || m.discretize() != discretize) {
+            m = maps(activations, size, discretize);
+            lastMaps = m;
         }
-        float[][] out = maps[maps.length - 1];
-        int[] outputPicture = switch (spec.output()) {
-            case SOFTMAX_CE -> PlaygroundPictures.classes(out, discretize);
-            case SIGMOID_BCE -> PlaygroundPictures.map(out[0], 0, 1, discretize);
-            case TANH_MSE, TANH_HALF_MSE, LINEAR_MSE -> PlaygroundPictures.map(out[0], -1, 1, discretize);
-        };
         List<String> inputNames = spec.features().stream().map(Feature::label).toList();
         GraphSnapshot graph = PlaygroundGraphs.withOutputs(PlaygroundGraphs.of(sizes, inputNames, parameters, spec),
                 chosen == null ? null : outputsAt(chosen), chosen);
@@ -298,8 +296,37 @@ final class PlaygroundTraining {
         LossHistory.Curve test = testLoss.copy();
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
                 trainNow.accuracy(), testNow.accuracy(), train, test, trainAccuracy.copy(),
-                testAccuracy.copy(), maps, inputMaps, RESOLUTION, thumbnails, biasColors, outputPicture, points, data.train().size(),
-                data.test().size(), parameters, inputNames, graph, diverged, path.landscape(trainer), ++version,
-                runs.with(CurveRuns.playground(lessonId, spec), train, test));
+                testAccuracy.copy(), m.maps(), inputMaps, RESOLUTION, m.thumbnails(), size, m.ranges(), biasColors,
+                m.output(), points, data.train().size(), data.test().size(), parameters, inputNames, graph, diverged,
+                path.landscape(trainer), ++version, runs.with(CurveRuns.playground(lessonId, spec), train, test));
+    }
+
+    /** The maps of one forward pass over the grid, and their pictures. */
+    private record Maps(float[][][] maps, int[][][] thumbnails, int size, double[][][] ranges, int[] output,
+            boolean discretize) {
+    }
+
+    /** Every neuron's map of the network in heatCopy, its thumbnail, its range, and the output picture. */
+    private Maps maps(List<String> activations, int size, boolean discretize) {
+        float[][][] maps = heatmaps.compute(heatCopy);
+        int[][][] thumbnails = new int[maps.length][][];
+        double[][][] ranges = new double[maps.length][][];
+        for (int l = 0; l < maps.length; l++) {
+            boolean softmaxLayer = l == maps.length - 1 && spec.output() == OutputKind.SOFTMAX_CE;
+            thumbnails[l] = new int[maps[l].length][];
+            ranges[l] = new double[maps[l].length][];
+            for (int j = 0; j < maps[l].length; j++) {
+                double[] r = softmaxLayer ? new double[] {0, 1} : PlaygroundPictures.range(activations.get(l), maps[l][j]);
+                ranges[l][j] = r;
+                thumbnails[l][j] = PlaygroundPictures.thumbnail(maps[l][j], RESOLUTION, size, r[0], r[1]);
+            }
+        }
+        float[][] out = maps[maps.length - 1];
+        int[] outputPicture = switch (spec.output()) {
+            case SOFTMAX_CE -> PlaygroundPictures.classes(out, discretize);
+            case SIGMOID_BCE -> PlaygroundPictures.map(out[0], 0, 1, discretize);
+            case TANH_MSE, TANH_HALF_MSE, LINEAR_MSE -> PlaygroundPictures.map(out[0], -1, 1, discretize);
+        };
+        return new Maps(maps, thumbnails, size, ranges, outputPicture, discretize);
     }
 }

@@ -38,6 +38,8 @@ final class DataMapView {
     private final Label title = new Label();
     private final CheckBox showTest = new CheckBox();
     private WritableImage output;
+    /** The pixels last written into {@link #output}. */
+    private int[] written;
     private final StackPane map;
     private final Label legend = new Label();
     /** What the points canvas shows (the snapshot keeps the same list while the data stays). */
@@ -125,10 +127,15 @@ final class DataMapView {
         int res = s.resolution();
         if (output == null || output.getWidth() != res) {
             output = new WritableImage(res, res);
+            written = null;
             image.setImage(output);
         }
         int[] pixels = hovered != null ? hovered : s.outputPicture();
-        output.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), pixels, 0, res);
+        // a snapshot that kept the last maps passes the same pixels: no upload for the renderer
+        if (pixels != written) {
+            output.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), pixels, 0, res);
+            written = pixels;
+        }
         title.setText(hovered != null ? i18n.get("pg.neuronMap", hoveredName) : i18n.get("pg.outputMap"));
         drawPoints(s.points());
     }

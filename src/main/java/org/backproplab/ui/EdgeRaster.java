@@ -94,9 +94,11 @@ final class EdgeRaster {
         double maxY = Math.max(Math.max(y1 - ey + ny, y1 - ey - ny), Math.max(y2 + ey + ny, y2 + ey - ny));
         int rowFrom = Math.max(0, (int) Math.floor(minY));
         int rowTo = Math.min(height - 1, (int) Math.ceil(maxY));
-        float r = (float) color.getRed();
-        float g = (float) color.getGreen();
-        float b = (float) color.getBlue();
+        int r = (int) Math.round(color.getRed() * 255);
+        int g = (int) Math.round(color.getGreen() * 255);
+        int b = (int) Math.round(color.getBlue() * 255);
+        // opacity in 1/65536ths: exact for the 3/4 the edges are drawn at
+        double alpha16 = alpha * 65536;
         for (int py = rowFrom; py <= rowTo; py++) {
             double cy = py + 0.5 - y1;
             // the x where the distance across (d) and along (t) stay inside the widened rectangle
@@ -114,7 +116,7 @@ final class EdgeRaster {
             for (int px = colFrom; px <= colTo; px++, d -= uy, t += ux) {
                 double cover = overlap(d, -hw, hw) * overlap(t, -hw, len + hw);
                 if (cover > 0) {
-                    blend(row + px, r, g, b, (float) (alpha * cover));
+                    blend(row + px, r, g, b, (int) (alpha16 * cover + 0.5));
                 }
             }
         }
@@ -143,14 +145,17 @@ final class EdgeRaster {
         return Math.max(0, Math.min(c + 0.5, hi) - Math.max(c - 0.5, lo));
     }
 
-    private void blend(int i, float r, float g, float b, float a) {
+    /**
+     * Source over with the colour (r, g, b) at opacity a / 65536, in fixed point:
+     * out = src x a + dst x (1 - a) for each premultiplied channel, rounded to the nearest.
+     */
+    private void blend(int i, int r, int g, int b, int a) {
         int dst = pixels[i];
-        float keep = 1 - a;
-        float s = a * 255;
-        int da = (int) (s + (dst >>> 24) * keep + 0.5f);
-        int dr = (int) (r * s + ((dst >> 16) & 0xFF) * keep + 0.5f);
-        int dg = (int) (g * s + ((dst >> 8) & 0xFF) * keep + 0.5f);
-        int db = (int) (b * s + (dst & 0xFF) * keep + 0.5f);
+        int keep = 65536 - a;
+        int da = (255 * a + (dst >>> 24) * keep + 32768) >>> 16;
+        int dr = (r * a + ((dst >> 16) & 0xFF) * keep + 32768) >>> 16;
+        int dg = (g * a + ((dst >> 8) & 0xFF) * keep + 32768) >>> 16;
+        int db = (b * a + (dst & 0xFF) * keep + 32768) >>> 16;
         pixels[i] = da << 24 | dr << 16 | dg << 8 | db;
     }
 }

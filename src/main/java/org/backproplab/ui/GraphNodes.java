@@ -73,6 +73,9 @@ final class GraphNodes {
         text.setMouseTransparent(true);
         Circle circle = new Circle();
         circle.getStyleClass().add("neuron-circle");
+        // kept as a bitmap: the software renderer strokes 128 antialiased circles anew on every
+        // frame the edges under them change
+        circle.setCache(true);
         ImageView thumb = new ImageView();
         thumb.setSmooth(true);
         thumb.setVisible(false);

@@ -128,6 +128,11 @@ public final class GraphView extends Region {
         thumbs.show(neurons, argb, size);
     }
 
+    /** The side, in screen pixels, of the neurons' maps as shown; 0 while not in a window. */
+    public int thumbnailPixels() {
+        return NeuronThumbs.shownPixels(neurons);
+    }
+
     /**
      * Draws each neuron's bias as a square at its lower left filled with {@code argb[l][j]} (the
      * compact graph), or none when {@code argb} is null.

@@ -22,8 +22,10 @@ final class PlaygroundGraphPane {
     private final VBox root;
     private final GraphView graph;
     private final PlaygroundEditPane edit;
+    private final PlaygroundSession session;
 
     PlaygroundGraphPane(PlaygroundSession session, I18n i18n, Consumer<GraphItem> onHover) {
+        this.session = session;
         VBox features = new VBox(6);
         features.setId("features");
         features.setAlignment(Pos.CENTER);
@@ -77,7 +79,12 @@ final class PlaygroundGraphPane {
 
     void draw(PlaygroundSnapshot s) {
         graph.render(s.graph());
-        graph.setThumbnails(s.thumbnails(), s.resolution());
+        graph.setThumbnails(s.thumbnails(), s.thumbnailSize());
+        // the next snapshots' maps at the size they are shown (a new size after a resize or zoom)
+        int shown = graph.thumbnailPixels();
+        if (shown > 0) {
+            session.setThumbnailSize(shown);
+        }
         graph.setBiasColors(s.biasColors());
         edit.draw(s.graph());
     }

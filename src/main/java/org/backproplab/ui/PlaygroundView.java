@@ -237,7 +237,7 @@ public final class PlaygroundView {
         int layers = s.thumbnails().length;
         if (hovered != null && hovered.kind() == GraphItem.Kind.NEURON && hovered.layer() < layers
                 && hovered.row() < s.thumbnails()[hovered.layer()].length) {
-            big = s.thumbnails()[hovered.layer()][hovered.row()];
+            big = s.neuronPicture(hovered.layer(), hovered.row());
             name = s.graph().neurons().get(hovered.layer()).get(hovered.row()).name();
         }
         map.draw(s, big, name);

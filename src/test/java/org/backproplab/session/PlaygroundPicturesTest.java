@@ -34,6 +34,33 @@ class PlaygroundPicturesTest {
     }
 
     @Test
+    void aThumbnailPixelIsTheMeanOfTheCellsWhoseCentresItCovers() {
+        // 4 x 4 cells to 2 x 2 pixels: each pixel the 2 x 2 block at its corner
+        float[] v = {
+            -1, -1, 1, 1,
+            -1, -1, 1, 1,
+            -1, 1, 0.5f, 0.5f,
+            1, -1, 0.5f, 0.5f};
+        int[] p = PlaygroundPictures.thumbnail(v, 4, 2, -1, 1);
+        assertEquals(PlaygroundPictures.LOW, p[0]);
+        assertEquals(PlaygroundPictures.HIGH, p[1]);
+        assertEquals(PlaygroundPictures.mix(PlaygroundPictures.MID, PlaygroundPictures.HIGH, 1 / 255.0), p[2],
+                "mean 0: the middle step");
+        // 0.5 on -1..1 is 3/4 of the scale: step round(191.25) = 191, 127/255 of the way from white to blue
+        assertEquals(PlaygroundPictures.mix(PlaygroundPictures.MID, PlaygroundPictures.HIGH, 127 / 255.0), p[3]);
+        // 5 cells to 2 pixels: centres at 0.2, 0.6 | 1.0, 1.4, 1.8 pixel widths, so columns 0-1 and 2-4
+        float[] columns = new float[25];
+        for (int i = 0; i < 25; i++) {
+            columns[i] = i % 5;
+        }
+        int[] q = PlaygroundPictures.thumbnail(columns, 5, 2, 0, 4);
+        assertEquals(PlaygroundPictures.color((0 + 1) / 2.0, 0, 4), q[0]);
+        assertEquals(PlaygroundPictures.color((2 + 3 + 4) / 3.0, 0, 4), q[1]);
+        assertEquals(q[0], q[2], "every row alike");
+        assertEquals(q[1], q[3]);
+    }
+
+    @Test
     void theLandscapeIsDrawnInBandsOnALogScale() {
         int[] p = Landscape.picture(new float[] {1, 10, 100, 1000, Float.POSITIVE_INFINITY});
         assertEquals(0xFF0B3C5D, p[0], "the lowest loss is darkest");

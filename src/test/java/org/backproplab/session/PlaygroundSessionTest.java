@@ -1,5 +1,6 @@
 package org.backproplab.session;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -161,12 +162,31 @@ class PlaygroundSessionTest {
         // the X1 input's map runs from -6 (left) to +6 (right)
         assertTrue(s.inputMaps()[0][0] < -5.9 && s.inputMaps()[0][99] > 5.9);
         assertEquals(4, s.thumbnails()[0].length);
-        assertEquals(10_000, s.thumbnails()[2][0].length);
+        assertEquals(PlaygroundSession.DEFAULT_THUMBNAIL, s.thumbnailSize());
+        assertEquals(40 * 40, s.thumbnails()[2][0].length, "as large as shown, not the grid's 100 x 100");
+        assertEquals(10_000, s.neuronPicture(2, 0).length, "the large map at the grid's resolution");
         assertEquals(10_000, s.outputPicture().length);
         assertEquals(0xFF, s.outputPicture()[0] >>> 24, "opaque");
         assertEquals(2, s.inputNames().size());
         assertEquals(List.of(2, 4, 2, 1), s.graph().layerSizes());
         assertEquals(s.trainCount() + s.testCount(), s.points().size());
+    }
+
+    @Test
+    void theThumbnailsTakeTheSizeTheWindowShowsThemAt() {
+        session.setThumbnailSize(18);
+        await();
+        assertEquals(18 * 18, snapshot().thumbnails()[0][1].length);
+        session.setThumbnailSize(1000);
+        await();
+        PlaygroundSnapshot s = snapshot();
+        assertEquals(100, s.thumbnailSize(), "never more than the grid");
+        // one cell a pixel: the thumbnail is the full map, coloured alike
+        for (int l = 0; l < s.maps().length; l++) {
+            for (int j = 0; j < s.maps()[l].length; j++) {
+                assertArrayEquals(s.neuronPicture(l, j), s.thumbnails()[l][j]);
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.backproplab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -52,6 +53,48 @@ class EdgeRasterTest {
         // orange over it: alpha 191.25 + 191 x 0.25 = 239; each channel 0.75 x orange + 0.25 x blue's
         // red 0.75 x 232 + 0.25 x 35 = 182.75, green 0.75 x 89 + 0.25 x 83 = 87.5, blue 0.75 x 12 + 0.25 x 167 = 50.75
         assertEquals(argb(239, 183, 88, 51), r.pixel(6, 4));
+    }
+
+    @Test
+    void slantedStrokesCoverWhatJava2dCoversAntialiased() {
+        // the same strokes, opaque white, by Java 2D's antialiased rasteriser (square caps, pure
+        // stroke control: no snapping to pixels); coverage is the alpha each leaves in a pixel
+        double[][] strokes = {{3.2, 4.7, 57.9, 31.3, 1.0}, {5, 36, 60, 2.5, 2.6}, {10.5, 2, 14, 38, 4.2},
+            {6, 20, 56, 21.5, 7}};
+        for (double[] k : strokes) {
+            EdgeRaster r = new EdgeRaster();
+            r.begin(64, 40, 1);
+            r.stroke(k[0], k[1], k[2], k[3], k[4], Color.WHITE, 1);
+            java.awt.image.BufferedImage ref = new java.awt.image.BufferedImage(64, 40,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+            java.awt.Graphics2D g = ref.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL, java.awt.RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(java.awt.Color.WHITE);
+            g.setStroke(new java.awt.BasicStroke((float) k[4], java.awt.BasicStroke.CAP_SQUARE,
+                    java.awt.BasicStroke.JOIN_MITER));
+            g.draw(new java.awt.geom.Line2D.Double(k[0], k[1], k[2], k[3]));
+            g.dispose();
+            long ours = 0;
+            long theirs = 0;
+            int worst = 0;
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 64; x++) {
+                    int a = r.pixel(x, y) >>> 24;
+                    int b = ref.getRGB(x, y) >>> 24;
+                    ours += a;
+                    theirs += b;
+                    worst = Math.max(worst, Math.abs(a - b));
+                }
+            }
+            // the ink: the stroke's area, (length + width) x width, in both
+            double area = (Math.hypot(k[2] - k[0], k[3] - k[1]) + k[4]) * k[4] * 255;
+            assertEquals(area, theirs, 0.02 * area, "Java 2D's ink, stroke " + java.util.Arrays.toString(k));
+            assertEquals(theirs, ours, 0.02 * theirs, "the ink, stroke " + java.util.Arrays.toString(k));
+            // pixel by pixel: a box's overlap against 8 x 8 subpixel samples (and our separable
+            // overlap at the slanted rim and the corners)
+            assertTrue(worst <= 64, "largest difference of a pixel " + worst + ", stroke " + java.util.Arrays.toString(k));
+        }
     }
 
     private static int argb(int a, int r, int g, int b) {

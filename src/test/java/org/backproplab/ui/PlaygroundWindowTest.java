@@ -75,6 +75,42 @@ class PlaygroundWindowTest {
     }
 
     @Test
+    void theNeuronMapsAreMadeAsLargeAsTheGraphShowsThem(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        ui.settle();
+        // the graph tells the session the size it shows a map at; the snapshots after it have it
+        WaitForAsyncUtils.asyncFx(() -> session().stepEpoch());
+        ui.settle();
+        javafx.scene.layout.StackPane neuron = robot.lookup("#pg-neuron-0-0").query();
+        javafx.scene.image.ImageView thumb = (javafx.scene.image.ImageView) neuron.getChildren().get(2);
+        double shown = thumb.localToScene(thumb.getLayoutBounds()).getWidth();
+        PlaygroundSnapshot s = session().getSnapshot();
+        assertEquals(shown, s.thumbnailSize(), 0.5, "pixels on the screen (output scale 1)");
+        assertTrue(s.thumbnailSize() < PlaygroundSession.RESOLUTION);
+        assertEquals(s.thumbnailSize(), thumb.getImage().getWidth());
+        assertEquals(s.thumbnailSize() * s.thumbnailSize(), s.thumbnails()[0][0].length);
+    }
+
+    @Test
+    void theLargeMapShowsTheHoveredNeuronAtTheGridsResolution(FxRobot robot) {
+        ui.click(robot, "#tab-playground");
+        ui.settle();
+        robot.moveTo("#pg-neuron-0-1");
+        ui.settle();
+        PlaygroundSnapshot s = session().getSnapshot();
+        javafx.scene.control.Label title = robot.lookup("#map-title").query();
+        assertEquals("Neuron " + s.graph().neurons().get(0).get(1).name(), title.getText());
+        Node map = robot.lookup("#output-map").query();
+        javafx.scene.image.Image image = ((javafx.scene.image.ImageView) map.lookup(".image-view")).getImage();
+        assertEquals(PlaygroundSession.RESOLUTION, image.getWidth(), "not the small thumbnail");
+        int[] expected = s.neuronPicture(0, 1);
+        assertFalse(java.util.Arrays.equals(expected, s.outputPicture()));
+        for (int i = 0; i < expected.length; i += 97) {
+            assertEquals(expected[i], image.getPixelReader().getArgb(i % 100, i / 100), "pixel " + i);
+        }
+    }
+
+    @Test
     void aNetworkBuiltInTheEditorLearnsTwoCirclesTo98Percent(FxRobot robot) {
         ui.click(robot, "#tab-playground");
         // the map and curves change every frame: their scroll pane draws them without a bitmap cache
