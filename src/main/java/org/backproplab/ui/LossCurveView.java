@@ -138,6 +138,24 @@ public final class LossCurveView extends Region {
             // a value the scale cannot show breaks the line
             ys[i] = Double.isFinite(y) ? py(Math.min(y, chart.yMax()), top, bottom) : Double.NaN;
         }
+        if (line.dashed()) {
+            dashed(g, xs, ys, n);
+        } else {
+            // filled as the band the line inks (CurveBand): the software renderer strokes a noisy curve several times slower
+            g.setFill(line.faint() ? c.deriveColor(0, 1, 1, 0.25) : c);
+            for (double[][] outline : CurveBand.outlines(xs, ys, n, g.getLineWidth() / 2)) {
+                g.fillPolygon(outline[0], outline[1], outline[0].length);
+            }
+        }
+        g.setLineDashes(null);
+        if (line.xs().length == 1 && Double.isFinite(line.ys()[0]) && !line.faint()) {
+            g.setFill(c);
+            g.fillOval(px(line.xs()[0], left, right) - 3 * scale, py(line.ys()[0], top, bottom) - 3 * scale,
+                    6 * scale, 6 * scale);
+        }
+    }
+
+    private static void dashed(GraphicsContext g, double[] xs, double[] ys, int n) {
         n = ColumnThinning.thin(xs, ys, n, xs, ys);
         // round joins: a noisy curve's sharp turns would grow mitred spikes
         g.setLineJoin(StrokeLineJoin.ROUND);
@@ -154,12 +172,6 @@ public final class LossCurveView extends Region {
             }
         }
         g.stroke();
-        g.setLineDashes(null);
-        if (line.xs().length == 1 && Double.isFinite(line.ys()[0]) && !line.faint()) {
-            g.setFill(c);
-            g.fillOval(px(line.xs()[0], left, right) - 3 * scale, py(line.ys()[0], top, bottom) - 3 * scale,
-                    6 * scale, 6 * scale);
-        }
     }
 
     private double px(long x, double left, double right) {
