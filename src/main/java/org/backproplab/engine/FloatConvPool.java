@@ -10,10 +10,13 @@ import java.util.Arrays;
  * {@link Activation#IDENTITY}; {@link FloatNetwork} puts a pass-through in the pool's place).
  *
  * <p>Forward, per sample: each filter's outputs as a wide row (rows of the bordered input's
- * width), as {@link FloatConv} computes them (the same sums in the same order), a = f(z) on the
- * row ({@link FloatNetwork#activate}'s formulas), then each 2 x 2 window's winner (the first of the
- * largest a, as {@link FloatMaxPool}). Kept for the backward pass: the winner's place and f'(z)
- * there.
+ * width), as {@link FloatConv} computes them (the same sums in the same order), each 2 x 2
+ * window's winner (the first of the largest z), then a = f(z) of the winners only
+ * ({@link FloatNetwork#activate}'s formula): the sigmoid increases, so the largest a is at the largest
+ * z, a quarter of the values (the float path one layer after the other takes the first of the
+ * largest float a, which differs only where two of a window's a round to the same float; the
+ * double layers' winner is at the largest z too). Kept for the backward pass: the winner's place and
+ * f'(z) there.
  *
  * <p>Backward: the conv's delta is the pooled delta times f'(z) at each winner and 0 elsewhere,
  * put into wide rows. dE/dW[f, tap] = the sum over positions of delta[f, q] times the input at q
@@ -30,7 +33,6 @@ final class FloatConvPool implements FloatLayer {
     private final int filters;
     private final int k;
     private final int padding;
-    private final Activation activation;
     /** Pooled map's height and width, the bordered row width, and the wide row's length. */
     private final int poolHeight;
     private final int poolWidth;
@@ -88,7 +90,6 @@ final class FloatConvPool implements FloatLayer {
         int kernel = c.kernel();
         k = channels * kernel * kernel;
         padding = c.padding();
-        activation = c.activation();
         poolHeight = c.outHeight() / 2;
         poolWidth = c.outWidth() / 2;
         weights = FloatKernels.toFloats(c.weights().value().data, filters * k);
@@ -166,33 +167,36 @@ final class FloatConvPool implements FloatLayer {
                     }
                 }
                 for (int f = 0; f < filters; f++) {
-                    FloatNetwork.sigmoid(w.rows[f], w.rows[f], 0, wide);
                     pool(w.rows[f], z, s * out + f * poolHeight * poolWidth);
+                }
+                // the sigmoid increases: the pool of a = f(z) is f of the pool of z, a quarter of the values
+                FloatNetwork.sigmoid(z, z, s * out, (s + 1) * out);
+                for (int o = s * out; o < (s + 1) * out; o++) {
+                    // the sigmoid's f'(z) = a (1 - a), as FloatNetwork.derive computes it
+                    slope[o] = z[o] * (1f - z[o]);
                 }
             }
         });
     }
 
-    /** One filter's 2 x 2 windows over its activated wide row: the winner (first of the largest), its place and a(1 - a). */
-    private void pool(float[] a, float[] z, int o) {
+    /** One filter's 2 x 2 windows over its wide row of z: the largest (the first of equals) and its place. */
+    private void pool(float[] v, float[] z, int o) {
         for (int py = 0; py < poolHeight; py++) {
             int top = 2 * py * rowWidth;
             for (int px = 0; px < poolWidth; px++) {
                 int i = top + 2 * px;
-                float v0 = a[i];
-                float v1 = a[i + 1];
-                float v2 = a[i + rowWidth];
-                float v3 = a[i + rowWidth + 1];
+                float v0 = v[i];
+                float v1 = v[i + 1];
+                float v2 = v[i + rowWidth];
+                float v3 = v[i + rowWidth + 1];
+                // without branches (FloatMaxPool's way): a window's order is random, branches on it mispredict
                 int right01 = v1 > v0 ? 1 : 0;
                 int right23 = v3 > v2 ? 1 : 0;
                 float m01 = Math.max(v0, v1);
                 float m23 = Math.max(v2, v3);
                 int lower = m23 > m01 ? 1 : 0;
-                float m = Math.max(m01, m23);
-                z[o] = m;
-                winner[o] = i + lower * rowWidth + (lower == 0 ? right01 : right23);
-                // the sigmoid's f'(z) = a (1 - a), as FloatNetwork.derive computes it
-                slope[o] = m * (1f - m);
+                z[o] = Math.max(m01, m23);
+                winner[o] = i + right01 + lower * (rowWidth + right23 - right01);
                 o++;
             }
         }
