@@ -62,10 +62,10 @@ final class FloatConvPool implements FloatLayer {
         final float[] gradBias;
 
         Work(int inSize, int filters, int k, int wide) {
-            x = new float[2][inSize];
+            x = new float[3][inSize];
             rows = new float[filters][wide];
             slices = new float[4][wide];
-            deltas = new float[2][filters][wide];
+            deltas = new float[3][filters][wide];
             partial = new float[filters * k][wide];
             gradWeights = new float[filters * k];
             gradBias = new float[filters];
@@ -213,8 +213,8 @@ final class FloatConvPool implements FloatLayer {
             Work w = work[t];
             Arrays.fill(w.gradBias, 0);
             int end = Kernels.share(batch, t + 1);
-            for (int s0 = Kernels.share(batch, t); s0 < end; s0 += 2) {
-                int count = Math.min(2, end - s0);
+            for (int s0 = Kernels.share(batch, t); s0 < end; s0 += 3) {
+                int count = Math.min(3, end - s0);
                 for (int g = 0; g < count; g++) {
                     int s = s0 + g;
                     load(input, s, w.x[g]);
@@ -238,7 +238,10 @@ final class FloatConvPool implements FloatLayer {
                     }
                     for (int f = 0; f < filters; f++) {
                         float[] p = w.partial[f * k + tap];
-                        if (count == 2) {
+                        if (count == 3) {
+                            FloatKernels.addProducts3(p, wide, d[0][f], d[1][f], d[2][f], w.slices[0], w.slices[1],
+                                    w.slices[2]);
+                        } else if (count == 2) {
                             FloatKernels.addProducts2(p, wide, d[0][f], d[1][f], w.slices[0], w.slices[1]);
                         } else {
                             FloatKernels.addProducts(p, wide, d[0][f], w.slices[0]);

@@ -181,6 +181,14 @@ final class FloatKernels {
         }
     }
 
+    /** {@code c[j] += a0[j] b0[j] + a1[j] b1[j] + a2[j] b2[j]} for j < n, in that order with one rounding each. */
+    static void addProducts3(float[] c, int n, float[] a0, float[] a1, float[] a2, float[] b0, float[] b1,
+            float[] b2) {
+        for (int j = 0; j < n; j++) {
+            c[j] = Math.fma(a2[j], b2[j], Math.fma(a1[j], b1[j], Math.fma(a0[j], b0[j], c[j])));
+        }
+    }
+
     /** {@code c[j] += a[j] b[j]} for j < n, with one rounding. */
     static void addProducts(float[] c, int n, float[] a, float[] b) {
         for (int j = 0; j < n; j++) {
