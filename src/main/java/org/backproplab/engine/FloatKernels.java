@@ -248,9 +248,16 @@ final class FloatKernels {
 
     /** Copies the columns of a rows x cols matrix (row-major) into {@code out[c]} (a transpose). */
     static void copyColumns(float[] m, int rows, int cols, float[][] out) {
+        // on both cores from 2^17 values (the small CNN's 1440 x 128: about 0.15 to 0.3 ms on one)
+        Kernels.parallel((long) rows * cols, t -> copyColumns(m, rows, cols, out, Kernels.share(cols, t),
+                Kernels.share(cols, t + 1)));
+    }
+
+    /** Columns {@code c0} to {@code c1} of a rows x cols matrix (row-major) into {@code out[c]}. */
+    static void copyColumns(float[] m, int rows, int cols, float[][] out, int c0, int c1) {
         for (int r0 = 0; r0 < rows; r0 += 8) {
             int r1 = Math.min(rows, r0 + 8);
-            for (int c = 0; c < cols; c++) {
+            for (int c = c0; c < c1; c++) {
                 float[] o = out[c];
                 for (int r = r0; r < r1; r++) {
                     o[r] = m[r * cols + c];

@@ -98,4 +98,21 @@ class FloatKernelsTest {
             assertEquals(expected, FloatKernels.sum(a[0], m), 1e-5, "sum of " + m);
         }
     }
+    @Test
+    void theTransposeOnBothCoresIsThePlainOne() {
+        // 128 x 1100: more than 2^17 values, so both cores take columns
+        int rows = 128;
+        int cols = 1100;
+        float[] m = new float[rows * cols];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = i * 0.5f - 7;
+        }
+        float[][] out = new float[cols][rows];
+        FloatKernels.copyColumns(m, rows, cols, out);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                assertEquals((r * cols + c) * 0.5f - 7, out[c][r], 0f, "row " + r + " column " + c);
+            }
+        }
+    }
 }
