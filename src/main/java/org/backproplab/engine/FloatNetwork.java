@@ -46,8 +46,16 @@ final class FloatNetwork {
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
-        for (Layer l : network.layers()) {
-            if (l instanceof ConvLayer c) {
+        List<Layer> ls = network.layers();
+        for (int i = 0; i < ls.size(); i++) {
+            Layer l = ls.get(i);
+            if (i == 0 && l instanceof ConvLayer c && i + 1 < ls.size() && ls.get(i + 1) instanceof MaxPoolLayer p
+                    && FloatConvPool.takes(c, p)) {
+                // the first convolution, its sigmoid and its pool in one pass; a pass-through in the pool's place
+                layers.add(new FloatConvPool(c, p));
+                layers.add(new FloatMaxPool(p.channels(), p.outHeight(), p.outWidth(), 1));
+                i++;
+            } else if (l instanceof ConvLayer c) {
                 layers.add(new FloatConv(c));
             } else if (l instanceof DenseLayer d) {
                 layers.add(new FloatDense(d));
@@ -201,18 +209,7 @@ final class FloatNetwork {
                     a[i] = Math.max(z[i], 0f);
                 }
             });
-            case SIGMOID -> Kernels.parallel(n * 16L, t -> {
-                for (int i = Kernels.share(n, t); i < Kernels.share(n, t + 1); i++) {
-                    float v = z[i];
-                    float e = expNonPositive(-Math.abs(v));
-                    float positive = 1f / (1f + e);
-                    float negative = e * positive;
-                    // 1 for v > 0, 0 for v < 0 (1/2 at 0, where both are 1/2): the formula that does
-                    // not overflow picked without a branch or bit operations, so that the loop vectorises
-                    float h = 0.5f + 0.5f * (v / Math.max(Math.abs(v), 1e-30f));
-                    a[i] = negative + (positive - negative) * h;
-                }
-            });
+            case SIGMOID -> Kernels.parallel(n * 16L, t -> sigmoid(z, a, Kernels.share(n, t), Kernels.share(n, t + 1)));
             case SOFTMAX -> {
                 for (int off = 0; off < n; off += width) {
                     float max = Float.NEGATIVE_INFINITY;
@@ -231,6 +228,20 @@ final class FloatNetwork {
                 }
             }
             default -> throw new IllegalArgumentException("no float " + f.id());
+        }
+    }
+
+    /** a[i] = 1 / (1 + e^-z[i]) for from &le; i &lt; to ({@code a} may be {@code z}). */
+    static void sigmoid(float[] z, float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = z[i];
+            float e = expNonPositive(-Math.abs(v));
+            float positive = 1f / (1f + e);
+            float negative = e * positive;
+            // 1 for v > 0, 0 for v < 0 (1/2 at 0, where both are 1/2): the formula that does
+            // not overflow picked without a branch or bit operations, so that the loop vectorises
+            float h = 0.5f + 0.5f * (v / Math.max(Math.abs(v), 1e-30f));
+            a[i] = negative + (positive - negative) * h;
         }
     }
 

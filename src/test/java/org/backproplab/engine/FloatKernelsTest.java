@@ -56,4 +56,63 @@ class FloatKernelsTest {
             }
         }
     }
+    @Test
+    void productsOfRowsAndSumsArePlainLoops() {
+        SplittableRandom r = new SplittableRandom(6);
+        int n = 45;
+        float[][] a = new float[4][n];
+        float[][] b = new float[4][n];
+        for (int g = 0; g < 4; g++) {
+            for (int j = 0; j < n; j++) {
+                a[g][j] = (float) r.nextDouble(-1, 1);
+            }
+            for (int j = 0; j < n; j++) {
+                b[g][j] = (float) r.nextDouble(-1, 1);
+            }
+        }
+        float[] c = new float[n + 3];
+        float[] one = new float[n + 3];
+        for (int j = 0; j < c.length; j++) {
+            c[j] = j * 0.01f;
+            one[j] = j * 0.01f;
+        }
+        FloatKernels.addProducts2(c, n, a[0], a[1], b[0], b[1]);
+        FloatKernels.addProducts(one, n - 1, a[2], b[2]);
+        for (int j = 0; j < c.length; j++) {
+            double expected = j * 0.01f;
+            double expectedOne = j * 0.01f;
+            for (int g = 0; j < n && g < 2; g++) {
+                expected += (double) a[g][j] * b[g][j];
+            }
+            if (j < n - 1) {
+                expectedOne += (double) a[2][j] * b[2][j];
+            }
+            assertEquals(expected, c[j], 1e-6, "two products at " + j);
+            assertEquals(expectedOne, one[j], 1e-6, "one product at " + j);
+        }
+        for (int m : new int[] {0, 1, 3, 4, 45}) {
+            double expected = 0;
+            for (int j = 0; j < m; j++) {
+                expected += a[0][j];
+            }
+            assertEquals(expected, FloatKernels.sum(a[0], m), 1e-5, "sum of " + m);
+        }
+    }
+    @Test
+    void theTransposeOnBothCoresIsThePlainOne() {
+        // 128 x 1100: more than 2^17 values, so both cores take columns
+        int rows = 128;
+        int cols = 1100;
+        float[] m = new float[rows * cols];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = i * 0.5f - 7;
+        }
+        float[][] out = new float[cols][rows];
+        FloatKernels.copyColumns(m, rows, cols, out);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                assertEquals((r * cols + c) * 0.5f - 7, out[c][r], 0f, "row " + r + " column " + c);
+            }
+        }
+    }
 }

@@ -19,8 +19,13 @@ class FloatNetworkTest {
 
     /** A small LeNet: conv 3 3x3 pad 1 ReLU, 2x2 max-pool, flatten, dense 48 -> 10 sigmoid, softmax over 4. */
     private static Network small(long seed) {
+        return small(seed, Activation.RELU);
+    }
+
+    /** As {@link #small(long)} with the convolution's activation {@code f} (sigmoid: the float path fuses it with the pool). */
+    private static Network small(long seed, Activation f) {
         SplittableRandom r = new SplittableRandom(seed);
-        ConvLayer c = new ConvLayer(0, 1, 8, 8, 3, 3, 1, 1, Activation.RELU);
+        ConvLayer c = new ConvLayer(0, 1, 8, 8, 3, 3, 1, 1, f);
         c.initialize(new Initializer.HeNormal(), new Initializer.HeNormal(), r);
         DenseLayer d1 = new DenseLayer(3, 48, 10, Activation.SIGMOID, BiasMode.TRAINED);
         d1.initialize(new Initializer.XavierUniform(), new Initializer.HeNormal(), r);
@@ -54,7 +59,13 @@ class FloatNetworkTest {
 
     @Test
     void lossAndGradientsMatchTheDoubleNetwork() {
-        Network net = small(3);
+        lossAndGradientsMatch(small(3), false);
+        // the first convolution, its sigmoid and its pool in one layer (FloatConvPool)
+        lossAndGradientsMatch(small(3, Activation.SIGMOID), true);
+    }
+
+    private static void lossAndGradientsMatch(Network net, boolean fused) {
+        assertEquals(fused, new FloatNetwork(net).layers().get(0) instanceof FloatConvPool);
         double[][] b = batch(4);
         DMatrixRMaj x = new DMatrixRMaj(BATCH, 64, true, b[0]);
         DMatrixRMaj t = new DMatrixRMaj(BATCH, 4, true, b[1]);
