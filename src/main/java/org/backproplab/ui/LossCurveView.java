@@ -7,7 +7,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.backproplab.session.CurvePlot;
@@ -26,6 +27,8 @@ public final class LossCurveView extends Region {
         Color.web("#57606a"), Color.web("#0550ae")};
 
     private final Canvas canvas = new Canvas();
+    private final CurveRaster raster = new CurveRaster();
+    private WritableImage curves;
     private final Label hover = new Label();
     private CurvePlot.Chart chart = CurvePlot.Chart.EMPTY;
     private double fixedMax = Double.NaN;
@@ -124,54 +127,29 @@ public final class LossCurveView extends Region {
         return 56 * scale;
     }
 
-    private void stroke(GraphicsContext g, CurvePlot.Line line, double left, double right, double top, double bottom) {
+    /** Draws {@code line} into the raster at {@code k} device pixels a pixel, and its lone point, if it has one, on the canvas. */
+    private void stroke(GraphicsContext g, CurvePlot.Line line, double left, double right, double top, double bottom,
+            double k) {
         Color c = color(line.color());
-        g.setStroke(line.faint() ? c.deriveColor(0, 1, 1, 0.25) : c);
-        g.setLineWidth((line.faint() ? 1.5 : 2) * scale);
-        g.setLineDashes(line.dashed() ? new double[] {6 * scale, 4 * scale} : null);
         int n = line.xs().length;
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
             double y = line.ys()[i];
-            xs[i] = px(line.xs()[i], left, right);
+            xs[i] = px(line.xs()[i], left, right) * k;
             // a value the scale cannot show breaks the line
-            ys[i] = Double.isFinite(y) ? py(Math.min(y, chart.yMax()), top, bottom) : Double.NaN;
+            ys[i] = Double.isFinite(y) ? py(Math.min(y, chart.yMax()), top, bottom) * k : Double.NaN;
         }
-        if (line.dashed()) {
-            dashed(g, xs, ys, n);
-        } else {
-            // filled as the band the line inks (CurveBand): the software renderer strokes a noisy curve several times slower
-            g.setFill(line.faint() ? c.deriveColor(0, 1, 1, 0.25) : c);
-            for (double[][] outline : CurveBand.outlines(xs, ys, n, g.getLineWidth() / 2)) {
-                g.fillPolygon(outline[0], outline[1], outline[0].length);
-            }
-        }
-        g.setLineDashes(null);
-        if (line.xs().length == 1 && Double.isFinite(line.ys()[0]) && !line.faint()) {
+        double width = (line.faint() ? 1.5 : 2) * scale * k;
+        double[] dashes = line.dashed() ? new double[] {6 * scale * k, 4 * scale * k} : null;
+        int rgb = (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+        raster.draw(xs, ys, n, width / 2, dashes, rgb, line.faint() ? 0.25 : 1);
+        if (n == 1 && Double.isFinite(line.ys()[0]) && !line.faint()) {
             g.setFill(c);
             g.fillOval(px(line.xs()[0], left, right) - 3 * scale, py(line.ys()[0], top, bottom) - 3 * scale,
                     6 * scale, 6 * scale);
         }
-    }
-
-    private static void dashed(GraphicsContext g, double[] xs, double[] ys, int n) {
-        n = ColumnThinning.thin(xs, ys, n, xs, ys);
-        // round joins: a noisy curve's sharp turns would grow mitred spikes
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        g.beginPath();
-        boolean started = false;
-        for (int i = 0; i < n; i++) {
-            if (Double.isNaN(ys[i])) {
-                started = false;
-            } else if (started) {
-                g.lineTo(xs[i], ys[i]);
-            } else {
-                g.moveTo(xs[i], ys[i]);
-                started = true;
-            }
-        }
-        g.stroke();
     }
 
     private double px(long x, double left, double right) {
@@ -223,9 +201,19 @@ public final class LossCurveView extends Region {
         g.fillText(String.valueOf(chart.xMin()), left, bottom + 8 * scale);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(String.valueOf(chart.xMax()), right, bottom + 8 * scale);
+        // the curves as one picture at the screen's pixels (CurveRaster), not stroked on the canvas
+        double k = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        int rw = (int) Math.ceil(w * k);
+        int rh = (int) Math.ceil(h * k);
+        raster.clear(rw, rh);
         for (CurvePlot.Line line : chart.lines()) {
-            stroke(g, line, left, right, top, bottom);
+            stroke(g, line, left, right, top, bottom, k);
         }
+        if (curves == null || curves.getWidth() != rw || curves.getHeight() != rh) {
+            curves = new WritableImage(rw, rh);
+        }
+        curves.getPixelWriter().setPixels(0, 0, rw, rh, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, rw);
+        g.drawImage(curves, 0, 0, rw / k, rh / k);
         drawHover(g, left, right, top, bottom);
     }
 
