@@ -24,7 +24,6 @@ public final class DesktopLauncher {
             System.err.println("backprop-lab: " + problem);
             System.exit(1);
         }
-        softwareWithoutGpu();
         try {
             Application.launch(BackpropLabApp.class, args);
         } catch (RuntimeException e) {
@@ -32,25 +31,6 @@ public final class DesktopLauncher {
                     + ". The headless commands still work: java -jar backprop-lab.jar --help");
             System.exit(1);
         }
-    }
-
-    /**
-     * On Linux without a graphics device ({@code /dev/dri}, NVIDIA's {@code /dev/nvidiactl}), as under
-     * Xvfb or in a container, JavaFX's hardware pipeline (es2) can only find a software OpenGL, which
-     * it then refuses, before it falls back to its software one: about 65 ms of CPU at every start
-     * (docs/PERFORMANCE.md). There the software pipeline is asked for at once, unless
-     * {@code -Dprism.order} says otherwise.
-     */
-    static void softwareWithoutGpu() {
-        if (System.getProperty("prism.order") == null && usesSoftwareOnly(System.getProperty("os.name", ""),
-                Files.exists(Path.of("/dev/dri")) || Files.exists(Path.of("/dev/nvidiactl")))) {
-            System.setProperty("prism.order", "sw");
-        }
-    }
-
-    /** Whether JavaFX would end on its software pipeline anyway: Linux with no graphics device. */
-    static boolean usesSoftwareOnly(String osName, boolean graphicsDevice) {
-        return osName.toLowerCase(Locale.ROOT).contains("linux") && !graphicsDevice;
     }
 
     /** Why a window cannot open here, or null when nothing is known to be missing. */
