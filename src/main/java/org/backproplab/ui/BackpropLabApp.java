@@ -85,8 +85,8 @@ public class BackpropLabApp extends Application {
     /**
      * Builds the window on {@code stage} and shows it; used by the app and by the UI tests (with
      * their own settings and export dialogs). With {@code stepAfterFirstFrame} the window is shown
-     * with its tab headers and buttons, and the stepping tab's content is built ten frames after
-     * that first layout (issue 15: the window appears sooner); otherwise it is built before.
+     * with its tab headers, and the window's buttons and the stepping tab's content are built ten
+     * frames after that first layout (issue 15: the window appears sooner); otherwise before.
      */
     public static MainWindow open(Stage stage, Worker worker, Worker playgroundWorker, DigitsSession digits,
             Settings settings, I18n i18n, ExportDialogs dialogs, boolean stepAfterFirstFrame) {
@@ -119,17 +119,19 @@ public class BackpropLabApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         if (!stepAfterFirstFrame) {
+            window.windowBar();
             Fonts.load();
             window.step();
         }
         stage.show();
         StartLog.mark("shown");
         // the first pulse lays out the window as shown; the software pipeline hands its pixels to the
-        // window on this thread once the renderer has drawn them, so the stepping tab is built ten
-        // frames (about 170 ms) later, not in the same moment: the tabs and buttons show first
+        // window on this thread once the renderer has drawn them, so the window's buttons and the stepping
+        // tab are built ten frames (about 170 ms) later, not in the same moment: the tab headers show first
         StartLog.afterLayout(scene, () -> true, () -> {
             StartLog.mark("laid out");
             StartLog.afterFrames(10, () -> {
+                window.windowBar();
                 Fonts.load();
                 window.step();
                 StartLog.mark("step built");

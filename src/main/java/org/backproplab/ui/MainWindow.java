@@ -2,21 +2,14 @@ package org.backproplab.ui;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -25,9 +18,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.backproplab.session.Notice;
 import org.backproplab.session.StepSession;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The application shell: the tabs (stepping, playground, activations, descent, digits), the help overlay,
@@ -46,7 +36,6 @@ public final class MainWindow {
     private StepView step;
     private final LazyTab<PlaygroundView> playground;
     private final LazyTab<DigitsView> digits;
-    private final ToggleButton presentation = new ToggleButton();
     private final VBox help = new VBox(8);
     private final TabPane tabs = new TabPane();
     private final Tab stepTab;
@@ -57,10 +46,8 @@ public final class MainWindow {
     private final Tab digitsTab;
     private final LazyTab<ActivationsView> activations;
     private double scale = 1.0;
-    /** The window's buttons (language, presentation, export, help), shown beside the tab headers. */
-    private final HBox windowBar = new HBox(6);
-    /** What the window's export did (the tabs keep their own status lines). */
-    private final Label windowNotice = new Label();
+    /** The window's buttons (language, presentation, export, help) beside the tab headers, and its notice line. */
+    private final WindowBar windowBar = new WindowBar();
 
     /**
      * The window with its tabs; every tab but the stepping one is built when first opened (or asked
@@ -114,47 +101,7 @@ public final class MainWindow {
 
     private void build() {
         root.getStyleClass().add("app-root");
-        ComboBox<Locale> language = ViewParts.languageBox(i18n, "language");
-        language.setTooltip(tooltip("control.language"));
-        presentation.setId("presentation");
-        presentation.setGraphic(new FontIcon(Material2MZ.SLIDESHOW));
-        presentation.setTooltip(tooltip("action.presentation"));
-        presentation.setOnAction(e -> setPresentation(presentation.isSelected()));
-        MenuItem png = menuItem("export-png", "export.png", Material2AL.IMAGE);
-        png.setOnAction(e -> exportPng());
-        MenuItem markdown = menuItem("export-markdown", "export.markdown", Material2AL.DESCRIPTION);
-        markdown.setOnAction(e -> exportMarkdown());
         new CodeWindow(session.code(), i18n, root, dialogs, n -> step().showNotice(n));
-        MenuItem pytorch = menuItem("export-pytorch", "code.showPytorch", Material2AL.CODE);
-        pytorch.setOnAction(e -> session.code().show("pytorch"));
-        MenuItem numpy = menuItem("export-numpy", "code.showNumpy", Material2AL.CODE);
-        numpy.setOnAction(e -> session.code().show("numpy"));
-        MenuButton export = new MenuButton(null, new FontIcon(Material2MZ.SAVE_ALT), png, markdown, pytorch, numpy);
-        export.setId("export");
-        export.setTooltip(tooltip("export.menu"));
-        export.setFocusTraversable(false);
-        Button helpButton = new Button();
-        helpButton.setId("help");
-        helpButton.setGraphic(new FontIcon(Material2AL.HELP_OUTLINE));
-        helpButton.setTooltip(tooltip("action.help"));
-        helpButton.setOnAction(e -> toggleHelp());
-        helpButton.setFocusTraversable(false);
-        // the window's own buttons, on every tab: at the right of the tab headers
-        windowNotice.setId("window-notice");
-        windowNotice.getStyleClass().add("notice");
-        windowNotice.setMaxWidth(420);
-        windowBar.getChildren().setAll(windowNotice, language, presentation, export, helpButton);
-        windowBar.setId("window-bar");
-        windowBar.getStyleClass().add("window-bar");
-        windowBar.setAlignment(Pos.CENTER_RIGHT);
-        windowBar.setPickOnBounds(false);
-        windowBar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        StackPane.setAlignment(windowBar, Pos.TOP_RIGHT);
-        // the handout and the code are the stepping tab's: offered while it shows
-        for (MenuItem stepOnly : List.of(markdown, pytorch, numpy)) {
-            stepOnly.visibleProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(stepTab));
-        }
-
         help.setId("help-overlay");
         help.setVisible(false); // its keys and texts are built the first time it is shown
         Label opening = label("window.opening");
@@ -168,7 +115,7 @@ public final class MainWindow {
         });
         tabs.getTabs().setAll(stepTab, playTab, activationsTab, descentTab, digitsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        root.getChildren().addAll(tabs, windowBar, help);
+        root.getChildren().addAll(tabs, windowBar.box(), help);
     }
 
     private Tab tab(String id, String key) {
@@ -176,14 +123,6 @@ public final class MainWindow {
         t.setId(id);
         t.textProperty().bind(i18n.bind(key));
         return t;
-    }
-
-    private MenuItem menuItem(String id, String key, org.kordamp.ikonli.Ikon icon) {
-        MenuItem item = new MenuItem();
-        item.setId(id);
-        item.textProperty().bind(i18n.bind(key));
-        item.setGraphic(new FontIcon(icon));
-        return item;
     }
 
     private void buildHelp() {
@@ -224,12 +163,6 @@ public final class MainWindow {
         return l;
     }
 
-    private Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(i18n.bind(key));
-        return t;
-    }
-
     // ---- keys, presentation, export ----------------------------------------------------------
 
     /**
@@ -248,7 +181,7 @@ public final class MainWindow {
             toggleHelp();
             e.consume();
         } else if (code == KeyCode.F5) {
-            setPresentation(!presentation.isSelected());
+            setPresentation(!windowBar.presentation().isSelected());
             e.consume();
         } else if (code == KeyCode.E && e.isShortcutDown() && e.isShiftDown()) {
             exportPng();
@@ -284,7 +217,7 @@ public final class MainWindow {
     }
 
     private void setPresentation(boolean on) {
-        presentation.setSelected(on);
+        windowBar.presentation().setSelected(on);
         settings.setPresentation(on);
         ViewParts.styled(root, "presentation", on);
         scale = on ? PRESENTATION_SCALE : 1.0;
@@ -322,7 +255,7 @@ public final class MainWindow {
     /** A notice of the window's own commands (exports): on the stepping tab's status line, and beside the buttons. */
     private void showNotice(Notice n) {
         step().showNotice(n);
-        ViewParts.showNotice(windowNotice, i18n, n);
+        ViewParts.showNotice(windowBar.notice(), i18n, n);
     }
 
     private void exportMarkdown() {
@@ -382,11 +315,41 @@ public final class MainWindow {
         if (step == null) {
             step = new StepView(session, i18n, dialogs);
             stepTab.setContent(step.root());
-            step.setScale(scale, presentation.isSelected());
+            step.setScale(scale, windowBar.presentation().isSelected());
             // a notice the session gave before the tab was built (it shows later ones itself)
             java.util.Optional.ofNullable(session.noticeProperty().get()).ifPresent(step::showNotice);
         }
         return step;
+    }
+
+    /** Makes the window's buttons (the app: with the stepping tab, after the first frame). */
+    void windowBar() {
+        windowBar.fill(i18n, tabs.getSelectionModel().selectedItemProperty().isEqualTo(stepTab), new WindowBar.Actions() {
+            @Override
+            public void presentation() {
+                setPresentation(windowBar.presentation().isSelected());
+            }
+
+            @Override
+            public void exportPng() {
+                MainWindow.this.exportPng();
+            }
+
+            @Override
+            public void exportMarkdown() {
+                MainWindow.this.exportMarkdown();
+            }
+
+            @Override
+            public void showCode(String language) {
+                session.code().show(language);
+            }
+
+            @Override
+            public void help() {
+                toggleHelp();
+            }
+        });
     }
 
     /** The session behind the stepping tab (for tests that wait for its worker). */

@@ -16,9 +16,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * As the app starts (issue 15): the window is shown with its tab headers and buttons and a line
- * saying the lesson is opening; the stepping tab's content is built right after that first frame,
- * and then works as if it had been there from the start (its keys, the help).
+ * As the app starts (issue 15): the window is shown with its tab headers and a line saying the
+ * lesson is opening; the window's buttons and the stepping tab's content are built right after that
+ * first frame, and then work as if they had been there from the start (the keys, the help, the buttons).
  */
 @ExtendWith(ApplicationExtension.class)
 class StepAfterFirstFrameWindowTest {
@@ -27,6 +27,7 @@ class StepAfterFirstFrameWindowTest {
     private boolean stepBuiltWhenShown;
     private String opening;
     private boolean tabHeadersWhenShown;
+    private boolean buttonsWhenShown;
 
     @Start
     void start(Stage stage) {
@@ -36,8 +37,8 @@ class StepAfterFirstFrameWindowTest {
         // what the first frame holds: open() has returned, no pulse has run yet
         shownAtOnce = stage.isShowing();
         stepBuiltWhenShown = stage.getScene().lookup("#step-graph") != null;
-        tabHeadersWhenShown = stage.getScene().lookup("#window-bar") != null
-                && stage.getScene().lookup(".tab-header-area") != null;
+        tabHeadersWhenShown = stage.getScene().lookup(".tab-header-area") != null;
+        buttonsWhenShown = stage.getScene().lookup("#language") != null || stage.getScene().lookup("#help") != null;
         opening = ((Label) stage.getScene().lookup("#step-opening")).getText();
     }
 
@@ -50,12 +51,16 @@ class StepAfterFirstFrameWindowTest {
     void theTabsComeFirstAndTheSteppingTabRightAfter(FxRobot robot) {
         assertTrue(shownAtOnce);
         assertFalse(stepBuiltWhenShown, "the stepping tab is built after the first frame");
-        assertTrue(tabHeadersWhenShown, "the first frame has the tab headers and the window's buttons");
+        assertTrue(tabHeadersWhenShown, "the first frame has the tab headers");
+        assertFalse(buttonsWhenShown, "the window's buttons come with the stepping tab");
         assertEquals("Opening the lesson\u2026", opening);
         ui.settle();
         assertTrue(robot.lookup("#step-graph").tryQuery().isPresent(), "built after the first frame");
         assertFalse(robot.lookup("#step-opening").tryQuery().isPresent(), "the line is gone");
         assertTrue(ui.window.builtTabs().isEmpty(), "no other tab was built");
+        for (String button : new String[] {"#language", "#presentation", "#export", "#help"}) {
+            assertTrue(robot.lookup(button).tryQuery().map(javafx.scene.Node::isVisible).orElse(false), button);
+        }
         // its shortcuts and the window's work as when it is built before the window shows
         robot.push(KeyCode.RIGHT);
         ui.settle();
@@ -67,5 +72,19 @@ class StepAfterFirstFrameWindowTest {
         robot.push(KeyCode.ESCAPE);
         ui.settle();
         assertFalse(robot.lookup("#help-overlay").query().isVisible());
+        // the help button, made after the first frame, opens the help as F1 does
+        robot.clickOn("#help");
+        ui.settle();
+        assertTrue(robot.lookup("#help-overlay").query().isVisible(), "the help button");
+        robot.push(KeyCode.ESCAPE);
+        ui.settle();
+        // F5 and the presentation button agree
+        robot.push(KeyCode.F5);
+        ui.settle();
+        assertTrue(robot.lookup("#presentation").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertTrue(robot.lookup(".app-root").query().getStyleClass().contains("presentation"));
+        robot.clickOn("#presentation");
+        ui.settle();
+        assertFalse(robot.lookup(".app-root").query().getStyleClass().contains("presentation"));
     }
 }
