@@ -88,41 +88,77 @@ final class CurveBand {
         return a + (b - a) * t;
     }
 
-    /** Widens the steps by the segment's stroke: the rectangle {@code half} each side of it, cut at each step. */
+    /**
+     * Widens the steps by the segment's stroke: the rectangle {@code half} each side of it. Over a step, the
+     * rectangle's top is the larger of its side's and its end's line (a convex function: lowest at their
+     * corner, else at one of the step's sides), its bottom the smaller of the other two (likewise).
+     */
     static void segment(double xa, double ya, double xb, double yb, double half, double[] low, double[] high) {
-        double length = Math.hypot(xb - xa, yb - ya);
+        double dx = xb - xa;
+        double dy = yb - ya;
+        double length = Math.hypot(dx, dy);
         if (length == 0) {
             return;
         }
-        double nx = -(yb - ya) / length * half;
-        double ny = (xb - xa) / length * half;
-        double[] qx = {xa + nx, xb + nx, xb - nx, xa - nx};
-        double[] qy = {ya + ny, yb + ny, yb - ny, ya - ny};
-        double minX = Math.min(Math.min(qx[0], qx[1]), Math.min(qx[2], qx[3]));
-        double maxX = Math.max(Math.max(qx[0], qx[1]), Math.max(qx[2], qx[3]));
+        if (dx <= 0 || Math.abs(dy) <= 1e-12 * dx) {
+            // upright (x never decreases) or level: a box
+            box(Math.min(xa, xb) - (dx <= 0 ? half : 0), Math.max(xa, xb) + (dx <= 0 ? half : 0),
+                    Math.min(ya, yb) - (dx <= 0 ? 0 : half), Math.max(ya, yb) + (dx <= 0 ? 0 : half), low, high);
+            return;
+        }
+        double nx = -dy / length * half;
+        double ny = dx / length * half;
+        double slope = dy / dx;
+        double across = half * length / dx;
+        double endSlope = -dx / dy;
+        // the corners with the lowest and the highest y, and the ends they are at
+        double lowX = (dy > 0 ? xa : xb) - nx;
+        double lowY = (dy > 0 ? ya : yb) - ny;
+        double highX = (dy > 0 ? xb : xa) + nx;
+        double highY = (dy > 0 ? yb : ya) + ny;
+        double lowEndX = dy > 0 ? xa : xb;
+        double lowEndY = dy > 0 ? ya : yb;
+        double highEndX = dy > 0 ? xb : xa;
+        double highEndY = dy > 0 ? yb : ya;
+        double minX = xa - Math.abs(nx);
+        double maxX = xb + Math.abs(nx);
         long from = Math.max(0, (long) Math.floor(minX * STEPS));
-        // a step the rectangle only touches at its left side is not inked
         long to = Math.min(low.length - 1, (long) Math.ceil(maxX * STEPS) - 1);
         for (long c = from; c <= to; c++) {
-            int step = (int) c;
-            double cl = (double) c / STEPS;
-            double cr = (double) (c + 1) / STEPS;
-            // the rectangle's corners inside the step, and its edges' crossings of the step's sides
-            for (int e = 0; e < 4; e++) {
-                double x0 = qx[e];
-                double y0 = qy[e];
-                double x1 = qx[(e + 1) % 4];
-                double y1 = qy[(e + 1) % 4];
-                if (x0 >= cl && x0 <= cr) {
-                    take(step, y0, low, high);
-                }
-                if ((x0 - cl) * (x1 - cl) < 0) {
-                    take(step, y0 + (y1 - y0) * (cl - x0) / (x1 - x0), low, high);
-                }
-                if ((x0 - cr) * (x1 - cr) < 0) {
-                    take(step, y0 + (y1 - y0) * (cr - x0) / (x1 - x0), low, high);
-                }
+            double x0 = Math.max(minX, (double) c / STEPS);
+            double x1 = Math.min(maxX, (double) (c + 1) / STEPS);
+            double top;
+            if (lowX >= x0 && lowX <= x1) {
+                top = lowY;
+            } else {
+                double side0 = ya + slope * (x0 - xa) - across;
+                double side1 = ya + slope * (x1 - xa) - across;
+                double end0 = lowEndY + endSlope * (x0 - lowEndX);
+                double end1 = lowEndY + endSlope * (x1 - lowEndX);
+                top = Math.min(side0 > end0 ? side0 : end0, side1 > end1 ? side1 : end1);
             }
+            double bottom;
+            if (highX >= x0 && highX <= x1) {
+                bottom = highY;
+            } else {
+                double side0 = ya + slope * (x0 - xa) + across;
+                double side1 = ya + slope * (x1 - xa) + across;
+                double end0 = highEndY + endSlope * (x0 - highEndX);
+                double end1 = highEndY + endSlope * (x1 - highEndX);
+                bottom = Math.max(side0 < end0 ? side0 : end0, side1 < end1 ? side1 : end1);
+            }
+            int step = (int) c;
+            take(step, top, low, high);
+            take(step, bottom, low, high);
+        }
+    }
+
+    private static void box(double left, double right, double top, double bottom, double[] low, double[] high) {
+        long from = Math.max(0, (long) Math.floor(left * STEPS));
+        long to = Math.min(low.length - 1, (long) Math.ceil(right * STEPS) - 1);
+        for (long c = from; c <= to; c++) {
+            take((int) c, top, low, high);
+            take((int) c, bottom, low, high);
         }
     }
 
@@ -141,7 +177,11 @@ final class CurveBand {
     }
 
     private static void take(int step, double y, double[] low, double[] high) {
-        low[step] = Math.min(low[step], y);
-        high[step] = Math.max(high[step], y);
+        if (y < low[step]) {
+            low[step] = y;
+        }
+        if (y > high[step]) {
+            high[step] = y;
+        }
     }
 }

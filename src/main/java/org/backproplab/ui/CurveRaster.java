@@ -22,9 +22,11 @@ final class CurveRaster {
         this.height = height;
         if (argb.length < width * height) {
             argb = new int[width * height];
-            cover = new float[width * height];
         }
         Arrays.fill(argb, 0, width * height, 0);
+        if (cover.length < height) {
+            cover = new float[height];
+        }
         if (low.length < width * CurveBand.STEPS) {
             low = new double[width * CurveBand.STEPS];
             high = new double[width * CurveBand.STEPS];
@@ -40,26 +42,40 @@ final class CurveRaster {
         Arrays.fill(low, 0, steps, Double.POSITIVE_INFINITY);
         Arrays.fill(high, 0, steps, Double.NEGATIVE_INFINITY);
         CurveBand.steps(xs, ys, n, half, dashes, low, high);
-        Arrays.fill(cover, 0, width * height, 0f);
-        for (int s = 0; s < steps; s++) {
-            double top = Math.max(0, low[s]);
-            double bottom = Math.min(height, high[s]);
-            int column = s / CurveBand.STEPS;
-            for (int row = (int) Math.floor(top); row < bottom; row++) {
-                double part = Math.min(bottom, row + 1) - Math.max(top, row);
-                cover[row * width + column] += (float) (part / CurveBand.STEPS);
-            }
-        }
         float r = (rgb >> 16 & 0xFF) / 255f;
         float g = (rgb >> 8 & 0xFF) / 255f;
         float b = (rgb & 0xFF) / 255f;
-        for (int p = 0; p < width * height; p++) {
-            if (cover[p] > 0) {
-                float a = (float) (Math.min(1f, cover[p]) * opacity);
-                int d = argb[p];
-                float keep = 1 - a;
-                argb[p] = channel((d >>> 24) * keep / 255f + a) << 24 | channel((d >> 16 & 0xFF) * keep / 255f + r * a) << 16
-                        | channel((d >> 8 & 0xFF) * keep / 255f + g * a) << 8 | channel((d & 0xFF) * keep / 255f + b * a);
+        // column by column, only the rows its steps reach: the work goes with the pixels inked
+        for (int column = 0; column < width; column++) {
+            int first = Integer.MAX_VALUE;
+            int last = -1;
+            for (int s = column * CurveBand.STEPS; s < (column + 1) * CurveBand.STEPS; s++) {
+                if (low[s] < high[s]) {
+                    first = Math.min(first, (int) Math.floor(Math.max(0, low[s])));
+                    last = Math.max(last, (int) Math.ceil(Math.min(height, high[s])) - 1);
+                }
+            }
+            if (first > last) {
+                continue;
+            }
+            Arrays.fill(cover, first, last + 1, 0f);
+            for (int s = column * CurveBand.STEPS; s < (column + 1) * CurveBand.STEPS; s++) {
+                double top = Math.max(0, low[s]);
+                double bottom = Math.min(height, high[s]);
+                for (int row = (int) Math.floor(top); row < bottom; row++) {
+                    double part = Math.min(bottom, row + 1) - Math.max(top, row);
+                    cover[row] += (float) (part / CurveBand.STEPS);
+                }
+            }
+            for (int row = first; row <= last; row++) {
+                if (cover[row] > 0) {
+                    int p = row * width + column;
+                    float a = (float) (Math.min(1f, cover[row]) * opacity);
+                    int d = argb[p];
+                    float keep = (1 - a) / 255f;
+                    argb[p] = channel((d >>> 24) * keep + a) << 24 | channel((d >> 16 & 0xFF) * keep + r * a) << 16
+                            | channel((d >> 8 & 0xFF) * keep + g * a) << 8 | channel((d & 0xFF) * keep + b * a);
+                }
             }
         }
     }

@@ -144,7 +144,9 @@ public final class LossCurveView extends Region {
         double[] dashes = line.dashed() ? new double[] {6 * scale * k, 4 * scale * k} : null;
         int rgb = (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
                 | (int) Math.round(c.getBlue() * 255);
-        raster.draw(xs, ys, n, width / 2, dashes, rgb, line.faint() ? 0.25 : 1);
+        // thinned to four points a device pixel column first (the same stroke within a row: ColumnThinningTest)
+        int kept = ColumnThinning.thin(xs, ys, n, xs, ys);
+        raster.draw(xs, ys, kept, width / 2, dashes, rgb, line.faint() ? 0.25 : 1);
         if (n == 1 && Double.isFinite(line.ys()[0]) && !line.faint()) {
             g.setFill(c);
             g.fillOval(px(line.xs()[0], left, right) - 3 * scale, py(line.ys()[0], top, bottom) - 3 * scale,
