@@ -93,7 +93,7 @@ final class CurveBand {
      * rectangle's top is the larger of its side's and its end's line (a convex function: lowest at their
      * corner, else at one of the step's sides), its bottom the smaller of the other two (likewise).
      */
-    static void segment(double xa, double ya, double xb, double yb, double half, double[] low, double[] high) {
+    private static void segment(double xa, double ya, double xb, double yb, double half, double[] low, double[] high) {
         double dx = xb - xa;
         double dy = yb - ya;
         double length = Math.hypot(dx, dy);
@@ -163,7 +163,7 @@ final class CurveBand {
     }
 
     /** A round join: the disc of radius {@code half} around the point, cut at each step it reaches. */
-    static void join(double x, double y, double half, double[] low, double[] high) {
+    private static void join(double x, double y, double half, double[] low, double[] high) {
         long from = Math.max(0, (long) Math.floor((x - half) * STEPS));
         long to = Math.min(low.length - 1, (long) Math.ceil((x + half) * STEPS) - 1);
         for (long c = from; c <= to; c++) {

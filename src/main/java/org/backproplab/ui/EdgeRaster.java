@@ -1,13 +1,6 @@
 package org.backproplab.ui;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
-import java.util.Arrays;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
 /**
@@ -20,11 +13,7 @@ import javafx.scene.paint.Color;
  */
 final class EdgeRaster {
     private final ImageView view = new ImageView();
-    private int width;
-    private int height;
-    private int[] pixels = new int[0];
-    private IntBuffer buffer;
-    private PixelBuffer<IntBuffer> pixelBuffer;
+    private final ArgbPicture picture = new ArgbPicture();
     /** The x range of the row being stroked, narrowed by {@link #clip}. */
     private double spanFrom;
     private double spanTo;
@@ -45,33 +34,21 @@ final class EdgeRaster {
      * pixels to the unit (the screen's output scale), transparent.
      */
     void begin(double w, double h, double pixelScale) {
-        int pw = Math.max(1, (int) Math.ceil(w * pixelScale));
-        int ph = Math.max(1, (int) Math.ceil(h * pixelScale));
-        if (pw != width || ph != height) {
-            width = pw;
-            height = ph;
-            pixels = new int[pw * ph];
-            buffer = ByteBuffer.allocateDirect(4 * pw * ph).order(ByteOrder.nativeOrder()).asIntBuffer();
-            pixelBuffer = new PixelBuffer<>(pw, ph, buffer, PixelFormat.getIntArgbPreInstance());
-            view.setImage(new WritableImage(pixelBuffer));
-        } else {
-            Arrays.fill(pixels, 0);
+        if (picture.begin((int) Math.ceil(w * pixelScale), (int) Math.ceil(h * pixelScale))) {
+            view.setImage(picture.image());
         }
-        view.setFitWidth(pw / pixelScale);
-        view.setFitHeight(ph / pixelScale);
+        view.setFitWidth(picture.width() / pixelScale);
+        view.setFitHeight(picture.height() / pixelScale);
     }
 
     /** The premultiplied ARGB pixel at column x, row y of the picture being drawn. */
     int pixel(int x, int y) {
-        return pixels[y * width + x];
+        return picture.pixel(x, y);
     }
 
     /** Shows what was stroked since {@link #begin}. */
     void end() {
-        pixelBuffer.updateBuffer(b -> {
-            buffer.put(0, pixels);
-            return null;
-        });
+        picture.show();
     }
 
     /**
@@ -93,7 +70,8 @@ final class EdgeRaster {
         double minY = Math.min(Math.min(y1 - ey + ny, y1 - ey - ny), Math.min(y2 + ey + ny, y2 + ey - ny));
         double maxY = Math.max(Math.max(y1 - ey + ny, y1 - ey - ny), Math.max(y2 + ey + ny, y2 + ey - ny));
         int rowFrom = Math.max(0, (int) Math.floor(minY));
-        int rowTo = Math.min(height - 1, (int) Math.ceil(maxY));
+        int width = picture.width();
+        int rowTo = Math.min(picture.height() - 1, (int) Math.ceil(maxY));
         int r = (int) Math.round(color.getRed() * 255);
         int g = (int) Math.round(color.getGreen() * 255);
         int b = (int) Math.round(color.getBlue() * 255);
@@ -116,7 +94,7 @@ final class EdgeRaster {
             for (int px = colFrom; px <= colTo; px++, d -= uy, t += ux) {
                 double cover = overlap(d, -hw, hw) * overlap(t, -hw, len + hw);
                 if (cover > 0) {
-                    blend(row + px, r, g, b, (int) (alpha16 * cover + 0.5));
+                    picture.blend(row + px, r, g, b, (int) (alpha16 * cover + 0.5));
                 }
             }
         }
@@ -143,19 +121,5 @@ final class EdgeRaster {
     /** How much of the unit box centred at {@code c} lies between {@code lo} and {@code hi}. */
     private static double overlap(double c, double lo, double hi) {
         return Math.max(0, Math.min(c + 0.5, hi) - Math.max(c - 0.5, lo));
-    }
-
-    /**
-     * Source over with the colour (r, g, b) at opacity a / 65536, in fixed point:
-     * out = src x a + dst x (1 - a) for each premultiplied channel, rounded to the nearest.
-     */
-    private void blend(int i, int r, int g, int b, int a) {
-        int dst = pixels[i];
-        int keep = 65536 - a;
-        int da = (255 * a + (dst >>> 24) * keep + 32768) >>> 16;
-        int dr = (r * a + ((dst >> 16) & 0xFF) * keep + 32768) >>> 16;
-        int dg = (g * a + ((dst >> 8) & 0xFF) * keep + 32768) >>> 16;
-        int db = (b * a + (dst & 0xFF) * keep + 32768) >>> 16;
-        pixels[i] = da << 24 | dr << 16 | dg << 8 | db;
     }
 }

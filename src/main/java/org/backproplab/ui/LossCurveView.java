@@ -7,8 +7,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.backproplab.session.CurvePlot;
@@ -28,7 +26,6 @@ public final class LossCurveView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final CurveRaster raster = new CurveRaster();
-    private WritableImage curves;
     private final Label hover = new Label();
     private CurvePlot.Chart chart = CurvePlot.Chart.EMPTY;
     private double fixedMax = Double.NaN;
@@ -211,11 +208,7 @@ public final class LossCurveView extends Region {
         for (CurvePlot.Line line : chart.lines()) {
             stroke(g, line, left, right, top, bottom, k);
         }
-        if (curves == null || curves.getWidth() != rw || curves.getHeight() != rh) {
-            curves = new WritableImage(rw, rh);
-        }
-        curves.getPixelWriter().setPixels(0, 0, rw, rh, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, rw);
-        g.drawImage(curves, 0, 0, rw / k, rh / k);
+        g.drawImage(raster.image(), 0, 0, rw / k, rh / k);
         drawHover(g, left, right, top, bottom);
     }
 

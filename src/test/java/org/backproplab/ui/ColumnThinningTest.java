@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Random;
@@ -91,30 +87,14 @@ class ColumnThinningTest {
         long inkWhole = 0;
         long inkThinned = 0;
         for (int px = 0; px < whole.getWidth(); px++) {
-            int[] a = band(whole, px);
-            int[] b = band(thinned, px);
+            int[] a = StrokeInk.column(whole, px);
+            int[] b = StrokeInk.column(thinned, px);
             assertTrue(Math.abs(a[0] - b[0]) <= 1 && Math.abs(a[1] - b[1]) <= 1,
                     "column " + px + ": rows " + Arrays.toString(a) + " against " + Arrays.toString(b));
             inkWhole += a[2];
             inkThinned += b[2];
         }
         assertEquals(1.0, (double) inkThinned / inkWhole, 0.02);
-    }
-
-    /** Column {@code px}'s first and last row more than half black (-1 when none) and its ink (0 to 255 a pixel). */
-    private static int[] band(BufferedImage image, int px) {
-        int first = -1;
-        int last = -1;
-        int ink = 0;
-        for (int py = 0; py < image.getHeight(); py++) {
-            int dark = 255 - (image.getRGB(px, py) & 0xFF);
-            ink += dark;
-            if (dark > 128) {
-                first = first < 0 ? py : first;
-                last = py;
-            }
-        }
-        return new int[] {first, last, ink};
     }
 
     private static TreeMap<Integer, double[]> columns(double[] xs, double[] ys, int n) {
@@ -135,21 +115,6 @@ class ColumnThinningTest {
 
     /** Black on white, 2 wide, antialiased, butt caps and round joins, as the curve is stroked. */
     private static BufferedImage draw(double[] xs, double[] ys, int n) {
-        BufferedImage image = new BufferedImage(360, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 360, 120);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
-        Path2D.Double path = new Path2D.Double();
-        path.moveTo(xs[0], ys[0]);
-        for (int i = 1; i < n; i++) {
-            path.lineTo(xs[i], ys[i]);
-        }
-        g.draw(path);
-        g.dispose();
-        return image;
+        return StrokeInk.draw(xs, ys, n, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
     }
 }

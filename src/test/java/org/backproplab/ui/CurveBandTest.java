@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Random;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 
 /** The loss curves' steps and pixels, against a segment worked out by hand, the stroke found point by point, and Java 2D. */
+@ExtendWith(ApplicationExtension.class)
 class CurveBandTest {
+    @Start
+    void start(Stage stage) {
+        // the toolkit only: the raster's image needs it
+    }
+
     private static final double INF = Double.POSITIVE_INFINITY;
 
     @Test
@@ -112,22 +118,9 @@ class CurveBandTest {
             xs[i] = 20 + i * 320.0 / n;
             ys[i] = 110 - 95 * Math.exp(-i / 300.0) + noise * random.nextGaussian();
         }
-        BufferedImage stroked = new BufferedImage(360, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = stroked.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 360, 120);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(Color.BLACK);
-        g.setStroke(dashes == null ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND)
+        BufferedImage stroked = StrokeInk.draw(xs, ys, n, dashes == null
+                ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND)
                 : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6, 4}, 0f));
-        Path2D.Double path = new Path2D.Double();
-        path.moveTo(xs[0], ys[0]);
-        for (int i = 1; i < n; i++) {
-            path.lineTo(xs[i], ys[i]);
-        }
-        g.draw(path);
-        g.dispose();
         CurveRaster raster = new CurveRaster();
         raster.clear(360, 120);
         raster.draw(xs, ys, n, 1, dashes, 0x000000, 1);
@@ -136,12 +129,11 @@ class CurveBandTest {
         int worst = 0;
         // the columns of the curve (x 20 to 340; the stroke's steep start reaches a little into column 19)
         for (int px = 20; px < 340; px++) {
-            int[] a = new int[] {-1, -1, 0};
-            int[] b = new int[] {-1, -1, 0};
+            int[] a = StrokeInk.column(stroked, px);
+            int[] b = {-1, -1, 0};
             for (int py = 0; py < 120; py++) {
-                add(a, py, 255 - (stroked.getRGB(px, py) & 0xFF));
                 // premultiplied black: the ink is the alpha
-                add(b, py, raster.pixels()[py * 360 + px] >>> 24);
+                StrokeInk.add(b, py, raster.pixel(px, py) >>> 24);
             }
             if (dashes == null) {
                 assertTrue(Math.abs(a[0] - b[0]) <= 1 && Math.abs(a[1] - b[1]) <= 1,
@@ -153,14 +145,5 @@ class CurveBandTest {
         }
         assertTrue(worst <= 255, "a column's ink differs by " + worst + " (255: a whole pixel)");
         assertEquals(1.0, (double) inkRaster / inkStroked, inkTolerance);
-    }
-
-    /** Adds a pixel's ink (0 to 255) to a column's {first row more than half inked, last such row, ink}. */
-    private static void add(int[] column, int row, int ink) {
-        column[2] += ink;
-        if (ink > 128) {
-            column[0] = column[0] < 0 ? row : column[0];
-            column[1] = row;
-        }
     }
 }
