@@ -332,16 +332,17 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                     training.rebuild(lesson, spec, data);
                 }
                 command.run();
-                publish();
+                publish(true);
             } catch (RuntimeException e) {
                 post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
             }
         });
     }
 
-    private void publish() {
+    /** Publishes the state now; {@code freshMaps}: with the neurons' maps computed again, else the last ones. */
+    private void publish(boolean freshMaps) {
         epochsDone = training.epoch();
-        publishSnapshot(training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, true));
+        publishSnapshot(training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, freshMaps));
     }
 
     @Override
@@ -366,8 +367,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
             if (!play || lastSnapshotTaken() || worker.nanoTime() - lastPublished > LATE_NANOS) {
                 long now = worker.nanoTime();
                 boolean fresh = !play || mapsDue(now - mapsAt, mapsNanos);
-                epochsDone = training.epoch();
-                publishSnapshot(training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, fresh));
+                publish(fresh);
                 lastPublished = worker.nanoTime();
                 if (fresh) {
                     mapsAt = now;

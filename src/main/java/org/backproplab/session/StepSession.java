@@ -289,24 +289,14 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
             return false;
         }
         NumberInput.Result r = NumberInput.parameter(text);
-        if (!accepted(r)) {
-            return false;
-        }
-        double v = r.value();
         return switch (item.kind()) {
-            case WEIGHT -> editParameter(Parameter.weightsName(item.layer()), item.row(), item.col(), v);
-            case BIAS -> editParameter(Parameter.biasName(item.layer()), item.row(), 0, v);
-            case INPUT -> editInput(item.row(), item.col(), v);
-            case TARGET -> editTarget(item.row(), item.col(), v);
+            case WEIGHT -> editValue(r,
+                    v -> engine.editParameter(Parameter.weightsName(item.layer()), item.row(), item.col(), v));
+            case BIAS -> editValue(r, v -> engine.editParameter(Parameter.biasName(item.layer()), item.row(), 0, v));
+            case INPUT -> editValue(r, v -> engine.editInput(item.row(), item.col(), v));
+            case TARGET -> editValue(r, v -> engine.editTarget(item.row(), item.col(), v));
             case NEURON -> false;
         };
-    }
-
-    /** Shows why {@code r} was refused, or clears the last reason; whether it was taken. */
-    private boolean accepted(NumberInput.Result r) {
-        Phrase error = r.ok() ? null : Phrase.key(r.errorKey(), String.valueOf((long) NumberInput.LIMIT));
-        fx.execute(() -> editError.set(error));
-        return r.ok();
     }
 
     /**
@@ -314,25 +304,27 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
      * refused the same way, and an unknown name or place becomes an error notice. Whether it was taken.
      */
     public boolean editParameter(String name, int row, int col, double value) {
-        return editValue(value, () -> engine.editParameter(name, row, col, value));
+        return editValue(NumberInput.parameter(value), v -> engine.editParameter(name, row, col, v));
     }
 
     /** Sets input {@code col} of training sample {@code row}, as {@link #editParameter} sets a weight. */
     public boolean editInput(int row, int col, double value) {
-        return editValue(value, () -> engine.editInput(row, col, value));
+        return editValue(NumberInput.parameter(value), v -> engine.editInput(row, col, v));
     }
 
     /** Sets target {@code col} of training sample {@code row}, as {@link #editParameter} sets a weight. */
     public boolean editTarget(int row, int col, double value) {
-        return editValue(value, () -> engine.editTarget(row, col, value));
+        return editValue(NumberInput.parameter(value), v -> engine.editTarget(row, col, v));
     }
 
-    private boolean editValue(double value, Runnable change) {
-        if (!accepted(NumberInput.parameter(value))) {
-            return false;
+    /** Shows why {@code r} was refused (or clears the last reason) and, if it was taken, submits {@code change}. */
+    private boolean editValue(NumberInput.Result r, java.util.function.DoubleConsumer change) {
+        Phrase error = r.ok() ? null : Phrase.key(r.errorKey(), String.valueOf((long) NumberInput.LIMIT));
+        fx.execute(() -> editError.set(error));
+        if (r.ok()) {
+            submit(() -> change.accept(r.value()));
         }
-        submit(change);
-        return true;
+        return r.ok();
     }
 
     /**
