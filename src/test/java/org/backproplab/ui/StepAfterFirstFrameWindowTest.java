@@ -1,10 +1,12 @@
 package org.backproplab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -14,20 +16,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * As the app starts (issue 15): the window is shown with its tab headers and a line saying the
- * lesson is opening; the window's buttons and the stepping tab's content are built right after that
- * first frame, and then work as if they had been there from the start (the keys, the help, the buttons).
+ * As the app starts (issue 15): the window is shown empty; two frames later its shell replaces that,
+ * with the tab headers and a line saying the lesson is opening; the window's buttons and the stepping
+ * tab's content are built right after, and then work as if they had been there from the start (the
+ * keys, the help, the buttons).
  */
 @ExtendWith(ApplicationExtension.class)
 class StepAfterFirstFrameWindowTest {
     private final UiTestSupport ui = new UiTestSupport(Locale.ENGLISH);
     private boolean shownAtOnce;
-    private boolean stepBuiltWhenShown;
+    private boolean emptyWhenShown;
+    private java.util.List<String> tabsWithShell = java.util.List.of();
+    private boolean buttonsWithShell;
+    private boolean stepBuiltWithShell;
     private String opening;
-    private boolean tabHeadersWhenShown;
-    private boolean buttonsWhenShown;
 
     @Start
     void start(Stage stage) {
@@ -36,10 +41,15 @@ class StepAfterFirstFrameWindowTest {
         ui.open(stage);
         // what the first frame holds: open() has returned, no pulse has run yet
         shownAtOnce = stage.isShowing();
-        stepBuiltWhenShown = stage.getScene().lookup("#step-graph") != null;
-        tabHeadersWhenShown = stage.getScene().lookup(".tab-header-area") != null;
-        buttonsWhenShown = stage.getScene().lookup("#language") != null || stage.getScene().lookup("#help") != null;
-        opening = ((Label) stage.getScene().lookup("#step-opening")).getText();
+        emptyWhenShown = stage.getScene().getRoot().getChildrenUnmodifiable().isEmpty();
+        // what the second picture holds, when the shell replaces the empty pane
+        stage.getScene().rootProperty().addListener((o, was, shell) -> {
+            tabsWithShell = ((javafx.scene.control.TabPane) shell.lookup(".tab-pane")).getTabs().stream()
+                    .map(javafx.scene.control.Tab::getText).toList();
+            buttonsWithShell = shell.lookup("#language") != null || shell.lookup("#help") != null;
+            stepBuiltWithShell = shell.lookup("#step-graph") != null;
+            opening = ((Label) shell.lookup("#step-opening")).getText();
+        });
     }
 
     @AfterEach
@@ -48,11 +58,15 @@ class StepAfterFirstFrameWindowTest {
     }
 
     @Test
-    void theTabsComeFirstAndTheSteppingTabRightAfter(FxRobot robot) {
+    void anEmptyWindowFirstThenTheTabsThenTheSteppingTab(FxRobot robot) {
         assertTrue(shownAtOnce);
-        assertFalse(stepBuiltWhenShown, "the stepping tab is built after the first frame");
-        assertTrue(tabHeadersWhenShown, "the first frame has the tab headers");
-        assertFalse(buttonsWhenShown, "the window's buttons come with the stepping tab");
+        assertTrue(emptyWhenShown, "the first frame is an empty pane: no control, no stylesheet");
+        // the stepping tab and the window's buttons, ten frames after the shell
+        assertDoesNotThrow(() -> WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ui.window != null));
+        assertEquals(java.util.List.of("Step by step", "Playground", "Activations", "Descent", "Digits (CNN)"), tabsWithShell,
+                "the shell has the tabs");
+        assertFalse(buttonsWithShell, "the window's buttons come with the stepping tab");
+        assertFalse(stepBuiltWithShell, "the stepping tab is built after the shell");
         assertEquals("Opening the lesson\u2026", opening);
         ui.settle();
         assertTrue(robot.lookup("#step-graph").tryQuery().isPresent(), "built after the first frame");

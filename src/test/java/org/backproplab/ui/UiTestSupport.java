@@ -39,7 +39,8 @@ final class UiTestSupport {
     /** The answer to "replace the points with the imported ones?", and what was asked (header, then text). */
     boolean importAnswer = true;
     final java.util.List<String> importQuestions = new java.util.ArrayList<>();
-    MainWindow window;
+    /** Set on the FX thread when the window is built (in the app's order, some frames after it is shown). */
+    volatile MainWindow window;
     Stage stage;
     /** Whether the tabs other than the stepping one are left to be built when first opened, as in the app. */
     boolean lazyTabs;
@@ -59,7 +60,7 @@ final class UiTestSupport {
         var digits = new org.backproplab.session.DigitsSession(digitsWorker, javafx.application.Platform::runLater,
                 BackpropLabApp::readInBackground,
                 mnistFolder, 0, 0);
-        window = BackpropLabApp.open(stage, worker, playgroundWorker, digits, settings, i18n, new ExportDialogs() {
+        BackpropLabApp.open(stage, worker, playgroundWorker, () -> digits, settings, i18n, new ExportDialogs() {
             @Override
             public Optional<Path> modelToOpen(Window owner) {
                 return Optional.ofNullable(modelAnswer);
@@ -122,13 +123,15 @@ final class UiTestSupport {
                 importQuestions.add(text);
                 return importAnswer;
             }
-        }, stepAfterFirstFrame);
-        if (!lazyTabs) {
-            // the window builds the playground and digits tabs when first opened; the tests reach
-            // their sessions from the test thread, so they are built here, on the FX thread
-            window.playground();
-            window.digits();
-        }
+        }, stepAfterFirstFrame, built -> {
+            window = built;
+            if (!lazyTabs) {
+                // the window builds the playground and digits tabs when first opened; the tests reach
+                // their sessions from the test thread, so they are built here, on the FX thread
+                window.playground();
+                window.digits();
+            }
+        });
     }
 
     /**
