@@ -33,10 +33,16 @@ final class BenchCommand implements Runnable {
             description = "Heatmap grid size per side (default ${DEFAULT-VALUE}, as TensorFlow Playground).")
     int resolution;
 
-    @Option(names = "--digits", description = "Also time one training epoch over the 60,000 MNIST digits for "
+    @Option(names = "--digits", description = "Also time training epochs over the 60,000 MNIST digits for "
             + "mnist-cnn-small, mnist-lenet and mnist-mlp, each at batch 64 (the PyTorch baseline's) in float32 and in "
-            + "float64 (about a minute in all); each line names its precision and batch.")
+            + "float64, as the baseline does: 20 iterations of warm-up, then --digits-epochs epochs, their median "
+            + "(about two minutes in all); each line names its precision and batch.")
     boolean digits;
+
+    @Option(names = "--digits-epochs", paramLabel = "N", defaultValue = "3",
+            description = "Digits: epochs timed per preset and precision after the warm-up (default ${DEFAULT-VALUE}, "
+                    + "the PyTorch baseline's --reps).")
+    int digitsEpochs;
 
     @Option(names = "--digits-only", description = "Only the digits epochs.")
     boolean digitsOnly;
@@ -87,6 +93,10 @@ final class BenchCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "--precision must be float or double, got "
                     + precision);
         }
+        if (digitsEpochs < 1 || digitsEpochs > 100) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--digits-epochs must be between 1 and 100, got " + digitsEpochs);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (windowOnly) {
             new WindowBench(out, startRuns, windowWarmup, windowSeconds).run();
@@ -136,20 +146,27 @@ final class BenchCommand implements Runnable {
         for (String id : java.util.List.of("mnist-cnn-small", "mnist-lenet", "mnist-mlp")) {
             var preset = org.backproplab.lesson.MnistLessons.byId(id);
             for (String precision : precisions()) {
-                Trainer trainer = preset.newTrainer(train, preset.seed());
-                // every preset at the batch size of the PyTorch baseline (shared/bench), 64
-                trainer.setBatchSize(BENCH_BATCH);
-                org.backproplab.engine.FloatTrainer single = precision.equals("float")
-                        ? new org.backproplab.engine.FloatTrainer(trainer) : null;
-                long start = System.nanoTime();
-                double loss = single != null ? single.trainEpoch() : trainer.trainEpoch();
-                double secs = (System.nanoTime() - start) / 1e9;
+                // the baseline's protocol (shared/bench/torch_baselines.py): 20 iterations of warm-up, then
+                // whole epochs, their median; the warm-up trains a copy, so that each timed epoch is a whole one
+                // from the start of an epoch. The JIT still compiles during the first timed epoch
+                digitsTrainer(preset, train, precision).applyAsDouble(WARMUP_ITERATIONS);
+                java.util.function.IntToDoubleFunction timed = digitsTrainer(preset, train, precision);
+                java.util.List<Double> seconds = new java.util.ArrayList<>();
+                double loss = Double.NaN;
+                for (int e = 0; e < digitsEpochs; e++) {
+                    long start = System.nanoTime();
+                    loss = timed.applyAsDouble(0);
+                    seconds.add(Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+                }
+                double median = WindowReadings.median(seconds.stream().mapToDouble(Double::doubleValue).toArray());
                 Map<String, Object> line = Json.object();
                 line.put("setup", id);
                 line.put("figure", "epoch_seconds");
                 line.put("precision", precision);
-                line.put("value", Math.round(secs * 100) / 100.0);
-                line.put("images_per_second", Math.round(train.size() / secs));
+                line.put("value", Math.round(median * 1000) / 1000.0);
+                line.put("epochs_seconds", seconds);
+                line.put("warmup_iterations", WARMUP_ITERATIONS);
+                line.put("images_per_second", Math.round(train.size() / median));
                 line.put("batch", BENCH_BATCH);
                 line.put("train_loss", loss);
                 line.put("cores", Runtime.getRuntime().availableProcessors());
@@ -157,6 +174,31 @@ final class BenchCommand implements Runnable {
                 out.flush();
             }
         }
+    }
+
+    /** The PyTorch baseline's warm-up before its timed epochs. */
+    static final int WARMUP_ITERATIONS = 20;
+
+    /**
+     * A new trainer of {@code preset} at batch 64 in {@code precision}: given 0 it trains one epoch and
+     * returns its mean loss, given n it trains n iterations.
+     */
+    private static java.util.function.IntToDoubleFunction digitsTrainer(org.backproplab.lesson.MnistLessons.Preset preset,
+            org.backproplab.engine.Samples train, String precision) {
+        Trainer trainer = preset.newTrainer(train, preset.seed());
+        trainer.setBatchSize(BENCH_BATCH);
+        org.backproplab.engine.FloatTrainer single = precision.equals("float")
+                ? new org.backproplab.engine.FloatTrainer(trainer) : null;
+        return n -> {
+            if (n == 0) {
+                return single != null ? single.trainEpoch() : trainer.trainEpoch();
+            }
+            double loss = 0;
+            for (int i = 0; i < n; i++) {
+                loss = single != null ? single.trainIteration() : trainer.trainIteration();
+            }
+            return loss;
+        };
     }
 
     /** The batch size of every digits figure: the PyTorch baseline's. */

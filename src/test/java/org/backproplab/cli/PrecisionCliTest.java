@@ -51,6 +51,9 @@ class PrecisionCliTest {
         CliRun bench = CliRun.of("bench", "--digits-only", "--precision", "half");
         assertEquals(2, bench.exitCode(), bench.err());
         assertTrue(bench.err().contains("--precision must be float or double"), bench.err());
+        CliRun epochs = CliRun.of("bench", "--digits-only", "--digits-epochs", "0");
+        assertEquals(2, epochs.exitCode(), epochs.err());
+        assertTrue(epochs.err().contains("--digits-epochs must be between 1 and 100, got 0"), epochs.err());
         for (String command : new String[] {"train", "bench"}) {
             CliRun help = CliRun.of(command, "--help");
             assertTrue(help.out().contains("--precision"), help.out());
