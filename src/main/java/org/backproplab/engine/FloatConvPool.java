@@ -13,7 +13,9 @@ import java.util.Arrays;
  * width), as {@link FloatConv} computes them (the same sums in the same order), each 2 x 2
  * window's winner (the first of the largest z), then a = f(z) of the winners only
  * ({@link FloatNetwork#activate}'s formula): the sigmoid increases, so the largest a is at the largest
- * z, a quarter of the values (the float path one layer after the other takes the first of the
+ * z, a quarter of the values. The ReLU does not decrease: where the largest z is positive its a is
+ * the largest a, at the same place; where it is not, every a of the window is 0, and the gradient
+ * through the window is 0 whichever place is called the winner (f'(z) = 0 there, as PyTorch takes it at 0) (the float path one layer after the other takes the first of the
  * largest float a, which differs only where two of a window's a round to the same float; the
  * double layers' winner is at the largest z too). Kept for the backward pass: the winner's place and
  * f'(z) there.
@@ -27,6 +29,7 @@ import java.util.Arrays;
  * dE/dinput: it must be the network's first.
  */
 final class FloatConvPool implements FloatLayer {
+    private final Activation activation;
     private final int channels;
     private final int height;
     private final int width;
@@ -74,15 +77,17 @@ final class FloatConvPool implements FloatLayer {
 
     /** Whether {@code conv} followed by {@code pool} can be computed by this layer (as the network's first). */
     static boolean takes(ConvLayer conv, MaxPoolLayer pool) {
-        return conv.stride() == 1 && pool.size() == 2 && conv.activation() == Activation.SIGMOID
+        return conv.stride() == 1 && pool.size() == 2
+                && (conv.activation() == Activation.SIGMOID || conv.activation() == Activation.RELU)
                 && pool.channels() == conv.filters() && pool.inputHeight() == conv.outHeight()
                 && pool.inputWidth() == conv.outWidth();
     }
 
     FloatConvPool(ConvLayer c, MaxPoolLayer p) {
         if (!takes(c, p)) {
-            throw new IllegalArgumentException("not a stride-1 sigmoid convolution followed by a 2 x 2 max-pool");
+            throw new IllegalArgumentException("not a stride-1 sigmoid or ReLU convolution followed by a 2 x 2 max-pool");
         }
+        activation = c.activation();
         channels = c.channels();
         height = c.inputHeight();
         width = c.inputWidth();
@@ -169,11 +174,20 @@ final class FloatConvPool implements FloatLayer {
                 for (int f = 0; f < filters; f++) {
                     pool(w.rows[f], z, s * out + f * poolHeight * poolWidth);
                 }
-                // the sigmoid increases: the pool of a = f(z) is f of the pool of z, a quarter of the values
-                FloatNetwork.sigmoid(z, z, s * out, (s + 1) * out);
-                for (int o = s * out; o < (s + 1) * out; o++) {
-                    // the sigmoid's f'(z) = a (1 - a), as FloatNetwork.derive computes it
-                    slope[o] = z[o] * (1f - z[o]);
+                // f does not decrease: the pool of a = f(z) is f of the pool of z, a quarter of the values
+                if (activation == Activation.SIGMOID) {
+                    FloatNetwork.sigmoid(z, z, s * out, (s + 1) * out);
+                    for (int o = s * out; o < (s + 1) * out; o++) {
+                        // the sigmoid's f'(z) = a (1 - a), as FloatNetwork.derive computes it
+                        slope[o] = z[o] * (1f - z[o]);
+                    }
+                } else {
+                    for (int o = s * out; o < (s + 1) * out; o++) {
+                        float a = Math.max(z[o], 0f);
+                        z[o] = a;
+                        // the ReLU's f'(z), as FloatNetwork.derive computes it: 1 where a is a normal positive float, else 0
+                        slope[o] = a / Math.max(a, Float.MIN_NORMAL);
+                    }
                 }
             }
         });

@@ -51,7 +51,7 @@ final class FloatNetwork {
             Layer l = ls.get(i);
             if (i == 0 && l instanceof ConvLayer c && i + 1 < ls.size() && ls.get(i + 1) instanceof MaxPoolLayer p
                     && FloatConvPool.takes(c, p)) {
-                // the first convolution, its sigmoid and its pool in one pass; a pass-through in the pool's place
+                // the first convolution, its activation and its pool in one pass; a pass-through in the pool's place
                 layers.add(new FloatConvPool(c, p));
                 layers.add(new FloatMaxPool(p.channels(), p.outHeight(), p.outWidth(), 1));
                 i++;

@@ -22,7 +22,7 @@ class FloatNetworkTest {
         return small(seed, Activation.RELU);
     }
 
-    /** As {@link #small(long)} with the convolution's activation {@code f} (sigmoid: the float path fuses it with the pool). */
+    /** As {@link #small(long)} with the convolution's activation {@code f} (sigmoid or ReLU: the float path fuses it with the pool). */
     private static Network small(long seed, Activation f) {
         SplittableRandom r = new SplittableRandom(seed);
         ConvLayer c = new ConvLayer(0, 1, 8, 8, 3, 3, 1, 1, f);
@@ -59,8 +59,10 @@ class FloatNetworkTest {
 
     @Test
     void lossAndGradientsMatchTheDoubleNetwork() {
-        lossAndGradientsMatch(small(3), false);
-        // the first convolution, its sigmoid and its pool in one layer (FloatConvPool)
+        // a convolution without an activation: the float layers one after the other
+        lossAndGradientsMatch(small(3, Activation.IDENTITY), false);
+        // the first convolution, its ReLU or sigmoid and its pool in one layer (FloatConvPool)
+        lossAndGradientsMatch(small(3), true);
         lossAndGradientsMatch(small(3, Activation.SIGMOID), true);
     }
 
