@@ -71,6 +71,9 @@ final class DataMapView {
         image.setFitHeight(SIZE);
         // the picture is as large as shown: no filtering
         image.setSmooth(false);
+        // at the map's top left whatever it holds: a new picture in its buffer asks the image view for
+        // a layout, which a managed child passes up to the window's root on every frame
+        image.setManaged(false);
         points.setPickOnBounds(true);
         points.setMinSize(SIZE, SIZE);
         points.setMaxSize(SIZE, SIZE);
