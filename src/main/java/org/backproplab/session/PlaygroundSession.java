@@ -32,15 +32,8 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     public static final int RESOLUTION = PlaygroundTraining.RESOLUTION;
     /** The thumbnails' side until the window says how large it shows them. */
     static final int DEFAULT_THUMBNAIL = 40;
-    /** Training time per frame; the worker then rests a few milliseconds so drawing gets the cores. */
-    private static final long FRAME_NANOS = 10_000_000L;
-    private static final long REST_NANOS = 5_000_000L;
-    /** The longest training goes on unpublished while the window has not taken the last snapshot. */
-    private static final long LATE_NANOS = 100_000_000L;
-    /** Worker thread: when training last published a snapshot; when one last computed maps, and how long it took. */
-    private long lastPublished;
-    private long mapsAt;
-    private long mapsNanos;
+    /** Worker thread: how long a chunk trains, when it publishes, when its snapshot computes maps. */
+    private final PlayPacing pacing = new PlayPacing();
 
     /** What a change of the set-up asks of the worker. */
     private enum Change { LEARNING_RATE, REBUILD, POINTS }
@@ -349,6 +342,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     protected long playChunk() {
         try {
             long start = worker.nanoTime();
+            long trainFor = pacing.trainingNanos(lastSnapshotTaken());
             do {
                 Notice diverged = training.trainEpoch();
                 if (diverged != null) {
@@ -361,35 +355,21 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                     stopPlaying();
                     break;
                 }
-            } while (play && worker.nanoTime() - start < FRAME_NANOS);
+            } while (play && worker.nanoTime() - start < trainFor);
             // a snapshot made before the window took the last one would replace it unseen: its maps
             // would be computed for nothing, on a core the window's drawing needs
-            if (!play || lastSnapshotTaken() || worker.nanoTime() - lastPublished > LATE_NANOS) {
-                long now = worker.nanoTime();
-                boolean fresh = !play || mapsDue(now - mapsAt, mapsNanos);
+            long now = worker.nanoTime();
+            if (pacing.publishes(play, lastSnapshotTaken(), now)) {
+                boolean fresh = pacing.mapsDue(play, now);
                 publish(fresh);
-                lastPublished = worker.nanoTime();
-                if (fresh) {
-                    mapsAt = now;
-                    mapsNanos = lastPublished - now;
-                }
+                pacing.published(now, worker.nanoTime(), fresh);
             }
-            return REST_NANOS;
+            return PlayPacing.REST_NANOS;
         } catch (RuntimeException e) {
             stopPlaying();
             post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
             return -1;
         }
-    }
-
-    /**
-     * Whether a snapshot made {@code sinceLast} ns after the last one with new maps computes them
-     * again, when that one took {@code cost} ns: at most half the worker's time goes to the maps,
-     * the rest to training (a small network's maps, a few ms, are new in every frame; those of 8
-     * layers of 16, about 30 ms, about 15 times a second).
-     */
-    static boolean mapsDue(long sinceLast, long cost) {
-        return sinceLast >= 2 * cost;
     }
 
     @Override

@@ -11,8 +11,8 @@ import javafx.scene.image.WritableImage;
 /**
  * Premultiplied ARGB pixels drawn on the FX thread and shown by one image that shares their format
  * (a {@link PixelBuffer}: no conversion when they are handed over), with source-over blending as
- * the renderer blends: the picture {@link EdgeRaster} strokes edges into and {@link CurveRaster}
- * draws loss curves into.
+ * the renderer blends: the picture {@link EdgeRaster} strokes edges into, {@link CurveRaster}
+ * draws loss curves into and {@link MapPicture} scales the data map into.
  */
 final class ArgbPicture {
     private int width;
@@ -50,6 +50,11 @@ final class ArgbPicture {
     /** The image that shows the pixels as last {@link #show}n. */
     WritableImage image() {
         return image;
+    }
+
+    /** The premultiplied ARGB pixels, row by row, to draw into; {@link #show} hands them to the image. */
+    int[] pixels() {
+        return pixels;
     }
 
     /** The premultiplied ARGB pixel at column x, row y. */

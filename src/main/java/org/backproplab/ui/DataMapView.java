@@ -3,6 +3,7 @@ package org.backproplab.ui;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -13,11 +14,12 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.backproplab.session.PlaygroundChoices;
 import org.backproplab.session.PlaygroundChoices.MapPoint;
+import org.backproplab.session.PlaygroundChoices;
 import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.PlaygroundSnapshot;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -33,13 +35,22 @@ final class DataMapView {
     private final PlaygroundSession session;
     private final I18n i18n;
     private final VBox root = new VBox(6);
+    /** The map and its points as one picture at the screen's pixels ({@link MapPicture}). */
     private final ImageView image = new ImageView();
-    private final Canvas points = new Canvas(SIZE, SIZE);
+    private final MapPicture picture = new MapPicture();
+    /** Takes the mouse over the map; draws nothing. */
+    private final Region points = new Region();
+    /** The points are drawn here, off the scene, and copied into the picture's overlay when they change. */
+    private final Canvas painter = new Canvas();
     private final Label title = new Label();
     private final CheckBox showTest = new CheckBox();
-    private WritableImage output;
-    /** The pixels last written into {@link #output}. */
+    /** The map's pixels last drawn into the picture, and the picture's side then. */
     private int[] written;
+    private int writtenSide;
+    /** 1 normally, larger in presentation mode. */
+    private double scale = 1;
+    /** The pixels a point of the map takes in a PNG export (0: on the screen, the window's). */
+    private double exportPixels;
     private final StackPane map;
     private final Label legend = new Label();
     /** What the points canvas shows (the snapshot keeps the same list while the data stays). */
@@ -58,7 +69,14 @@ final class DataMapView {
         this.i18n = i18n;
         image.setFitWidth(SIZE);
         image.setFitHeight(SIZE);
-        image.setSmooth(true);
+        // the picture is as large as shown: no filtering
+        image.setSmooth(false);
+        // at the map's top left whatever it holds: a new picture in its buffer asks the image view for
+        // a layout, which a managed child passes up to the window's root on every frame
+        image.setManaged(false);
+        points.setPickOnBounds(true);
+        points.setMinSize(SIZE, SIZE);
+        points.setMaxSize(SIZE, SIZE);
         map = new StackPane(image, points);
         map.setId("output-map");
         map.setMaxSize(SIZE, SIZE);
@@ -98,6 +116,11 @@ final class DataMapView {
             }
         });
         root.getChildren().addAll(title, ViewParts.zoomable(map), stepPoint, legend, new HBox(12, discretize, showTest));
+        // a PNG export at twice the scale gets the map and points drawn at its pixels
+        PngExport.beforeSnapshot(map, pixels -> {
+            exportPixels = pixels;
+            redrawNow();
+        });
     }
 
     /**
@@ -111,6 +134,7 @@ final class DataMapView {
 
     /** 1 normally, larger in presentation mode. */
     void setScale(double scale) {
+        this.scale = scale;
         ViewParts.zoom(map, scale);
         legend.setMaxWidth(SIZE * scale);
     }
@@ -124,33 +148,54 @@ final class DataMapView {
      * name), else the output's decision regions.
      */
     void draw(PlaygroundSnapshot s, int[] hovered, String hoveredName) {
-        int res = s.resolution();
-        if (output == null || output.getWidth() != res) {
-            output = new WritableImage(res, res);
-            written = null;
-            image.setImage(output);
-        }
-        int[] pixels = hovered != null ? hovered : s.outputPicture();
-        // a snapshot that kept the last maps passes the same pixels: no upload for the renderer
-        if (pixels != written) {
-            output.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), pixels, 0, res);
-            written = pixels;
-        }
+        shown = s;
+        shownHovered = hovered;
+        shownName = hoveredName;
         title.setText(hovered != null ? i18n.get("pg.neuronMap", hoveredName) : i18n.get("pg.outputMap"));
-        drawPoints(s.points());
+        // the picture's side: the map's points at the screen's pixels (or the export's)
+        double pixels = exportPixels > 0 ? exportPixels : image.getScene() != null && image.getScene().getWindow() != null
+                ? image.getScene().getWindow().getOutputScaleX() : 1;
+        int side = (int) Math.round(SIZE * scale * pixels);
+        boolean newPoints = drawPoints(s.points(), side);
+        int[] grid = hovered != null ? hovered : s.outputPicture();
+        // a snapshot that kept the last maps passes the same pixels: no drawing, no upload for the renderer
+        if (grid != written || side != writtenSide || newPoints) {
+            if (picture.draw(grid, s.resolution(), side) || image.getImage() != picture.image()) {
+                image.setImage(picture.image());
+            }
+            written = grid;
+            writtenSide = side;
+        }
     }
 
-    private void drawPoints(List<MapPoint> all) {
+    /** The last snapshot drawn and the hovered map then, for drawing again at another size. */
+    private PlaygroundSnapshot shown;
+    private int[] shownHovered;
+    private String shownName;
+
+    private void redrawNow() {
+        if (shown != null) {
+            draw(shown, shownHovered, shownName);
+        }
+    }
+
+    /** Draws the points into the picture's overlay when they (or the picture's side) changed; whether they did. */
+    private boolean drawPoints(List<MapPoint> all, int side) {
         // the points change far less often than the frames: draw them again only when they do
         MapPoint chosen = session.setup().chosenPointProperty().get();
-        if (all == pointsDrawn && showTest.isSelected() == testsDrawn && Objects.equals(chosen, chosenDrawn)) {
-            return;
+        if (all == pointsDrawn && showTest.isSelected() == testsDrawn && Objects.equals(chosen, chosenDrawn)
+                && side == picture.side()) {
+            return false;
         }
         pointsDrawn = all;
         testsDrawn = showTest.isSelected();
         chosenDrawn = chosen;
-        GraphicsContext g = points.getGraphicsContext2D();
-        g.clearRect(0, 0, SIZE, SIZE);
+        painter.setWidth(side);
+        painter.setHeight(side);
+        GraphicsContext g = painter.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, side, side);
+        g.scale(side / SIZE, side / SIZE);
         IntFunction<Color> color = argb -> Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
         for (MapPoint p : all) {
             if (p.test() && !showTest.isSelected()) {
@@ -169,6 +214,13 @@ final class DataMapView {
             g.setLineWidth(3);
             g.strokeOval(x(chosen.x1()) - 8, y(chosen.x2()) - 8, 16, 16);
         }
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        WritableImage drawn = painter.snapshot(params, null);
+        int[] overlay = new int[side * side];
+        drawn.getPixelReader().getPixels(0, 0, side, side, PixelFormat.getIntArgbPreInstance(), overlay, 0, side);
+        picture.setOverlay(overlay, side);
+        return true;
     }
 
     private static double x(double x1) {

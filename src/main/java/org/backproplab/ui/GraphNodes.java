@@ -2,6 +2,7 @@ package org.backproplab.ui;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -21,6 +22,9 @@ import org.backproplab.session.GraphItem;
  * and what a click ({@code onSelect}) or the mouse entering and leaving ({@code onHover}) tells.
  */
 final class GraphNodes {
+    /** The property of a tooltip that holds the text it gets when next shown. */
+    private static final String LATER = "backproplab.tipLater";
+
     /**
      * A neuron's circle with its texts and heatmap, its bias as a label above it (the step tab)
      * and as a square at its lower left (the compact graph, as TensorFlow Playground draws it),
@@ -133,7 +137,25 @@ final class GraphNodes {
     static Tooltip tooltip() {
         Tooltip tip = new Tooltip();
         tip.setShowDelay(Duration.millis(150));
+        tip.setOnShowing(e -> {
+            if (tip.getProperties().remove(LATER) instanceof Supplier<?> text) {
+                tip.setText((String) text.get());
+            }
+        });
         return tip;
+    }
+
+    /**
+     * Gives {@code tip} the text {@code text} makes: at once while it shows, else when it is next
+     * shown (a hidden weight's tooltip, 2,000 of them in a network of 8 layers of 16, is seldom read
+     * and was written on every frame).
+     */
+    static void textWhenShown(Tooltip tip, Supplier<String> text) {
+        if (tip.isShowing()) {
+            tip.setText(text.get());
+        } else {
+            tip.getProperties().put(LATER, text);
+        }
     }
 
     /** The radius a neuron needs for its text (name, net and out), the largest over {@code neurons}. */

@@ -104,8 +104,8 @@ public final class GraphView extends Region {
     }
 
     /**
-     * The playground's look: small neurons that show their heatmaps, no bias or weight labels
-     * (their values are in the tooltips), for networks of up to 8 layers of 16.
+     * The playground's look (set before the first snapshot): small neurons that show their heatmaps, no bias
+     * or weight labels (not even hidden ones: their values are in the edges' tooltips), for up to 8 layers of 16.
      */
     public void setCompact(boolean compact) {
         this.compact = compact;
@@ -192,7 +192,7 @@ public final class GraphView extends Region {
         }
         hitLayer.getChildren().addAll(hits);
         content.getChildren().addAll(edgeCanvas.markLine(), hitLayer);
-        content.getChildren().addAll(weightLabels);
+        content.getChildren().addAll(compact ? List.of() : weightLabels);
         for (int i = 0; i < sizes.get(0); i++) {
             inputs.add(make.clickable("input-" + i, "io-box", GraphItem.input(i)));
         }
@@ -285,8 +285,8 @@ public final class GraphView extends Region {
             return;
         }
         if (!allowed) {
-            // hidden, its value still shown by the tooltip: a new text or style would only cost layout and CSS
-            label.getTooltip().setText(text(box.tip()));
+            // hidden, its value in the tooltip (written when shown): a new text or style would only cost layout and CSS
+            GraphNodes.textWhenShown(label.getTooltip(), () -> text(box.tip()));
             return;
         }
         label.setText(box.text());

@@ -34,6 +34,10 @@ public final class LossCurveView extends Region {
     private String axisLabel = "";
     private String hoverFormat = "{0}: {1}";
     private String smoothedFormat = "{0} ({1})";
+    /** Whether the chart changed while it could not be seen: drawn when it can, or is snapshotted. */
+    private boolean stale;
+    /** Drawing for a snapshot: whether it can be seen or not. */
+    private boolean forSnapshot;
 
     public LossCurveView() {
         getStyleClass().add("loss-curve");
@@ -53,6 +57,19 @@ public final class LossCurveView extends Region {
         setOnMouseExited(e -> {
             mouseX = Double.NaN;
             draw();
+        });
+        // a chart scrolled out of view (the playground's accuracy under its loss) is drawn when it comes back
+        new FrameTimer(this, now -> {
+            if (stale && InView.isShown(this)) {
+                draw();
+            }
+        });
+        PngExport.beforeSnapshot(this, pixels -> {
+            if (pixels > 0 && stale) {
+                forSnapshot = true;
+                draw();
+                forSnapshot = false;
+            }
         });
     }
 
@@ -108,6 +125,11 @@ public final class LossCurveView extends Region {
         return chart;
     }
 
+    /** Whether the chart changed while it could not be seen, and is not drawn yet. */
+    boolean isStale() {
+        return stale;
+    }
+
     /** The series the mouse reads (the current run's training loss), raw. */
     public LossHistory.Curve getCurve() {
         return new LossHistory.Curve(chart.hover().xs(), chart.hover().raw());
@@ -160,6 +182,11 @@ public final class LossCurveView extends Region {
     }
 
     private void draw() {
+        if (!forSnapshot && !InView.isShown(this)) {
+            stale = true;
+            return;
+        }
+        stale = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();

@@ -41,8 +41,8 @@ class PlaygroundMapsTest {
     @Test
     void theMapsTakeAtMostHalfOfTheWorkersTime() {
         // maps that took 30 ms are due again 60 ms later, not before
-        assertFalse(PlaygroundSession.mapsDue(59_000_000L, 30_000_000L));
-        assertTrue(PlaygroundSession.mapsDue(60_000_000L, 30_000_000L));
-        assertTrue(PlaygroundSession.mapsDue(16_000_000L, 5_000_000L), "a small network's maps: every frame");
+        assertFalse(PlayPacing.mapsDue(59_000_000L, 30_000_000L));
+        assertTrue(PlayPacing.mapsDue(60_000_000L, 30_000_000L));
+        assertTrue(PlayPacing.mapsDue(16_000_000L, 5_000_000L), "a small network's maps: every frame");
     }
 }

@@ -69,4 +69,32 @@ class PlaygroundPacingTest {
         assertTrue(taken > 2 * perChunk, "taken " + taken + ", " + perChunk + " epochs a chunk");
         assertTrue(trained - taken <= 10 * perChunk, "taken " + taken + ", trained " + trained);
     }
+
+    @Test
+    void whileTheWindowKeepsUpAChunkLeavesTimeInTheFrameForTheSnapshotAndTheRest() {
+        // 16.67 ms a frame: 5 ms of making the snapshot and 5 ms of rest leave 6.67 ms of training
+        assertEquals(16_666_667L - 10_000_000L, PlayPacing.trainingNanos(true, 5_000_000L));
+        // a cheap snapshot: at most 10 ms, as before; a dear one (the maps of 8 x 16): at least 2 ms
+        assertEquals(10_000_000L, PlayPacing.trainingNanos(true, 0));
+        assertEquals(2_000_000L, PlayPacing.trainingNanos(true, 30_000_000L));
+        // a window that has not taken the last snapshot: 10 ms, whatever the snapshot cost
+        assertEquals(10_000_000L, PlayPacing.trainingNanos(false, 5_000_000L));
+    }
+
+    @Test
+    void theChunkAfterASnapshotLeavesTimeForMakingTheNextOne() {
+        PlayPacing pacing = new PlayPacing();
+        // made from 100 ms to 104 ms: the next chunk trains 16.67 - 4 - 5 ms while the window keeps up
+        pacing.published(100_000_000L, 104_000_000L, true);
+        assertEquals(16_666_667L - 9_000_000L, pacing.trainingNanos(true));
+        assertEquals(10_000_000L, pacing.trainingNanos(false));
+        // published at 104 ms: a window that has not taken it gets the next one 100 ms later at the latest
+        assertEquals(false, pacing.publishes(true, false, 204_000_000L));
+        assertEquals(true, pacing.publishes(true, false, 204_000_001L));
+        assertEquals(true, pacing.publishes(true, true, 105_000_000L));
+        // its maps took 4 ms: new maps again 8 ms after they were started, not sooner
+        assertEquals(false, pacing.mapsDue(true, 107_999_999L));
+        assertEquals(true, pacing.mapsDue(true, 108_000_000L));
+        assertEquals(true, pacing.mapsDue(false, 100_000_001L), "paused: always new maps");
+    }
 }

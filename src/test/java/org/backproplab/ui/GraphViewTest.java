@@ -73,12 +73,38 @@ class GraphViewTest {
         assertFalse(h1.isVisible());
     }
 
+    /** The tooltip showing now (waits for it). */
+    private static javafx.scene.control.Tooltip shownTooltip(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.listWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()));
+        return (javafx.scene.control.Tooltip) robot.listWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()).findFirst().get();
+    }
+
     @Test
-    void aCompactPlainNetworkShowsNamesAndHidesValues(FxRobot robot) {
+    void aHiddenWeightsTooltipIsWrittenWhenItShows() throws Exception {
+        javafx.scene.control.Tooltip tip = WaitForAsyncUtils.asyncFx(GraphNodes::tooltip).get();
+        tip.setText("w = 1");
+        GraphNodes.textWhenShown(tip, () -> "w = 2");
+        assertEquals("w = 1", tip.getText(), "not shown: not written yet");
+        // showing it writes the newest text, once
+        WaitForAsyncUtils.asyncFx(() -> tip.getOnShowing().handle(null)).get();
+        assertEquals("w = 2", tip.getText());
+        tip.setText("w = 3");
+        WaitForAsyncUtils.asyncFx(() -> tip.getOnShowing().handle(null)).get();
+        assertEquals("w = 3", tip.getText(), "nothing left to write");
+    }
+
+    @Test
+    void aCompactPlainNetworkShowsNamesAndHidesValues(FxRobot robot) throws Exception {
         assertEquals("X1", robot.lookup("#pg-input-0").queryAs(Label.class).getText());
-        assertFalse(robot.lookup("#pg-weight-0-0-1").query().isVisible(), "compact: values in the tooltips");
-        assertEquals("w2 (X2 \u2192 h1) = -2.0",
-                robot.lookup("#pg-weight-0-0-1").queryAs(Label.class).getTooltip().getText());
+        // compact: no weight labels at all; a weight's value is in its edge's tooltip, written when it shows
+        assertTrue(robot.lookup("#pg-weight-0-0-1").tryQuery().isEmpty(), "compact: no weight labels");
+        javafx.scene.shape.Line edge = robot.lookup("#pg-edge-0-0-1").queryAs(javafx.scene.shape.Line.class);
+        // a quarter along the edge from X2 (its middle crosses X1 -> h2's)
+        robot.moveTo(edge.localToScreen(edge.getStartX() + 0.25 * (edge.getEndX() - edge.getStartX()),
+                edge.getStartY() + 0.25 * (edge.getEndY() - edge.getStartY())));
+        assertEquals("w2 (X2 \u2192 h1) = -2.0", shownTooltip(robot).getText());
         assertFalse(robot.lookup("#pg-bias-0-0").query().isVisible());
         assertFalse(robot.lookup("#pg-target-0").query().isVisible(), "no targets");
         assertTrue(robot.lookup("#pg-edge-0-0-1").query().getStyleClass().contains("negative"));

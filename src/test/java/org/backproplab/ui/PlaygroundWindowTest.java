@@ -102,12 +102,46 @@ class PlaygroundWindowTest {
         assertEquals("Neuron " + s.graph().neurons().get(0).get(1).name(), title.getText());
         Node map = robot.lookup("#output-map").query();
         javafx.scene.image.Image image = ((javafx.scene.image.ImageView) map.lookup(".image-view")).getImage();
-        assertEquals(PlaygroundSession.RESOLUTION, image.getWidth(), "not the small thumbnail");
-        int[] expected = s.neuronPicture(0, 1);
-        assertFalse(java.util.Arrays.equals(expected, s.outputPicture()));
+        // one picture at the screen's pixels: the neuron's map over the whole grid, scaled, the points over it
+        int side = (int) image.getWidth();
+        assertEquals(DataMapView.SIZE, side, "as large as shown (output scale 1 here)");
+        int[] grid = s.neuronPicture(0, 1);
+        assertFalse(java.util.Arrays.equals(grid, s.outputPicture()));
+        int[] expected = MapPictureTest.java2d(grid, PlaygroundSession.RESOLUTION, side);
+        int compared = 0;
         for (int i = 0; i < expected.length; i += 97) {
-            assertEquals(expected[i], image.getPixelReader().getArgb(i % 100, i / 100), "pixel " + i);
+            int x = i % side;
+            int y = i / side;
+            if (nearAPoint(s.points(), x + 0.5, y + 0.5, 6)) {
+                continue;
+            }
+            int shown = image.getPixelReader().getArgb(x, y);
+            assertTrue(MapPictureTest.channelDifference(expected[i], shown) <= 3,
+                    "pixel " + x + ", " + y + ": " + Integer.toHexString(shown) + " for " + Integer.toHexString(expected[i]));
+            compared++;
         }
+        assertTrue(compared > 500, compared + " pixels away from the points");
+        // the last point drawn (nothing over it): its colour at its centre
+        var last = s.points().get(s.points().size() - 1);
+        double range = org.backproplab.session.PlaygroundChoices.RANGE;
+        int cx = (int) ((last.x1() + range) / (2 * range) * side);
+        int cy = (int) ((range - last.x2()) / (2 * range) * side);
+        assertTrue(MapPictureTest.channelDifference(0xFF000000 | last.argb(), image.getPixelReader().getArgb(cx, cy)) <= 1,
+                Integer.toHexString(image.getPixelReader().getArgb(cx, cy)));
+    }
+
+    /** Whether (x, y), in pixels of the map, is within {@code distance} of a point's centre. */
+    private static boolean nearAPoint(java.util.List<org.backproplab.session.PlaygroundChoices.MapPoint> points, double x,
+            double y, double distance) {
+        double range = org.backproplab.session.PlaygroundChoices.RANGE;
+        for (var p : points) {
+            double px = (p.x1() + range) / (2 * range) * DataMapView.SIZE;
+            double py = (range - p.x2()) / (2 * range) * DataMapView.SIZE;
+            if (Math.hypot(px - x, py - y) < distance) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

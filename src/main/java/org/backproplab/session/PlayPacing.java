@@ -1,0 +1,74 @@
+package org.backproplab.session;
+
+/**
+ * When the playground's training publishes, and for how long it trains in between (worker thread
+ * only). While the window takes every snapshot, a chunk trains for what a frame at 60 Hz leaves
+ * after the last snapshot's making and the worker's rest, so that a new snapshot is ready for every
+ * frame (with 10 ms of training, a snapshot and the rest, a new one came only every 20 to 25 ms: at
+ * most 40 to 50 frames a second, whatever the window could draw). A window that does not keep up
+ * gets 10 ms chunks, and a snapshot only once it took the last one (or 100 ms after it).
+ */
+final class PlayPacing {
+    /** A frame at 60 Hz. */
+    static final long FRAME_NANOS = 16_666_667L;
+    /** The longest and the shortest chunk of training. */
+    static final long MOST_TRAINING_NANOS = 10_000_000L;
+    static final long LEAST_TRAINING_NANOS = 2_000_000L;
+    /** After each chunk the worker rests, so that drawing gets the cores. */
+    static final long REST_NANOS = 5_000_000L;
+    /** The longest training goes on unpublished while the window has not taken the last snapshot. */
+    static final long LATE_NANOS = 100_000_000L;
+
+    /** When training last published a snapshot, and how long making it took. */
+    private long publishedAt;
+    private long publishNanos;
+    /** When a snapshot last computed maps, and how long it took. */
+    private long mapsAt;
+    private long mapsNanos;
+
+    /**
+     * How long a chunk trains: while the window keeps up (it took the last snapshot), the frame less
+     * the last snapshot's making and the rest, between 2 and 10 ms; else 10 ms.
+     */
+    static long trainingNanos(boolean windowKeepsUp, long publishNanos) {
+        if (!windowKeepsUp) {
+            return MOST_TRAINING_NANOS;
+        }
+        return Math.max(LEAST_TRAINING_NANOS, Math.min(MOST_TRAINING_NANOS, FRAME_NANOS - publishNanos - REST_NANOS));
+    }
+
+    /** How long the next chunk trains, the window keeping up or not. */
+    long trainingNanos(boolean windowKeepsUp) {
+        return trainingNanos(windowKeepsUp, publishNanos);
+    }
+
+    /** Whether to publish at {@code now}: while paused, when the window took the last snapshot, or when it is late. */
+    boolean publishes(boolean playing, boolean taken, long now) {
+        return !playing || taken || now - publishedAt > LATE_NANOS;
+    }
+
+    /** Whether a snapshot made at {@code now} computes the maps again. */
+    boolean mapsDue(boolean playing, long now) {
+        return !playing || mapsDue(now - mapsAt, mapsNanos);
+    }
+
+    /** A snapshot started at {@code start} (with new maps when {@code fresh}) was published at {@code end}. */
+    void published(long start, long end, boolean fresh) {
+        publishedAt = end;
+        publishNanos = end - start;
+        if (fresh) {
+            mapsAt = start;
+            mapsNanos = end - start;
+        }
+    }
+
+    /**
+     * Whether a snapshot made {@code sinceLast} ns after the last one with new maps computes them
+     * again, when that one took {@code cost} ns: at most half the worker's time goes to the maps,
+     * the rest to training (a small network's maps, a few ms, are new in every frame; those of 8
+     * layers of 16, about 30 ms, about 15 times a second).
+     */
+    static boolean mapsDue(long sinceLast, long cost) {
+        return sinceLast >= 2 * cost;
+    }
+}
