@@ -5,7 +5,7 @@ import javafx.scene.layout.Region;
 
 /**
  * Holds a label whose text changes every frame (a loss, an epoch) so that a new text lays out
- * the label alone, not the window: the label is unmanaged (a layout root), and the box keeps the
+ * the label alone, not the window: the label is unmanaged (a layout root), and the box prefers the
  * width of the widest text it has held, asking its parents for a layout only when a text is wider
  * still or the font changed. Without it, each new text laid out every pane from the label up to
  * the window's root, a third of the playground's frame on the FX thread.
@@ -36,9 +36,15 @@ final class SteadyBox extends Region {
         return snappedLeftInset() + widest + snappedRightInset();
     }
 
+    /**
+     * The label's own minimum (its ellipsis), not the widest text: a box whose minimum grew with each
+     * wider text (an epoch count gaining a digit) made its column's minimum grow with it, and a
+     * border pane then took the difference from the columns beside it (the playground's data map lost
+     * its right edge in a 1,280-pixel window).
+     */
     @Override
     protected double computeMinWidth(double height) {
-        return computePrefWidth(height);
+        return snappedLeftInset() + label.minWidth(-1) + snappedRightInset();
     }
 
     @Override

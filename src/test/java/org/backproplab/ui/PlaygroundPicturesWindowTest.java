@@ -67,6 +67,25 @@ class PlaygroundPicturesWindowTest {
     }
 
     @Test
+    void aLongEpochLineLeavesTheMapWhole(FxRobot robot) {
+        robot.interact(() -> ui.window.openPlayground("spiral"));
+        ui.settle();
+        Node map = robot.lookup("#output-map").query();
+        Node right = robot.lookup("#pg-right").query();
+        double left = map.localToScene(map.getBoundsInLocal()).getMinX();
+        double edge = right.localToScene(right.getBoundsInLocal()).getMaxX();
+        assertTrue(map.localToScene(map.getBoundsInLocal()).getMaxX() <= edge, "the map fits at first");
+        // the epoch line after hours of training, six-digit counts: the line gives way, not the map
+        robot.interact(() -> ((javafx.scene.control.Label) robot.lookup("#epoch").query())
+                .setText("Epoch 123,456 \u00b7 3,086,400 updates \u00b7 60 frames/s"));
+        ui.settle();
+        javafx.geometry.Bounds after = map.localToScene(map.getBoundsInLocal());
+        assertEquals(left, after.getMinX(), 0.5, "the map stays where it was");
+        assertEquals(edge, right.localToScene(right.getBoundsInLocal()).getMaxX(), 0.5, "the right column too");
+        assertTrue(after.getMaxX() <= edge, after + " within " + edge);
+    }
+
+    @Test
     void theMapIsDrawnAtTheScreensPixelsInPresentationModeAndInAnExport(FxRobot robot) throws Exception {
         ui.click(robot, "#tab-playground");
         ui.settle();
