@@ -149,13 +149,13 @@ final class BenchCommand implements Runnable {
                 // the baseline's protocol (shared/bench/torch_baselines.py): 20 iterations of warm-up, then
                 // whole epochs, their median; the warm-up trains a copy, so that each timed epoch is a whole one
                 // from the start of an epoch. The JIT still compiles during the first timed epoch
-                digitsTrainer(preset, train, precision).applyAsDouble(WARMUP_ITERATIONS);
-                java.util.function.IntToDoubleFunction timed = digitsTrainer(preset, train, precision);
+                DigitsTrainer.of(preset, train, precision).iterations(WARMUP_ITERATIONS);
+                DigitsTrainer timed = DigitsTrainer.of(preset, train, precision);
                 java.util.List<Double> seconds = new java.util.ArrayList<>();
                 double loss = Double.NaN;
                 for (int e = 0; e < digitsEpochs; e++) {
                     long start = System.nanoTime();
-                    loss = timed.applyAsDouble(0);
+                    loss = timed.epoch();
                     seconds.add(Math.round((System.nanoTime() - start) / 1e7) / 100.0);
                 }
                 double median = WindowReadings.median(seconds.stream().mapToDouble(Double::doubleValue).toArray());
@@ -179,26 +179,30 @@ final class BenchCommand implements Runnable {
     /** The PyTorch baseline's warm-up before its timed epochs. */
     static final int WARMUP_ITERATIONS = 20;
 
-    /**
-     * A new trainer of {@code preset} at batch 64 in {@code precision}: given 0 it trains one epoch and
-     * returns its mean loss, given n it trains n iterations.
-     */
-    private static java.util.function.IntToDoubleFunction digitsTrainer(org.backproplab.lesson.MnistLessons.Preset preset,
-            org.backproplab.engine.Samples train, String precision) {
-        Trainer trainer = preset.newTrainer(train, preset.seed());
-        trainer.setBatchSize(BENCH_BATCH);
-        org.backproplab.engine.FloatTrainer single = precision.equals("float")
-                ? new org.backproplab.engine.FloatTrainer(trainer) : null;
-        return n -> {
-            if (n == 0) {
-                return single != null ? single.trainEpoch() : trainer.trainEpoch();
-            }
-            double loss = 0;
+    /** A new trainer of a digits preset at batch 64, in double or (with {@code single}) in float32. */
+    private record DigitsTrainer(Trainer trainer, org.backproplab.engine.FloatTrainer single) {
+        static DigitsTrainer of(org.backproplab.lesson.MnistLessons.Preset preset, org.backproplab.engine.Samples train,
+                String precision) {
+            Trainer trainer = preset.newTrainer(train, preset.seed());
+            trainer.setBatchSize(BENCH_BATCH);
+            return new DigitsTrainer(trainer, precision.equals("float") ? new org.backproplab.engine.FloatTrainer(trainer) : null);
+        }
+
+        /** One epoch; its mean loss. */
+        double epoch() {
+            return single != null ? single.trainEpoch() : trainer.trainEpoch();
+        }
+
+        /** {@code n} iterations. */
+        void iterations(int n) {
             for (int i = 0; i < n; i++) {
-                loss = single != null ? single.trainIteration() : trainer.trainIteration();
+                if (single != null) {
+                    single.trainIteration();
+                } else {
+                    trainer.trainIteration();
+                }
             }
-            return loss;
-        };
+        }
     }
 
     /** The batch size of every digits figure: the PyTorch baseline's. */
