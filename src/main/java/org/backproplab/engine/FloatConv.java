@@ -206,10 +206,11 @@ final class FloatConv implements FloatLayer {
                 for (int f = 0; f < filters; f++) {
                     Arrays.fill(w.wide[f], 0, n, bias[f]);
                 }
-                // four taps at a time into every filter's row: the four slices stay in the cache (copied
-                // into rows of their own: C2 does not vectorise reads of one array at several offsets)
-                for (int tap = 0; tap < k; tap += 4) {
-                    int taps = Math.min(4, k - tap);
+                // three taps at a time into every filter's row, three filters at a time: the three slices
+                // stay in the cache (copied into rows of their own: C2 does not vectorise reads of one array
+                // at several offsets)
+                for (int tap = 0; tap < k; tap += 3) {
+                    int taps = Math.min(3, k - tap);
                     for (int i = 0; i < taps; i++) {
                         for (int g = 0; g < count; g++) {
                             float[] src = padding > 0 ? w.padded[g] : input;
@@ -217,9 +218,7 @@ final class FloatConv implements FloatLayer {
                             System.arraycopy(src, base + tapOffsets[tap + i], w.slices[i], g * wide, wide);
                         }
                     }
-                    for (int f = 0; f < filters; f++) {
-                        FloatKernels.addRows(w.wide[f], n, weights, f * k + tap, w.slices, 0, taps);
-                    }
+                    FloatKernels.addTaps(w.wide, filters, n, weights, k, tap, taps, w.slices);
                 }
                 for (int g = 0; g < count; g++) {
                     for (int f = 0; f < filters; f++) {

@@ -161,15 +161,13 @@ final class FloatConvPool implements FloatLayer {
                 for (int f = 0; f < filters; f++) {
                     Arrays.fill(w.rows[f], bias[f]);
                 }
-                // four taps at a time into every filter's row (FloatConv's forwardSlices, one sample)
-                for (int tap = 0; tap < k; tap += 4) {
-                    int taps = Math.min(4, k - tap);
+                // three taps at a time into every filter's row (FloatConv's forwardSlices, one sample)
+                for (int tap = 0; tap < k; tap += 3) {
+                    int taps = Math.min(3, k - tap);
                     for (int i = 0; i < taps; i++) {
                         System.arraycopy(x, tapOffsets[tap + i], w.slices[i], 0, wide);
                     }
-                    for (int f = 0; f < filters; f++) {
-                        FloatKernels.addRows(w.rows[f], wide, weights, f * k + tap, w.slices, 0, taps);
-                    }
+                    FloatKernels.addTaps(w.rows, filters, wide, weights, k, tap, taps, w.slices);
                 }
                 for (int f = 0; f < filters; f++) {
                     pool(w.rows[f], z, s * out + f * poolHeight * poolWidth);

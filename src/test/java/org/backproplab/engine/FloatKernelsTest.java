@@ -115,4 +115,52 @@ class FloatKernelsTest {
             }
         }
     }
+    @Test
+    void tapsIntoEveryFilterAreThePlainSumsAndTheFourTapKernelsNumbers() {
+        // 7 filters (two blocks of three and one alone), 11 taps of K, rows of 53 values (52 used)
+        SplittableRandom r = new SplittableRandom(8);
+        int filters = 7;
+        int k = 11;
+        int n = 53;
+        float[] w = new float[filters * k];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) r.nextDouble(-1, 1);
+        }
+        float[][] slices = new float[k][n];
+        for (float[] row : slices) {
+            for (int j = 0; j < n; j++) {
+                row[j] = (float) r.nextDouble(-1, 1);
+            }
+        }
+        float[][] out = new float[filters][n];
+        float[][] plain = new float[filters][n];
+        for (int f = 0; f < filters; f++) {
+            for (int j = 0; j < n; j++) {
+                out[f][j] = 0.1f * f - 0.01f * j;
+                plain[f][j] = out[f][j];
+            }
+        }
+        // three taps at a time (the last block two: 11 = 3 + 3 + 3 + 2), and the same taps one row at a time
+        for (int tap = 0; tap < k; tap += 3) {
+            int taps = Math.min(3, k - tap);
+            float[][] rows = java.util.Arrays.copyOfRange(slices, tap, tap + 3);
+            FloatKernels.addTaps(out, filters, n - 1, w, k, tap, taps, rows);
+        }
+        for (int f = 0; f < filters; f++) {
+            for (int tap = 0; tap < k; tap++) {
+                FloatKernels.addRows(plain[f], n - 1, w, f * k + tap, slices, tap, 1);
+            }
+        }
+        for (int f = 0; f < filters; f++) {
+            for (int j = 0; j < n; j++) {
+                double expected = 0.1f * f - 0.01f * j;
+                for (int tap = 0; j < n - 1 && tap < k; tap++) {
+                    expected += (double) w[f * k + tap] * slices[tap][j];
+                }
+                assertEquals(expected, out[f][j], 1e-5, "filter " + f + " at " + j);
+                // the same terms in the same order, each with one rounding: the same float
+                assertEquals(plain[f][j], out[f][j], 0f, "filter " + f + " at " + j + " against one tap at a time");
+            }
+        }
+    }
 }
