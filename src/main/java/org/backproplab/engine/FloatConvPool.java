@@ -271,8 +271,7 @@ final class FloatConvPool implements FloatLayer {
                 }
             }
             for (int r = 0; r < filters * k; r++) {
-                w.gradWeights[r] = FloatKernels.sum(w.partial[r], wide);
-                Arrays.fill(w.partial[r], 0);
+                w.gradWeights[r] = FloatKernels.sumAndClear(w.partial[r], wide);
             }
         });
         Arrays.fill(gradWeights, 0);

@@ -280,23 +280,44 @@ final class FloatKernels {
         }
     }
 
-    /** The sum of {@code v[0..n)}, added in four interleaved partial sums (j mod 4), then those in order. */
-    static float sum(float[] v, int n) {
+    /**
+     * The sum of {@code v[0..n)}, added in eight interleaved partial sums (j mod 8), then those pairwise; leaves
+     * {@code v[0..n)} 0. One pass: the small CNN's partial rows (668 KB a core) are read once a batch, not
+     * read for the sum and written again to clear them.
+     */
+    static float sumAndClear(float[] v, int n) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
         float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
         int j = 0;
-        for (; j + 4 <= n; j += 4) {
+        for (; j + 8 <= n; j += 8) {
             s0 += v[j];
             s1 += v[j + 1];
             s2 += v[j + 2];
             s3 += v[j + 3];
+            s4 += v[j + 4];
+            s5 += v[j + 5];
+            s6 += v[j + 6];
+            s7 += v[j + 7];
+            v[j] = 0;
+            v[j + 1] = 0;
+            v[j + 2] = 0;
+            v[j + 3] = 0;
+            v[j + 4] = 0;
+            v[j + 5] = 0;
+            v[j + 6] = 0;
+            v[j + 7] = 0;
         }
         for (; j < n; j++) {
             s0 += v[j];
+            v[j] = 0;
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /**

@@ -90,12 +90,16 @@ class FloatKernelsTest {
             assertEquals(expected, c[j], 1e-6, "two products at " + j);
             assertEquals(expectedOne, one[j], 1e-6, "one product at " + j);
         }
-        for (int m : new int[] {0, 1, 3, 4, 45}) {
+        for (int m : new int[] {0, 1, 3, 4, 8, 9, 45}) {
             double expected = 0;
             for (int j = 0; j < m; j++) {
                 expected += a[0][j];
             }
-            assertEquals(expected, FloatKernels.sum(a[0], m), 1e-5, "sum of " + m);
+            float[] v = a[0].clone();
+            assertEquals(expected, FloatKernels.sumAndClear(v, m), 1e-5, "sum of " + m);
+            for (int j = 0; j < n; j++) {
+                assertEquals(j < m ? 0f : a[0][j], v[j], 0f, "value " + j + " after the sum of " + m);
+            }
         }
     }
     @Test
