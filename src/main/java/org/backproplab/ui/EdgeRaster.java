@@ -12,10 +12,11 @@ import javafx.scene.paint.Color;
  * overlap of the pixel (a unit box, across and along the stroke) with the stroke; colours are
  * blended source over, as the renderer blends.
  *
- * <p>The strokes are drawn into the picture turned over its diagonal (x for y), which is copied
+ * <p>Many strokes are drawn into the picture turned over its diagonal (x for y), which is copied
  * the right way round when shown: a graph's edges are mostly steep, and steep strokes cost a row
  * of a few pixels for every pixel of their height, where the turned-over ones cost long rows, one
- * for every pixel of their width (at 8 layers of 16, some 2,000 strokes, half the time). Away from
+ * for every pixel of their width (at 8 layers of 16, some 2,000 strokes, half the time; the copy
+ * costs about as much as 250 strokes save, so fewer are drawn the right way round). Away from
  * the caps a row's cover is the overlap across alone, in 1/65536ths of a pixel: opacities may
  * differ from the exact overlap's by a few 1/65536ths (at most 1 in 255 in a channel, seldom).
  */
@@ -27,6 +28,10 @@ final class EdgeRaster {
      * turned picture being column x of the shown one.
      */
     private int[] turned = new int[0];
+    /** Whether the picture being drawn is {@link #turned}. */
+    private boolean turn;
+    /** From how many strokes a picture is drawn turned over. */
+    static final int TURN_FROM = 500;
     /** The x range of the (turned) row being stroked, narrowed by {@link #clip}. */
     private double spanFrom;
     private double spanTo;
@@ -44,13 +49,16 @@ final class EdgeRaster {
 
     /**
      * Starts a picture of {@code w} x {@code h} in the graph's coordinates with {@code pixelScale}
-     * pixels to the unit (the screen's output scale), transparent.
+     * pixels to the unit (the screen's output scale), transparent, for about {@code strokes} strokes.
      */
-    void begin(double w, double h, double pixelScale) {
+    void begin(double w, double h, double pixelScale, int strokes) {
         if (picture.begin((int) Math.ceil(w * pixelScale), (int) Math.ceil(h * pixelScale))) {
             view.setImage(picture.image());
+        }
+        turn = strokes >= TURN_FROM;
+        if (turn && turned.length != picture.width() * picture.height()) {
             turned = new int[picture.width() * picture.height()];
-        } else {
+        } else if (turn) {
             Arrays.fill(turned, 0);
         }
         view.setFitWidth(picture.width() / pixelScale);
@@ -59,7 +67,7 @@ final class EdgeRaster {
 
     /** The premultiplied ARGB pixel at column x, row y of the picture being drawn. */
     int pixel(int x, int y) {
-        return turned[x * picture.height() + y];
+        return turn ? turned[x * picture.height() + y] : picture.pixel(x, y);
     }
 
     /** The premultiplied ARGB pixel at column x, row y of the picture last shown. */
@@ -69,6 +77,10 @@ final class EdgeRaster {
 
     /** Shows what was stroked since {@link #begin}, turned the right way round. */
     void end() {
+        if (!turn) {
+            picture.show();
+            return;
+        }
         int w = picture.width();
         int h = picture.height();
         int[] pixels = picture.pixels();
@@ -93,12 +105,16 @@ final class EdgeRaster {
      * caps (reaching half the width past each end), in {@code color} at {@code alpha}.
      */
     void stroke(double x1, double y1, double x2, double y2, double lineWidth, Color color, double alpha) {
-        strokeTurned(y1, x1, y2, x2, lineWidth, color, alpha);
+        if (turn) {
+            stroke(y1, x1, y2, x2, lineWidth, color, alpha, turned, picture.height(), picture.width());
+        } else {
+            stroke(x1, y1, x2, y2, lineWidth, color, alpha, picture.pixels(), picture.width(), picture.height());
+        }
     }
 
-    /** Strokes into the turned picture, whose rows are {@code picture.height()} pixels long. */
-    private void strokeTurned(double x1, double y1, double x2, double y2, double lineWidth, Color color,
-            double alpha) {
+    /** Strokes into {@code pixels}, {@code width} x {@code height}, row by row. */
+    private void stroke(double x1, double y1, double x2, double y2, double lineWidth, Color color, double alpha,
+            int[] pixels, int width, int height) {
         double dx = x2 - x1;
         double dy = y2 - y1;
         double len = Math.hypot(dx, dy);
@@ -113,14 +129,12 @@ final class EdgeRaster {
         double minY = Math.min(Math.min(y1 - ey + ny, y1 - ey - ny), Math.min(y2 + ey + ny, y2 + ey - ny));
         double maxY = Math.max(Math.max(y1 - ey + ny, y1 - ey - ny), Math.max(y2 + ey + ny, y2 + ey - ny));
         int rowFrom = Math.max(0, (int) Math.floor(minY));
-        int width = picture.height();
-        int rowTo = Math.min(picture.width() - 1, (int) Math.ceil(maxY));
+        int rowTo = Math.min(height - 1, (int) Math.ceil(maxY));
         int r = (int) Math.round(color.getRed() * 255);
         int g = (int) Math.round(color.getGreen() * 255);
         int b = (int) Math.round(color.getBlue() * 255);
         // opacity in 1/65536ths: exact for the 3/4 the edges are drawn at
         double alpha16 = alpha * 65536;
-        int[] pixels = turned;
         // a steep stroke's pixels in a row lie within (hw + 0.5) / |uy| of where its centre line
         // crosses the row: found without the clips' divisions
         boolean steep = Math.abs(uy) >= 0.5;

@@ -251,7 +251,7 @@ public final class GraphView extends Region {
                 nodes.name().setText(n.name());
                 nodes.net().setText(n.net());
                 nodes.out().setText(n.out());
-                ((Tooltip) node.getUserData()).setText(text(n.tip()));
+                GraphNodes.textWhenShown((Tooltip) node.getUserData(), () -> text(n.tip()));
                 Label delta = nodes.delta();
                 delta.setVisible(n.delta() != null);
                 if (n.delta() != null) {

@@ -22,7 +22,7 @@ class EdgeRasterTest {
     @Test
     void aHorizontalStrokeCoversWholePixelsAndItsSquareCaps() {
         EdgeRaster r = new EdgeRaster();
-        r.begin(12, 10, 1);
+        r.begin(12, 10, 1, 1);
         // 2 wide from x 2 to 8 at y 5: rows 4 and 5 (y 4..6), columns 1..8 (the caps reach x 1 and 9)
         r.stroke(2, 5, 8, 5, 2, Color.rgb(0, 0, 255), 1);
         assertEquals(0xff0000ff, r.pixel(1, 4));
@@ -36,7 +36,7 @@ class EdgeRasterTest {
     @Test
     void aThinStrokeBetweenTwoRowsCoversHalfOfEach() {
         EdgeRaster r = new EdgeRaster();
-        r.begin(12, 10, 1);
+        r.begin(12, 10, 1, 1);
         // 1 wide at y 5: half of row 4 (y 4..5) and half of row 5; alpha 0.5 x 255 = 127.5, rounded 128
         r.stroke(2, 5, 8, 5, 1, Color.rgb(0, 0, 255), 1);
         assertEquals(0x80000080, r.pixel(4, 4));
@@ -46,7 +46,7 @@ class EdgeRasterTest {
     @Test
     void strokesBlendSourceOverAtTheirOpacity() {
         EdgeRaster r = new EdgeRaster();
-        r.begin(12, 10, 1);
+        r.begin(12, 10, 1, 1);
         r.stroke(0, 5, 12, 5, 2, Color.rgb(0x2f, 0x6f, 0xdf), 0.75);
         r.stroke(6, 0, 6, 10, 2, Color.rgb(0xe8, 0x59, 0x0c), 0.75);
         // blue alone: a = 0.75, premultiplied 0.75 x (47, 111, 223) = (35.25, 83.25, 167.25), alpha 191.25
@@ -63,50 +63,60 @@ class EdgeRasterTest {
         double[][] strokes = {{3.2, 4.7, 57.9, 31.3, 1.0}, {5, 36, 60, 2.5, 2.6}, {10.5, 2, 14, 38, 4.2},
             {6, 20, 56, 21.5, 7}};
         for (double[] k : strokes) {
-            EdgeRaster r = new EdgeRaster();
-            r.begin(64, 40, 1);
-            r.stroke(k[0], k[1], k[2], k[3], k[4], Color.WHITE, 1);
-            java.awt.image.BufferedImage ref = new java.awt.image.BufferedImage(64, 40,
-                    java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
-            java.awt.Graphics2D g = ref.createGraphics();
-            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL, java.awt.RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(java.awt.Color.WHITE);
-            g.setStroke(new java.awt.BasicStroke((float) k[4], java.awt.BasicStroke.CAP_SQUARE,
-                    java.awt.BasicStroke.JOIN_MITER));
-            g.draw(new java.awt.geom.Line2D.Double(k[0], k[1], k[2], k[3]));
-            g.dispose();
-            long ours = 0;
-            long theirs = 0;
-            int worst = 0;
-            for (int y = 0; y < 40; y++) {
-                for (int x = 0; x < 64; x++) {
-                    int a = r.pixel(x, y) >>> 24;
-                    int b = ref.getRGB(x, y) >>> 24;
-                    ours += a;
-                    theirs += b;
-                    worst = Math.max(worst, Math.abs(a - b));
+            // drawn the right way round (few strokes) and turned over (many)
+            for (int turn : new int[] {1, EdgeRaster.TURN_FROM}) {
+                EdgeRaster r = new EdgeRaster();
+                r.begin(64, 40, 1, turn);
+                r.stroke(k[0], k[1], k[2], k[3], k[4], Color.WHITE, 1);
+                java.awt.image.BufferedImage ref = new java.awt.image.BufferedImage(64, 40,
+                        java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+                java.awt.Graphics2D g = ref.createGraphics();
+                g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+                g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL, java.awt.RenderingHints.VALUE_STROKE_PURE);
+                g.setColor(java.awt.Color.WHITE);
+                g.setStroke(new java.awt.BasicStroke((float) k[4], java.awt.BasicStroke.CAP_SQUARE,
+                        java.awt.BasicStroke.JOIN_MITER));
+                g.draw(new java.awt.geom.Line2D.Double(k[0], k[1], k[2], k[3]));
+                g.dispose();
+                long ours = 0;
+                long theirs = 0;
+                int worst = 0;
+                for (int y = 0; y < 40; y++) {
+                    for (int x = 0; x < 64; x++) {
+                        int a = r.pixel(x, y) >>> 24;
+                        int b = ref.getRGB(x, y) >>> 24;
+                        ours += a;
+                        theirs += b;
+                        worst = Math.max(worst, Math.abs(a - b));
+                    }
                 }
+                // the ink: the stroke's area, (length + width) x width, in both
+                double area = (Math.hypot(k[2] - k[0], k[3] - k[1]) + k[4]) * k[4] * 255;
+                assertEquals(area, theirs, 0.02 * area, "Java 2D's ink, stroke " + java.util.Arrays.toString(k));
+                assertEquals(theirs, ours, 0.02 * theirs, "the ink, stroke " + java.util.Arrays.toString(k));
+                // pixel by pixel: a box's overlap against 8 x 8 subpixel samples (and our separable
+                // overlap at the slanted rim and the corners)
+                assertTrue(worst <= 64, "largest difference of a pixel " + worst + ", stroke "
+                        + java.util.Arrays.toString(k));
             }
-            // the ink: the stroke's area, (length + width) x width, in both
-            double area = (Math.hypot(k[2] - k[0], k[3] - k[1]) + k[4]) * k[4] * 255;
-            assertEquals(area, theirs, 0.02 * area, "Java 2D's ink, stroke " + java.util.Arrays.toString(k));
-            assertEquals(theirs, ours, 0.02 * theirs, "the ink, stroke " + java.util.Arrays.toString(k));
-            // pixel by pixel: a box's overlap against 8 x 8 subpixel samples (and our separable
-            // overlap at the slanted rim and the corners)
-            assertTrue(worst <= 64, "largest difference of a pixel " + worst + ", stroke " + java.util.Arrays.toString(k));
         }
     }
 
     @Test
-    void aGraphsFanOfStrokesIsThePixelByPixelSumOfItsStrokesOverlaps() {
+    void aGraphsFanOfStrokesIsThePixelByPixelSumOfItsStrokesOverlaps() throws Exception {
         // edges between two columns of 16 neurons and some off the picture's sides, steep and
         // shallow, 1 to 7 wide, blue and orange at 3/4: the raster (its picture drawn turned over,
         // its rows away from the caps in fixed point) against each pixel worked out on its own: for
         // every stroke in order, the unit box's overlap across times along, from the pixel's centre
         double[][] strokes = fan();
+        for (int turn : new int[] {1, EdgeRaster.TURN_FROM}) {
+            fanAgainstEachPixel(strokes, turn);
+        }
+    }
+
+    private static void fanAgainstEachPixel(double[][] strokes, int turn) throws Exception {
         EdgeRaster r = new EdgeRaster();
-        r.begin(W, H, 1);
+        r.begin(W, H, 1, turn);
         for (double[] k : strokes) {
             r.stroke(k[0], k[1], k[2], k[3], k[4], k[5] > 0 ? EdgeCanvas.POSITIVE : EdgeCanvas.NEGATIVE, 0.75);
         }
@@ -127,7 +137,7 @@ class EdgeRasterTest {
         }
         assertTrue(inked > W * H / 3, "the strokes cover a third of the picture or more: " + inked);
         // the fixed-point opacity is within a few 1/65536ths of the exact one: a channel 1 in 255 apart at most
-        assertTrue(worst <= 1, "largest difference of a channel " + worst);
+        assertTrue(worst <= 1, "largest difference of a channel " + worst + ", turned " + (turn > 1));
     }
 
     @Test
@@ -136,7 +146,7 @@ class EdgeRasterTest {
         // blue and orange at 3/4 source over: the same ink, and no pixel far from it
         double[][] strokes = fan();
         EdgeRaster r = new EdgeRaster();
-        r.begin(W, H, 1);
+        r.begin(W, H, 1, EdgeRaster.TURN_FROM);
         java.awt.image.BufferedImage ref = new java.awt.image.BufferedImage(W, H,
                 java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
         java.awt.Graphics2D g = ref.createGraphics();
