@@ -3,6 +3,8 @@ package org.backproplab.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Parameter;
 import org.backproplab.lesson.Naming;
@@ -41,8 +43,101 @@ public record GraphSnapshot(List<Integer> layerSizes, List<Box> inputs, List<Lis
      * The edge of weight W_l[to][from]: blue when positive; {@code width} is |w| over the largest
      * |w| of the network (0..1); forward/backward when the stage just run uses it.
      */
-    public record Edge(int layer, int to, int from, boolean positive, double width, boolean forward,
-            boolean backward, Box label) {
+    public static final class Edge {
+        private final int layer;
+        private final int to;
+        private final int from;
+        private final boolean positive;
+        private final double width;
+        private final boolean forward;
+        private final boolean backward;
+        /** The label, or null until {@link #label} first makes it from {@link #makeLabel}. */
+        private volatile Box label;
+        private final Supplier<Box> makeLabel;
+
+        public Edge(int layer, int to, int from, boolean positive, double width, boolean forward, boolean backward,
+                Box label) {
+            this(layer, to, from, positive, width, forward, backward, Objects.requireNonNull(label), null);
+        }
+
+        private Edge(int layer, int to, int from, boolean positive, double width, boolean forward, boolean backward,
+                Box label, Supplier<Box> makeLabel) {
+            this.layer = layer;
+            this.to = to;
+            this.from = from;
+            this.positive = positive;
+            this.width = width;
+            this.forward = forward;
+            this.backward = backward;
+            this.label = label;
+            this.makeLabel = makeLabel;
+        }
+
+        /**
+         * An edge whose label {@code makeLabel} makes when first asked for: the playground's 2,000
+         * weights at 8 layers of 16 need only their lines drawn on every frame, and a label's text
+         * (the number written out) only when the mouse is over that edge. {@code makeLabel} must
+         * read nothing that changes.
+         */
+        static Edge withLabelLater(int layer, int to, int from, boolean positive, double width,
+                Supplier<Box> makeLabel) {
+            return new Edge(layer, to, from, positive, width, false, false, null, makeLabel);
+        }
+
+        public int layer() {
+            return layer;
+        }
+
+        public int to() {
+            return to;
+        }
+
+        public int from() {
+            return from;
+        }
+
+        public boolean positive() {
+            return positive;
+        }
+
+        public double width() {
+            return width;
+        }
+
+        public boolean forward() {
+            return forward;
+        }
+
+        public boolean backward() {
+            return backward;
+        }
+
+        public Box label() {
+            Box b = label;
+            if (b == null) {
+                b = makeLabel.get();
+                label = b;
+            }
+            return b;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Edge e && layer == e.layer && to == e.to && from == e.from && positive == e.positive
+                    && Double.compare(width, e.width) == 0 && forward == e.forward && backward == e.backward
+                    && label().equals(e.label());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(layer, to, from, positive, width, forward, backward, label());
+        }
+
+        @Override
+        public String toString() {
+            return "Edge[layer=" + layer + ", to=" + to + ", from=" + from + ", positive=" + positive + ", width="
+                    + width + ", forward=" + forward + ", backward=" + backward + ", label=" + label() + "]";
+        }
     }
 
     /** Whether any neuron shows a delta (the backward pass reached it). */
@@ -91,12 +186,12 @@ public record GraphSnapshot(List<Integer> layerSizes, List<Box> inputs, List<Lis
             for (int j = 0; j < layerSizes.get(l + 1); j++) {
                 for (int i = 0; i < layerSizes.get(l); i++) {
                     double v = w.get(j, i);
-                    String name = naming.weight(l, j, i);
-                    String from = l == 0 ? inputs.get(i).text() : naming.neuron(l - 1, i);
-                    Phrase tip = Phrase.of(name + " (" + from + " \u2192 " + naming.neuron(l, j)
-                            + ") = " + Numbers.exact(v));
-                    edges.add(new Edge(l, j, i, v >= 0, Math.abs(v) / maxAbs, false, false,
-                            new Box(name + " " + Numbers.shortNumber(v), tip, true, false, false, false)));
+                    String from = l == 0 ? inputs.get(i).text() : null;
+                    int layer = l;
+                    int to = j;
+                    int source = i;
+                    edges.add(Edge.withLabelLater(l, j, i, v >= 0, Math.abs(v) / maxAbs,
+                            () -> weightBox(naming, layer, to, source, from, v)));
                 }
                 String n = naming.neuron(l, j);
                 col.add(new Neuron(n, "net \u2013", "out \u2013", null, Phrase.of(n), false, false, false, false));
@@ -129,6 +224,14 @@ public record GraphSnapshot(List<Integer> layerSizes, List<Box> inputs, List<Lis
             case WEIGHT -> edges.stream().filter(e -> e.layer() == item.layer() && e.to() == item.row()
                     && e.from() == item.col()).map(e -> e.label().tip()).findFirst().orElse(Phrase.EMPTY);
         };
+    }
+
+    /** The label of weight W_l[j][i] = v, whose source is named {@code from} (null: a neuron's name). */
+    private static Box weightBox(Naming naming, int l, int j, int i, String from, double v) {
+        String name = naming.weight(l, j, i);
+        String source = from != null ? from : naming.neuron(l - 1, i);
+        Phrase tip = Phrase.of(name + " (" + source + " \u2192 " + naming.neuron(l, j) + ") = " + Numbers.exact(v));
+        return new Box(name + " " + Numbers.shortNumber(v), tip, true, false, false, false);
     }
 
     private static Box biasBox(Naming naming, int l, int j, double value, boolean visible, boolean frozen) {

@@ -76,6 +76,11 @@ final class ArgbPicture {
      * rounded to the nearest.
      */
     void blend(int i, int r, int g, int b, int a) {
+        blend(pixels, i, r, g, b, a);
+    }
+
+    /** {@link #blend(int, int, int, int, int)} into {@code pixels}. */
+    static void blend(int[] pixels, int i, int r, int g, int b, int a) {
         int dst = pixels[i];
         int keep = 65536 - a;
         int da = (255 * a + (dst >>> 24) * keep + 32768) >>> 16;

@@ -74,8 +74,8 @@ final class EdgeCanvas extends Canvas {
     void paint(List<GraphSnapshot.Edge> edges, double w, double h, double fit, double x, double y, double scale,
             int marked) {
         double px = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-        raster.begin(w, h, px);
         int n = Math.min(edges.size(), ends.length / 4);
+        raster.begin(w, h, px, n);
         boolean special = false;
         double k = fit * px;
         for (int e = 0; e < n; e++) {

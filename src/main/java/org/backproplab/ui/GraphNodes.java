@@ -2,6 +2,7 @@ package org.backproplab.ui;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -156,6 +157,26 @@ final class GraphNodes {
         } else {
             tip.getProperties().put(LATER, text);
         }
+    }
+
+    /**
+     * Hides the label of the snapshot's edge {@code e} when its value is not {@code readable}; its
+     * tooltip's text is {@code tip(e)}, made when the tooltip shows from the snapshot shown then
+     * (the label's text is not made at all, {@link org.backproplab.session.GraphSnapshot.Edge#label}).
+     * Whether it was hidden.
+     */
+    static boolean hiddenWeight(Label label, boolean readable, int e, IntFunction<String> tip) {
+        if (readable) {
+            return false;
+        }
+        label.setVisible(false);
+        Tooltip t = label.getTooltip();
+        if (t.isShowing()) {
+            t.setText(tip.apply(e));
+        } else if (!t.getProperties().containsKey(LATER)) {
+            t.getProperties().put(LATER, (Supplier<String>) () -> tip.apply(e));
+        }
+        return true;
     }
 
     /** The radius a neuron needs for its text (name, net and out), the largest over {@code neurons}. */

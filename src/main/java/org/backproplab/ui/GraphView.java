@@ -144,8 +144,7 @@ public final class GraphView extends Region {
                 Rectangle square = neurons.get(l).get(j).biasSquare();
                 boolean has = compact && argb != null && l < argb.length && j < argb[l].length;
                 if (has) {
-                    int c = argb[l][j];
-                    square.setFill(Color.rgb((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF));
+                    square.setFill(Color.rgb(argb[l][j] >> 16 & 0xFF, argb[l][j] >> 8 & 0xFF, argb[l][j] & 0xFF));
                 }
                 square.setVisible(has);
             }
@@ -237,11 +236,12 @@ public final class GraphView extends Region {
         boolean weightsReadable = hits.size() <= 40 && !compact;
         for (int e = 0; e < hits.size(); e++) {
             GraphSnapshot.Edge edge = s.edges().get(e);
-            Line line = hits.get(e);
             // style classes change only when the state does: each change costs a CSS pass
-            ViewParts.styled(line, "positive", edge.positive());
-            ViewParts.styled(line, "negative", !edge.positive());
-            show(weightLabels.get(e), edge.label(), weightsReadable);
+            ViewParts.styled(hits.get(e), "positive", edge.positive());
+            ViewParts.styled(hits.get(e), "negative", !edge.positive());
+            if (!GraphNodes.hiddenWeight(weightLabels.get(e), weightsReadable, e, k -> text(snapshot.edges().get(k).label().tip()))) {
+                show(weightLabels.get(e), edge.label(), true);
+            }
         }
         for (int l = 0; l < neurons.size(); l++) {
             for (int j = 0; j < neurons.get(l).size(); j++) {
@@ -251,7 +251,7 @@ public final class GraphView extends Region {
                 nodes.name().setText(n.name());
                 nodes.net().setText(n.net());
                 nodes.out().setText(n.out());
-                ((Tooltip) node.getUserData()).setText(text(n.tip()));
+                GraphNodes.textWhenShown((Tooltip) node.getUserData(), () -> text(n.tip()));
                 Label delta = nodes.delta();
                 delta.setVisible(n.delta() != null);
                 if (n.delta() != null) {
