@@ -7,6 +7,14 @@ package org.backproplab.session;
  * frame (with 10 ms of training, a snapshot and the rest, a new one came only every 20 to 25 ms: at
  * most 40 to 50 frames a second, whatever the window could draw). A window that does not keep up
  * gets 10 ms chunks, and a snapshot only once it took the last one (or 100 ms after it).
+ *
+ * <p>A window that reports the frames it draws ({@code PlaygroundSession.shown}) gets its snapshots
+ * aligned to its frames: taking a snapshot (the FX thread's runLater) is not drawing it, and a snapshot
+ * every 16.67 ms of the worker's own clock drifts against the window's 60 Hz pulses, so that two came
+ * between some pulses (one replaced unseen) and none between others: about 53 frames a second on
+ * {@code spiral}. Aligned, the chunk after the window drew the last snapshot trains until the next
+ * snapshot, made in the time the last one took, is ready 3 ms before the next frame; the worker then
+ * waits until just after that frame.
  */
 final class PlayPacing {
     /** A frame at 60 Hz. */
@@ -18,6 +26,15 @@ final class PlayPacing {
     static final long REST_NANOS = 5_000_000L;
     /** The longest training goes on unpublished while the window has not taken the last snapshot. */
     static final long LATE_NANOS = 100_000_000L;
+
+    /**
+     * Frame-aligned pacing (a window that reports the frames it draws, {@link #aligned}): a snapshot
+     * is published this long before the window's next frame is due, and the worker wakes this long
+     * after it; while the window has not yet drawn the last one, the worker trains in slices this long.
+     */
+    static final long MARGIN_NANOS = 3_000_000L;
+    static final long WAKE_NANOS = 1_000_000L;
+    static final long SLICE_NANOS = 2_000_000L;
 
     /** When training last published a snapshot, and how long making it took. */
     private long publishedAt;
@@ -45,6 +62,37 @@ final class PlayPacing {
     /** Whether to publish at {@code now}: while paused, when the window took the last snapshot, or when it is late. */
     boolean publishes(boolean playing, boolean taken, long now) {
         return !playing || taken || now - publishedAt > LATE_NANOS;
+    }
+
+    /**
+     * Frame-aligned: when a chunk that starts at {@code now} stops training, the window having drawn
+     * the last snapshot published at {@code shownAt} (its frame's start) when {@code ready}: so that
+     * the next snapshot, made in the time the last one took, is ready {@link #MARGIN_NANOS} before the
+     * next frame (at least 2 ms of training, at most 10); not ready: after a slice of {@link #SLICE_NANOS}.
+     */
+    long alignedTrainingEnd(long now, boolean ready, long shownAt) {
+        if (!ready) {
+            return now + SLICE_NANOS;
+        }
+        long end = shownAt + FRAME_NANOS - publishNanos - MARGIN_NANOS;
+        return Math.max(now + LEAST_TRAINING_NANOS, Math.min(now + MOST_TRAINING_NANOS, end));
+    }
+
+    /**
+     * Frame-aligned: how long the worker waits after a chunk that ended at {@code now}: after a publish,
+     * until {@link #WAKE_NANOS} after the frame that will draw it is due ({@code shownAt} the last
+     * frame's start); without one, a millisecond, so that the window's drawing gets the cores.
+     */
+    static long alignedRest(boolean publishedNow, long now, long shownAt) {
+        if (!publishedNow) {
+            return 1_000_000L;
+        }
+        return Math.max(0, shownAt + FRAME_NANOS + WAKE_NANOS - now);
+    }
+
+    /** Frame-aligned: whether to publish, the window having drawn the last snapshot ({@code ready}) or being late. */
+    boolean alignedPublishes(boolean ready, long now) {
+        return ready || now - publishedAt > LATE_NANOS;
     }
 
     /** Whether a snapshot made at {@code now} computes the maps again. */

@@ -50,6 +50,11 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     private int thumbnailSize = DEFAULT_THUMBNAIL;
     private int thumbnailSizeOnWorker = DEFAULT_THUMBNAIL;
 
+    /** The snapshot the window drew last and when (FX thread writes); the one published last (worker). */
+    private volatile Shown shown;
+    private PlaygroundSnapshot lastPublished;
+    private record Shown(PlaygroundSnapshot snapshot, long at) { }
+
     private final PlaygroundPoints points;
     private final ShowAsCode code;
     private final PlaygroundExperiments experiments;
@@ -335,14 +340,27 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** Publishes the state now; {@code freshMaps}: with the neurons' maps computed again, else the last ones. */
     private void publish(boolean freshMaps) {
         epochsDone = training.epoch();
-        publishSnapshot(training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, freshMaps));
+        lastPublished = training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, freshMaps);
+        publishSnapshot(lastPublished);
+    }
+
+    /**
+     * The window draws {@code s} in the frame that starts now (FX thread, at the frame's start): from
+     * then on training publishes its snapshots in step with the window's frames (see {@link PlayPacing}).
+     */
+    public void shown(PlaygroundSnapshot s) {
+        shown = new Shown(s, worker.nanoTime());
     }
 
     @Override
     protected long playChunk() {
         try {
             long start = worker.nanoTime();
-            long trainFor = pacing.trainingNanos(lastSnapshotTaken());
+            Shown drawn = shown;
+            boolean aligned = drawn != null;
+            boolean ready = aligned && drawn.snapshot() == lastPublished;
+            long end = aligned ? pacing.alignedTrainingEnd(start, ready, drawn.at())
+                    : start + pacing.trainingNanos(lastSnapshotTaken());
             do {
                 Notice diverged = training.trainEpoch();
                 if (diverged != null) {
@@ -355,16 +373,18 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                     stopPlaying();
                     break;
                 }
-            } while (play && worker.nanoTime() - start < trainFor);
-            // a snapshot made before the window took the last one would replace it unseen: its maps
-            // would be computed for nothing, on a core the window's drawing needs
+            } while (play && worker.nanoTime() < end);
+            // a snapshot made before the window took (aligned: drew) the last one would replace it
+            // unseen: its maps would be computed for nothing, on a core the window's drawing needs
             long now = worker.nanoTime();
-            if (pacing.publishes(play, lastSnapshotTaken(), now)) {
+            boolean publishes = aligned ? pacing.alignedPublishes(ready, now) || !play
+                    : pacing.publishes(play, lastSnapshotTaken(), now);
+            if (publishes) {
                 boolean fresh = pacing.mapsDue(play, now);
                 publish(fresh);
                 pacing.published(now, worker.nanoTime(), fresh);
             }
-            return PlayPacing.REST_NANOS;
+            return aligned ? PlayPacing.alignedRest(publishes, worker.nanoTime(), drawn.at()) : PlayPacing.REST_NANOS;
         } catch (RuntimeException e) {
             stopPlaying();
             post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));

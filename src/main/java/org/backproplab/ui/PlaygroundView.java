@@ -78,6 +78,11 @@ public final class PlaygroundView {
         new FrameTimer(root, now -> {
             if (dirty) {
                 dirty = false;
+                PlaygroundSnapshot drawn = session.getSnapshot();
+                if (drawn != null) {
+                    // training makes its next snapshot in step with these frames
+                    session.shown(drawn);
+                }
                 render();
                 frames.count(now, session);
             }

@@ -97,4 +97,77 @@ class PlaygroundPacingTest {
         assertEquals(true, pacing.mapsDue(true, 108_000_000L));
         assertEquals(true, pacing.mapsDue(false, 100_000_001L), "paused: always new maps");
     }
+
+    @Test
+    void aWindowThatReportsItsFramesGetsOneSnapshotPerFrameDrawn() {
+        session.loadLesson("playground-default");
+        worker.runUntilIdle();
+        takeSnapshot();
+        // the window draws the lesson's state: training now publishes in step with its frames
+        session.shown(session.getSnapshot());
+        session.play();
+        worker.runTasks(1);
+        int first = takeSnapshot();
+        assertTrue(first > 0, "the chunk after a drawn frame trained and published: epoch " + first);
+        // taken but not drawn: chunks train and publish nothing (they would replace it unseen) for less
+        // than 100 ms (each advance of 2 ms runs a chunk that reads the test's clock 4 times: 6 ms)
+        for (int i = 0; i < 10; i++) {
+            worker.advance(2_000_000L);
+        }
+        assertTrue(fxQueue.isEmpty(), "nothing published before the window drew the last snapshot");
+        assertEquals(first, takeSnapshot());
+        // drawn: the next chunk publishes, once
+        session.shown(session.getSnapshot());
+        for (int i = 0; i < 10; i++) {
+            worker.advance(2_000_000L);
+        }
+        int second = takeSnapshot();
+        assertTrue(second > first, first + " then " + second);
+        // one snapshot for the frame drawn: the chunks after it trained without replacing it
+        session.pause();
+        worker.runUntilIdle();
+        int trained = takeSnapshot();
+        assertTrue(trained > second, "published " + second + ", trained " + trained);
+    }
+
+    @Test
+    void aWindowThatStopsDrawingStillGetsTheNewestStateTenTimesASecond() {
+        session.loadLesson("playground-default");
+        worker.runUntilIdle();
+        takeSnapshot();
+        session.shown(session.getSnapshot());
+        session.play();
+        worker.runTasks(1);
+        int first = takeSnapshot();
+        // 120 ms without a frame drawn: published again once 100 ms had passed
+        for (int i = 0; i < 60; i++) {
+            worker.advance(2_000_000L);
+        }
+        int late = takeSnapshot();
+        session.pause();
+        worker.runUntilIdle();
+        assertTrue(late > first, "late: published anyway (" + first + " then " + late + ")");
+    }
+
+    @Test
+    void alignedTheNextSnapshotIsReadyThreeMillisecondsBeforeTheNextFrame() {
+        PlayPacing pacing = new PlayPacing();
+        // the last snapshot took 4 ms to make (100 to 104 ms); the window drew it in the frame of 110 ms
+        pacing.published(100_000_000L, 104_000_000L, true);
+        // a chunk starting at 111 ms trains until 110 + 16.67 - 4 - 3 = 119.67 ms
+        assertEquals(119_666_667L, pacing.alignedTrainingEnd(111_000_000L, true, 110_000_000L));
+        // at least 2 ms (a window late with its frame), at most 10 ms
+        assertEquals(120_000_000L, pacing.alignedTrainingEnd(118_000_000L, true, 110_000_000L));
+        assertEquals(101_000_000L, pacing.alignedTrainingEnd(91_000_000L, true, 90_000_000L + 30_000_000L));
+        // not yet drawn: a 2 ms slice
+        assertEquals(113_000_000L, pacing.alignedTrainingEnd(111_000_000L, false, 110_000_000L));
+        // after publishing at 119.67 + 4 ms... the worker waits until 1 ms after the next frame (126.67 ms)
+        assertEquals(127_666_667L - 123_000_000L, PlayPacing.alignedRest(true, 123_000_000L, 110_000_000L));
+        assertEquals(0, PlayPacing.alignedRest(true, 130_000_000L, 110_000_000L));
+        assertEquals(1_000_000L, PlayPacing.alignedRest(false, 123_000_000L, 110_000_000L));
+        // published at 104 ms: without a frame drawn, the next one at 204 ms at the latest
+        assertEquals(false, pacing.alignedPublishes(false, 204_000_000L));
+        assertEquals(true, pacing.alignedPublishes(false, 204_000_001L));
+        assertEquals(true, pacing.alignedPublishes(true, 105_000_000L));
+    }
 }
