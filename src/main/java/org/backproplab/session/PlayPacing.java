@@ -9,12 +9,13 @@ package org.backproplab.session;
  * gets 10 ms chunks, and a snapshot only once it took the last one (or 100 ms after it).
  *
  * <p>A window that reports the frames it draws ({@code PlaygroundSession.shown}) gets its snapshots
- * aligned to its frames: taking a snapshot (the FX thread's runLater) is not drawing it, and a snapshot
- * every 16.67 ms of the worker's own clock drifts against the window's 60 Hz pulses, so that two came
- * between some pulses (one replaced unseen) and none between others: about 53 frames a second on
- * {@code spiral}. Aligned, the chunk after the window drew the last snapshot trains until the next
- * snapshot, made in the time the last one took, is ready 3 ms before the next frame; the worker then
- * waits until just after that frame.
+ * in step with its frames: taking a snapshot (the FX thread's runLater) is not drawing it, and a
+ * snapshot every 16.67 ms of the worker's own clock drifts against the window's 60 Hz pulses, so that
+ * two came between some pulses (one replaced unseen) and none between others: about 50 frames a
+ * second on {@code spiral}. In step, the worker wakes just after the frame that drew the last
+ * snapshot, publishes the state trained since (so the next frame has it some 12 ms ahead, however
+ * long the snapshot takes, within reason: a snapshot made just in time missed 7 % of the frames, its
+ * making taking 3 to 4 ms mostly but up to 20), then trains until shortly before that next frame.
  */
 final class PlayPacing {
     /** A frame at 60 Hz. */
@@ -28,13 +29,40 @@ final class PlayPacing {
     static final long LATE_NANOS = 100_000_000L;
 
     /**
-     * Frame-aligned pacing (a window that reports the frames it draws, {@link #aligned}): a snapshot
-     * is published this long before the window's next frame is due, and the worker wakes this long
-     * after it; while the window has not yet drawn the last one, the worker trains in slices this long.
+     * In step with the window's frames: the worker wakes this long after a frame is due, and trains
+     * until this long before the next; while the window has not drawn the last snapshot, it trains in
+     * slices this long.
      */
-    static final long MARGIN_NANOS = 3_000_000L;
     static final long WAKE_NANOS = 1_000_000L;
+    static final long BEFORE_FRAME_NANOS = 2_000_000L;
     static final long SLICE_NANOS = 2_000_000L;
+
+    /** The snapshot the window drew last and when (FX thread writes); the one published last (worker). */
+    private volatile Shown shown;
+    private Object lastPublished;
+
+    /** A snapshot the window drew, in the frame that started {@code at}. */
+    record Shown(Object snapshot, long at) { }
+
+    /** FX thread: the window draws {@code snapshot} in the frame that starts {@code at}. */
+    void shown(Object snapshot, long at) {
+        shown = new Shown(snapshot, at);
+    }
+
+    /** The snapshot the window drew last, or null while it reports none (tests, a window not yet shown). */
+    Shown lastShown() {
+        return shown;
+    }
+
+    /** Whether {@code drawn} is the snapshot published last. */
+    boolean isLastPublished(Shown drawn) {
+        return drawn.snapshot() == lastPublished;
+    }
+
+    /** Worker thread: {@code snapshot} is the one published now. */
+    void publishing(Object snapshot) {
+        lastPublished = snapshot;
+    }
 
     /** When training last published a snapshot, and how long making it took. */
     private long publishedAt;
@@ -65,21 +93,19 @@ final class PlayPacing {
     }
 
     /**
-     * Frame-aligned: when a chunk that starts at {@code now} stops training, the window having drawn
-     * the last snapshot published at {@code shownAt} (its frame's start) when {@code ready}: so that
-     * the next snapshot, made in the time the last one took, is ready {@link #MARGIN_NANOS} before the
-     * next frame (at least 2 ms of training, at most 10); not ready: after a slice of {@link #SLICE_NANOS}.
+     * In step: when a chunk's training that starts at {@code now} stops. After a publish (the window
+     * drew the last snapshot in the frame that started at {@code shownAt}): 2 ms before the next
+     * frame is due, after at least 2 ms of training (a worker that woke late). Else after a 2 ms slice.
      */
-    long alignedTrainingEnd(long now, boolean ready, long shownAt) {
-        if (!ready) {
+    static long alignedTrainingEnd(long now, boolean published, long shownAt) {
+        if (!published) {
             return now + SLICE_NANOS;
         }
-        long end = shownAt + FRAME_NANOS - publishNanos - MARGIN_NANOS;
-        return Math.max(now + LEAST_TRAINING_NANOS, Math.min(now + MOST_TRAINING_NANOS, end));
+        return Math.max(now + LEAST_TRAINING_NANOS, shownAt + FRAME_NANOS - BEFORE_FRAME_NANOS);
     }
 
     /**
-     * Frame-aligned: how long the worker waits after a chunk that ended at {@code now}: after a publish,
+     * In step: how long the worker waits after a chunk that ended at {@code now}: after a publish,
      * until {@link #WAKE_NANOS} after the frame that will draw it is due ({@code shownAt} the last
      * frame's start); without one, a millisecond, so that the window's drawing gets the cores.
      */
@@ -90,7 +116,7 @@ final class PlayPacing {
         return Math.max(0, shownAt + FRAME_NANOS + WAKE_NANOS - now);
     }
 
-    /** Frame-aligned: whether to publish, the window having drawn the last snapshot ({@code ready}) or being late. */
+    /** In step: whether to publish, the window having drawn the last snapshot ({@code ready}) or being late. */
     boolean alignedPublishes(boolean ready, long now) {
         return ready || now - publishedAt > LATE_NANOS;
     }

@@ -1,20 +1,11 @@
 package org.backproplab.session;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.backproplab.data.DataFileException;
 import org.backproplab.data.DataPoint;
 import org.backproplab.data.DataSet;
-import org.backproplab.data.PointsCsv;
-import org.backproplab.data.Task;
-import org.backproplab.io.AtomicFiles;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.PlaygroundLessons;
 import org.backproplab.lesson.PlaygroundSpec;
@@ -49,11 +40,6 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** The thumbnails' side: {@link #thumbnailSize} on the FX thread, its copy on the worker. */
     private int thumbnailSize = DEFAULT_THUMBNAIL;
     private int thumbnailSizeOnWorker = DEFAULT_THUMBNAIL;
-
-    /** The snapshot the window drew last and when (FX thread writes); the one published last (worker). */
-    private volatile Shown shown;
-    private PlaygroundSnapshot lastPublished;
-    private record Shown(PlaygroundSnapshot snapshot, long at) { }
 
     private final PlaygroundPoints points;
     private final ShowAsCode code;
@@ -340,56 +326,71 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** Publishes the state now; {@code freshMaps}: with the neurons' maps computed again, else the last ones. */
     private void publish(boolean freshMaps) {
         epochsDone = training.epoch();
-        lastPublished = training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, freshMaps);
-        publishSnapshot(lastPublished);
+        PlaygroundSnapshot s = training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, freshMaps);
+        pacing.publishing(s);
+        publishSnapshot(s);
     }
 
-    /**
-     * The window draws {@code s} in the frame that starts now (FX thread, at the frame's start): from
-     * then on training publishes its snapshots in step with the window's frames (see {@link PlayPacing}).
-     */
+    /** The window draws {@code s} in the frame that starts now (FX thread): training keeps in step ({@link PlayPacing}). */
     public void shown(PlaygroundSnapshot s) {
-        shown = new Shown(s, worker.nanoTime());
+        pacing.shown(s, worker.nanoTime());
     }
 
     @Override
     protected long playChunk() {
         try {
-            long start = worker.nanoTime();
-            Shown drawn = shown;
-            boolean aligned = drawn != null;
-            boolean ready = aligned && drawn.snapshot() == lastPublished;
-            long end = aligned ? pacing.alignedTrainingEnd(start, ready, drawn.at())
-                    : start + pacing.trainingNanos(lastSnapshotTaken());
-            do {
-                Notice diverged = training.trainEpoch();
-                if (diverged != null) {
-                    stopPlaying();
-                    post(diverged);
-                    break;
-                }
-                if (training.epoch() >= stopAtEpoch) {
-                    stopAtEpoch = Integer.MAX_VALUE;
-                    stopPlaying();
-                    break;
-                }
-            } while (play && worker.nanoTime() < end);
-            // a snapshot made before the window took (aligned: drew) the last one would replace it
-            // unseen: its maps would be computed for nothing, on a core the window's drawing needs
-            long now = worker.nanoTime();
-            boolean publishes = aligned ? pacing.alignedPublishes(ready, now) || !play
-                    : pacing.publishes(play, lastSnapshotTaken(), now);
-            if (publishes) {
-                boolean fresh = pacing.mapsDue(play, now);
-                publish(fresh);
-                pacing.published(now, worker.nanoTime(), fresh);
+            PlayPacing.Shown drawn = pacing.lastShown();
+            if (drawn != null) {
+                return inStep(drawn);
             }
-            return aligned ? PlayPacing.alignedRest(publishes, worker.nanoTime(), drawn.at()) : PlayPacing.REST_NANOS;
+            train(worker.nanoTime() + pacing.trainingNanos(lastSnapshotTaken()));
+            // a snapshot before the window took the last would replace it unseen (its maps for nothing)
+            long now = worker.nanoTime();
+            if (pacing.publishes(play, lastSnapshotTaken(), now)) {
+                publishTimed(now);
+            }
+            return PlayPacing.REST_NANOS;
         } catch (RuntimeException e) {
             stopPlaying();
             post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
             return -1;
         }
+    }
+
+    /**
+     * In step with a window that reports its frames ({@link #shown}): once it drew the last snapshot and
+     * training went on since, publish, then train until just before the next frame; else a 2 ms slice.
+     */
+    private long inStep(PlayPacing.Shown drawn) {
+        long start = worker.nanoTime();
+        boolean publishes = pacing.alignedPublishes(pacing.isLastPublished(drawn) && training.epoch() != epochsDone, start);
+        if (publishes) {
+            publishTimed(start);
+        }
+        train(PlayPacing.alignedTrainingEnd(worker.nanoTime(), publishes, drawn.at()));
+        if (!play) {
+            publishTimed(worker.nanoTime());
+        }
+        return PlayPacing.alignedRest(publishes, worker.nanoTime(), drawn.at());
+    }
+
+    /** Trains until {@code end} on the worker's clock, or until training stops. */
+    private void train(long end) {
+        Notice diverged = training.trainWhile(() -> play && training.epoch() < stopAtEpoch && worker.nanoTime() < end);
+        if (diverged != null) {
+            stopPlaying();
+            post(diverged);
+        } else if (training.epoch() >= stopAtEpoch) {
+            stopAtEpoch = Integer.MAX_VALUE;
+            stopPlaying();
+        }
+    }
+
+    /** Publishes a snapshot (with new maps when they are due), timing its making for the pacing. */
+    private void publishTimed(long now) {
+        boolean fresh = pacing.mapsDue(play, now);
+        publish(fresh);
+        pacing.published(now, worker.nanoTime(), fresh);
     }
 
     @Override

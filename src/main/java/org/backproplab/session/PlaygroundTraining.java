@@ -150,6 +150,15 @@ final class PlaygroundTraining {
         testNow = testSamples == null ? new Evaluation(Double.NaN, Double.NaN) : trainer.evaluate(testSamples);
     }
 
+    /** Epochs, at least one, while {@code more} says so after each: the notice of a divergence, or null. */
+    Notice trainWhile(java.util.function.BooleanSupplier more) {
+        Notice diverged;
+        do {
+            diverged = trainEpoch();
+        } while (diverged == null && more.getAsBoolean());
+        return diverged;
+    }
+
     /** One epoch, recording the curves; returns the divergence notice when the loss or a weight stopped being finite. */
     Notice trainEpoch() {
         trainer.trainEpoch();

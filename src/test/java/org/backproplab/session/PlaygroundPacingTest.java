@@ -106,9 +106,14 @@ class PlaygroundPacingTest {
         // the window draws the lesson's state: training now publishes in step with its frames
         session.shown(session.getSnapshot());
         session.play();
+        // the first chunk trains (the state drawn is the one published: nothing new to show), the
+        // second publishes what the first trained, then trains on
         worker.runTasks(1);
+        assertTrue(fxQueue.stream().count() <= 1, "only the playing flag: nothing published yet");
+        takeSnapshot();
+        worker.advance(2_000_000L);
         int first = takeSnapshot();
-        assertTrue(first > 0, "the chunk after a drawn frame trained and published: epoch " + first);
+        assertTrue(first > 0, "the chunk after a drawn frame published the state trained since: epoch " + first);
         // taken but not drawn: chunks train and publish nothing (they would replace it unseen) for less
         // than 100 ms (each advance of 2 ms runs a chunk that reads the test's clock 4 times: 6 ms)
         for (int i = 0; i < 10; i++) {
@@ -150,22 +155,22 @@ class PlaygroundPacingTest {
     }
 
     @Test
-    void alignedTheNextSnapshotIsReadyThreeMillisecondsBeforeTheNextFrame() {
-        PlayPacing pacing = new PlayPacing();
-        // the last snapshot took 4 ms to make (100 to 104 ms); the window drew it in the frame of 110 ms
-        pacing.published(100_000_000L, 104_000_000L, true);
-        // a chunk starting at 111 ms trains until 110 + 16.67 - 4 - 3 = 119.67 ms
-        assertEquals(119_666_667L, pacing.alignedTrainingEnd(111_000_000L, true, 110_000_000L));
-        // at least 2 ms (a window late with its frame), at most 10 ms
-        assertEquals(120_000_000L, pacing.alignedTrainingEnd(118_000_000L, true, 110_000_000L));
-        assertEquals(101_000_000L, pacing.alignedTrainingEnd(91_000_000L, true, 90_000_000L + 30_000_000L));
-        // not yet drawn: a 2 ms slice
-        assertEquals(113_000_000L, pacing.alignedTrainingEnd(111_000_000L, false, 110_000_000L));
-        // after publishing at 119.67 + 4 ms... the worker waits until 1 ms after the next frame (126.67 ms)
-        assertEquals(127_666_667L - 123_000_000L, PlayPacing.alignedRest(true, 123_000_000L, 110_000_000L));
+    void inStepTheWorkerPublishesAfterAFrameAndTrainsUntilJustBeforeTheNext() {
+        // the window drew the last snapshot in the frame of 110 ms; the worker published at 111 to 115 ms:
+        // it trains until 2 ms before the next frame (110 + 16.67 - 2 = 124.67 ms)
+        assertEquals(124_666_667L, PlayPacing.alignedTrainingEnd(115_000_000L, true, 110_000_000L));
+        // a worker that woke late trains at least 2 ms
+        assertEquals(125_000_000L, PlayPacing.alignedTrainingEnd(123_000_000L, true, 110_000_000L));
+        // nothing published (the window has not drawn the last one): a 2 ms slice
+        assertEquals(113_000_000L, PlayPacing.alignedTrainingEnd(111_000_000L, false, 110_000_000L));
+        // after publishing it waits until 1 ms after the next frame is due (126.67 ms): from 124.9 ms, 2.77 ms
+        assertEquals(127_666_667L - 124_900_000L, PlayPacing.alignedRest(true, 124_900_000L, 110_000_000L));
         assertEquals(0, PlayPacing.alignedRest(true, 130_000_000L, 110_000_000L));
+        // without a publish: a millisecond, so that the window's drawing gets the cores
         assertEquals(1_000_000L, PlayPacing.alignedRest(false, 123_000_000L, 110_000_000L));
         // published at 104 ms: without a frame drawn, the next one at 204 ms at the latest
+        PlayPacing pacing = new PlayPacing();
+        pacing.published(100_000_000L, 104_000_000L, true);
         assertEquals(false, pacing.alignedPublishes(false, 204_000_000L));
         assertEquals(true, pacing.alignedPublishes(false, 204_000_001L));
         assertEquals(true, pacing.alignedPublishes(true, 105_000_000L));
