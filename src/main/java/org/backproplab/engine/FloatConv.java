@@ -192,7 +192,7 @@ final class FloatConv implements FloatLayer {
         int in = inputSize();
         int out = outputSize();
         int wide = geometry.wideLength();
-        Kernels.parallel((long) batch * positions * k * filters, t -> {
+        FloatKernels.parallel((long) batch * positions * k * filters, t -> {
             Work w = work[t];
             int end = Kernels.share(batch, t + 1);
             for (int s0 = Kernels.share(batch, t); s0 < end; s0 += wideGroup) {
@@ -239,7 +239,7 @@ final class FloatConv implements FloatLayer {
         int k = channels * kernel * kernel;
         int in = inputSize();
         int out = outputSize();
-        Kernels.parallel((long) batch * positions * k * filters, t -> {
+        FloatKernels.parallel((long) batch * positions * k * filters, t -> {
             Work w = work[t];
             int end = Kernels.share(batch, t + 1);
             for (int s0 = Kernels.share(batch, t); s0 < end; s0 += group) {
@@ -301,7 +301,7 @@ final class FloatConv implements FloatLayer {
         if (gradInput != null) {
             FloatKernels.copyRows(weights, 0, filters, k, weightRows);
         }
-        Kernels.parallel((long) batch * positions * k * filters, t -> {
+        FloatKernels.parallel((long) batch * positions * k * filters, t -> {
             Work w = work[t];
             for (float[] g : w.gradWeights) {
                 Arrays.fill(g, 0);

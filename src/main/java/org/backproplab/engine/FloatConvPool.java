@@ -153,7 +153,7 @@ final class FloatConvPool implements FloatLayer {
             winner = new int[batch * out];
             slope = new float[batch * out];
         }
-        Kernels.parallel((long) batch * wide * k * filters, t -> {
+        FloatKernels.parallel((long) batch * wide * k * filters, t -> {
             Work w = work[t];
             float[] x = w.x[0];
             for (int s = Kernels.share(batch, t); s < Kernels.share(batch, t + 1); s++) {
@@ -221,7 +221,7 @@ final class FloatConvPool implements FloatLayer {
         }
         int out = outputSize();
         int plane = poolHeight * poolWidth;
-        Kernels.parallel((long) batch * wide * k * filters, t -> {
+        FloatKernels.parallel((long) batch * wide * k * filters, t -> {
             Work w = work[t];
             Arrays.fill(w.gradBias, 0);
             int end = Kernels.share(batch, t + 1);

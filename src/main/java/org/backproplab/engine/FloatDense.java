@@ -83,7 +83,7 @@ final class FloatDense implements FloatLayer {
     public void forward(float[] input, int batch, float[] z) {
         // row r of Z: b + the sum over inputs i of x_ri times column i of W (inputs that are 0 skipped)
         FloatKernels.copyColumns(weights, outputSize, inputSize, wColumns);
-        Kernels.parallel((long) batch * inputSize * outputSize, t -> sums(t, bias, input, inputSize, 1, inputSize,
+        FloatKernels.parallel((long) batch * inputSize * outputSize, t -> sums(t, bias, input, inputSize, 1, inputSize,
                 wColumns, outputSize, Kernels.share(batch, t), Kernels.share(batch, t + 1), z, outputSize));
     }
 
@@ -144,7 +144,7 @@ final class FloatDense implements FloatLayer {
         // sharing each row of X (samples whose four deltas are 0 skipped)
         inputRows = FloatKernels.rows(inputRows, batch, inputSize);
         FloatKernels.copyRows(input, 0, batch, inputSize, inputRows);
-        Kernels.parallel((long) batch * inputSize * outputSize, t -> sums(t, null, d, 1, outputSize, batch, inputRows,
+        FloatKernels.parallel((long) batch * inputSize * outputSize, t -> sums(t, null, d, 1, outputSize, batch, inputRows,
                 inputSize, Kernels.share(outputSize, t), Kernels.share(outputSize, t + 1), gradWeights, inputSize));
         Arrays.fill(gradBias, 0f);
         for (int r = 0; r < batch; r++) {
@@ -158,7 +158,7 @@ final class FloatDense implements FloatLayer {
         }
         // row r of dE/dX: the sum over neurons j of delta_rj times row j of W (zero deltas skipped)
         FloatKernels.copyRows(weights, 0, outputSize, inputSize, wRows);
-        Kernels.parallel((long) batch * inputSize * outputSize, t -> sums(t, null, d, outputSize, 1, outputSize, wRows,
+        FloatKernels.parallel((long) batch * inputSize * outputSize, t -> sums(t, null, d, outputSize, 1, outputSize, wRows,
                 inputSize, Kernels.share(batch, t), Kernels.share(batch, t + 1), gradInput, inputSize));
     }
 }

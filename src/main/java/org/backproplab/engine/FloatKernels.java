@@ -1,5 +1,7 @@
 package org.backproplab.engine;
 
+import java.util.function.IntConsumer;
+
 /**
  * The single-precision twins of {@link Kernels}, for the float32 training path of the digits
  * networks ({@link FloatTrainer}): the same loop shapes (every row a separate {@code float[]}
@@ -10,6 +12,24 @@ package org.backproplab.engine;
 final class FloatKernels {
     private FloatKernels() {
     }
+
+    /**
+     * Runs {@code body(t)} for t &lt; {@link Kernels#THREADS}: on every core ({@link FloatTeam}) when {@code work}
+     * (multiply-adds or values) is worth it, else one after the other on this thread. Each t must write its own
+     * outputs.
+     */
+    static void parallel(long work, IntConsumer body) {
+        if (Kernels.THREADS == 1 || work < PARALLEL_WORK) {
+            for (int t = 0; t < Kernels.THREADS; t++) {
+                body.accept(t);
+            }
+        } else {
+            FloatTeam.run(body);
+        }
+    }
+
+    /** The least work split over the cores (as {@link Kernels#parallel}'s). */
+    static final long PARALLEL_WORK = 1 << 17;
 
     /**
      * {@code c[j] += sum over i < count of coef[i] * rows[idx[i]][j]} for j < n, the terms added
@@ -334,7 +354,7 @@ final class FloatKernels {
     /** Copies the columns of a rows x cols matrix (row-major) into {@code out[c]} (a transpose). */
     static void copyColumns(float[] m, int rows, int cols, float[][] out) {
         // on both cores from 2^17 values (the small CNN's 1440 x 128: about 0.15 to 0.3 ms on one)
-        Kernels.parallel((long) rows * cols, t -> copyColumns(m, rows, cols, out, Kernels.share(cols, t),
+        parallel((long) rows * cols, t -> copyColumns(m, rows, cols, out, Kernels.share(cols, t),
                 Kernels.share(cols, t + 1)));
     }
 

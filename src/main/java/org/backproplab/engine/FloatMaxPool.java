@@ -72,7 +72,7 @@ final class FloatMaxPool implements FloatLayer {
             argmax = new int[batch * out];
         }
         int[] arg = argmax;
-        Kernels.parallel((long) batch * in, t -> {
+        FloatKernels.parallel((long) batch * in, t -> {
             for (int s = Kernels.share(batch, t); s < Kernels.share(batch, t + 1); s++) {
                 if (size == 2) {
                     pool2(input, s * in, z, arg, s * out);

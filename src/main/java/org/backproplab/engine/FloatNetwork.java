@@ -204,12 +204,12 @@ final class FloatNetwork {
                     System.arraycopy(z, 0, a, 0, n);
                 }
             }
-            case RELU -> Kernels.parallel(n * 4L, t -> {
+            case RELU -> FloatKernels.parallel(n * 4L, t -> {
                 for (int i = Kernels.share(n, t); i < Kernels.share(n, t + 1); i++) {
                     a[i] = Math.max(z[i], 0f);
                 }
             });
-            case SIGMOID -> Kernels.parallel(n * 16L, t -> sigmoid(z, a, Kernels.share(n, t), Kernels.share(n, t + 1)));
+            case SIGMOID -> FloatKernels.parallel(n * 16L, t -> sigmoid(z, a, Kernels.share(n, t), Kernels.share(n, t + 1)));
             case SOFTMAX -> {
                 for (int off = 0; off < n; off += width) {
                     float max = Float.NEGATIVE_INFINITY;
@@ -273,14 +273,14 @@ final class FloatNetwork {
                     System.arraycopy(g, 0, d, 0, n);
                 }
             }
-            case RELU -> Kernels.parallel(n * 4L, t -> {
+            case RELU -> FloatKernels.parallel(n * 4L, t -> {
                 for (int i = Kernels.share(n, t); i < Kernels.share(n, t + 1); i++) {
                     // f'(z) = 1 where a = max(z, 0) is a normal positive float, 0 where a = 0 (f'(0) = 0
                     // as PyTorch); only float operations, so that the loop vectorises
                     d[i] = g[i] * (a[i] / Math.max(a[i], Float.MIN_NORMAL));
                 }
             });
-            case SIGMOID -> Kernels.parallel(n * 4L, t -> {
+            case SIGMOID -> FloatKernels.parallel(n * 4L, t -> {
                 for (int i = Kernels.share(n, t); i < Kernels.share(n, t + 1); i++) {
                     d[i] = g[i] * (a[i] * (1f - a[i]));
                 }

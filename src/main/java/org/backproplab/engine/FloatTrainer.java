@@ -277,7 +277,7 @@ public final class FloatTrainer {
             float[] m = first.get(p);
             float[] v = second.get(p);
             int n = w.length;
-            Kernels.parallel(n * 8L, t -> {
+            FloatKernels.parallel(n * 8L, t -> {
                 for (int i = Kernels.share(n, t); i < Kernels.share(n, t + 1); i++) {
                     float gi = g[i];
                     float mi = b1 * m[i] + a1 * gi;
