@@ -98,14 +98,18 @@ class PlaygroundPacingTest {
         assertEquals(true, pacing.mapsDue(false, 100_000_001L), "paused: always new maps");
     }
 
-    @Test
-    void aWindowThatReportsItsFramesGetsOneSnapshotPerFrameDrawn() {
+    /** The lesson loaded and drawn by a window that reports its frames, then Play: in step from the start. */
+    private void playInStepWithTheWindow() {
         session.loadLesson("playground-default");
         worker.runUntilIdle();
         takeSnapshot();
-        // the window draws the lesson's state: training now publishes in step with its frames
         session.shown(session.getSnapshot());
         session.play();
+    }
+
+    @Test
+    void aWindowThatReportsItsFramesGetsOneSnapshotPerFrameDrawn() {
+        playInStepWithTheWindow();
         // the first chunk trains (the state drawn is the one published: nothing new to show), the
         // second publishes what the first trained, then trains on
         worker.runTasks(1);
@@ -137,11 +141,7 @@ class PlaygroundPacingTest {
 
     @Test
     void aWindowThatStopsDrawingStillGetsTheNewestStateTenTimesASecond() {
-        session.loadLesson("playground-default");
-        worker.runUntilIdle();
-        takeSnapshot();
-        session.shown(session.getSnapshot());
-        session.play();
+        playInStepWithTheWindow();
         worker.runTasks(1);
         int first = takeSnapshot();
         // 120 ms without a frame drawn: published again once 100 ms had passed
