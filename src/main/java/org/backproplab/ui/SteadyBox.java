@@ -7,7 +7,7 @@ import javafx.scene.layout.Region;
  * Holds a label whose text changes every frame (a loss, an epoch) so that a new text lays out
  * the label alone, not the window: the label is unmanaged (a layout root), and the box prefers the
  * width of the widest text it has held, asking its parents for a layout only when a text is wider
- * still or the font changed. Without it, each new text laid out every pane from the label up to
+ * still (seen after the pulse's layout, shown whole from the next) or the font changed. Without it, each new text laid out every pane from the label up to
  * the window's root, a third of the playground's frame on the FX thread.
  */
 final class SteadyBox extends Region {
@@ -18,9 +18,19 @@ final class SteadyBox extends Region {
         this.label = label;
         label.setManaged(false);
         getChildren().add(label);
-        label.textProperty().addListener((o, a, b) -> {
+        // checked after each pulse's layout, not when the text is set: then the label's skin may not
+        // have its new text yet, and a wider text left its box as it was (an ellipsis, for good)
+        Runnable wider = () -> {
             if (label.prefWidth(-1) > widest) {
                 requestLayout();
+            }
+        };
+        sceneProperty().addListener((o, before, now) -> {
+            if (before != null) {
+                before.removePostLayoutPulseListener(wider);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(wider);
             }
         });
         label.fontProperty().addListener((o, a, b) -> {
