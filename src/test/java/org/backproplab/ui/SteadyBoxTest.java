@@ -3,7 +3,6 @@ package org.backproplab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -27,10 +26,6 @@ class SteadyBoxTest {
         stage = new Stage();
     }
 
-    private <T> T onFx(java.util.concurrent.Callable<T> task) throws Exception {
-        return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.SECONDS);
-    }
-
     /** Lets the window lay out and draw a few frames. */
     private void frames() throws Exception {
         for (int i = 0; i < 5; i++) {
@@ -43,7 +38,7 @@ class SteadyBoxTest {
     void aWiderTextWidensItsBoxAndIsShownWhole() throws Exception {
         Label loss = new Label("0.5");
         Label other = new Label("0.1");
-        onFx(() -> {
+        UiTestSupport.onFx(() -> {
             GridPane grid = new GridPane();
             grid.setHgap(12);
             grid.addRow(0, new Label("loss"), new SteadyBox(loss), new SteadyBox(other));
@@ -54,19 +49,19 @@ class SteadyBoxTest {
         frames();
         String[] texts = {"0.31", "0.0725846", "0.00008016", "0.0000653159", "0.7"};
         for (String text : texts) {
-            onFx(() -> {
+            UiTestSupport.onFx(() -> {
                 loss.setText(text);
                 other.setText(text);
                 return null;
             });
             frames();
-            double shown = onFx(loss::getWidth);
-            double needed = onFx(() -> loss.prefWidth(-1));
+            double shown = UiTestSupport.onFx(loss::getWidth);
+            double needed = UiTestSupport.onFx(() -> loss.prefWidth(-1));
             assertTrue(shown >= needed - 0.01, "\"" + text + "\" needs " + needed + " px, shown in " + shown);
-            assertEquals(text, onFx(() -> ((javafx.scene.text.Text) loss.lookup(".text")).getText()),
+            assertEquals(text, UiTestSupport.onFx(() -> ((javafx.scene.text.Text) loss.lookup(".text")).getText()),
                     "shown whole, no ellipsis");
         }
-        onFx(() -> {
+        UiTestSupport.onFx(() -> {
             stage.hide();
             return null;
         });

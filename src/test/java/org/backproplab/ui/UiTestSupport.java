@@ -224,4 +224,9 @@ final class UiTestSupport {
         Platform.runLater(() -> { });
         prefs.removeNode();
     }
+
+    /** Runs {@code task} on the FX thread and returns its result (10 s at most). */
+    static <T> T onFx(java.util.concurrent.Callable<T> task) throws Exception {
+        return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.SECONDS);
+    }
 }
