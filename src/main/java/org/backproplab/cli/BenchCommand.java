@@ -226,7 +226,8 @@ final class BenchCommand implements Runnable {
             trainer.trainEpoch();
             if (maps != null) {
                 copy.restoreParameters(trainer.network().copyParameters());
-                float[][][] m = maps.compute(copy);
+                // in double, as Playground's engine computes its maps (the window's are float: Heatmaps)
+                float[][][] m = maps.computeInDouble(copy);
                 sink += m.length;
                 double losses = trainer.evaluateTraining().loss() + (test == null ? 0 : trainer.evaluate(test).loss());
                 sink += Double.isNaN(losses) ? 1 : 0;
