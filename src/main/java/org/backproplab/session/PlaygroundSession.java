@@ -194,15 +194,15 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** Whether the output map shows only the decision (two colours) instead of its confidence. */
     public void setDiscretize(boolean on) {
         if (setup.setDiscretize(on)) {
-            boolean value = on;
-            submit(() -> discretizeOnWorker = value);
+            submit(() -> discretizeOnWorker = on);
         }
     }
 
     /**
-     * The side, in screen pixels, the window shows a neuron's map at: the worker makes the
-     * thumbnails that size (at most {@link #RESOLUTION}), so none is computed, copied and
-     * uploaded at 100 x 100 pixels only to be shrunk to 20.
+     * How the window shows the pictures: the side, in screen pixels, of a neuron's map (the worker
+     * makes the thumbnails that size, at most {@link #RESOLUTION}, so none is computed, copied and
+     * uploaded at 100 x 100 pixels only to be shrunk to 20), and where the graph's edges go, so
+     * that the worker draws them into each snapshot ({@link EdgePicture}) and the window shows them.
      */
     public void setThumbnailSize(int pixels) {
         int size = Math.max(4, Math.min(RESOLUTION, pixels));
@@ -212,12 +212,13 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         }
     }
 
+    public void setEdgeGeometry(EdgeGeometry geometry) {
+        submit(() -> training.setEdgeGeometry(geometry));
+    }
+
     // ---- commands: running ------------------------------------------------------------------
 
-    /**
-     * Play or pause, as the Play button and Space do: a lesson's first play stops after its
-     * epochs (e.g. 50 for two circles); playing again goes on.
-     */
+    /** Play or pause (the Play button, Space): a lesson's first play stops after its epochs (two circles: 50). */
     @Override
     public void togglePlay() {
         if (play) {
@@ -259,9 +260,8 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     }
 
     /**
-     * The current network and the chosen point as a lesson for the stepping window: every stage of
-     * one iteration on that point, with the playground's optimizer and learning rate. Empty (and a
-     * notice saying how to choose one) when no point is chosen.
+     * The network and the chosen point as a lesson for the stepping window (every stage of one iteration on
+     * it, with the playground's optimizer and learning rate); empty, with a notice, when no point is chosen.
      */
     public CompletableFuture<Optional<Lesson>> lessonForChosenPoint() {
         CompletableFuture<Optional<Lesson>> out = new CompletableFuture<>();

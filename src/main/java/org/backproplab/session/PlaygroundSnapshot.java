@@ -24,6 +24,7 @@ import org.backproplab.session.PlaygroundChoices.MapPoint;
  * @param parameters    the weights and biases by name (for tests and the stepping window)
  * @param inputNames    the labels of the chosen input features
  * @param graph         what the network graph draws
+ * @param edgePicture   the graph's edges drawn for the geometry the window last reported, or null
  * @param diverged      true while training is paused because the loss or a weight stopped being finite
  * @param landscape     the loss over the two weights and their path, for a network with exactly two
  *                      parameters; null otherwise
@@ -34,7 +35,7 @@ public record PlaygroundSnapshot(int epoch, long iteration, double trainLossNow,
         LossHistory.Curve trainAccuracy, LossHistory.Curve testAccuracy, float[][][] maps, float[][] inputMaps,
         int resolution, int[][][] thumbnails, int thumbnailSize, double[][][] ranges, int[][] biasColors, int[] outputPicture, List<MapPoint> points, int trainCount,
         int testCount, Map<String, ImmutableMatrix> parameters, List<String> inputNames, GraphSnapshot graph,
-        boolean diverged, Landscape landscape, long version, List<CurveRuns.Run> runs) {
+        EdgePicture edgePicture, boolean diverged, Landscape landscape, long version, List<CurveRuns.Run> runs) {
 
     public PlaygroundSnapshot {
         parameters = Map.copyOf(parameters);

@@ -37,6 +37,9 @@ final class PlaygroundTraining {
     private Samples testSamples;
     private Heatmaps heatmaps;
     private Network heatCopy;
+    /** Where the window draws the graph's edges (null until it says), and the strokes that draw them. */
+    private EdgeGeometry edgeGeometry;
+    private final EdgeStrokes edgeStrokes = new EdgeStrokes();
     /** The maps of the last snapshot that computed them; null until then and after a rebuild. */
     private Maps lastMaps;
     private float[][] inputMaps;
@@ -203,6 +206,11 @@ final class PlaygroundTraining {
         }
     }
 
+    /** The snapshots draw the graph's edges for this geometry from now on. */
+    void setEdgeGeometry(EdgeGeometry geometry) {
+        edgeGeometry = geometry;
+    }
+
     void choose(DataPoint point) {
         chosen = point;
     }
@@ -301,12 +309,15 @@ final class PlaygroundTraining {
         GraphSnapshot graph = PlaygroundGraphs.withOutputs(PlaygroundGraphs.of(sizes, inputNames, parameters, spec),
                 chosen == null ? null : outputsAt(chosen), chosen);
         int[][] biasColors = PlaygroundGraphs.biasColors(sizes, parameters, spec);
+        EdgeGeometry g = edgeGeometry;
+        EdgePicture edges = g == null || g.edges() != graph.edges().size() ? null
+                : EdgePicture.draw(g, graph.edges(), edgeStrokes);
         LossHistory.Curve train = trainLoss.copy();
         LossHistory.Curve test = testLoss.copy();
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
                 trainNow.accuracy(), testNow.accuracy(), train, test, trainAccuracy.copy(),
                 testAccuracy.copy(), m.maps(), inputMaps, RESOLUTION, m.thumbnails(), size, m.ranges(), biasColors,
-                m.output(), points, data.train().size(), data.test().size(), parameters, inputNames, graph, diverged,
+                m.output(), points, data.train().size(), data.test().size(), parameters, inputNames, graph, edges, diverged,
                 path.landscape(trainer), ++version, runs.with(CurveRuns.playground(lessonId, spec), train, test));
     }
 

@@ -24,10 +24,18 @@ final class ArgbPicture {
 
     /** Starts a transparent picture of {@code width} x {@code height} pixels (at least 1 x 1); whether its image is new. */
     boolean begin(int width, int height) {
+        if (!size(width, height)) {
+            Arrays.fill(pixels, 0);
+            return false;
+        }
+        return true;
+    }
+
+    /** A picture of {@code width} x {@code height} pixels (at least 1 x 1), its pixels as they were if that size; whether its image is new. */
+    boolean size(int width, int height) {
         int w = Math.max(1, width);
         int h = Math.max(1, height);
         if (w == this.width && h == this.height) {
-            Arrays.fill(pixels, 0);
             return false;
         }
         this.width = w;
@@ -66,6 +74,14 @@ final class ArgbPicture {
     void show() {
         pixelBuffer.updateBuffer(b -> {
             buffer.put(0, pixels);
+            return null;
+        });
+    }
+
+    /** Hands {@code drawn} (as many premultiplied ARGB values as this picture's, row by row) to the image instead of its own pixels. */
+    void show(int[] drawn) {
+        pixelBuffer.updateBuffer(b -> {
+            buffer.put(0, drawn, 0, width * height);
             return null;
         });
     }

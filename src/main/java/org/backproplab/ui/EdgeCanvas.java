@@ -1,12 +1,15 @@
 package org.backproplab.ui;
 
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.ImageView;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.StrokeLineCap;
+import org.backproplab.session.EdgeGeometry;
+import org.backproplab.session.EdgePicture;
 import org.backproplab.session.GraphItem;
 import org.backproplab.session.GraphSnapshot;
 
@@ -20,10 +23,9 @@ import org.backproplab.session.GraphSnapshot;
  * through the transparent lines {@link GraphNodes} makes.
  */
 final class EdgeCanvas extends Canvas {
-    static final Color POSITIVE = Color.web("#2f6fdf");
-    static final Color NEGATIVE = Color.web("#e8590c");
+    static final Color POSITIVE = color(EdgePicture.POSITIVE);
+    static final Color NEGATIVE = color(EdgePicture.NEGATIVE);
     static final Color BACKWARD = Color.web("#cf222e");
-    private static final double DIM = 0.75;
     private static final double[] DASHES = {10, 5};
 
     /** Ends of edge e in the graph's design coordinates: x1, y1, x2, y2 at 4e..4e+3. */
@@ -35,7 +37,15 @@ final class EdgeCanvas extends Canvas {
      */
     private final Line markLine = new Line();
     /** Whether the canvas holds strokes to clear before the next frame. */
-    private boolean drawn;
+    private boolean dirty;
+    /** The edges' geometry last painted, its scale and offset, and whether an edge moved since. */
+    private EdgeGeometry geometry;
+    private final double[] geometryKey = new double[3];
+    private boolean moved;
+    private Consumer<EdgeGeometry> onGeometry = g -> { };
+    private EdgePicture drawn;
+    /** Whether the last paint showed the worker's picture (instead of drawing the edges here). */
+    private boolean showedDrawn;
 
     EdgeCanvas() {
         setMouseTransparent(true);
@@ -53,6 +63,16 @@ final class EdgeCanvas extends Canvas {
         ends[4 * e + 1] = y1;
         ends[4 * e + 2] = x2;
         ends[4 * e + 3] = y2;
+        moved = true;
+    }
+
+    /** Whether the last paint showed the picture the worker drew; the pixel at column x, row y shown. */
+    boolean showedDrawn() {
+        return showedDrawn;
+    }
+
+    int shownPixel(int x, int y) {
+        return raster.shownPixel(x, y);
     }
 
     /** The selected edge's line, to sit with the graph's nodes, under them. */
@@ -65,6 +85,16 @@ final class EdgeCanvas extends Canvas {
         return raster.view();
     }
 
+    /** Where the edges go now, in pixels (the same object while nothing moved), so that the worker may draw them. */
+    void setOnGeometry(Consumer<EdgeGeometry> onGeometry) {
+        this.onGeometry = onGeometry;
+    }
+
+    /** The plain edges drawn by the worker for the next {@link #paint}: shown if drawn for the geometry it paints, else drawn here. */
+    void setDrawn(EdgePicture drawn) {
+        this.drawn = drawn;
+    }
+
     /**
      * Paints the edges of {@code edges} (in their order, as the nodes were stacked) onto a canvas
      * of {@code w} x {@code h}, the design coordinates scaled by {@code fit} and moved by
@@ -75,40 +105,64 @@ final class EdgeCanvas extends Canvas {
             int marked) {
         double px = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
         int n = Math.min(edges.size(), ends.length / 4);
-        raster.begin(w, h, px, n);
+        EdgeGeometry g = geometry(n, (int) Math.ceil(w * px), (int) Math.ceil(h * px), fit * px, x * px, y * px,
+                fit * px * scale, marked);
+        EdgePicture p = drawn;
+        showedDrawn = p != null && p.geometry() == g;
+        if (showedDrawn) {
+            raster.show(p.pixels(), g.width(), g.height(), px);
+        } else {
+            raster.show(EdgePicture.stroke(g, edges, raster.strokes()), g.width(), g.height(), px);
+        }
         boolean special = false;
-        double k = fit * px;
         for (int e = 0; e < n; e++) {
             GraphSnapshot.Edge edge = edges.get(e);
             if (e == marked) {
                 mark(edge, e, scale);
-                continue;
-            }
-            if (edge.forward() || edge.backward()) {
+            } else if (edge.forward() || edge.backward()) {
                 special = true;
-                continue;
             }
-            raster.stroke(k * ends[4 * e] + x * px, k * ends[4 * e + 1] + y * px, k * ends[4 * e + 2] + x * px,
-                    k * ends[4 * e + 3] + y * px, k * scale * (1 + 6 * edge.width()),
-                    edge.positive() ? POSITIVE : NEGATIVE, DIM);
         }
-        raster.end();
         markLine.setVisible(marked >= 0 && marked < n);
         if (getWidth() != w || getHeight() != h) {
             setWidth(w);
             setHeight(h);
-            drawn = true;
+            dirty = true;
         }
-        GraphicsContext g = getGraphicsContext2D();
-        if (drawn) {
-            g.setTransform(1, 0, 0, 1, 0, 0);
-            g.clearRect(0, 0, w, h);
-            drawn = false;
+        GraphicsContext gc = getGraphicsContext2D();
+        if (dirty) {
+            gc.setTransform(1, 0, 0, 1, 0, 0);
+            gc.clearRect(0, 0, w, h);
+            dirty = false;
         }
         if (special) {
-            drawSpecial(g, edges, n, fit, x, y, scale, marked);
-            drawn = true;
+            drawSpecial(gc, edges, n, fit, x, y, scale, marked);
+            dirty = true;
         }
+    }
+
+    /**
+     * The geometry of n edges in a picture of w x h pixels, the design coordinates times k moved
+     * by (dx, dy): the last one while nothing changed, else a new one, which the worker is told of.
+     */
+    private EdgeGeometry geometry(int n, int w, int h, double k, double dx, double dy, double widthUnit, int marked) {
+        EdgeGeometry g = geometry;
+        if (!moved && g != null && g.edges() == n && g.width() == w && g.height() == h && geometryKey[0] == k
+                && geometryKey[1] == dx && geometryKey[2] == dy && g.widthUnit() == widthUnit && g.skipped() == marked) {
+            return g;
+        }
+        double[] pixels = new double[4 * n];
+        for (int i = 0; i < 4 * n; i += 2) {
+            pixels[i] = k * ends[i] + dx;
+            pixels[i + 1] = k * ends[i + 1] + dy;
+        }
+        geometry = new EdgeGeometry(w, h, pixels, widthUnit, marked);
+        geometryKey[0] = k;
+        geometryKey[1] = dx;
+        geometryKey[2] = dy;
+        moved = false;
+        onGeometry.accept(geometry);
+        return geometry;
     }
 
     private void drawSpecial(GraphicsContext g, List<GraphSnapshot.Edge> edges, int n, double fit, double x, double y,
@@ -128,6 +182,10 @@ final class EdgeCanvas extends Canvas {
             g.strokeLine(ends[4 * e], ends[4 * e + 1], ends[4 * e + 2], ends[4 * e + 3]);
         }
         g.setLineDashes((double[]) null);
+    }
+
+    private static Color color(int rgb) {
+        return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
     }
 
     private void mark(GraphSnapshot.Edge edge, int e, double scale) {

@@ -118,11 +118,7 @@ public final class GraphView extends Region {
         this.onHover = onHover;
     }
 
-    /**
-     * Shows each neuron's heatmap inside its circle (the playground), or none when {@code argb}
-     * is null. {@code argb[l][j]} is neuron j of layer l, {@code size} x {@code size} ARGB pixels;
-     * each is written into an image kept from frame to frame.
-     */
+    /** Each neuron's heatmap in its circle ({@code argb[l][j]}: size x size ARGB, into an image kept), none for null. */
     public void setThumbnails(int[][][] argb, int size) {
         // a neuron's picture and text change places inside its own node: nothing moves
         thumbs.show(neurons, argb, size);
@@ -133,10 +129,7 @@ public final class GraphView extends Region {
         return NeuronThumbs.shownPixels(neurons);
     }
 
-    /**
-     * Draws each neuron's bias as a square at its lower left filled with {@code argb[l][j]} (the
-     * compact graph), or none when {@code argb} is null.
-     */
+    /** Each neuron's bias as a square at its lower left filled with {@code argb[l][j]} (compact graph); none for null. */
     public void setBiasColors(int[][] argb) {
         this.biasColors = argb;
         for (int l = 0; l < neurons.size(); l++) {
@@ -149,6 +142,11 @@ public final class GraphView extends Region {
                 square.setVisible(has);
             }
         }
+    }
+
+    /** Where the edges go (told when they move, in pixels) and, before a render, their picture drawn elsewhere. */
+    EdgeCanvas edges() {
+        return edgeCanvas;
     }
 
     /** Marks one edge or bias (the one being edited) with the style class "selected"; null for none. */

@@ -15,7 +15,7 @@ import org.backproplab.session.PlaygroundSnapshot;
 /**
  * The playground's network: the input feature toggles and the graph, its neurons showing their
  * maps (written by the graph into images it keeps, one {@code setPixels} per neuron and frame) and
- * their biases as squares; under it the value the mouse points at and the field for the weight or
+ * their biases as squares, its edges drawn by the worker where the graph says they go; under it the value the mouse points at and the field for the weight or
  * bias clicked ({@link PlaygroundEditPane}).
  */
 final class PlaygroundGraphPane {
@@ -57,6 +57,8 @@ final class PlaygroundGraphPane {
             onHover.accept(item);
         });
         PlaygroundBindings.follow(session.editor().selectionProperty(), graph::setMarked);
+        // the worker draws the edges where the graph puts them; the FX thread only shows them
+        graph.edges().setOnGeometry(session::setEdgeGeometry);
         HBox.setHgrow(graph, Priority.ALWAYS);
         HBox network = new HBox(8, features, graph);
         VBox.setVgrow(network, Priority.ALWAYS);
@@ -78,6 +80,7 @@ final class PlaygroundGraphPane {
     }
 
     void draw(PlaygroundSnapshot s) {
+        graph.edges().setDrawn(s.edgePicture());
         graph.render(s.graph());
         graph.setThumbnails(s.thumbnails(), s.thumbnailSize());
         // the next snapshots' maps at the size they are shown (a new size after a resize or zoom)

@@ -67,6 +67,31 @@ class PlaygroundPicturesWindowTest {
     }
 
     @Test
+    void theGraphShowsTheEdgesTheWorkerDrewWhereTheGraphPutThem(FxRobot robot) throws Exception {
+        ui.click(robot, "#tab-playground");
+        ui.settle();
+        // Step: a new snapshot, its edges drawn on the worker for the geometry the graph reported when laid out
+        ui.click(robot, "#pg-step");
+        ui.settle();
+        GraphView graph = robot.lookup("#pg-graph").queryAs(GraphView.class);
+        PlaygroundSnapshot s = session().getSnapshot();
+        org.backproplab.session.EdgePicture p = s.edgePicture();
+        assertTrue(p != null, "the snapshot brings the edges drawn");
+        assertEquals(graph.getWidth(), p.geometry().width(), 1.0, "as wide as the graph, in pixels");
+        int[] inked = {0};
+        assertTrue(UiTestSupport.onFx(() -> {
+            EdgeCanvas edges = graph.edges();
+            int width = p.geometry().width();
+            for (int i = 0; i < p.pixels().length; i += 13) {
+                assertEquals(p.pixels()[i], edges.shownPixel(i % width, i / width), "pixel " + i);
+                inked[0] += p.pixels()[i] != 0 ? 1 : 0;
+            }
+            return edges.showedDrawn();
+        }), "the graph showed the worker's picture instead of drawing its own");
+        assertTrue(inked[0] > 100, "the edges are drawn: " + inked[0] + " pixels of every 13th");
+    }
+
+    @Test
     void aLongEpochLineLeavesTheMapWhole(FxRobot robot) {
         robot.interact(() -> ui.window.openPlayground("spiral"));
         ui.settle();
