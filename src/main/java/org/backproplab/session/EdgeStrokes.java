@@ -225,7 +225,7 @@ public final class EdgeStrokes {
      * operations (the opacity may differ from the exact one by a few 1/65536ths: at most 1 in 255
      * in a channel, seldom). {@code alpha} is the stroke's opacity in 1/65536ths. The pixels wholly
      * inside the stroke across (|d| at most hw less half a pixel) all get the stroke's opacity: a
-     * loop of one blend each, which the JIT vectorises; only the few at its sides are covered in part.
+     * loop of one blend each, without the cover's arithmetic; only the few at its sides are covered in part.
      */
     private static void across(int[] pixels, int i, int n, long d, long step, long hw, long alpha, int r, int g,
             int b) {

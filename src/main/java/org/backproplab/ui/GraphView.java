@@ -223,7 +223,8 @@ public final class GraphView extends Region {
 
     /** Shows the snapshot: texts, tooltips and style classes; the nodes are rebuilt only when the shape changed. */
     public void render(GraphSnapshot s) {
-        if (!s.layerSizes().equals(sizes)) {
+        GraphSnapshot before = s.layerSizes().equals(sizes) ? snapshot : null;
+        if (before == null) {
             rebuild(s.layerSizes());
         }
         this.snapshot = s;
@@ -232,15 +233,8 @@ public final class GraphView extends Region {
         }
         // beyond a few dozen edges the values would be unreadable: hover shows them instead
         boolean weightsReadable = hits.size() <= 40 && !compact;
-        for (int e = 0; e < hits.size(); e++) {
-            GraphSnapshot.Edge edge = s.edges().get(e);
-            // style classes change only when the state does: each change costs a CSS pass
-            ViewParts.styled(hits.get(e), "positive", edge.positive());
-            ViewParts.styled(hits.get(e), "negative", !edge.positive());
-            if (!GraphNodes.hiddenWeight(weightLabels.get(e), weightsReadable, e, k -> text(snapshot.edges().get(k).label().tip()))) {
-                show(weightLabels.get(e), edge.label(), true);
-            }
-        }
+        GraphNodes.edges(s, before, hits, weightLabels, weightsReadable, k -> text(snapshot.edges().get(k).label().tip()),
+                (label, box) -> show(label, box, true));
         for (int l = 0; l < neurons.size(); l++) {
             for (int j = 0; j < neurons.get(l).size(); j++) {
                 GraphSnapshot.Neuron n = s.neurons().get(l).get(j);

@@ -96,6 +96,24 @@ class GraphViewTest {
     }
 
     @Test
+    void aNewSnapshotRestylesOnlyTheEdgesWhoseSignChangedAndTheTooltipsReadIt(FxRobot robot) throws Exception {
+        // the next frame: w2 (X2 -> h1) turns from -2.0 to 3.5, every other weight keeps its sign
+        Map<String, ImmutableMatrix> p = Map.of("W1", ImmutableMatrix.of(new double[][] {{0.75, 3.5}, {1.5, 2}}),
+                "b1", ImmutableMatrix.of(new double[][] {{0.1}, {0.2}}),
+                "W2", ImmutableMatrix.of(new double[][] {{2, -0.5}}), "b2", ImmutableMatrix.of(new double[][] {{0}}));
+        WaitForAsyncUtils.asyncFx(() -> graph.render(GraphSnapshot.ofNetwork(List.of(2, 2, 1), List.of("X1", "X2"), p,
+                true, false))).get();
+        List<String> turned = robot.lookup("#pg-edge-0-0-1").query().getStyleClass();
+        assertTrue(turned.contains("positive") && !turned.contains("negative"), turned.toString());
+        List<String> kept = robot.lookup("#pg-edge-1-0-1").query().getStyleClass();
+        assertTrue(kept.contains("negative") && !kept.contains("positive"), kept.toString());
+        javafx.scene.shape.Line edge = robot.lookup("#pg-edge-0-0-0").queryAs(javafx.scene.shape.Line.class);
+        robot.moveTo(edge.localToScreen(edge.getStartX() + 0.25 * (edge.getEndX() - edge.getStartX()),
+                edge.getStartY() + 0.25 * (edge.getEndY() - edge.getStartY())));
+        assertEquals("w1 (X1 \u2192 h1) = 0.75", shownTooltip(robot).getText(), "an edge left as it was tells the new value");
+    }
+
+    @Test
     void aCompactPlainNetworkShowsNamesAndHidesValues(FxRobot robot) throws Exception {
         assertEquals("X1", robot.lookup("#pg-input-0").queryAs(Label.class).getText());
         // compact: no weight labels at all; a weight's value is in its edge's tooltip, written when it shows
