@@ -251,13 +251,7 @@ public final class EdgeStrokes {
         // cover 65536: opacity (65536 alpha + 32768) >> 16, which is alpha
         int a = (int) alpha;
         for (int k = from; k <= to; k++) {
-            int dst = pixels[i + k];
-            int da = dst >>> 24;
-            int dr = dst >> 16 & 0xFF;
-            int dg = dst >> 8 & 0xFF;
-            int db = dst & 0xFF;
-            pixels[i + k] = da + ((255 - da) * a + 32768 >> 16) << 24 | dr + ((r - dr) * a + 32768 >> 16) << 16
-                    | dg + ((g - dg) * a + 32768 >> 16) << 8 | db + ((b - db) * a + 32768 >> 16);
+            pixels[i + k] = over(pixels[i + k], r, g, b, a);
         }
         partly(pixels, i, to + 1, n + 1, d, step, hw, alpha, r, g, b);
     }
@@ -270,13 +264,7 @@ public final class EdgeStrokes {
             // no test: a pixel the stroke misses gets opacity 0, which leaves it as it was
             long cover = Math.max(0, Math.min(dk + 32768, hw) - Math.max(dk - 32768, -hw));
             int a = (int) ((cover * alpha + 32768) >> 16);
-            int dst = pixels[i + k];
-            int da = dst >>> 24;
-            int dr = dst >> 16 & 0xFF;
-            int dg = dst >> 8 & 0xFF;
-            int db = dst & 0xFF;
-            pixels[i + k] = da + ((255 - da) * a + 32768 >> 16) << 24 | dr + ((r - dr) * a + 32768 >> 16) << 16
-                    | dg + ((g - dg) * a + 32768 >> 16) << 8 | db + ((b - db) * a + 32768 >> 16);
+            pixels[i + k] = over(pixels[i + k], r, g, b, a);
         }
     }
 
@@ -286,15 +274,18 @@ public final class EdgeStrokes {
      * one product a channel).
      */
     private static void blend(int[] pixels, int i, int r, int g, int b, int a) {
-        if (a <= 0) {
-            return;
+        if (a > 0) {
+            pixels[i] = over(pixels[i], r, g, b, a);
         }
-        int dst = pixels[i];
+    }
+
+    /** The premultiplied pixel {@code dst} with (r, g, b) at opacity a / 65536 over it ({@link #blend}). */
+    private static int over(int dst, int r, int g, int b, int a) {
         int da = dst >>> 24;
         int dr = dst >> 16 & 0xFF;
         int dg = dst >> 8 & 0xFF;
         int db = dst & 0xFF;
-        pixels[i] = da + ((255 - da) * a + 32768 >> 16) << 24 | dr + ((r - dr) * a + 32768 >> 16) << 16
+        return da + ((255 - da) * a + 32768 >> 16) << 24 | dr + ((r - dr) * a + 32768 >> 16) << 16
                 | dg + ((g - dg) * a + 32768 >> 16) << 8 | db + ((b - db) * a + 32768 >> 16);
     }
 

@@ -1,35 +1,13 @@
 package org.backproplab.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The graph's edges drawn on the playground's worker, for the geometry the window reports. */
+/** The graph's edges drawn for a geometry, as the playground's worker draws them into each snapshot. */
 class EdgePictureTest {
-    private ManualWorker worker;
-    private PlaygroundSession session;
-
-    @BeforeEach
-    void open() {
-        worker = new ManualWorker();
-        session = new PlaygroundSession(worker, Runnable::run);
-        session.loadLesson("playground-default");
-        worker.runUntilIdle();
-    }
-
-    @AfterEach
-    void close() {
-        session.pause();
-        worker.runUntilIdle();
-    }
-
     private static GraphSnapshot.Edge edge(boolean positive, double width, boolean forward) {
         return new GraphSnapshot.Edge(0, 0, 0, positive, width, forward, false,
                 new GraphSnapshot.Box("", Phrase.of(""), false, false, false, false));
@@ -60,38 +38,5 @@ class EdgePictureTest {
         assertEquals(0, p.pixels()[40 * 100 + 50], "an edge a stage flows along is the view's (dashed)");
         assertEquals(0, p.pixels()[15 * 100 + 50], "between the edges nothing");
         assertEquals(0, p.pixels()[10 * 100 + 95], "past the square cap nothing");
-    }
-
-    @Test
-    void aSnapshotBringsTheEdgesDrawnForTheGeometryTheWindowReported() {
-        assertNull(session.getSnapshot().edgePicture(), "nothing until the window says where the edges go");
-        int edges = session.getSnapshot().graph().edges().size();
-        double[] ends = new double[4 * edges];
-        for (int e = 0; e < edges; e++) {
-            ends[4 * e] = 5;
-            ends[4 * e + 1] = 5 + e;
-            ends[4 * e + 2] = 60;
-            ends[4 * e + 3] = 40 - e;
-        }
-        EdgeGeometry g = new EdgeGeometry(64, 48, ends, 1, -1);
-        session.setEdgeGeometry(g);
-        worker.runUntilIdle();
-        EdgePicture p = session.getSnapshot().edgePicture();
-        assertNotNull(p);
-        assertSame(g, p.geometry(), "drawn for that very geometry, which the view recognises");
-        session.stepEpoch();
-        worker.runUntilIdle();
-        EdgePicture next = session.getSnapshot().edgePicture();
-        assertSame(g, next.geometry());
-        assertNotSame(p.pixels(), next.pixels());
-        // a network of another shape is not drawn with the old geometry
-        session.addLayer();
-        worker.runUntilIdle();
-        assertNotEquals(edges, session.getSnapshot().graph().edges().size());
-        assertNull(session.getSnapshot().edgePicture());
-    }
-
-    private static void assertNotSame(Object a, Object b) {
-        org.junit.jupiter.api.Assertions.assertNotSame(a, b, "a new picture for the new weights");
     }
 }

@@ -4,19 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** While training runs faster than its maps, a snapshot may keep the last ones. */
+/** While training runs faster than its maps, a snapshot may keep the last ones; its edges are drawn where the window said. */
 class PlaygroundMapsTest {
+    private final PlaygroundSetup setup = new PlaygroundSetup("playground-default");
+    private final PlaygroundTraining training = new PlaygroundTraining();
+
+    @BeforeEach
+    void build() {
+        training.rebuild("playground-default", setup.spec(), setup.data());
+    }
+
     @Test
     void aSnapshotKeepsTheLastMapsUnlessAskedForNewOnes() {
-        PlaygroundSetup setup = new PlaygroundSetup("playground-default");
-        PlaygroundTraining training = new PlaygroundTraining();
-        training.rebuild("playground-default", setup.spec(), setup.data());
         PlaygroundSnapshot first = training.snapshot(false, 20, true);
         for (int i = 0; i < 20; i++) {
             training.trainEpoch();
@@ -36,6 +43,35 @@ class PlaygroundMapsTest {
         setup.withLearningRate("0.3");
         training.rebuild("playground-default", setup.spec(), setup.data());
         assertNotSame(fresh.maps(), training.snapshot(false, 20, false).maps());
+    }
+
+    @Test
+    void aSnapshotBringsTheEdgesDrawnForTheGeometryTheWindowReported() {
+        PlaygroundSnapshot first = training.snapshot(false, 20, true);
+        assertNull(first.edgePicture(), "nothing until the window says where the edges go");
+        int edges = first.graph().edges().size();
+        double[] ends = new double[4 * edges];
+        for (int e = 0; e < edges; e++) {
+            ends[4 * e] = 5;
+            ends[4 * e + 1] = 5 + e;
+            ends[4 * e + 2] = 60;
+            ends[4 * e + 3] = 40 - e;
+        }
+        EdgeGeometry g = new EdgeGeometry(64, 48, ends, 1, -1);
+        training.setEdgeGeometry(g);
+        EdgePicture p = training.snapshot(false, 20, true).edgePicture();
+        assertSame(g, p.geometry(), "drawn for that very geometry, which the view recognises");
+        training.trainEpoch();
+        EdgePicture next = training.snapshot(false, 20, true).edgePicture();
+        assertSame(g, next.geometry());
+        assertNotSame(p.pixels(), next.pixels(), "a picture of its own for each snapshot");
+        assertFalse(Arrays.equals(p.pixels(), next.pixels()), "the new weights' widths");
+        // a network of another shape is not drawn with the old geometry
+        assertTrue(setup.withLayerAdded());
+        training.rebuild("playground-default", setup.spec(), setup.data());
+        PlaygroundSnapshot wider = training.snapshot(false, 20, true);
+        assertNotEquals(edges, wider.graph().edges().size());
+        assertNull(wider.edgePicture());
     }
 
     @Test
