@@ -34,6 +34,42 @@ public final class FloatNeuronMaps {
     }
 
     /**
+     * The largest |z| any neuron of the network can reach for inputs of at most {@code inputBound}:
+     * layer by layer, its inputs times the largest |w| times the largest input, plus the largest
+     * |b|; the next layer's inputs are at most that, or 1 after tanh, the sigmoid or softmax.
+     */
+    public static double bound(Network network, double inputBound) {
+        double in = inputBound;
+        double most = 0;
+        for (Layer layer : network.layers()) {
+            DenseLayer d = (DenseLayer) layer;
+            double z = d.inputSize() * largest(d.weights().value().data) * in
+                    + (d.biasMode() == BiasMode.NONE ? 0 : largest(d.bias().value().data));
+            most = Math.max(most, z);
+            Activation f = d.activation();
+            in = f == Activation.TANH || f == Activation.SIGMOID || f == Activation.SOFTMAX ? 1 : z;
+        }
+        return most;
+    }
+
+    /**
+     * Whether a float holds every sum of the network for inputs of at most {@code inputBound}
+     * ({@link #bound} under 1e30, far below a float's 3.4e38): else, a network far gone in
+     * divergence, a sum could overflow where the double one does not, and the maps are drawn in double.
+     */
+    public static boolean fits(Network network, double inputBound) {
+        return supports(network) && bound(network, inputBound) < 1e30;
+    }
+
+    private static double largest(double[] values) {
+        double m = 0;
+        for (double v : values) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    /**
      * Neuron j of layer l at point p into {@code out[l][j][p]}, the inputs being {@code inputs[f][p]}
      * (feature f at point p); every row of {@code out} at least as long as the inputs' rows.
      */

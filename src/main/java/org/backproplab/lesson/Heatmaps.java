@@ -23,6 +23,8 @@ public final class Heatmaps {
     private final DMatrixRMaj gridInputs;
     /** The grid's inputs feature by feature ({@code rows[f][r * resolution + c]}), as the float maps take them. */
     private final float[][] gridRows;
+    /** The largest |input| over the grid. */
+    private final double largestInput;
 
     /** A grid of resolution x resolution points; row r of the grid is x2 from +RANGE (top) down. */
     public Heatmaps(List<Feature> features, int resolution) {
@@ -39,6 +41,11 @@ public final class Heatmaps {
             }
         }
         gridRows = inputMaps();
+        double largest = 0;
+        for (double v : gridInputs.data) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        largestInput = largest;
     }
 
     public int resolution() {
@@ -48,10 +55,12 @@ public final class Heatmaps {
     /**
      * The maps of every neuron, layer by layer (first hidden layer first, the output layer last):
      * {@code maps[l][j][r * resolution + c]}, in single precision for a dense network (the
-     * playground's), else as {@link #computeInDouble}. The network is only read.
+     * playground's) whose sums a float holds ({@link FloatNeuronMaps#fits}), else as {@link
+     * #computeInDouble} (which overwrites the network's working buffers): a network far gone in
+     * divergence, whose sums could pass a float's 3.4e38 where the double ones do not, is drawn in double.
      */
     public float[][][] compute(Network network) {
-        if (!FloatNeuronMaps.supports(network)) {
+        if (!FloatNeuronMaps.fits(network, largestInput)) {
             return computeInDouble(network);
         }
         float[][][] out = new float[network.layerCount()][][];

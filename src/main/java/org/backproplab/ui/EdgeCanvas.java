@@ -59,6 +59,9 @@ final class EdgeCanvas extends Canvas {
         if (ends.length < 4 * (e + 1)) {
             ends = java.util.Arrays.copyOf(ends, Math.max(4 * (e + 1), 2 * ends.length));
         }
+        if (ends[4 * e] == x1 && ends[4 * e + 1] == y1 && ends[4 * e + 2] == x2 && ends[4 * e + 3] == y2) {
+            return;
+        }
         ends[4 * e] = x1;
         ends[4 * e + 1] = y1;
         ends[4 * e + 2] = x2;
@@ -66,13 +69,9 @@ final class EdgeCanvas extends Canvas {
         moved = true;
     }
 
-    /** Whether the last paint showed the picture the worker drew; the pixel at column x, row y shown. */
+    /** Whether the last paint showed the picture the worker drew. */
     boolean showedDrawn() {
         return showedDrawn;
-    }
-
-    int shownPixel(int x, int y) {
-        return raster.shownPixel(x, y);
     }
 
     /** The selected edge's line, to sit with the graph's nodes, under them. */

@@ -164,15 +164,18 @@ final class GraphNodes {
     /**
      * Each edge's line styled by its weight's sign, its label shown ({@code show}) or hidden (its value in the
      * tooltip, {@link #hiddenWeight}). An edge hidden in the last frame ({@code before}, null after a rebuild)
-     * whose sign stayed is left as it is, its tooltip reading the snapshot shown when it shows: 2,000 edges
-     * at 8 layers of 16 cost the FX thread about 2 ms a frame, looked at one by one.
+     * whose sign stayed keeps its style, its tooltip making its text from the snapshot shown when it shows:
+     * 2,000 edges at 8 layers of 16 cost the FX thread about 2 ms a frame, restyled one by one.
      */
     static void edges(GraphSnapshot s, GraphSnapshot before, List<Line> hits, List<Label> labels, boolean readable,
             IntFunction<String> tip, BiConsumer<Label, GraphSnapshot.Box> show) {
         for (int e = 0; e < hits.size(); e++) {
             GraphSnapshot.Edge edge = s.edges().get(e);
+            Label label = labels.get(e);
             if (!readable && before != null && before.edges().get(e).positive() == edge.positive()
-                    && !labels.get(e).getTooltip().isShowing()) {
+                    && !label.isVisible() && !label.getTooltip().isShowing()) {
+                // a tooltip shown since took its text: it makes it again, from the snapshot shown then
+                later(label.getTooltip(), e, tip);
                 continue;
             }
             // style classes change only when the state does: each change costs a CSS pass
@@ -198,10 +201,17 @@ final class GraphNodes {
         Tooltip t = label.getTooltip();
         if (t.isShowing()) {
             t.setText(tip.apply(e));
-        } else if (!t.getProperties().containsKey(LATER)) {
-            t.getProperties().put(LATER, (Supplier<String>) () -> tip.apply(e));
+        } else {
+            later(t, e, tip);
         }
         return true;
+    }
+
+    /** Gives the hidden weight e's tooltip {@code tip(e)} as its text when it is next shown, unless it has that already. */
+    private static void later(Tooltip t, int e, IntFunction<String> tip) {
+        if (!t.getProperties().containsKey(LATER)) {
+            t.getProperties().put(LATER, (Supplier<String>) () -> tip.apply(e));
+        }
     }
 
     /** The radius a neuron needs for its text (name, net and out), the largest over {@code neurons}. */

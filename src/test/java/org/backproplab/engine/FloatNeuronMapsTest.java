@@ -96,6 +96,33 @@ class FloatNeuronMapsTest {
     }
 
     @Test
+    void theLargestSumIsBoundedByHandAndANetworkBeyondAFloatIsRefused() {
+        // 2 inputs of at most 6, weights of at most 2 and biases of at most 1, relu: |z| <= 2 x 2 x 6 + 1 = 25;
+        // then 3 inputs of at most 25, weights of at most 0.5, bias 0.25: |z| <= 3 x 0.5 x 25 + 0.25 = 37.75
+        DenseLayer hidden = new DenseLayer(0, 2, 3, Activation.RELU, BiasMode.TRAINED);
+        hidden.initialize(new Initializer.Explicit(new double[][] {{1, -2}, {0.5, 0}, {2, 1}}),
+                new Initializer.Explicit(new double[][] {{-1}, {0.5}, {0}}), new SplittableRandom(1));
+        DenseLayer out = new DenseLayer(1, 3, 1, Activation.SIGMOID, BiasMode.TRAINED);
+        out.initialize(new Initializer.Explicit(new double[][] {{0.5, -0.25, 0.5}}),
+                new Initializer.Explicit(new double[][] {{0.25}}), new SplittableRandom(1));
+        Network net = new Network.Builder(2, Loss.BINARY_CROSS_ENTROPY).add(hidden).add(out).build();
+        assertEquals(37.75, FloatNeuronMaps.bound(net, 6), 1e-12);
+        assertTrue(FloatNeuronMaps.fits(net, 6));
+        // after tanh the next layer's inputs are at most 1, whatever the sums before
+        DenseLayer squashed = new DenseLayer(0, 2, 3, Activation.TANH, BiasMode.NONE);
+        squashed.initialize(new Initializer.Constant(1e20), new Initializer.Constant(5), new SplittableRandom(1));
+        DenseLayer last = new DenseLayer(1, 3, 1, Activation.SIGMOID, BiasMode.TRAINED);
+        last.initialize(new Initializer.Constant(2), new Initializer.Constant(1), new SplittableRandom(1));
+        Network tanh = new Network.Builder(2, Loss.BINARY_CROSS_ENTROPY).add(squashed).add(last).build();
+        assertEquals(2 * 1e20 * 6, FloatNeuronMaps.bound(tanh, 6), 1e8, "no bias: 2 x 1e20 x 6; then 3 x 2 x 1 + 1");
+        // weights of 1e38: 1e38 x 5 - 1e38 x 5.5 overflows a float on its way, though the double sum does not
+        Network.Builder b = new Network.Builder(2, Loss.BINARY_CROSS_ENTROPY);
+        DenseLayer huge = new DenseLayer(0, 2, 1, Activation.SIGMOID, BiasMode.TRAINED);
+        huge.initialize(new Initializer.Constant(1e38), new Initializer.Constant(0), new SplittableRandom(1));
+        assertFalse(FloatNeuronMaps.fits(b.add(huge).build(), 6));
+    }
+
+    @Test
     void tanhNearZeroAndFarOutKeepsItsSign() {
         float[] z = {0f, 1e-7f, -1e-7f, 1e-3f, -0.5f, 3f, -9f, 40f, -100f, Float.NaN};
         float[] r = z.clone();
