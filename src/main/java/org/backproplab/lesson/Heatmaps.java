@@ -40,7 +40,7 @@ public final class Heatmaps {
                 }
             }
         }
-        gridRows = inputMaps();
+        gridRows = byFeature();
         double largest = 0;
         for (double v : gridInputs.data) {
             largest = Math.max(largest, Math.abs(v));
@@ -87,8 +87,12 @@ public final class Heatmaps {
         return out;
     }
 
-    /** The maps of the input features themselves (what each input node shows). */
+    /** The maps of the input features themselves (what each input node shows): the grid's own rows, not to be changed. */
     public float[][] inputMaps() {
+        return gridRows;
+    }
+
+    private float[][] byFeature() {
         int n = gridInputs.numCols;
         float[][] maps = new float[n][gridInputs.numRows];
         for (int i = 0; i < gridInputs.numRows; i++) {

@@ -43,14 +43,15 @@ public final class EdgeStrokes {
     public void begin(int w, int h, int strokes) {
         w = Math.max(1, w);
         h = Math.max(1, h);
+        turn = strokes >= TURN_FROM;
         if (w != width || h != height) {
             width = w;
             height = h;
             pixels = new int[w * h];
-        } else {
+        } else if (!turn) {
+            // a turned picture is drawn into turned, which end() copies over every pixel of this one
             Arrays.fill(pixels, 0);
         }
-        turn = strokes >= TURN_FROM;
         if (turn && turned.length != w * h) {
             turned = new int[w * h];
         } else if (turn) {

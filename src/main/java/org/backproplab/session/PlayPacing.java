@@ -36,6 +36,8 @@ final class PlayPacing {
     static final long WAKE_NANOS = 1_000_000L;
     static final long BEFORE_FRAME_NANOS = 2_000_000L;
     static final long SLICE_NANOS = 2_000_000L;
+    /** In step, after a slice without a publish: the worker's rest, so that the window's drawing gets the cores. */
+    static final long YIELD_NANOS = 1_000_000L;
 
     /** The snapshot the window drew last and when (FX thread writes); the one published last (worker). */
     private volatile Shown shown;
@@ -107,11 +109,11 @@ final class PlayPacing {
     /**
      * In step: how long the worker waits after a chunk that ended at {@code now}: after a publish,
      * until {@link #WAKE_NANOS} after the frame that will draw it is due ({@code shownAt} the last
-     * frame's start); without one, a millisecond, so that the window's drawing gets the cores.
+     * frame's start); without one, {@link #YIELD_NANOS}.
      */
     static long alignedRest(boolean publishedNow, long now, long shownAt) {
         if (!publishedNow) {
-            return 1_000_000L;
+            return YIELD_NANOS;
         }
         return Math.max(0, shownAt + FRAME_NANOS + WAKE_NANOS - now);
     }

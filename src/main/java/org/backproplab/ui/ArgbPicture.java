@@ -11,8 +11,8 @@ import javafx.scene.image.WritableImage;
 /**
  * Premultiplied ARGB pixels drawn on the FX thread and shown by one image that shares their format
  * (a {@link PixelBuffer}: no conversion when they are handed over), with source-over blending as
- * the renderer blends: the picture {@link EdgeRaster} strokes edges into, {@link CurveRaster}
- * draws loss curves into and {@link MapPicture} scales the data map into.
+ * the renderer blends: the picture {@link CurveRaster} draws loss curves into and {@link MapPicture}
+ * scales the data map into; {@link EdgeRaster} hands it edges drawn elsewhere ({@link #show(int[])}).
  */
 final class ArgbPicture {
     private int width;
@@ -92,11 +92,6 @@ final class ArgbPicture {
      * rounded to the nearest.
      */
     void blend(int i, int r, int g, int b, int a) {
-        blend(pixels, i, r, g, b, a);
-    }
-
-    /** {@link #blend(int, int, int, int, int)} into {@code pixels}. */
-    static void blend(int[] pixels, int i, int r, int g, int b, int a) {
         int dst = pixels[i];
         int keep = 65536 - a;
         int da = (255 * a + (dst >>> 24) * keep + 32768) >>> 16;

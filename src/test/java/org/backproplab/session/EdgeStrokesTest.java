@@ -1,30 +1,19 @@
-package org.backproplab.ui;
+package org.backproplab.session;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-/** The edges' rasteriser against coverage and blending worked out by hand. */
-@ExtendWith(ApplicationExtension.class)
-class EdgeRasterTest {
-    @Start
-    void start(Stage stage) {
-        // the toolkit only: images need it
-    }
-
+/** The edges' rasteriser against coverage and blending worked out by hand, and against Java 2D's. */
+class EdgeStrokesTest {
     @Test
     void aHorizontalStrokeCoversWholePixelsAndItsSquareCaps() {
-        EdgeRaster r = new EdgeRaster();
-        r.begin(12, 10, 1, 1);
+        EdgeStrokes r = new EdgeStrokes();
+        r.begin(12, 10, 1);
         // 2 wide from x 2 to 8 at y 5: rows 4 and 5 (y 4..6), columns 1..8 (the caps reach x 1 and 9)
-        r.stroke(2, 5, 8, 5, 2, Color.rgb(0, 0, 255), 1);
+        r.stroke(2, 5, 8, 5, 2, 0x0000FF, 1);
         assertEquals(0xff0000ff, r.pixel(1, 4));
         assertEquals(0xff0000ff, r.pixel(8, 5));
         assertEquals(0, r.pixel(0, 4), "left of the cap");
@@ -35,20 +24,20 @@ class EdgeRasterTest {
 
     @Test
     void aThinStrokeBetweenTwoRowsCoversHalfOfEach() {
-        EdgeRaster r = new EdgeRaster();
-        r.begin(12, 10, 1, 1);
+        EdgeStrokes r = new EdgeStrokes();
+        r.begin(12, 10, 1);
         // 1 wide at y 5: half of row 4 (y 4..5) and half of row 5; alpha 0.5 x 255 = 127.5, rounded 128
-        r.stroke(2, 5, 8, 5, 1, Color.rgb(0, 0, 255), 1);
+        r.stroke(2, 5, 8, 5, 1, 0x0000FF, 1);
         assertEquals(0x80000080, r.pixel(4, 4));
         assertEquals(0x80000080, r.pixel(4, 5));
     }
 
     @Test
     void strokesBlendSourceOverAtTheirOpacity() {
-        EdgeRaster r = new EdgeRaster();
-        r.begin(12, 10, 1, 1);
-        r.stroke(0, 5, 12, 5, 2, Color.rgb(0x2f, 0x6f, 0xdf), 0.75);
-        r.stroke(6, 0, 6, 10, 2, Color.rgb(0xe8, 0x59, 0x0c), 0.75);
+        EdgeStrokes r = new EdgeStrokes();
+        r.begin(12, 10, 1);
+        r.stroke(0, 5, 12, 5, 2, 0x2F6FDF, 0.75);
+        r.stroke(6, 0, 6, 10, 2, 0xE8590C, 0.75);
         // blue alone: a = 0.75, premultiplied 0.75 x (47, 111, 223) = (35.25, 83.25, 167.25), alpha 191.25
         assertEquals(argb(191, 35, 83, 167), r.pixel(2, 4));
         // orange over it: alpha 191.25 + 191 x 0.25 = 239; each channel 0.75 x orange + 0.25 x blue's
@@ -64,10 +53,10 @@ class EdgeRasterTest {
             {6, 20, 56, 21.5, 7}};
         for (double[] k : strokes) {
             // drawn the right way round (few strokes) and turned over (many)
-            for (int turn : new int[] {1, EdgeRaster.TURN_FROM}) {
-                EdgeRaster r = new EdgeRaster();
-                r.begin(64, 40, 1, turn);
-                r.stroke(k[0], k[1], k[2], k[3], k[4], Color.WHITE, 1);
+            for (int turn : new int[] {1, EdgeStrokes.TURN_FROM}) {
+                EdgeStrokes r = new EdgeStrokes();
+                r.begin(64, 40, turn);
+                r.stroke(k[0], k[1], k[2], k[3], k[4], 0xFFFFFF, 1);
                 java.awt.image.BufferedImage ref = new java.awt.image.BufferedImage(64, 40,
                         java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
                 java.awt.Graphics2D g = ref.createGraphics();
@@ -109,26 +98,32 @@ class EdgeRasterTest {
         // its rows away from the caps in fixed point) against each pixel worked out on its own: for
         // every stroke in order, the unit box's overlap across times along, from the pixel's centre
         double[][] strokes = fan();
-        for (int turn : new int[] {1, EdgeRaster.TURN_FROM}) {
+        for (int turn : new int[] {1, EdgeStrokes.TURN_FROM}) {
             fanAgainstEachPixel(strokes, turn);
         }
     }
 
     private static void fanAgainstEachPixel(double[][] strokes, int turn) throws Exception {
-        EdgeRaster r = new EdgeRaster();
-        r.begin(W, H, 1, turn);
+        EdgeStrokes r = new EdgeStrokes();
+        r.begin(W, H, turn);
         for (double[] k : strokes) {
-            r.stroke(k[0], k[1], k[2], k[3], k[4], k[5] > 0 ? EdgeCanvas.POSITIVE : EdgeCanvas.NEGATIVE, 0.75);
+            r.stroke(k[0], k[1], k[2], k[3], k[4], k[5] > 0 ? EdgePicture.POSITIVE : EdgePicture.NEGATIVE, 0.75);
         }
-        // shown (turned the right way round) on the FX thread, as the graph shows it
-        WaitForAsyncUtils.waitForAsyncFx(10_000, r::end);
+        int[] drawn = new int[W * H];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                drawn[y * W + x] = r.pixel(x, y);
+            }
+        }
+        // turned the right way round, as the graph shows it
+        int[] shown = r.end();
         int worst = 0;
         int inked = 0;
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
                 int want = reference(strokes, x, y);
-                int got = r.shownPixel(x, y);
-                assertEquals(r.pixel(x, y), got, "drawn and shown at " + x + ", " + y);
+                int got = shown[y * W + x];
+                assertEquals(drawn[y * W + x], got, "drawn and shown at " + x + ", " + y);
                 inked += want != 0 ? 1 : 0;
                 for (int shift = 0; shift < 32; shift += 8) {
                     worst = Math.max(worst, Math.abs((want >>> shift & 0xFF) - (got >>> shift & 0xFF)));
@@ -141,21 +136,45 @@ class EdgeRasterTest {
     }
 
     @Test
+    void aPictureDrawnAfterAnotherOfTheSameSizeHoldsNothingOfTheFirst() {
+        double[][] strokes = fan();
+        for (int turn : new int[] {1, EdgeStrokes.TURN_FROM}) {
+            EdgeStrokes reused = new EdgeStrokes();
+            reused.begin(W, H, turn);
+            for (double[] k : strokes) {
+                reused.stroke(k[0], k[1], k[2], k[3], k[4], EdgePicture.POSITIVE, 0.75);
+            }
+            reused.end();
+            // the second picture: only the last stroke, as a new object draws it
+            EdgeStrokes fresh = new EdgeStrokes();
+            int[][] pictures = new int[2][];
+            int i = 0;
+            for (EdgeStrokes r : new EdgeStrokes[] {reused, fresh}) {
+                r.begin(W, H, turn);
+                double[] k = strokes[strokes.length - 1];
+                r.stroke(k[0], k[1], k[2], k[3], k[4], EdgePicture.NEGATIVE, 0.75);
+                pictures[i++] = r.end().clone();
+            }
+            assertArrayEquals(pictures[1], pictures[0], "turned " + (turn > 1));
+        }
+    }
+
+    @Test
     void aGraphsFanOfStrokesLooksAsJava2dDrawsIt() {
         // the same fan by Java 2D's antialiased rasteriser (square caps, pure stroke control),
         // blue and orange at 3/4 source over: the same ink, and no pixel far from it
         double[][] strokes = fan();
-        EdgeRaster r = new EdgeRaster();
-        r.begin(W, H, 1, EdgeRaster.TURN_FROM);
+        EdgeStrokes r = new EdgeStrokes();
+        r.begin(W, H, EdgeStrokes.TURN_FROM);
         java.awt.image.BufferedImage ref = new java.awt.image.BufferedImage(W, H,
                 java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
         java.awt.Graphics2D g = ref.createGraphics();
         g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL, java.awt.RenderingHints.VALUE_STROKE_PURE);
         for (double[] k : strokes) {
-            Color c = k[5] > 0 ? EdgeCanvas.POSITIVE : EdgeCanvas.NEGATIVE;
+            int c = k[5] > 0 ? EdgePicture.POSITIVE : EdgePicture.NEGATIVE;
             r.stroke(k[0], k[1], k[2], k[3], k[4], c, 0.75);
-            g.setColor(new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), 0.75f));
+            g.setColor(new java.awt.Color(c >> 16 & 0xFF, c >> 8 & 0xFF, c & 0xFF, 191));
             g.setStroke(new java.awt.BasicStroke((float) k[4], java.awt.BasicStroke.CAP_SQUARE,
                     java.awt.BasicStroke.JOIN_MITER));
             g.draw(new java.awt.geom.Line2D.Double(k[0], k[1], k[2], k[3]));
@@ -221,12 +240,11 @@ class EdgeRasterTest {
             double d = -uy * cx + ux * cy;
             double t = ux * cx + uy * cy;
             double cover = overlap(d, -hw, hw) * overlap(t, -hw, len + hw);
-            Color c = k[5] > 0 ? EdgeCanvas.POSITIVE : EdgeCanvas.NEGATIVE;
+            int c = k[5] > 0 ? EdgePicture.POSITIVE : EdgePicture.NEGATIVE;
             int a = (int) (0.75 * 65536 * cover + 0.5);
             // source over in 1/65536ths, rounded to the nearest (strokesBlendSourceOverAtTheirOpacity)
             int keep = 65536 - a;
-            int[] src = {255, (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
-                (int) Math.round(c.getBlue() * 255)};
+            int[] src = {255, c >> 16 & 0xFF, c >> 8 & 0xFF, c & 0xFF};
             int out = 0;
             for (int ch = 0; ch < 4; ch++) {
                 int dst = pixel >>> 24 - 8 * ch & 0xFF;
