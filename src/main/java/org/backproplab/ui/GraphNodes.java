@@ -149,6 +149,25 @@ final class GraphNodes {
     }
 
     /**
+     * A neuron's name, net and out as text, while its text is shown: hidden behind its heatmap, its
+     * net and out, new on every frame, cost the FX thread a layout of its node and the graph's bounds
+     * for nothing seen; {@code GraphView.setThumbnails} writes them when the heatmaps go.
+     */
+    static void texts(NeuronNodes nodes, GraphSnapshot.Neuron n) {
+        if (nodes.node().getChildren().get(1).isVisible()) {
+            nodes.name().setText(n.name());
+            nodes.net().setText(n.net());
+            nodes.out().setText(n.out());
+        }
+    }
+
+    /** A colour's 0xRRGGBB, each channel rounded as {@code Color.rgb} made it. */
+    static int rgb(Color c) {
+        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /**
      * Gives {@code tip} the text {@code text} makes: at once while it shows, else when it is next
      * shown (a hidden weight's tooltip, 2,000 of them in a network of 8 layers of 16, is seldom read
      * and was written on every frame).

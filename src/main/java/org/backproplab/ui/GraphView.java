@@ -122,6 +122,11 @@ public final class GraphView extends Region {
     public void setThumbnails(int[][][] argb, int size) {
         // a neuron's picture and text change places inside its own node: nothing moves
         thumbs.show(neurons, argb, size);
+        for (int l = 0; snapshot != null && l < neurons.size() && l < snapshot.neurons().size(); l++) {
+            for (int j = 0; j < neurons.get(l).size() && j < snapshot.neurons().get(l).size(); j++) {
+                GraphNodes.texts(neurons.get(l).get(j), snapshot.neurons().get(l).get(j));
+            }
+        }
     }
 
     /** The side, in screen pixels, of the neurons' maps as shown; 0 while not in a window. */
@@ -136,8 +141,9 @@ public final class GraphView extends Region {
             for (int j = 0; j < neurons.get(l).size(); j++) {
                 Rectangle square = neurons.get(l).get(j).biasSquare();
                 boolean has = compact && argb != null && l < argb.length && j < argb[l].length;
-                if (has) {
-                    square.setFill(Color.rgb(argb[l][j] >> 16 & 0xFF, argb[l][j] >> 8 & 0xFF, argb[l][j] & 0xFF));
+                int rgb = has ? argb[l][j] & 0xFFFFFF : 0;
+                if (has && !(square.getFill() instanceof Color c && rgb == GraphNodes.rgb(c))) {
+                    square.setFill(Color.rgb(rgb >> 16, rgb >> 8 & 0xFF, rgb & 0xFF));
                 }
                 square.setVisible(has);
             }
@@ -240,9 +246,7 @@ public final class GraphView extends Region {
                 GraphSnapshot.Neuron n = s.neurons().get(l).get(j);
                 GraphNodes.NeuronNodes nodes = neurons.get(l).get(j);
                 StackPane node = nodes.node();
-                nodes.name().setText(n.name());
-                nodes.net().setText(n.net());
-                nodes.out().setText(n.out());
+                GraphNodes.texts(nodes, n);
                 GraphNodes.textWhenShown((Tooltip) node.getUserData(), () -> text(n.tip()));
                 Label delta = nodes.delta();
                 delta.setVisible(n.delta() != null);

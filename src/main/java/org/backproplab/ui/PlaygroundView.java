@@ -225,6 +225,11 @@ public final class PlaygroundView {
         return b;
     }
 
+    /** The hovered neuron's large map, and the maps and neuron it was made from. */
+    private int[] bigPicture;
+    private float[][][] bigMaps;
+    private int[] bigAt = {-1, -1};
+
     private void render() {
         PlaygroundSnapshot s = session.getSnapshot();
         if (s == null) {
@@ -242,7 +247,13 @@ public final class PlaygroundView {
         int layers = s.thumbnails().length;
         if (hovered != null && hovered.kind() == GraphItem.Kind.NEURON && hovered.layer() < layers
                 && hovered.row() < s.thumbnails()[hovered.layer()].length) {
-            big = s.neuronPicture(hovered.layer(), hovered.row());
+            // the same pixels while the maps are kept, so that the large map is not drawn again
+            if (s.maps() != bigMaps || hovered.layer() != bigAt[0] || hovered.row() != bigAt[1]) {
+                bigPicture = s.neuronPicture(hovered.layer(), hovered.row());
+                bigMaps = s.maps();
+                bigAt = new int[] {hovered.layer(), hovered.row()};
+            }
+            big = bigPicture;
             name = s.graph().neurons().get(hovered.layer()).get(hovered.row()).name();
         }
         map.draw(s, big, name);
