@@ -36,8 +36,21 @@ final class PlayPacing {
     static final long WAKE_NANOS = 1_000_000L;
     static final long BEFORE_FRAME_NANOS = 2_000_000L;
     static final long SLICE_NANOS = 2_000_000L;
+    /**
+     * While playing, a snapshot whose maps and edges together take longer makes them one at a time:
+     * at 8 layers of 16 (the maps about 4 ms, the edges about 6, more while the window draws), one
+     * that made both, made as a frame is drawn, took 8.4 ms at the median but 14 or more in one of
+     * every ten: each of those too late for the next frame.
+     */
+    static final long ONE_AT_A_TIME_NANOS = 5_000_000L;
     /** In step, after a slice without a publish: the worker's rest, so that the window's drawing gets the cores. */
     static final long YIELD_NANOS = 1_000_000L;
+    /**
+     * In step, while the frame that draws the last snapshot is due but late: how often the worker looks
+     * whether it came. An epoch begun instead (some 5 ms at 8 layers of 16) would delay the next
+     * snapshot by as much.
+     */
+    static final long POLL_NANOS = 250_000L;
 
     /** The snapshot the window drew last and when (FX thread writes); the one published last (worker). */
     private volatile Shown shown;
@@ -69,9 +82,19 @@ final class PlayPacing {
     /** When training last published a snapshot, and how long making it took. */
     private long publishedAt;
     private long publishNanos;
-    /** When a snapshot last computed maps, and how long it took. */
+    /** When a snapshot last computed maps, and how long it took; the same for the edges' picture. */
     private long mapsAt;
     private long mapsNanos;
+    private long edgesAt;
+    private long edgesNanos;
+
+    /**
+     * Which pictures a snapshot makes again: the maps (with the neurons' thumbnails and the output's
+     * picture), the edges' picture. Those it does not make it keeps from the last snapshot.
+     */
+    record Pictures(boolean maps, boolean edges) {
+        static final Pictures ALL = new Pictures(true, true);
+    }
 
     /**
      * How long a chunk trains: while the window keeps up (it took the last snapshot), the frame less
@@ -118,31 +141,61 @@ final class PlayPacing {
         return Math.max(0, shownAt + FRAME_NANOS + WAKE_NANOS - now);
     }
 
+    /**
+     * In step, at {@code now}, the last snapshot not yet drawn: whether the frame that draws it is
+     * still due (the last drawn was in the frame that started at {@code shownAt}, and no more than
+     * one frame was skipped since); after that, training goes on in slices.
+     */
+    static boolean frameDue(long now, long shownAt) {
+        return now < shownAt + 2 * FRAME_NANOS;
+    }
+
+    /** In step, at {@code now}: whether to wait for the frame that draws the last snapshot ({@link #frameDue}). */
+    boolean waitsForFrame(Shown drawn, long now) {
+        return !isLastPublished(drawn) && frameDue(now, drawn.at());
+    }
+
     /** In step: whether to publish, the window having drawn the last snapshot ({@code ready}) or being late. */
     boolean alignedPublishes(boolean ready, long now) {
         return ready || now - publishedAt > LATE_NANOS;
     }
 
-    /** Whether a snapshot made at {@code now} computes the maps again. */
-    boolean mapsDue(boolean playing, long now) {
-        return !playing || mapsDue(now - mapsAt, mapsNanos);
+    /**
+     * Which pictures a snapshot made at {@code now} makes again: all while paused; while playing,
+     * each when {@link #mapsDue} says, and only one at a time (the one made longer ago) when both
+     * together took more than {@link #ONE_AT_A_TIME_NANOS}.
+     */
+    Pictures picturesDue(boolean playing, long now) {
+        if (!playing) {
+            return Pictures.ALL;
+        }
+        boolean maps = mapsDue(now - mapsAt, mapsNanos);
+        boolean edges = mapsDue(now - edgesAt, edgesNanos);
+        if (maps && edges && mapsNanos + edgesNanos > ONE_AT_A_TIME_NANOS) {
+            return new Pictures(mapsAt <= edgesAt, mapsAt > edgesAt);
+        }
+        return new Pictures(maps, edges);
     }
 
-    /** A snapshot started at {@code start} (with new maps when {@code fresh}) was published at {@code end}. */
-    void published(long start, long end, boolean fresh) {
+    /** A snapshot started at {@code start}, which made {@code made} again, was published at {@code end}. */
+    void published(long start, long end, Pictures made) {
         publishedAt = end;
         publishNanos = end - start;
-        if (fresh) {
+        if (made.maps()) {
             mapsAt = start;
             mapsNanos = end - start;
+        }
+        if (made.edges()) {
+            edgesAt = start;
+            edgesNanos = end - start;
         }
     }
 
     /**
-     * Whether a snapshot made {@code sinceLast} ns after the last one with new maps computes them
-     * again, when that one took {@code cost} ns: at most half the worker's time goes to the maps,
-     * the rest to training (a small network's maps, a few ms, are new in every frame; those of 8
-     * layers of 16, about 30 ms, about 15 times a second).
+     * Whether a snapshot made {@code sinceLast} ns after the last one with new maps (or edges)
+     * makes them again, when that one took {@code cost} ns: at most half the worker's time goes to
+     * them, the rest to training (a small network's maps, a few ms, are new in every frame; maps
+     * that take 30 ms, about 15 times a second).
      */
     static boolean mapsDue(long sinceLast, long cost) {
         return sinceLast >= 2 * cost;

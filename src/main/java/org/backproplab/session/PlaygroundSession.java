@@ -239,12 +239,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** One epoch. */
     public void stepEpoch() {
         pause();
-        submit(() -> {
-            Notice diverged = training.trainEpoch();
-            if (diverged != null) {
-                post(diverged);
-            }
-        });
+        submit(() -> Optional.ofNullable(training.trainEpoch()).ifPresent(this::post));
     }
 
     /** Back to the same starting weights (same seed, same data). */
@@ -316,17 +311,17 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
                     training.rebuild(lesson, spec, data);
                 }
                 command.run();
-                publish(true);
+                publish(PlayPacing.Pictures.ALL);
             } catch (RuntimeException e) {
                 post(new Notice("notice.error", List.of(String.valueOf(e.getMessage())), true));
             }
         });
     }
 
-    /** Publishes the state now; {@code freshMaps}: with the neurons' maps computed again, else the last ones. */
-    private void publish(boolean freshMaps) {
+    /** Publishes the state now, with the pictures {@code fresh} says made again (the others: the last ones). */
+    private void publish(PlayPacing.Pictures fresh) {
         epochsDone = training.epoch();
-        PlaygroundSnapshot s = training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, freshMaps);
+        PlaygroundSnapshot s = training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, fresh.maps(), fresh.edges());
         pacing.publishing(s);
         publishSnapshot(s);
     }
@@ -359,10 +354,13 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     /**
      * In step with a window that reports its frames ({@link #shown}): once it drew the last snapshot and
-     * training went on since, publish, then train until just before the next frame; else a 2 ms slice.
+     * training went on since, publish, then train until just before the next frame; else wait for it, or 2 ms.
      */
     private long inStep(PlayPacing.Shown drawn) {
         long start = worker.nanoTime();
+        if (pacing.waitsForFrame(drawn, start)) {
+            return PlayPacing.POLL_NANOS;
+        }
         boolean publishes = pacing.alignedPublishes(pacing.isLastPublished(drawn) && training.epoch() != epochsDone, start);
         if (publishes) {
             publishTimed(start);
@@ -376,7 +374,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     /** Trains until {@code end} on the worker's clock, or until training stops. */
     private void train(long end) {
-        Notice diverged = training.trainWhile(() -> play && training.epoch() < stopAtEpoch && worker.nanoTime() < end);
+        Notice diverged = training.trainUntil(worker::nanoTime, end, () -> play && training.epoch() < stopAtEpoch);
         if (diverged != null) {
             stopPlaying();
             post(diverged);
@@ -386,9 +384,9 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         }
     }
 
-    /** Publishes a snapshot (with new maps when they are due), timing its making for the pacing. */
+    /** Publishes a snapshot (with the pictures that are due made again), timing its making for the pacing. */
     private void publishTimed(long now) {
-        boolean fresh = pacing.mapsDue(play, now);
+        PlayPacing.Pictures fresh = pacing.picturesDue(play, now);
         publish(fresh);
         pacing.published(now, worker.nanoTime(), fresh);
     }

@@ -3,6 +3,8 @@ package org.backproplab.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.backproplab.data.DataPoint;
 import org.backproplab.data.DataSet;
 import org.backproplab.data.Feature;
@@ -40,6 +42,8 @@ final class PlaygroundTraining {
     /** Where the window draws the graph's edges (null until it says), and the strokes that draw them. */
     private EdgeGeometry edgeGeometry;
     private final EdgeStrokes edgeStrokes = new EdgeStrokes();
+    /** The edges drawn for the last snapshot, kept with its maps. */
+    private EdgePicture lastEdges;
     /** The maps of the last snapshot that computed them; null until then and after a rebuild. */
     private Maps lastMaps;
     private float[][] inputMaps;
@@ -90,6 +94,7 @@ final class PlaygroundTraining {
         heatCopy = trainer.network().copy();
         inputMaps = heatmaps.inputMaps();
         lastMaps = null;
+        lastEdges = null;
         trainLoss.clear();
         testLoss.clear();
         trainAccuracy.clear();
@@ -154,12 +159,28 @@ final class PlaygroundTraining {
     }
 
     /** Epochs, at least one, while {@code more} says so after each: the notice of a divergence, or null. */
-    Notice trainWhile(java.util.function.BooleanSupplier more) {
+    Notice trainWhile(BooleanSupplier more) {
         Notice diverged;
         do {
             diverged = trainEpoch();
         } while (diverged == null && more.getAsBoolean());
         return diverged;
+    }
+
+    /**
+     * Trains whole epochs while {@code more} holds and the next, if it takes as long as the last,
+     * ends by {@code end} on {@code clock} (at least one): at 8 layers of 16 an epoch takes some 5 ms,
+     * and one begun just before {@code end} ran into the next frame's snapshot. Returns the divergence
+     * notice, as {@link #trainWhile}.
+     */
+    Notice trainUntil(LongSupplier clock, long end, BooleanSupplier more) {
+        long[] last = {clock.getAsLong()};
+        return trainWhile(() -> {
+            long now = clock.getAsLong();
+            long took = now - last[0];
+            last[0] = now;
+            return more.getAsBoolean() && now + took <= end;
+        });
     }
 
     /** One epoch, recording the curves; returns the divergence notice when the loss or a weight stopped being finite. */
@@ -283,11 +304,11 @@ final class PlaygroundTraining {
 
     /**
      * Everything the view draws, copied and rendered to pixels here on the worker. The maps (a
-     * forward pass over the grid's 10,000 points, the costliest part of a large network's
-     * snapshot) are computed again when {@code freshMaps}, else those of the last snapshot are
-     * kept while their size and look still fit.
+     * forward pass over the grid's 10,000 points) are made again when {@code freshMaps}, the edges'
+     * picture (at 8 layers of 16, some 1,800 strokes, the costliest part) when {@code freshEdges};
+     * else those of the last snapshot are kept while their size, look and geometry still fit.
      */
-    PlaygroundSnapshot snapshot(boolean discretize, int thumbnailSize, boolean freshMaps) {
+    PlaygroundSnapshot snapshot(boolean discretize, int thumbnailSize, boolean freshMaps, boolean freshEdges) {
         var parameters = trainer.network().copyParameters();
         heatCopy.restoreParameters(parameters);
         List<Integer> sizes = new ArrayList<>();
@@ -310,8 +331,12 @@ final class PlaygroundTraining {
                 chosen == null ? null : outputsAt(chosen), chosen);
         int[][] biasColors = PlaygroundGraphs.biasColors(sizes, parameters, spec);
         EdgeGeometry g = edgeGeometry;
-        EdgePicture edges = g == null || g.edges() != graph.edges().size() ? null
-                : EdgePicture.draw(g, graph.edges(), edgeStrokes);
+        EdgePicture edges = null;
+        if (g != null && g.edges() == graph.edges().size()) {
+            boolean keep = !freshEdges && lastEdges != null && lastEdges.geometry() == g;
+            edges = keep ? lastEdges : EdgePicture.draw(g, graph.edges(), edgeStrokes);
+        }
+        lastEdges = edges;
         LossHistory.Curve train = trainLoss.copy();
         LossHistory.Curve test = testLoss.copy();
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),

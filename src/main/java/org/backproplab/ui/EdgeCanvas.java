@@ -44,8 +44,9 @@ final class EdgeCanvas extends Canvas {
     private boolean moved;
     private Consumer<EdgeGeometry> onGeometry = g -> { };
     private EdgePicture drawn;
-    /** Whether the last paint showed the worker's picture (instead of drawing the edges here). */
+    /** Whether the last paint showed the worker's picture (instead of drawing the edges here); which one. */
     private boolean showedDrawn;
+    private EdgePicture shownPicture;
 
     EdgeCanvas() {
         setMouseTransparent(true);
@@ -108,11 +109,13 @@ final class EdgeCanvas extends Canvas {
                 fit * px * scale, marked);
         EdgePicture p = drawn;
         showedDrawn = p != null && p.geometry() == g;
-        if (showedDrawn) {
+        if (showedDrawn && p != shownPicture) {
+            // a picture kept from the last snapshot (with its maps) is in the image already
             raster.show(p.pixels(), g.width(), g.height(), px);
-        } else {
+        } else if (!showedDrawn) {
             raster.show(EdgePicture.stroke(g, edges, raster.strokes()), g.width(), g.height(), px);
         }
+        shownPicture = showedDrawn ? p : null;
         boolean special = false;
         for (int e = 0; e < n; e++) {
             GraphSnapshot.Edge edge = edges.get(e);

@@ -24,30 +24,30 @@ class PlaygroundMapsTest {
 
     @Test
     void aSnapshotKeepsTheLastMapsUnlessAskedForNewOnes() {
-        PlaygroundSnapshot first = training.snapshot(false, 20, true);
+        PlaygroundSnapshot first = training.snapshot(false, 20, true, true);
         for (int i = 0; i < 20; i++) {
             training.trainEpoch();
         }
-        PlaygroundSnapshot kept = training.snapshot(false, 20, false);
+        PlaygroundSnapshot kept = training.snapshot(false, 20, false, false);
         assertNotEquals(first.parameters(), kept.parameters(), "the weights moved on");
         assertEquals(first.epoch() + 20, kept.epoch());
         assertSame(first.thumbnails(), kept.thumbnails());
         assertSame(first.maps(), kept.maps());
         assertSame(first.outputPicture(), kept.outputPicture());
-        PlaygroundSnapshot fresh = training.snapshot(false, 20, true);
+        PlaygroundSnapshot fresh = training.snapshot(false, 20, true, true);
         assertFalse(Arrays.equals(first.outputPicture(), fresh.outputPicture()), "new maps from the new weights");
         // maps of another size or look are never kept
-        assertEquals(30 * 30, training.snapshot(false, 30, false).thumbnails()[0][0].length);
-        assertNotSame(fresh.outputPicture(), training.snapshot(true, 30, false).outputPicture());
+        assertEquals(30 * 30, training.snapshot(false, 30, false, false).thumbnails()[0][0].length);
+        assertNotSame(fresh.outputPicture(), training.snapshot(true, 30, false, false).outputPicture());
         // after a rebuild the maps are the new network's
         setup.withLearningRate("0.3");
         training.rebuild("playground-default", setup.spec(), setup.data());
-        assertNotSame(fresh.maps(), training.snapshot(false, 20, false).maps());
+        assertNotSame(fresh.maps(), training.snapshot(false, 20, false, false).maps());
     }
 
     @Test
     void aSnapshotBringsTheEdgesDrawnForTheGeometryTheWindowReported() {
-        PlaygroundSnapshot first = training.snapshot(false, 20, true);
+        PlaygroundSnapshot first = training.snapshot(false, 20, true, true);
         assertNull(first.edgePicture(), "nothing until the window says where the edges go");
         int edges = first.graph().edges().size();
         double[] ends = new double[4 * edges];
@@ -59,17 +59,32 @@ class PlaygroundMapsTest {
         }
         EdgeGeometry g = new EdgeGeometry(64, 48, ends, 1, -1);
         training.setEdgeGeometry(g);
-        EdgePicture p = training.snapshot(false, 20, true).edgePicture();
+        EdgePicture p = training.snapshot(false, 20, true, true).edgePicture();
         assertSame(g, p.geometry(), "drawn for that very geometry, which the view recognises");
         training.trainEpoch();
-        EdgePicture next = training.snapshot(false, 20, true).edgePicture();
+        EdgePicture next = training.snapshot(false, 20, true, true).edgePicture();
         assertSame(g, next.geometry());
         assertNotSame(p.pixels(), next.pixels(), "a picture of its own for each snapshot");
         assertFalse(Arrays.equals(p.pixels(), next.pixels()), "the new weights' widths");
+        // kept with the maps, until new maps are asked for
+        training.trainEpoch();
+        assertSame(next, training.snapshot(false, 20, false, false).edgePicture(), "kept with the last maps");
+        PlaygroundSnapshot mapsOnly = training.snapshot(false, 20, true, false);
+        assertSame(next, mapsOnly.edgePicture(), "kept while only the maps are made again");
+        PlaygroundSnapshot edgesOnly = training.snapshot(false, 20, false, true);
+        assertSame(mapsOnly.maps(), edgesOnly.maps(), "the maps kept while only the edges are drawn again");
+        EdgePicture redrawn = edgesOnly.edgePicture();
+        assertFalse(Arrays.equals(next.pixels(), redrawn.pixels()), "drawn again with the new weights");
+        EdgeGeometry moved = new EdgeGeometry(64, 48, ends, 2, -1);
+        training.setEdgeGeometry(moved);
+        assertSame(moved, training.snapshot(false, 20, false, false).edgePicture().geometry(), "never kept for another geometry");
+        training.setEdgeGeometry(g);
+        training.rebuild("playground-default", setup.spec(), setup.data());
+        assertNotSame(redrawn, training.snapshot(false, 20, false, false).edgePicture(), "nor after a rebuild");
         // a network of another shape is not drawn with the old geometry
         assertTrue(setup.withLayerAdded());
         training.rebuild("playground-default", setup.spec(), setup.data());
-        PlaygroundSnapshot wider = training.snapshot(false, 20, true);
+        PlaygroundSnapshot wider = training.snapshot(false, 20, true, true);
         assertNotEquals(edges, wider.graph().edges().size());
         assertNull(wider.edgePicture());
     }

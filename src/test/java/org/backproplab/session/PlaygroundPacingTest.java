@@ -85,7 +85,7 @@ class PlaygroundPacingTest {
     void theChunkAfterASnapshotLeavesTimeForMakingTheNextOne() {
         PlayPacing pacing = new PlayPacing();
         // made from 100 ms to 104 ms: the next chunk trains 16.67 - 4 - 5 ms while the window keeps up
-        pacing.published(100_000_000L, 104_000_000L, true);
+        pacing.published(100_000_000L, 104_000_000L, PlayPacing.Pictures.ALL);
         assertEquals(16_666_667L - 9_000_000L, pacing.trainingNanos(true));
         assertEquals(10_000_000L, pacing.trainingNanos(false));
         // published at 104 ms: a window that has not taken it gets the next one 100 ms later at the latest
@@ -93,9 +93,31 @@ class PlaygroundPacingTest {
         assertEquals(true, pacing.publishes(true, false, 204_000_001L));
         assertEquals(true, pacing.publishes(true, true, 105_000_000L));
         // its maps took 4 ms: new maps again 8 ms after they were started, not sooner
-        assertEquals(false, pacing.mapsDue(true, 107_999_999L));
-        assertEquals(true, pacing.mapsDue(true, 108_000_000L));
-        assertEquals(true, pacing.mapsDue(false, 100_000_001L), "paused: always new maps");
+        assertEquals(false, pacing.picturesDue(true, 107_999_999L).maps());
+        assertEquals(true, pacing.picturesDue(true, 108_000_000L).maps());
+        assertEquals(PlayPacing.Pictures.ALL, pacing.picturesDue(false, 100_000_001L), "paused: always new pictures");
+    }
+
+    @Test
+    void picturesThatTakeLongTogetherAreMadeOneAtATime() {
+        PlayPacing pacing = new PlayPacing();
+        // maps and edges made together in 2 ms: both again in every frame
+        pacing.published(100_000_000L, 102_000_000L, PlayPacing.Pictures.ALL);
+        assertEquals(PlayPacing.Pictures.ALL, pacing.picturesDue(true, 116_666_667L));
+        // together in 8 ms (8 + 8 > 5): the maps first (made no later than the edges), then the edges
+        pacing.published(116_666_667L, 124_666_667L, PlayPacing.Pictures.ALL);
+        PlayPacing.Pictures first = pacing.picturesDue(true, 133_333_333L);
+        assertEquals(new PlayPacing.Pictures(true, false), first);
+        // the maps alone took 4 ms, the edges (with everything else) 8 before: alone next, then the maps again
+        pacing.published(133_333_333L, 137_333_333L, first);
+        assertEquals(new PlayPacing.Pictures(false, true), pacing.picturesDue(true, 150_000_000L));
+        pacing.published(150_000_000L, 156_000_000L, new PlayPacing.Pictures(false, true));
+        assertEquals(new PlayPacing.Pictures(true, false), pacing.picturesDue(true, 166_666_667L));
+        // the maps made at 166.67 ms in 4 ms are due again at 174.67; the edges (150 ms, 6 ms) since 162
+        pacing.published(166_666_667L, 170_666_667L, new PlayPacing.Pictures(true, false));
+        assertEquals(new PlayPacing.Pictures(false, true), pacing.picturesDue(true, 171_000_000L));
+        pacing.published(171_000_000L, 177_000_000L, new PlayPacing.Pictures(false, true));
+        assertEquals(new PlayPacing.Pictures(false, false), pacing.picturesDue(true, 174_000_000L), "neither due");
     }
 
     /** The lesson loaded and drawn by a window that reports its frames, then Play: in step from the start. */
@@ -170,7 +192,7 @@ class PlaygroundPacingTest {
         assertEquals(1_000_000L, PlayPacing.alignedRest(false, 123_000_000L, 110_000_000L));
         // published at 104 ms: without a frame drawn, the next one at 204 ms at the latest
         PlayPacing pacing = new PlayPacing();
-        pacing.published(100_000_000L, 104_000_000L, true);
+        pacing.published(100_000_000L, 104_000_000L, PlayPacing.Pictures.ALL);
         assertEquals(false, pacing.alignedPublishes(false, 204_000_000L));
         assertEquals(true, pacing.alignedPublishes(false, 204_000_001L));
         assertEquals(true, pacing.alignedPublishes(true, 105_000_000L));
