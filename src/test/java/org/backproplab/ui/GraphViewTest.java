@@ -73,6 +73,38 @@ class GraphViewTest {
         assertFalse(h1.isVisible());
     }
 
+    /** The network of {@link #start} with neuron (1, 0)'s net and out lines set, as a stepping snapshot has them. */
+    private static GraphSnapshot withOutputLines(String net, String out) {
+        Map<String, ImmutableMatrix> p = Map.of("W1", ImmutableMatrix.of(new double[][] {{0.5, -2}, {1, 1}}),
+                "b1", ImmutableMatrix.of(new double[][] {{0.1}, {0.2}}),
+                "W2", ImmutableMatrix.of(new double[][] {{1, -1}}), "b2", ImmutableMatrix.of(new double[][] {{0}}));
+        GraphSnapshot s = GraphSnapshot.ofNetwork(List.of(2, 2, 1), List.of("X1", "X2"), p, true, false);
+        List<List<GraphSnapshot.Neuron>> neurons = new ArrayList<>(s.neurons());
+        GraphSnapshot.Neuron o = s.neurons().get(1).get(0);
+        neurons.set(1, List.of(new GraphSnapshot.Neuron(o.name(), net, out, o.delta(), o.tip(), o.active(),
+                o.backward(), o.deltaActive(), o.selected())));
+        return new GraphSnapshot(s.layerSizes(), s.inputs(), neurons, s.biases(), s.edges(), s.targets(), s.errors(),
+                s.showTargets());
+    }
+
+    @Test
+    void aNeuronsLinesHiddenBehindItsHeatmapShowTheNewestSnapshotWhenTheHeatmapGoes(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> graph.render(withOutputLines("net = 1.0", "out = 0.73"))).get();
+        Label net = robot.lookup("#pg-net-1-0").queryAs(Label.class);
+        Label out = robot.lookup("#pg-out-1-0").queryAs(Label.class);
+        assertEquals("net = 1.0", net.getText());
+        // behind the heatmaps, two frames go by with other values: the hidden lines are not written
+        WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(pictures(0xffff0000), 4)).get();
+        WaitForAsyncUtils.asyncFx(() -> graph.render(withOutputLines("net = 2.0", "out = 0.88"))).get();
+        WaitForAsyncUtils.asyncFx(() -> graph.render(withOutputLines("net = -3.0", "out = 0.047"))).get();
+        assertFalse(net.getParent().isVisible(), "hidden behind the map");
+        // the maps go: the lines come back with the newest snapshot's values, not the ones last written
+        WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(null, 4)).get();
+        assertTrue(net.getParent().isVisible());
+        assertEquals("net = -3.0", net.getText());
+        assertEquals("out = 0.047", out.getText());
+    }
+
     /** The tooltip showing now (waits for it). */
     private static javafx.scene.control.Tooltip shownTooltip(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.listWindows().stream()
