@@ -59,9 +59,16 @@ final class PlayPacing {
     /** A snapshot the window drew, in the frame that started {@code at}. */
     record Shown(Object snapshot, long at) { }
 
-    /** FX thread: the window draws {@code snapshot} in the frame that starts {@code at}. */
+    /**
+     * FX thread: the window draws {@code snapshot} in the frame that starts {@code at}. A snapshot
+     * drawn again (the mouse moved) keeps the frame that drew it first, so that the worker's wait
+     * for the next one is not put off.
+     */
     void shown(Object snapshot, long at) {
-        shown = new Shown(snapshot, at);
+        Shown last = shown;
+        if (last == null || last.snapshot() != snapshot) {
+            shown = new Shown(snapshot, at);
+        }
     }
 
     /** The snapshot the window drew last, or null while it reports none (tests, a window not yet shown). */
@@ -82,11 +89,16 @@ final class PlayPacing {
     /** When training last published a snapshot, and how long making it took. */
     private long publishedAt;
     private long publishNanos;
-    /** When a snapshot last computed maps, and how long it took; the same for the edges' picture. */
+    /**
+     * When a snapshot last made maps, and how long that snapshot took; the same for the edges'
+     * picture; and how long each picture itself took when last made.
+     */
     private long mapsAt;
     private long mapsNanos;
     private long edgesAt;
     private long edgesNanos;
+    private long mapsOwnNanos;
+    private long edgesOwnNanos;
 
     /**
      * Which pictures a snapshot makes again: the maps (with the neurons' thumbnails and the output's
@@ -94,6 +106,10 @@ final class PlayPacing {
      */
     record Pictures(boolean maps, boolean edges) {
         static final Pictures ALL = new Pictures(true, true);
+    }
+
+    /** How long a snapshot took to make its maps and its edges' picture; -1 for one it kept (or had no place for). */
+    record Made(long mapsNanos, long edgesNanos) {
     }
 
     /**
@@ -162,8 +178,8 @@ final class PlayPacing {
 
     /**
      * Which pictures a snapshot made at {@code now} makes again: all while paused; while playing,
-     * each when {@link #mapsDue} says, and only one at a time (the one made longer ago) when both
-     * together took more than {@link #ONE_AT_A_TIME_NANOS}.
+     * each when {@link #mapsDue} says, and only one at a time (the one made longer ago) when the two,
+     * each as long as it took when last made, would take more than {@link #ONE_AT_A_TIME_NANOS}.
      */
     Pictures picturesDue(boolean playing, long now) {
         if (!playing) {
@@ -171,23 +187,25 @@ final class PlayPacing {
         }
         boolean maps = mapsDue(now - mapsAt, mapsNanos);
         boolean edges = mapsDue(now - edgesAt, edgesNanos);
-        if (maps && edges && mapsNanos + edgesNanos > ONE_AT_A_TIME_NANOS) {
+        if (maps && edges && mapsOwnNanos + edgesOwnNanos > ONE_AT_A_TIME_NANOS) {
             return new Pictures(mapsAt <= edgesAt, mapsAt > edgesAt);
         }
         return new Pictures(maps, edges);
     }
 
-    /** A snapshot started at {@code start}, which made {@code made} again, was published at {@code end}. */
-    void published(long start, long end, Pictures made) {
+    /** A snapshot started at {@code start}, which made its pictures as {@code made} says, was published at {@code end}. */
+    void published(long start, long end, Made made) {
         publishedAt = end;
         publishNanos = end - start;
-        if (made.maps()) {
+        if (made.mapsNanos() >= 0) {
             mapsAt = start;
             mapsNanos = end - start;
+            mapsOwnNanos = made.mapsNanos();
         }
-        if (made.edges()) {
+        if (made.edgesNanos() >= 0) {
             edgesAt = start;
             edgesNanos = end - start;
+            edgesOwnNanos = made.edgesNanos();
         }
     }
 

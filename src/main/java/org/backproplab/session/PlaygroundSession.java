@@ -47,6 +47,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     public PlaygroundSession(Worker worker, Executor fx) {
         super(worker, fx);
+        training.timeWith(this.worker::nanoTime);
         withCurves(() -> submit(training::clearRuns), "epoch", PlaygroundSnapshot::runs);
         points = new PlaygroundPoints(setup, this.worker::execute, this::onFx, this::post, this::pause,
                 () -> apply(Change.REBUILD));
@@ -386,9 +387,8 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     /** Publishes a snapshot (with the pictures that are due made again), timing its making for the pacing. */
     private void publishTimed(long now) {
-        PlayPacing.Pictures fresh = pacing.picturesDue(play, now);
-        publish(fresh);
-        pacing.published(now, worker.nanoTime(), fresh);
+        publish(pacing.picturesDue(play, now));
+        pacing.published(now, worker.nanoTime(), training.made());
     }
 
     @Override

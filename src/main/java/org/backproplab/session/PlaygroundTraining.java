@@ -42,8 +42,11 @@ final class PlaygroundTraining {
     /** Where the window draws the graph's edges (null until it says), and the strokes that draw them. */
     private EdgeGeometry edgeGeometry;
     private final EdgeStrokes edgeStrokes = new EdgeStrokes();
-    /** The edges drawn for the last snapshot, kept with its maps. */
+    /** The edges drawn for the last snapshot that drew them (kept while its geometry is the window's). */
     private EdgePicture lastEdges;
+    /** The clock the pictures are timed with, and how long the last snapshot's took. */
+    private LongSupplier clock = System::nanoTime;
+    private PlayPacing.Made made = new PlayPacing.Made(-1, -1);
     /** The maps of the last snapshot that computed them; null until then and after a rebuild. */
     private Maps lastMaps;
     private float[][] inputMaps;
@@ -322,9 +325,12 @@ final class PlaygroundTraining {
         activations.add(spec.output().activation().id());
         int size = Math.max(1, Math.min(RESOLUTION, thumbnailSize));
         Maps m = lastMaps;
+        long mapsNanos = -1;
         if (freshMaps || m == null || m.size() != size || m.discretize() != discretize) {
+            long start = clock.getAsLong();
             m = maps(activations, size, discretize);
             lastMaps = m;
+            mapsNanos = clock.getAsLong() - start;
         }
         List<String> inputNames = spec.features().stream().map(Feature::label).toList();
         GraphSnapshot graph = PlaygroundGraphs.withOutputs(PlaygroundGraphs.of(sizes, inputNames, parameters, spec),
@@ -332,11 +338,17 @@ final class PlaygroundTraining {
         int[][] biasColors = PlaygroundGraphs.biasColors(sizes, parameters, spec);
         EdgeGeometry g = edgeGeometry;
         EdgePicture edges = null;
+        long edgesNanos = -1;
         if (g != null && g.edges() == graph.edges().size()) {
-            boolean keep = !freshEdges && lastEdges != null && lastEdges.geometry() == g;
-            edges = keep ? lastEdges : EdgePicture.draw(g, graph.edges(), edgeStrokes);
+            edges = lastEdges;
+            if (freshEdges || edges == null || edges.geometry() != g) {
+                long start = clock.getAsLong();
+                edges = EdgePicture.draw(g, graph.edges(), edgeStrokes);
+                edgesNanos = clock.getAsLong() - start;
+            }
         }
         lastEdges = edges;
+        made = new PlayPacing.Made(mapsNanos, edgesNanos);
         LossHistory.Curve train = trainLoss.copy();
         LossHistory.Curve test = testLoss.copy();
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
@@ -344,6 +356,16 @@ final class PlaygroundTraining {
                 testAccuracy.copy(), m.maps(), inputMaps, RESOLUTION, m.thumbnails(), size, m.ranges(), biasColors,
                 m.output(), points, data.train().size(), data.test().size(), parameters, inputNames, graph, edges, diverged,
                 path.landscape(trainer), ++version, runs.with(CurveRuns.playground(lessonId, spec), train, test));
+    }
+
+    /** Times the pictures of each snapshot with {@code clock} (the worker's). */
+    void timeWith(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** How long the last snapshot took to make its maps and its edges' picture. */
+    PlayPacing.Made made() {
+        return made;
     }
 
     /** The maps of one forward pass over the grid, and their pictures. */

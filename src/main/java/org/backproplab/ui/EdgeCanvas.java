@@ -110,7 +110,7 @@ final class EdgeCanvas extends Canvas {
         EdgePicture p = drawn;
         showedDrawn = p != null && p.geometry() == g;
         if (showedDrawn && p != shownPicture) {
-            // a picture kept from the last snapshot (with its maps) is in the image already
+            // a picture kept from the last snapshot is in the image already
             raster.show(p.pixels(), g.width(), g.height(), px);
         } else if (!showedDrawn) {
             raster.show(EdgePicture.stroke(g, edges, raster.strokes()), g.width(), g.height(), px);

@@ -39,10 +39,12 @@ class PlaygroundMapsTest {
         // maps of another size or look are never kept
         assertEquals(30 * 30, training.snapshot(false, 30, false, false).thumbnails()[0][0].length);
         assertNotSame(fresh.outputPicture(), training.snapshot(true, 30, false, false).outputPicture());
-        // after a rebuild the maps are the new network's
+        // after a rebuild the maps are the new network's, though the last ones have the size and look asked for
+        PlaygroundSnapshot beforeRebuild = training.snapshot(false, 20, false, false);
+        assertSame(beforeRebuild.maps(), training.snapshot(false, 20, false, false).maps());
         setup.withLearningRate("0.3");
         training.rebuild("playground-default", setup.spec(), setup.data());
-        assertNotSame(fresh.maps(), training.snapshot(false, 20, false, false).maps());
+        assertNotSame(beforeRebuild.maps(), training.snapshot(false, 20, false, false).maps());
     }
 
     @Test
@@ -66,9 +68,9 @@ class PlaygroundMapsTest {
         assertSame(g, next.geometry());
         assertNotSame(p.pixels(), next.pixels(), "a picture of its own for each snapshot");
         assertFalse(Arrays.equals(p.pixels(), next.pixels()), "the new weights' widths");
-        // kept with the maps, until new maps are asked for
+        // kept until a new picture is asked for
         training.trainEpoch();
-        assertSame(next, training.snapshot(false, 20, false, false).edgePicture(), "kept with the last maps");
+        assertSame(next, training.snapshot(false, 20, false, false).edgePicture(), "kept while neither is asked for");
         PlaygroundSnapshot mapsOnly = training.snapshot(false, 20, true, false);
         assertSame(next, mapsOnly.edgePicture(), "kept while only the maps are made again");
         PlaygroundSnapshot edgesOnly = training.snapshot(false, 20, false, true);
@@ -79,14 +81,61 @@ class PlaygroundMapsTest {
         training.setEdgeGeometry(moved);
         assertSame(moved, training.snapshot(false, 20, false, false).edgePicture().geometry(), "never kept for another geometry");
         training.setEdgeGeometry(g);
+        EdgePicture beforeRebuild = training.snapshot(false, 20, false, false).edgePicture();
+        assertSame(beforeRebuild, training.snapshot(false, 20, false, false).edgePicture());
         training.rebuild("playground-default", setup.spec(), setup.data());
-        assertNotSame(redrawn, training.snapshot(false, 20, false, false).edgePicture(), "nor after a rebuild");
+        assertNotSame(beforeRebuild, training.snapshot(false, 20, false, false).edgePicture(), "nor after a rebuild");
         // a network of another shape is not drawn with the old geometry
         assertTrue(setup.withLayerAdded());
         training.rebuild("playground-default", setup.spec(), setup.data());
         PlaygroundSnapshot wider = training.snapshot(false, 20, true, true);
         assertNotEquals(edges, wider.graph().edges().size());
         assertNull(wider.edgePicture());
+    }
+
+    @Test
+    void aSnapshotTellsHowLongThePicturesItMadeTookAndWhichItKept() {
+        long[] now = {0};
+        // every reading of the clock a millisecond later
+        training.timeWith(() -> now[0] += 1_000_000L);
+        training.snapshot(false, 20, true, true);
+        assertEquals(new PlayPacing.Made(1_000_000L, -1), training.made(), "no edges before the window says where");
+        int edges = training.snapshot(false, 20, false, false).graph().edges().size();
+        assertEquals(new PlayPacing.Made(-1, -1), training.made(), "both kept");
+        double[] ends = new double[4 * edges];
+        for (int e = 0; e < edges; e++) {
+            ends[4 * e] = 5;
+            ends[4 * e + 1] = 5 + e;
+            ends[4 * e + 2] = 60;
+            ends[4 * e + 3] = 40 - e;
+        }
+        training.setEdgeGeometry(new EdgeGeometry(64, 48, ends, 1, -1));
+        training.snapshot(false, 20, false, false);
+        assertEquals(new PlayPacing.Made(-1, 1_000_000L), training.made(), "a new geometry's edges, though not asked for");
+        training.snapshot(false, 30, false, true);
+        assertEquals(new PlayPacing.Made(1_000_000L, 1_000_000L), training.made(), "maps of a new size, not asked for");
+        training.snapshot(false, 30, true, false);
+        assertEquals(new PlayPacing.Made(1_000_000L, -1), training.made());
+    }
+
+    @Test
+    void trainingStopsBeforeAnEpochThatWouldEndAfterItsTimeAfterOneAtLeast() {
+        long[] now = {0};
+        // every reading of the clock 5 ms later: each epoch is seen to take 5 ms
+        java.util.function.LongSupplier clock = () -> now[0] += 5_000_000L;
+        int start = training.epoch();
+        // read at 5 ms; epochs end at 10, 15, 20: a fourth would end at 25, after 22
+        assertNull(training.trainUntil(clock, 22_000_000L, () -> true));
+        assertEquals(start + 3, training.epoch());
+        // 20 would do: it ends at 20 exactly, then 25 would not
+        now[0] = 0;
+        training.trainUntil(clock, 20_000_000L, () -> true);
+        assertEquals(start + 6, training.epoch());
+        // already past its time: one epoch all the same; and none more once told to stop
+        training.trainUntil(clock, 0, () -> true);
+        assertEquals(start + 7, training.epoch());
+        training.trainUntil(clock, Long.MAX_VALUE / 2, () -> false);
+        assertEquals(start + 8, training.epoch());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.backproplab.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ class PlaygroundPacingTest {
     void theChunkAfterASnapshotLeavesTimeForMakingTheNextOne() {
         PlayPacing pacing = new PlayPacing();
         // made from 100 ms to 104 ms: the next chunk trains 16.67 - 4 - 5 ms while the window keeps up
-        pacing.published(100_000_000L, 104_000_000L, PlayPacing.Pictures.ALL);
+        pacing.published(100_000_000L, 104_000_000L, new PlayPacing.Made(2_000_000L, 1_000_000L));
         assertEquals(16_666_667L - 9_000_000L, pacing.trainingNanos(true));
         assertEquals(10_000_000L, pacing.trainingNanos(false));
         // published at 104 ms: a window that has not taken it gets the next one 100 ms later at the latest
@@ -101,23 +102,50 @@ class PlaygroundPacingTest {
     @Test
     void picturesThatTakeLongTogetherAreMadeOneAtATime() {
         PlayPacing pacing = new PlayPacing();
-        // maps and edges made together in 2 ms: both again in every frame
-        pacing.published(100_000_000L, 102_000_000L, PlayPacing.Pictures.ALL);
+        // the maps in 1 ms and the edges in 1.5 (the snapshot 3.5 ms): both again in every frame
+        pacing.published(100_000_000L, 103_500_000L, new PlayPacing.Made(1_000_000L, 1_500_000L));
         assertEquals(PlayPacing.Pictures.ALL, pacing.picturesDue(true, 116_666_667L));
-        // together in 8 ms (8 + 8 > 5): the maps first (made no later than the edges), then the edges
-        pacing.published(116_666_667L, 124_666_667L, PlayPacing.Pictures.ALL);
-        PlayPacing.Pictures first = pacing.picturesDue(true, 133_333_333L);
+        // the maps in 2.5 ms and the edges in 2.5 (the snapshot 7 ms): 5 ms, not more, both again
+        pacing.published(116_666_667L, 123_666_667L, new PlayPacing.Made(2_500_000L, 2_500_000L));
+        assertEquals(PlayPacing.Pictures.ALL, pacing.picturesDue(true, 133_333_333L));
+        // the maps in 3 ms and the edges in 4.5 (7.5 > 5; the snapshot 8 ms): the maps first (made no later than the edges)
+        pacing.published(133_333_333L, 141_333_333L, new PlayPacing.Made(3_000_000L, 4_500_000L));
+        PlayPacing.Pictures first = pacing.picturesDue(true, 150_000_000L);
         assertEquals(new PlayPacing.Pictures(true, false), first);
-        // the maps alone took 4 ms, the edges (with everything else) 8 before: alone next, then the maps again
-        pacing.published(133_333_333L, 137_333_333L, first);
-        assertEquals(new PlayPacing.Pictures(false, true), pacing.picturesDue(true, 150_000_000L));
-        pacing.published(150_000_000L, 156_000_000L, new PlayPacing.Pictures(false, true));
-        assertEquals(new PlayPacing.Pictures(true, false), pacing.picturesDue(true, 166_666_667L));
-        // the maps made at 166.67 ms in 4 ms are due again at 174.67; the edges (150 ms, 6 ms) since 162
-        pacing.published(166_666_667L, 170_666_667L, new PlayPacing.Pictures(true, false));
-        assertEquals(new PlayPacing.Pictures(false, true), pacing.picturesDue(true, 171_000_000L));
-        pacing.published(171_000_000L, 177_000_000L, new PlayPacing.Pictures(false, true));
-        assertEquals(new PlayPacing.Pictures(false, false), pacing.picturesDue(true, 174_000_000L), "neither due");
+        // the maps alone (the snapshot 4 ms): the edges next, then the maps again
+        pacing.published(150_000_000L, 154_000_000L, new PlayPacing.Made(3_000_000L, -1));
+        assertEquals(new PlayPacing.Pictures(false, true), pacing.picturesDue(true, 166_666_667L));
+        pacing.published(166_666_667L, 172_666_667L, new PlayPacing.Made(-1, 5_000_000L));
+        assertEquals(new PlayPacing.Pictures(true, false), pacing.picturesDue(true, 183_333_333L));
+        // the maps made at 183.33 ms in a 4 ms snapshot are due again at 191.33; the edges (166.67, 6 ms) since 178.67
+        pacing.published(183_333_333L, 187_333_333L, new PlayPacing.Made(3_000_000L, -1));
+        assertEquals(new PlayPacing.Pictures(false, true), pacing.picturesDue(true, 188_000_000L));
+        pacing.published(188_000_000L, 194_000_000L, new PlayPacing.Made(-1, 5_000_000L));
+        assertEquals(new PlayPacing.Pictures(false, false), pacing.picturesDue(true, 191_000_000L), "neither due");
+        // the edges drawn faster again (a smaller window): 3 + 1.5, both again
+        pacing.published(200_000_000L, 205_000_000L, new PlayPacing.Made(-1, 1_500_000L));
+        assertEquals(PlayPacing.Pictures.ALL, pacing.picturesDue(true, 216_666_667L));
+    }
+
+    @Test
+    void theWorkerWaitsForTheFrameThatDrawsTheLastSnapshotForTwoFramesAtMost() {
+        PlayPacing pacing = new PlayPacing();
+        Object drawn = new Object();
+        Object next = new Object();
+        pacing.shown(drawn, 100_000_000L);
+        pacing.publishing(next);
+        // the frame after 100 ms (116.67) is late: the worker waits until a second frame (133.33) is missed
+        assertTrue(pacing.waitsForFrame(pacing.lastShown(), 120_000_000L));
+        assertTrue(pacing.waitsForFrame(pacing.lastShown(), 133_333_332L));
+        assertFalse(pacing.waitsForFrame(pacing.lastShown(), 133_333_334L), "then it trains in slices");
+        // drawn again (the mouse moved) at 130 ms: still the frame of 100 ms that drew it first
+        pacing.shown(drawn, 130_000_000L);
+        assertEquals(100_000_000L, pacing.lastShown().at());
+        assertFalse(pacing.waitsForFrame(pacing.lastShown(), 140_000_000L));
+        // the last published drawn: nothing to wait for
+        pacing.shown(next, 150_000_000L);
+        assertEquals(150_000_000L, pacing.lastShown().at());
+        assertFalse(pacing.waitsForFrame(pacing.lastShown(), 151_000_000L));
     }
 
     /** The lesson loaded and drawn by a window that reports its frames, then Play: in step from the start. */
@@ -140,8 +168,8 @@ class PlaygroundPacingTest {
         worker.advance(2_000_000L);
         int first = takeSnapshot();
         assertTrue(first > 0, "the chunk after a drawn frame published the state trained since: epoch " + first);
-        // taken but not drawn: chunks train and publish nothing (they would replace it unseen) for less
-        // than 100 ms (each advance of 2 ms runs a chunk that reads the test's clock 4 times: 6 ms)
+        // taken but not drawn: chunks wait for the frame (up to two frames after the last drawn), then
+        // train in slices, and publish nothing (they would replace it unseen) for less than 100 ms
         for (int i = 0; i < 10; i++) {
             worker.advance(2_000_000L);
         }
@@ -192,7 +220,7 @@ class PlaygroundPacingTest {
         assertEquals(1_000_000L, PlayPacing.alignedRest(false, 123_000_000L, 110_000_000L));
         // published at 104 ms: without a frame drawn, the next one at 204 ms at the latest
         PlayPacing pacing = new PlayPacing();
-        pacing.published(100_000_000L, 104_000_000L, PlayPacing.Pictures.ALL);
+        pacing.published(100_000_000L, 104_000_000L, new PlayPacing.Made(2_000_000L, 1_000_000L));
         assertEquals(false, pacing.alignedPublishes(false, 204_000_000L));
         assertEquals(true, pacing.alignedPublishes(false, 204_000_001L));
         assertEquals(true, pacing.alignedPublishes(true, 105_000_000L));

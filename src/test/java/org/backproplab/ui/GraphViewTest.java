@@ -98,6 +98,7 @@ class GraphViewTest {
         WaitForAsyncUtils.asyncFx(() -> graph.render(withOutputLines("net = 2.0", "out = 0.88"))).get();
         WaitForAsyncUtils.asyncFx(() -> graph.render(withOutputLines("net = -3.0", "out = 0.047"))).get();
         assertFalse(net.getParent().isVisible(), "hidden behind the map");
+        assertEquals("net = 1.0", net.getText(), "not written while hidden");
         // the maps go: the lines come back with the newest snapshot's values, not the ones last written
         WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(null, 4)).get();
         assertTrue(net.getParent().isVisible());
