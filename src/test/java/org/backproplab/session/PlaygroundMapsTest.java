@@ -47,11 +47,8 @@ class PlaygroundMapsTest {
         assertNotSame(beforeRebuild.maps(), training.snapshot(false, 20, false, false).maps());
     }
 
-    @Test
-    void aSnapshotBringsTheEdgesDrawnForTheGeometryTheWindowReported() {
-        PlaygroundSnapshot first = training.snapshot(false, 20, true, true);
-        assertNull(first.edgePicture(), "nothing until the window says where the edges go");
-        int edges = first.graph().edges().size();
+    /** Where {@code edges} edges go in a picture of 64 x 48: from (5, 5 + e) to (60, 40 - e). */
+    private static double[] ends(int edges) {
         double[] ends = new double[4 * edges];
         for (int e = 0; e < edges; e++) {
             ends[4 * e] = 5;
@@ -59,6 +56,15 @@ class PlaygroundMapsTest {
             ends[4 * e + 2] = 60;
             ends[4 * e + 3] = 40 - e;
         }
+        return ends;
+    }
+
+    @Test
+    void aSnapshotBringsTheEdgesDrawnForTheGeometryTheWindowReported() {
+        PlaygroundSnapshot first = training.snapshot(false, 20, true, true);
+        assertNull(first.edgePicture(), "nothing until the window says where the edges go");
+        int edges = first.graph().edges().size();
+        double[] ends = ends(edges);
         EdgeGeometry g = new EdgeGeometry(64, 48, ends, 1, -1);
         training.setEdgeGeometry(g);
         EdgePicture p = training.snapshot(false, 20, true, true).edgePicture();
@@ -102,14 +108,7 @@ class PlaygroundMapsTest {
         assertEquals(new PlayPacing.Made(1_000_000L, -1), training.made(), "no edges before the window says where");
         int edges = training.snapshot(false, 20, false, false).graph().edges().size();
         assertEquals(new PlayPacing.Made(-1, -1), training.made(), "both kept");
-        double[] ends = new double[4 * edges];
-        for (int e = 0; e < edges; e++) {
-            ends[4 * e] = 5;
-            ends[4 * e + 1] = 5 + e;
-            ends[4 * e + 2] = 60;
-            ends[4 * e + 3] = 40 - e;
-        }
-        training.setEdgeGeometry(new EdgeGeometry(64, 48, ends, 1, -1));
+        training.setEdgeGeometry(new EdgeGeometry(64, 48, ends(edges), 1, -1));
         training.snapshot(false, 20, false, false);
         assertEquals(new PlayPacing.Made(-1, 1_000_000L), training.made(), "a new geometry's edges, though not asked for");
         training.snapshot(false, 30, false, true);
