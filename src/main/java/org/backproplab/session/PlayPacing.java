@@ -13,9 +13,12 @@ package org.backproplab.session;
  * snapshot every 16.67 ms of the worker's own clock drifts against the window's 60 Hz pulses, so that
  * two came between some pulses (one replaced unseen) and none between others: about 50 frames a
  * second on {@code spiral}. In step, the worker wakes just after the frame that drew the last
- * snapshot, publishes the state trained since (so the next frame has it some 12 ms ahead, however
- * long the snapshot takes, within reason: a snapshot made just in time missed 7 % of the frames, its
- * making taking 3 to 4 ms mostly but up to 20), then trains until shortly before that next frame.
+ * snapshot and publishes the next, made ahead, at once; it then trains, and makes the one after
+ * (ready shortly before the next frame, published just after it). A snapshot made just in time
+ * missed 7 % of the frames (its making 3 to 4 ms mostly but up to 20); one made after the frame
+ * for the frame after it, at 8 layers of 16, missed when its making, slowed by the frame's own
+ * drawing on the other core and begun a few ms late, took 12 to 22 ms: made ahead, it has until
+ * the frame after next.
  */
 final class PlayPacing {
     /** A frame at 60 Hz. */
@@ -81,12 +84,13 @@ final class PlayPacing {
         return drawn.snapshot() == lastPublished;
     }
 
-    /** Worker thread: {@code snapshot} is the one published now. */
-    void publishing(Object snapshot) {
+    /** Worker thread: {@code snapshot} is the one published at {@code now}. */
+    void publishing(Object snapshot, long now) {
         lastPublished = snapshot;
+        publishedAt = now;
     }
 
-    /** When training last published a snapshot, and how long making it took. */
+    /** When training last published a snapshot; how long making the last one took. */
     private long publishedAt;
     private long publishNanos;
     /**
@@ -123,6 +127,11 @@ final class PlayPacing {
         return Math.max(LEAST_TRAINING_NANOS, Math.min(MOST_TRAINING_NANOS, FRAME_NANOS - publishNanos - REST_NANOS));
     }
 
+    /** How long the last snapshot took to make. */
+    long makingNanos() {
+        return publishNanos;
+    }
+
     /** How long the next chunk trains, the window keeping up or not. */
     long trainingNanos(boolean windowKeepsUp) {
         return trainingNanos(windowKeepsUp, publishNanos);
@@ -135,14 +144,15 @@ final class PlayPacing {
 
     /**
      * In step: when a chunk's training that starts at {@code now} stops. After a publish (the window
-     * drew the last snapshot in the frame that started at {@code shownAt}): 2 ms before the next
-     * frame is due, after at least 2 ms of training (a worker that woke late). Else after a 2 ms slice.
+     * drew the last snapshot in the frame that started at {@code shownAt}): so that the next snapshot,
+     * made then in {@code makingNanos}, is ready 2 ms before the next frame is due; after at least 2 ms
+     * of training (a worker that woke late). Else after a 2 ms slice.
      */
-    static long alignedTrainingEnd(long now, boolean published, long shownAt) {
+    static long alignedTrainingEnd(long now, boolean published, long shownAt, long makingNanos) {
         if (!published) {
             return now + SLICE_NANOS;
         }
-        return Math.max(now + LEAST_TRAINING_NANOS, shownAt + FRAME_NANOS - BEFORE_FRAME_NANOS);
+        return Math.max(now + LEAST_TRAINING_NANOS, shownAt + FRAME_NANOS - BEFORE_FRAME_NANOS - makingNanos);
     }
 
     /**
@@ -193,9 +203,8 @@ final class PlayPacing {
         return new Pictures(maps, edges);
     }
 
-    /** A snapshot started at {@code start}, which made its pictures as {@code made} says, was published at {@code end}. */
-    void published(long start, long end, Made made) {
-        publishedAt = end;
+    /** A snapshot was made from {@code start} to {@code end}, its pictures as {@code made} says (published then or later). */
+    void made(long start, long end, Made made) {
         publishNanos = end - start;
         if (made.mapsNanos() >= 0) {
             mapsAt = start;

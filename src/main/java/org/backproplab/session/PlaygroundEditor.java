@@ -1,6 +1,8 @@
 package org.backproplab.session;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.data.DataPoint;
 import org.backproplab.engine.ImmutableMatrix;
 import org.backproplab.engine.Parameter;
+import org.backproplab.lesson.Lesson;
 
 /**
  * Typing a weight or a bias of the playground's network, as TensorFlow Playground lets one do
@@ -21,6 +24,8 @@ import org.backproplab.engine.Parameter;
 public final class PlaygroundEditor {
     private final Consumer<Consumer<PlaygroundTraining>> worker;
     private final Supplier<PlaygroundSnapshot> latest;
+    private final PlaygroundSetup setup;
+    private final Consumer<Notice> say;
     private final ReadOnlyObjectWrapper<GraphItem> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Phrase> title = new ReadOnlyObjectWrapper<>(Phrase.EMPTY);
     private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper("");
@@ -30,15 +35,37 @@ public final class PlaygroundEditor {
      * @param worker runs a change of the engine on the worker thread, then publishes a snapshot
      * @param latest the snapshot shown now (the values a selection starts from)
      * @param setup  whose chosen point (Shift+click on the map) the neurons' tooltips give their outputs for
+     * @param say    shows a notice
      */
     PlaygroundEditor(Consumer<Consumer<PlaygroundTraining>> worker, Supplier<PlaygroundSnapshot> latest,
-            PlaygroundSetup setup) {
+            PlaygroundSetup setup, Consumer<Notice> say) {
         this.worker = worker;
         this.latest = latest;
+        this.setup = setup;
+        this.say = say;
         setup.chosenPointProperty().addListener((o, a, b) -> {
             DataPoint p = b == null ? null : setup.chosenDataPoint();
             worker.accept(t -> t.choose(p));
         });
+    }
+
+    /** {@link PlaygroundSession#lessonForChosenPoint}. */
+    CompletableFuture<Optional<Lesson>> lessonForChosenPoint() {
+        CompletableFuture<Optional<Lesson>> out = new CompletableFuture<>();
+        if (setup.chosenPointProperty().get() == null) {
+            say.accept(new Notice("pg.choosePoint", List.of(), false));
+            out.complete(Optional.empty());
+            return out;
+        }
+        DataPoint point = setup.chosenDataPoint();
+        worker.accept(t -> {
+            try {
+                out.complete(Optional.of(t.lessonFor(point)));
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
     }
 
     /** The weight or bias being edited, or null. */

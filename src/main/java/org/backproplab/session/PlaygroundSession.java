@@ -4,12 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.backproplab.data.DataPoint;
 import org.backproplab.data.DataSet;
 import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.PlaygroundLessons;
 import org.backproplab.lesson.PlaygroundSpec;
-import org.backproplab.session.PlaygroundChoices.MapPoint;
 
 /**
  * The playground's view-model: a network learning 2-D data live. Named commands change the
@@ -32,7 +30,9 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     private final PlaygroundSetup setup = new PlaygroundSetup("playground-default");
     private final PlaygroundTraining training = new PlaygroundTraining();
     private final PlaygroundEditor editor =
-            new PlaygroundEditor(c -> submit(() -> c.accept(training)), this::getSnapshot, setup);
+            new PlaygroundEditor(c -> submit(() -> c.accept(training)), this::getSnapshot, setup, this::post);
+    /** In step: the next snapshot, made ahead and published once the window drew the last (worker thread). */
+    private PlaygroundSnapshot held;
     /** Epochs done, as the worker last saw them (for the lesson's epoch limit). */
     private volatile int epochsDone;
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
@@ -260,22 +260,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
      * it, with the playground's optimizer and learning rate); empty, with a notice, when no point is chosen.
      */
     public CompletableFuture<Optional<Lesson>> lessonForChosenPoint() {
-        CompletableFuture<Optional<Lesson>> out = new CompletableFuture<>();
-        MapPoint chosen = setup.chosenPointProperty().get();
-        if (chosen == null) {
-            post(new Notice("pg.choosePoint", List.of(), false));
-            out.complete(Optional.empty());
-            return out;
-        }
-        DataPoint point = setup.chosenDataPoint();
-        submit(() -> {
-            try {
-                out.complete(Optional.of(training.lessonFor(point)));
-            } catch (RuntimeException e) {
-                out.completeExceptionally(e);
-            }
-        });
-        return out;
+        return editor.lessonForChosenPoint();
     }
 
     // ---- how a change reaches the worker ----------------------------------------------------
@@ -321,9 +306,14 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     /** Publishes the state now, with the pictures {@code fresh} says made again (the others: the last ones). */
     private void publish(PlayPacing.Pictures fresh) {
-        epochsDone = training.epoch();
-        PlaygroundSnapshot s = training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, fresh.maps(), fresh.edges());
-        pacing.publishing(s);
+        reveal(training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, fresh.maps(), fresh.edges()));
+    }
+
+    /** Publishes {@code s}; one made ahead and not yet published is dropped (it would show an older state). */
+    private void reveal(PlaygroundSnapshot s) {
+        held = null;
+        epochsDone = s.epoch();
+        pacing.publishing(s, worker.nanoTime());
         publishSnapshot(s);
     }
 
@@ -354,21 +344,25 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     }
 
     /**
-     * In step with a window that reports its frames ({@link #shown}): once it drew the last snapshot and
-     * training went on since, publish, then train until just before the next frame; else wait for it, or 2 ms.
+     * In step with a window that reports its frames ({@link #shown}): once it drew the last snapshot,
+     * publish the one made ahead (or, with none, the state now), train, and make the next ahead, so
+     * that its making has until the frame after next; else wait for the frame, or train 2 ms.
      */
     private long inStep(PlayPacing.Shown drawn) {
         long start = worker.nanoTime();
         if (pacing.waitsForFrame(drawn, start)) {
             return PlayPacing.POLL_NANOS;
         }
-        boolean publishes = pacing.alignedPublishes(pacing.isLastPublished(drawn) && training.epoch() != epochsDone, start);
+        boolean publishes = pacing.alignedPublishes(pacing.isLastPublished(drawn)
+                && (held != null || training.epoch() != epochsDone), start);
         if (publishes) {
-            publishTimed(start);
+            reveal(held != null ? held : made(start));
         }
-        train(PlayPacing.alignedTrainingEnd(worker.nanoTime(), publishes, drawn.at()));
+        train(PlayPacing.alignedTrainingEnd(worker.nanoTime(), publishes, drawn.at(), pacing.makingNanos()));
         if (!play) {
             publishTimed(worker.nanoTime());
+        } else if (publishes) {
+            held = made(worker.nanoTime());
         }
         return PlayPacing.alignedRest(publishes, worker.nanoTime(), drawn.at());
     }
@@ -385,10 +379,17 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         }
     }
 
-    /** Publishes a snapshot (with the pictures that are due made again), timing its making for the pacing. */
+    /** Publishes a snapshot made now ({@link #made}). */
     private void publishTimed(long now) {
-        publish(pacing.picturesDue(play, now));
-        pacing.published(now, worker.nanoTime(), training.made());
+        reveal(made(now));
+    }
+
+    /** A snapshot with the pictures that are due made again, its making timed for the pacing. */
+    private PlaygroundSnapshot made(long now) {
+        PlayPacing.Pictures fresh = pacing.picturesDue(play, now);
+        PlaygroundSnapshot s = training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, fresh.maps(), fresh.edges());
+        pacing.made(now, worker.nanoTime(), training.made());
+        return s;
     }
 
     @Override

@@ -86,10 +86,12 @@ class PlaygroundPacingTest {
     void theChunkAfterASnapshotLeavesTimeForMakingTheNextOne() {
         PlayPacing pacing = new PlayPacing();
         // made from 100 ms to 104 ms: the next chunk trains 16.67 - 4 - 5 ms while the window keeps up
-        pacing.published(100_000_000L, 104_000_000L, new PlayPacing.Made(2_000_000L, 1_000_000L));
+        pacing.made(100_000_000L, 104_000_000L, new PlayPacing.Made(2_000_000L, 1_000_000L));
         assertEquals(16_666_667L - 9_000_000L, pacing.trainingNanos(true));
         assertEquals(10_000_000L, pacing.trainingNanos(false));
+        assertEquals(4_000_000L, pacing.makingNanos());
         // published at 104 ms: a window that has not taken it gets the next one 100 ms later at the latest
+        pacing.publishing(new Object(), 104_000_000L);
         assertEquals(false, pacing.publishes(true, false, 204_000_000L));
         assertEquals(true, pacing.publishes(true, false, 204_000_001L));
         assertEquals(true, pacing.publishes(true, true, 105_000_000L));
@@ -103,27 +105,27 @@ class PlaygroundPacingTest {
     void picturesThatTakeLongTogetherAreMadeOneAtATime() {
         PlayPacing pacing = new PlayPacing();
         // the maps in 1 ms and the edges in 1.5 (the snapshot 3.5 ms): both again in every frame
-        pacing.published(100_000_000L, 103_500_000L, new PlayPacing.Made(1_000_000L, 1_500_000L));
+        pacing.made(100_000_000L, 103_500_000L, new PlayPacing.Made(1_000_000L, 1_500_000L));
         assertEquals(PlayPacing.Pictures.ALL, pacing.picturesDue(true, 116_666_667L));
         // the maps in 2.5 ms and the edges in 2.5 (the snapshot 7 ms): 5 ms, not more, both again
-        pacing.published(116_666_667L, 123_666_667L, new PlayPacing.Made(2_500_000L, 2_500_000L));
+        pacing.made(116_666_667L, 123_666_667L, new PlayPacing.Made(2_500_000L, 2_500_000L));
         assertEquals(PlayPacing.Pictures.ALL, pacing.picturesDue(true, 133_333_333L));
         // the maps in 3 ms and the edges in 4.5 (7.5 > 5; the snapshot 8 ms): the maps first (made no later than the edges)
-        pacing.published(133_333_333L, 141_333_333L, new PlayPacing.Made(3_000_000L, 4_500_000L));
+        pacing.made(133_333_333L, 141_333_333L, new PlayPacing.Made(3_000_000L, 4_500_000L));
         PlayPacing.Pictures first = pacing.picturesDue(true, 150_000_000L);
         assertEquals(new PlayPacing.Pictures(true, false), first);
         // the maps alone (the snapshot 4 ms): the edges next, then the maps again
-        pacing.published(150_000_000L, 154_000_000L, new PlayPacing.Made(3_000_000L, -1));
+        pacing.made(150_000_000L, 154_000_000L, new PlayPacing.Made(3_000_000L, -1));
         assertEquals(new PlayPacing.Pictures(false, true), pacing.picturesDue(true, 166_666_667L));
-        pacing.published(166_666_667L, 172_666_667L, new PlayPacing.Made(-1, 5_000_000L));
+        pacing.made(166_666_667L, 172_666_667L, new PlayPacing.Made(-1, 5_000_000L));
         assertEquals(new PlayPacing.Pictures(true, false), pacing.picturesDue(true, 183_333_333L));
         // the maps made at 183.33 ms in a 4 ms snapshot are due again at 191.33; the edges (166.67, 6 ms) since 178.67
-        pacing.published(183_333_333L, 187_333_333L, new PlayPacing.Made(3_000_000L, -1));
+        pacing.made(183_333_333L, 187_333_333L, new PlayPacing.Made(3_000_000L, -1));
         assertEquals(new PlayPacing.Pictures(false, true), pacing.picturesDue(true, 188_000_000L));
-        pacing.published(188_000_000L, 194_000_000L, new PlayPacing.Made(-1, 5_000_000L));
+        pacing.made(188_000_000L, 194_000_000L, new PlayPacing.Made(-1, 5_000_000L));
         assertEquals(new PlayPacing.Pictures(false, false), pacing.picturesDue(true, 191_000_000L), "neither due");
         // the edges drawn faster again (a smaller window): 3 + 1.5, both again
-        pacing.published(200_000_000L, 205_000_000L, new PlayPacing.Made(-1, 1_500_000L));
+        pacing.made(200_000_000L, 205_000_000L, new PlayPacing.Made(-1, 1_500_000L));
         assertEquals(PlayPacing.Pictures.ALL, pacing.picturesDue(true, 216_666_667L));
     }
 
@@ -133,7 +135,7 @@ class PlaygroundPacingTest {
         Object drawn = new Object();
         Object next = new Object();
         pacing.shown(drawn, 100_000_000L);
-        pacing.publishing(next);
+        pacing.publishing(next, 101_000_000L);
         // the frame after 100 ms (116.67) is late: the worker waits until a second frame (133.33) is missed
         assertTrue(pacing.waitsForFrame(pacing.lastShown(), 120_000_000L));
         assertTrue(pacing.waitsForFrame(pacing.lastShown(), 133_333_332L));
@@ -190,6 +192,35 @@ class PlaygroundPacingTest {
     }
 
     @Test
+    void aSnapshotMadeAheadIsNeverShownAfterOneACommandPublished() {
+        playInStepWithTheWindow();
+        List<Long> shown = new ArrayList<>();
+        for (int frame = 0; frame < 8; frame++) {
+            for (int i = 0; i < 10; i++) {
+                worker.advance(2_000_000L);
+            }
+            takeSnapshot();
+            shown.add(session.getSnapshot().version());
+            session.shown(session.getSnapshot());
+            if (frame == 4) {
+                // a command while playing (the next snapshot, made ahead before it, is waiting): it publishes the state now
+                session.setDiscretize(true);
+                worker.advance(1);
+                takeSnapshot();
+                shown.add(session.getSnapshot().version());
+                session.shown(session.getSnapshot());
+            }
+        }
+        session.pause();
+        worker.runUntilIdle();
+        takeSnapshot();
+        shown.add(session.getSnapshot().version());
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i) > shown.get(i - 1), "every snapshot shown newer than the one before: " + shown);
+        }
+    }
+
+    @Test
     void aWindowThatStopsDrawingStillGetsTheNewestStateTenTimesASecond() {
         playInStepWithTheWindow();
         worker.runTasks(1);
@@ -208,11 +239,14 @@ class PlaygroundPacingTest {
     void inStepTheWorkerPublishesAfterAFrameAndTrainsUntilJustBeforeTheNext() {
         // the window drew the last snapshot in the frame of 110 ms; the worker published at 111 to 115 ms:
         // it trains until 2 ms before the next frame (110 + 16.67 - 2 = 124.67 ms)
-        assertEquals(124_666_667L, PlayPacing.alignedTrainingEnd(115_000_000L, true, 110_000_000L));
+        assertEquals(124_666_667L, PlayPacing.alignedTrainingEnd(115_000_000L, true, 110_000_000L, 0));
+        // the next snapshot made ahead in 6 ms: until 6 ms sooner, so that it is ready then
+        assertEquals(118_666_667L, PlayPacing.alignedTrainingEnd(111_000_000L, true, 110_000_000L, 6_000_000L));
         // a worker that woke late trains at least 2 ms
-        assertEquals(125_000_000L, PlayPacing.alignedTrainingEnd(123_000_000L, true, 110_000_000L));
+        assertEquals(125_000_000L, PlayPacing.alignedTrainingEnd(123_000_000L, true, 110_000_000L, 0));
+        assertEquals(119_000_000L, PlayPacing.alignedTrainingEnd(117_000_000L, true, 110_000_000L, 6_000_000L));
         // nothing published (the window has not drawn the last one): a 2 ms slice
-        assertEquals(113_000_000L, PlayPacing.alignedTrainingEnd(111_000_000L, false, 110_000_000L));
+        assertEquals(113_000_000L, PlayPacing.alignedTrainingEnd(111_000_000L, false, 110_000_000L, 6_000_000L));
         // after publishing it waits until 1 ms after the next frame is due (126.67 ms): from 124.9 ms, 2.77 ms
         assertEquals(127_666_667L - 124_900_000L, PlayPacing.alignedRest(true, 124_900_000L, 110_000_000L));
         assertEquals(0, PlayPacing.alignedRest(true, 130_000_000L, 110_000_000L));
@@ -220,7 +254,8 @@ class PlaygroundPacingTest {
         assertEquals(1_000_000L, PlayPacing.alignedRest(false, 123_000_000L, 110_000_000L));
         // published at 104 ms: without a frame drawn, the next one at 204 ms at the latest
         PlayPacing pacing = new PlayPacing();
-        pacing.published(100_000_000L, 104_000_000L, new PlayPacing.Made(2_000_000L, 1_000_000L));
+        pacing.made(100_000_000L, 104_000_000L, new PlayPacing.Made(2_000_000L, 1_000_000L));
+        pacing.publishing(new Object(), 104_000_000L);
         assertEquals(false, pacing.alignedPublishes(false, 204_000_000L));
         assertEquals(true, pacing.alignedPublishes(false, 204_000_001L));
         assertEquals(true, pacing.alignedPublishes(true, 105_000_000L));
