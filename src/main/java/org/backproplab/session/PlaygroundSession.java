@@ -293,6 +293,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         DataSet data = setup.data();
         worker.execute(() -> {
             try {
+                held = null; // made before the command, even one that fails half-way
                 if (!training.isBuilt()) {
                     training.rebuild(lesson, spec, data);
                 }
@@ -353,10 +354,10 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         if (pacing.waitsForFrame(drawn, start)) {
             return PlayPacing.POLL_NANOS;
         }
-        boolean publishes = pacing.alignedPublishes(pacing.isLastPublished(drawn)
-                && (held != null || training.epoch() != epochsDone), start);
+        boolean ready = pacing.isLastPublished(drawn) && (held != null || training.epoch() != epochsDone);
+        boolean publishes = pacing.alignedPublishes(ready, start);
         if (publishes) {
-            reveal(held != null ? held : made(start));
+            reveal(ready && held != null ? held : made(start)); // late: the state now, not one made 100 ms ago
         }
         train(PlayPacing.alignedTrainingEnd(worker.nanoTime(), publishes, drawn.at(), pacing.makingNanos()));
         if (!play) {
