@@ -92,7 +92,7 @@ final class PlayPacing {
 
     /** When training last published a snapshot; how long making the last one took. */
     private long publishedAt;
-    private long publishNanos;
+    private long makingNanos;
     /**
      * When a snapshot last made maps, and how long that snapshot took; the same for the edges'
      * picture; and how long each picture itself took when last made.
@@ -120,21 +120,21 @@ final class PlayPacing {
      * How long a chunk trains: while the window keeps up (it took the last snapshot), the frame less
      * the last snapshot's making and the rest, between 2 and 10 ms; else 10 ms.
      */
-    static long trainingNanos(boolean windowKeepsUp, long publishNanos) {
+    static long trainingNanos(boolean windowKeepsUp, long makingNanos) {
         if (!windowKeepsUp) {
             return MOST_TRAINING_NANOS;
         }
-        return Math.max(LEAST_TRAINING_NANOS, Math.min(MOST_TRAINING_NANOS, FRAME_NANOS - publishNanos - REST_NANOS));
+        return Math.max(LEAST_TRAINING_NANOS, Math.min(MOST_TRAINING_NANOS, FRAME_NANOS - makingNanos - REST_NANOS));
     }
 
     /** How long the last snapshot took to make. */
     long makingNanos() {
-        return publishNanos;
+        return makingNanos;
     }
 
     /** How long the next chunk trains, the window keeping up or not. */
     long trainingNanos(boolean windowKeepsUp) {
-        return trainingNanos(windowKeepsUp, publishNanos);
+        return trainingNanos(windowKeepsUp, makingNanos);
     }
 
     /** Whether to publish at {@code now}: while paused, when the window took the last snapshot, or when it is late. */
@@ -205,7 +205,7 @@ final class PlayPacing {
 
     /** A snapshot was made from {@code start} to {@code end}, its pictures as {@code made} says (published then or later). */
     void made(long start, long end, Made made) {
-        publishNanos = end - start;
+        makingNanos = end - start;
         if (made.mapsNanos() >= 0) {
             mapsAt = start;
             mapsNanos = end - start;
