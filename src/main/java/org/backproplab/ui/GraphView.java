@@ -71,7 +71,7 @@ public final class GraphView extends Region {
         setMinSize(200, 160);
         content.setManaged(false);
         hitLayer.setOpacity(0);
-        getChildren().addAll(edgeCanvas.rasterView(), edgeCanvas, content);
+        getChildren().addAll(edgeCanvas.rasterView(), edgeCanvas, thumbs.sheet(), content);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -308,6 +308,7 @@ public final class GraphView extends Region {
         content.resize(f.width(), f.height());
         content.getTransforms().setAll(new Scale(f.fit(), f.fit(), 0, 0));
         content.relocate(f.x(), f.y());
+        thumbs.place(neurons, f.fit(), f.x(), f.y(), getWidth(), getHeight());
         edgeCanvas.paint(snapshot.edges(), getWidth(), getHeight(), f.fit(), f.x(), f.y(), scale,
                 EdgeCanvas.index(sizes, marked));
         laidOut = f;

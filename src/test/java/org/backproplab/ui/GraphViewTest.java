@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -59,18 +60,73 @@ class GraphViewTest {
         return (ImageView) robot.lookup(id).queryAs(StackPane.class).getChildren().get(2);
     }
 
+    /** The sheet's pixel (premultiplied ARGB) at the centre of the node {@code id}, moved by (dx, dy) pixels. */
+    private static int sheetPixel(FxRobot robot, String id, double dx, double dy) {
+        ImageView sheet = robot.lookup(".neuron-sheet").queryAs(ImageView.class);
+        Node node = robot.lookup(id).query();
+        javafx.geometry.Bounds b = node.localToScene(node.getLayoutBounds());
+        javafx.geometry.Point2D p = sheet.sceneToLocal(b.getCenterX(), b.getCenterY());
+        double perUnit = sheet.getImage().getWidth() / sheet.getFitWidth();
+        return sheet.getImage().getPixelReader().getArgb((int) Math.floor(p.getX() * perUnit + dx),
+                (int) Math.floor(p.getY() * perUnit + dy));
+    }
+
     @Test
-    void heatmapsAreWrittenIntoTheSameImageEachFrame(FxRobot robot) throws Exception {
+    void heatmapsAreDrawnWithTheirCirclesIntoOnePictureWrittenEachFrame(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(pictures(0xffff0000), 4)).get();
-        ImageView h1 = thumb(robot, "#pg-neuron-0-0");
-        Image first = h1.getImage();
-        assertTrue(h1.isVisible());
-        assertEquals(0xffff0000, first.getPixelReader().getArgb(1, 1));
+        ImageView sheet = robot.lookup(".neuron-sheet").queryAs(ImageView.class);
+        StackPane h1 = robot.lookup("#pg-neuron-0-0").queryAs(StackPane.class);
+        Image first = sheet.getImage();
+        assertTrue(sheet.isVisible());
+        assertFalse(h1.getChildren().get(0).isVisible(), "its circle is in the picture");
+        assertFalse(thumb(robot, "#pg-neuron-0-0").isVisible(), "and its heatmap");
+        for (String id : List.of("#pg-neuron-0-0", "#pg-neuron-0-1", "#pg-neuron-1-0")) {
+            assertEquals(0xffff0000, sheetPixel(robot, id, 0, 0), id);
+        }
+        // the circle round the heatmap (no style sheet here: a black disc), and nothing between the neurons
+        double radius = ((javafx.scene.shape.Circle) h1.getChildren().get(0)).getRadius();
+        assertEquals(0xff000000, sheetPixel(robot, "#pg-neuron-0-0", 0, -radius * 0.9), "inside the circle, above the map");
+        assertEquals(0, sheetPixel(robot, "#pg-neuron-0-0", 0, -radius * 1.3) >>> 24, "outside it");
         WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(pictures(0xff0000ff), 4)).get();
-        assertSame(first, h1.getImage(), "the image is reused");
-        assertEquals(0xff0000ff, first.getPixelReader().getArgb(3, 3));
+        assertSame(first, sheet.getImage(), "the picture is reused");
+        assertEquals(0xff0000ff, sheetPixel(robot, "#pg-neuron-1-0", 0, 0));
+        // no heatmaps: each neuron draws its own circle again, its lines in it
         WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(null, 4)).get();
-        assertFalse(h1.isVisible());
+        assertFalse(sheet.isVisible());
+        assertTrue(h1.getChildren().get(0).isVisible());
+        assertTrue(h1.getChildren().get(1).isVisible());
+        assertFalse(thumb(robot, "#pg-neuron-0-0").isVisible());
+    }
+
+    @Test
+    void aSelectedNeuronDrawsItsOwnCircleAndHeatmapOverThePicture(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(pictures(0xffff0000), 4)).get();
+        GraphSnapshot s = withOutputLines("net = 1.0", "out = 0.73");
+        List<List<GraphSnapshot.Neuron>> neurons = new ArrayList<>(s.neurons());
+        GraphSnapshot.Neuron o = s.neurons().get(1).get(0);
+        neurons.set(1, List.of(new GraphSnapshot.Neuron(o.name(), o.net(), o.out(), o.delta(), o.tip(), o.active(),
+                o.backward(), o.deltaActive(), true)));
+        GraphSnapshot selected = new GraphSnapshot(s.layerSizes(), s.inputs(), neurons, s.biases(), s.edges(),
+                s.targets(), s.errors(), s.showTargets());
+        WaitForAsyncUtils.asyncFx(() -> {
+            graph.render(selected);
+            graph.setThumbnails(pictures(0xff00ff00), 4);
+        }).get();
+        StackPane chosen = robot.lookup("#pg-neuron-1-0").queryAs(StackPane.class);
+        assertTrue(chosen.getChildren().get(0).isVisible(), "its own circle, styled as selected");
+        ImageView own = thumb(robot, "#pg-neuron-1-0");
+        assertTrue(own.isVisible());
+        assertEquals(0xff00ff00, own.getImage().getPixelReader().getArgb(2, 2));
+        assertFalse(robot.lookup("#pg-neuron-0-0").queryAs(StackPane.class).getChildren().get(0).isVisible());
+        assertEquals(0xff00ff00, sheetPixel(robot, "#pg-neuron-0-0", 0, 0), "the others in the picture");
+        // unselected again: back in the picture, which kept its map
+        WaitForAsyncUtils.asyncFx(() -> {
+            graph.render(s);
+            graph.setThumbnails(pictures(0xff00ff00), 4);
+        }).get();
+        assertFalse(chosen.getChildren().get(0).isVisible());
+        assertFalse(own.isVisible());
+        assertEquals(0xff00ff00, sheetPixel(robot, "#pg-neuron-1-0", 0, 0));
     }
 
     /** The network of {@link #start} with neuron (1, 0)'s net and out lines set, as a stepping snapshot has them. */

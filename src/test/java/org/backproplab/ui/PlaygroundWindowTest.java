@@ -83,12 +83,30 @@ class PlaygroundWindowTest {
         ui.settle();
         javafx.scene.layout.StackPane neuron = robot.lookup("#pg-neuron-0-0").query();
         javafx.scene.image.ImageView thumb = (javafx.scene.image.ImageView) neuron.getChildren().get(2);
-        double shown = thumb.localToScene(thumb.getLayoutBounds()).getWidth();
+        javafx.geometry.Bounds place = thumb.localToScene(thumb.getLayoutBounds());
         PlaygroundSnapshot s = session().getSnapshot();
-        assertEquals(shown, s.thumbnailSize(), 0.5, "pixels on the screen (output scale 1)");
-        assertTrue(s.thumbnailSize() < PlaygroundSession.RESOLUTION);
-        assertEquals(s.thumbnailSize(), thumb.getImage().getWidth());
-        assertEquals(s.thumbnailSize() * s.thumbnailSize(), s.thumbnails()[0][0].length);
+        int size = s.thumbnailSize();
+        assertEquals(place.getWidth(), size, 0.5, "pixels on the screen (output scale 1)");
+        assertTrue(size < PlaygroundSession.RESOLUTION);
+        assertEquals(size * size, s.thumbnails()[0][0].length);
+        // the map as drawn in the graph's picture of its neurons: pixel for pixel, where the neuron shows it
+        javafx.scene.image.ImageView sheet = (javafx.scene.image.ImageView) neuron.getParent().getParent()
+                .lookup(".neuron-sheet");
+        assertTrue(sheet.isVisible());
+        javafx.geometry.Point2D at = sheet.sceneToLocal(place.getMinX(), place.getMinY());
+        javafx.scene.image.PixelReader shown = sheet.getImage().getPixelReader();
+        boolean found = false;
+        for (int dy = -1; dy <= 1 && !found; dy++) {
+            for (int dx = -1; dx <= 1 && !found; dx++) {
+                boolean same = true;
+                for (int k = 0; k < size * size && same; k++) {
+                    same = shown.getArgb((int) Math.round(at.getX()) + dx + k % size,
+                            (int) Math.round(at.getY()) + dy + k / size) == s.thumbnails()[0][0][k];
+                }
+                found = same;
+            }
+        }
+        assertTrue(found, "the map's " + size + " x " + size + " pixels within a pixel of " + at);
     }
 
     @Test
