@@ -141,6 +141,8 @@ final class EdgeCanvas extends Canvas {
             drawSpecial(gc, edges, n, fit, x, y, scale, marked);
             dirty = true;
         }
+        // an empty canvas as large as the graph still costs the software renderer a blend of every pixel, each frame
+        setVisible(special);
     }
 
     /**
