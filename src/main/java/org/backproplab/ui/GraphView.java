@@ -158,6 +158,7 @@ public final class GraphView extends Region {
     /** Marks one edge or bias (the one being edited) with the style class "selected"; null for none. */
     public void setMarked(GraphItem item) {
         this.marked = item;
+        thumbs.mark(item);
         laidOut = null;
         requestLayout();
         int e = 0;
@@ -308,7 +309,9 @@ public final class GraphView extends Region {
         content.resize(f.width(), f.height());
         content.getTransforms().setAll(new Scale(f.fit(), f.fit(), 0, 0));
         content.relocate(f.x(), f.y());
-        thumbs.place(neurons, f.fit(), f.x(), f.y(), getWidth(), getHeight());
+        if (compact) {
+            thumbs.place(neurons, f.fit(), f.x(), f.y(), getWidth(), getHeight());
+        }
         edgeCanvas.paint(snapshot.edges(), getWidth(), getHeight(), f.fit(), f.x(), f.y(), scale,
                 EdgeCanvas.index(sizes, marked));
         laidOut = f;

@@ -81,6 +81,13 @@ final class NeuronSheet {
         view.setFitHeight(picture.height() / pixelScale);
     }
 
+    /** Forgets where the neurons were: nothing is shown until they are placed again. */
+    void unplace() {
+        placed = false;
+        shown = null;
+        view.setVisible(false);
+    }
+
     /**
      * Shows {@code argb[l][j]} ({@code size} x {@code size} ARGB pixels) in neuron j of layer l's
      * circle: whether the picture shows them (not before the neurons are placed, nor for other

@@ -7,6 +7,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import org.backproplab.session.GraphItem;
 
 /**
  * Shows each neuron's heatmap: all of them with their circles in one picture ({@link NeuronSheet})
@@ -18,6 +19,8 @@ final class NeuronThumbs {
     private final NeuronSheet sheet = new NeuronSheet();
     private int[][][] lastArgb;
     private int lastSize;
+    /** The edge or bias being edited (the graph draws it over the picture), or null. */
+    private GraphItem marked;
     /** {@code shown[l][j]}: the pixels last written for neuron j of layer l. */
     private int[][][] shown = new int[0][][];
     /**
@@ -55,6 +58,7 @@ final class NeuronThumbs {
     void place(List<List<GraphNodes.NeuronNodes>> neurons, double fit, double x, double y, double width, double height) {
         if (neurons.isEmpty() || neurons.get(0).isEmpty() || neurons.get(0).get(0).node().getScene() == null
                 || neurons.get(0).get(0).node().getScene().getWindow() == null) {
+            sheet.unplace();
             return;
         }
         double[][] centres = new double[neurons.size()][];
@@ -71,6 +75,8 @@ final class NeuronThumbs {
             }
         }
         if (plain == null || !(plain.getFill() instanceof Color fill)) {
+            // no circle to take the look from: each neuron draws itself
+            sheet.unplace();
             return;
         }
         Color rim = plain.getStroke() instanceof Color c ? c : Color.TRANSPARENT;
@@ -80,6 +86,21 @@ final class NeuronThumbs {
         if (lastArgb != null) {
             show(neurons, lastArgb, lastSize);
         }
+    }
+
+    /**
+     * The weight being edited (its edge drawn with a glow over the neurons' picture), or null: the
+     * neurons at its two ends draw themselves, over it, as they did before the picture.
+     */
+    void mark(GraphItem item) {
+        this.marked = item;
+    }
+
+    /** Whether neuron j of layer l is at an end of the {@link #mark}ed edge. */
+    private boolean atMarkedEdge(int l, int j) {
+        GraphItem m = marked;
+        return m != null && m.kind() == GraphItem.Kind.WEIGHT
+                && (m.layer() == l && m.row() == j || m.layer() == l + 1 && m.col() == j);
     }
 
     /** Whether the neuron's circle has a style of its own (selected, or lit by a pass), so that it is drawn by its own nodes. */
@@ -110,7 +131,7 @@ final class NeuronThumbs {
                 ImageView v = column.get(j).thumb();
                 int[] pixels = argb != null && l < argb.length && j < argb[l].length ? argb[l][j] : null;
                 boolean has = pixels != null;
-                boolean own = !inSheet || styled(column.get(j));
+                boolean own = !inSheet || styled(column.get(j)) || atMarkedEdge(l, j);
                 column.get(j).node().getChildren().get(0).setVisible(own);
                 if (!own) {
                     // in the sheet: its own image is written again when it shows

@@ -84,7 +84,9 @@ class GraphViewTest {
             assertEquals(0xffff0000, sheetPixel(robot, id, 0, 0), id);
         }
         // the circle round the heatmap (no style sheet here: a black disc), and nothing between the neurons
-        double radius = ((javafx.scene.shape.Circle) h1.getChildren().get(0)).getRadius();
+        Node circle = h1.getChildren().get(0);
+        double radius = circle.localToScene(circle.getLayoutBounds()).getWidth() / 2
+                * sheet.getImage().getWidth() / sheet.getFitWidth();
         assertEquals(0xff000000, sheetPixel(robot, "#pg-neuron-0-0", 0, -radius * 0.9), "inside the circle, above the map");
         assertEquals(0, sheetPixel(robot, "#pg-neuron-0-0", 0, -radius * 1.3) >>> 24, "outside it");
         WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(pictures(0xff0000ff), 4)).get();
@@ -119,14 +121,38 @@ class GraphViewTest {
         assertEquals(0xff00ff00, own.getImage().getPixelReader().getArgb(2, 2));
         assertFalse(robot.lookup("#pg-neuron-0-0").queryAs(StackPane.class).getChildren().get(0).isVisible());
         assertEquals(0xff00ff00, sheetPixel(robot, "#pg-neuron-0-0", 0, 0), "the others in the picture");
-        // unselected again: back in the picture, which kept its map
+        // unselected, with new maps: back in the picture, with the new map
         WaitForAsyncUtils.asyncFx(() -> {
             graph.render(s);
-            graph.setThumbnails(pictures(0xff00ff00), 4);
+            graph.setThumbnails(pictures(0xffff00ff), 4);
         }).get();
         assertFalse(chosen.getChildren().get(0).isVisible());
         assertFalse(own.isVisible());
-        assertEquals(0xff00ff00, sheetPixel(robot, "#pg-neuron-1-0", 0, 0));
+        assertEquals(0xffff00ff, sheetPixel(robot, "#pg-neuron-1-0", 0, 0));
+        // selected again with newer maps: its own image shows the newest, not the one it showed before
+        WaitForAsyncUtils.asyncFx(() -> {
+            graph.render(selected);
+            graph.setThumbnails(pictures(0xff00ffff), 4);
+        }).get();
+        assertTrue(own.isVisible());
+        assertEquals(0xff00ffff, own.getImage().getPixelReader().getArgb(2, 2));
+    }
+
+    @Test
+    void theNeuronsAtTheEditedWeightsEndsDrawThemselvesOverItsEdge(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> graph.setThumbnails(pictures(0xffff0000), 4)).get();
+        // the weight from h2 (layer 0, neuron 1) to the output (layer 1, neuron 0), drawn with a glow
+        WaitForAsyncUtils.asyncFx(() -> graph.setMarked(GraphItem.weight(1, 0, 1))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#pg-neuron-0-1", "#pg-neuron-1-0")) {
+            StackPane end = robot.lookup(id).queryAs(StackPane.class);
+            assertTrue(end.getChildren().get(0).isVisible(), id + " draws its own circle");
+            assertEquals(0xffff0000, thumb(robot, id).getImage().getPixelReader().getArgb(1, 1), id);
+        }
+        assertFalse(robot.lookup("#pg-neuron-0-0").queryAs(StackPane.class).getChildren().get(0).isVisible());
+        WaitForAsyncUtils.asyncFx(() -> graph.setMarked(null)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#pg-neuron-1-0").queryAs(StackPane.class).getChildren().get(0).isVisible());
     }
 
     /** The network of {@link #start} with neuron (1, 0)'s net and out lines set, as a stepping snapshot has them. */
