@@ -204,7 +204,6 @@ final class NeuronSheet {
 
     private static int premultiplied(Color c) {
         int a = (int) Math.round(c.getOpacity() * 255);
-        return premultiplied(a << 24 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                | (int) Math.round(c.getBlue() * 255));
+        return premultiplied(a << 24 | GraphNodes.rgb(c));
     }
 }
