@@ -145,14 +145,15 @@ final class PlayPacing {
     /**
      * In step: when a chunk's training that starts at {@code now} stops. After a publish (the window
      * drew the last snapshot in the frame that started at {@code shownAt}): so that the next snapshot,
-     * made then in {@code makingNanos}, is ready 2 ms before the next frame is due; after at least 2 ms
-     * of training (a worker that woke late). Else after a 2 ms slice.
+     * made then in {@code makingNanos}, is ready 2 ms before the next frame is due; a worker that woke
+     * too late for that trains one batch only (and catches up: 2 ms of training more, a snapshot
+     * whose making overran kept the ones after it late too). Else after a 2 ms slice.
      */
     static long alignedTrainingEnd(long now, boolean published, long shownAt, long makingNanos) {
         if (!published) {
             return now + SLICE_NANOS;
         }
-        return Math.max(now + LEAST_TRAINING_NANOS, shownAt + FRAME_NANOS - BEFORE_FRAME_NANOS - makingNanos);
+        return Math.max(now, shownAt + FRAME_NANOS - BEFORE_FRAME_NANOS - makingNanos);
     }
 
     /**

@@ -1,5 +1,12 @@
 package org.backproplab.session;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.backproplab.data.DataPoint;
+import org.backproplab.data.DataSet;
+import org.backproplab.data.Task;
+import org.backproplab.session.PlaygroundChoices.MapPoint;
+
 /**
  * The playground's pictures as ARGB pixels, in TensorFlow Playground's colours: orange for low
  * (negative, class 0), white for the middle, blue for high (positive, class 1); a third class is
@@ -131,5 +138,25 @@ public final class PlaygroundPictures {
                 }
                 return new double[] {-max, max};
         }
+    }
+
+    /** The data set's points as the map shows them: training points, then test points, in their class's (or value's) colour. */
+    static List<MapPoint> points(DataSet d, Task task) {
+        List<MapPoint> out = new ArrayList<>(d.train().size() + d.test().size());
+        for (DataPoint p : d.train()) {
+            out.add(new MapPoint(p.x1(), p.x2(), color(p, task), false));
+        }
+        for (DataPoint p : d.test()) {
+            out.add(new MapPoint(p.x1(), p.x2(), color(p, task), true));
+        }
+        return List.copyOf(out);
+    }
+
+    private static int color(DataPoint p, Task task) {
+        return switch (task) {
+            case MULTICLASS -> classColor((int) p.label());
+            case BINARY -> p.label() > 0.5 ? HIGH : LOW;
+            case REGRESSION -> color(p.label(), -1, 1);
+        };
     }
 }

@@ -354,7 +354,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         if (pacing.waitsForFrame(drawn, start)) {
             return PlayPacing.POLL_NANOS;
         }
-        boolean ready = pacing.isLastPublished(drawn) && (held != null || training.epoch() != epochsDone);
+        boolean ready = pacing.isLastPublished(drawn) && (held != null || training.trainedSinceSnapshot());
         boolean publishes = pacing.alignedPublishes(ready, start);
         if (publishes) {
             reveal(ready && held != null ? held : made(start)); // late: the state now, not one made 100 ms ago
@@ -395,6 +395,6 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
 
     @Override
     protected void afterPause() {
-        submit(() -> { });
+        submit(() -> Optional.ofNullable(training.finishEpoch()).ifPresent(this::post)); // paused between epochs
     }
 }

@@ -64,6 +64,8 @@ final class PlaygroundTraining {
     /** The point chosen on the map, or null: the neurons' tooltips give their outputs for it. */
     private DataPoint chosen;
     private long version;
+    /** The iteration the last snapshot was made at. */
+    private long snapshotIteration = -1;
 
     /** The network as the program of its next update (worker thread). */
     org.backproplab.io.CodeSetup code() throws org.backproplab.io.CodeSetup.UnsupportedException {
@@ -88,7 +90,7 @@ final class PlaygroundTraining {
         spec = newSpec;
         if (newData != data) {
             data = newData;
-            points = points(newData, newSpec.task());
+            points = PlaygroundPictures.points(newData, newSpec.task());
         }
         Lesson l = spec.toLesson(lessonId, data);
         trainer = l.newTrainer();
@@ -146,7 +148,7 @@ final class PlaygroundTraining {
     void refreshData(PlaygroundSpec newSpec, DataSet newData) {
         spec = newSpec;
         data = newData;
-        points = points(newData, newSpec.task());
+        points = PlaygroundPictures.points(newData, newSpec.task());
         Checkpoint keep = trainer.checkpoint();
         Lesson l = spec.toLesson(lessonId, data);
         trainer = l.newTrainer();
@@ -161,34 +163,47 @@ final class PlaygroundTraining {
         testNow = testSamples == null ? new Evaluation(Double.NaN, Double.NaN) : trainer.evaluate(testSamples);
     }
 
-    /** Epochs, at least one, while {@code more} says so after each: the notice of a divergence, or null. */
-    Notice trainWhile(BooleanSupplier more) {
-        Notice diverged;
-        do {
-            diverged = trainEpoch();
-        } while (diverged == null && more.getAsBoolean());
-        return diverged;
-    }
-
     /**
-     * Trains whole epochs while {@code more} holds and the next, if it takes as long as the last,
-     * ends by {@code end} on {@code clock} (at least one): at 8 layers of 16 an epoch takes some 5 ms,
-     * and one begun just before {@code end} ran into the next frame's snapshot. Returns the divergence
-     * notice, as {@link #trainWhile}.
+     * Trains batch by batch while {@code more} holds and the next batch, if it takes as long as the
+     * last, ends by {@code end} on {@code clock} (at least one batch); each epoch's end records the
+     * curves. Batches, not whole epochs: at 8 layers of 16 an epoch takes some 5 ms, so training
+     * stopped up to 5 ms before its time (unused) or, a worker late for its frame, ran 5 ms past it
+     * (the next snapshot late too). Stops between two batches of an epoch; {@link #finishEpoch} ends
+     * it (a pause). Returns the notice of a divergence at an epoch's end, or null.
      */
     Notice trainUntil(LongSupplier clock, long end, BooleanSupplier more) {
-        long[] last = {clock.getAsLong()};
-        return trainWhile(() -> {
+        long last = clock.getAsLong();
+        while (true) {
+            int epoch = trainer.epoch();
+            trainer.trainIteration();
+            Notice diverged = trainer.epoch() == epoch ? null : endEpoch();
             long now = clock.getAsLong();
-            long took = now - last[0];
-            last[0] = now;
-            return more.getAsBoolean() && now + took <= end;
-        });
+            long took = now - last;
+            last = now;
+            if (diverged != null || !more.getAsBoolean() || now + took > end) {
+                return diverged;
+            }
+        }
     }
 
-    /** One epoch, recording the curves; returns the divergence notice when the loss or a weight stopped being finite. */
+    /** The rest of an epoch begun (a pause), recorded as {@link #trainEpoch}; nothing at an epoch's start. */
+    Notice finishEpoch() {
+        return trainer.cursor() == 0 ? null : trainEpoch();
+    }
+
+    /** Whether training went on since the last snapshot was made. */
+    boolean trainedSinceSnapshot() {
+        return trainer.iteration() != snapshotIteration;
+    }
+
+    /** The rest of the epoch (all of it from its start), recording the curves; the divergence notice, or null. */
     Notice trainEpoch() {
         trainer.trainEpoch();
+        return endEpoch();
+    }
+
+    /** At an epoch's end: the curves; the divergence notice when the loss or a weight stopped being finite. */
+    private Notice endEpoch() {
         path.record(trainer);
         evaluate();
         int e = trainer.epoch();
@@ -286,25 +301,6 @@ final class PlaygroundTraining {
                 spec.seed(), one, null, true);
     }
 
-    private static List<MapPoint> points(DataSet d, Task task) {
-        List<MapPoint> out = new ArrayList<>(d.train().size() + d.test().size());
-        for (DataPoint p : d.train()) {
-            out.add(new MapPoint(p.x1(), p.x2(), color(p, task), false));
-        }
-        for (DataPoint p : d.test()) {
-            out.add(new MapPoint(p.x1(), p.x2(), color(p, task), true));
-        }
-        return List.copyOf(out);
-    }
-
-    private static int color(DataPoint p, Task task) {
-        return switch (task) {
-            case MULTICLASS -> PlaygroundPictures.classColor((int) p.label());
-            case BINARY -> p.label() > 0.5 ? PlaygroundPictures.HIGH : PlaygroundPictures.LOW;
-            case REGRESSION -> PlaygroundPictures.color(p.label(), -1, 1);
-        };
-    }
-
     /**
      * Everything the view draws, copied and rendered to pixels here on the worker. The maps (a
      * forward pass over the grid's 10,000 points) are made again when {@code freshMaps}, the edges'
@@ -312,6 +308,7 @@ final class PlaygroundTraining {
      * else those of the last snapshot are kept while their size, look and geometry still fit.
      */
     PlaygroundSnapshot snapshot(boolean discretize, int thumbnailSize, boolean freshMaps, boolean freshEdges) {
+        snapshotIteration = trainer.iteration();
         var parameters = trainer.network().copyParameters();
         heatCopy.restoreParameters(parameters);
         List<Integer> sizes = new ArrayList<>();

@@ -118,23 +118,41 @@ class PlaygroundMapsTest {
     }
 
     @Test
-    void trainingStopsBeforeAnEpochThatWouldEndAfterItsTimeAfterOneAtLeast() {
+    void trainingStopsBeforeABatchThatWouldEndAfterItsTimeAfterOneAtLeast() {
         long[] now = {0};
-        // every reading of the clock 5 ms later: each epoch is seen to take 5 ms
-        java.util.function.LongSupplier clock = () -> now[0] += 5_000_000L;
-        int start = training.epoch();
-        // read at 5 ms; epochs end at 10, 15, 20: a fourth would end at 25, after 22
-        assertNull(training.trainUntil(clock, 22_000_000L, () -> true));
-        assertEquals(start + 3, training.epoch());
-        // 20 would do: it ends at 20 exactly, then 25 would not
+        // every reading of the clock 1 ms later: each batch is seen to take 1 ms
+        java.util.function.LongSupplier clock = () -> now[0] += 1_000_000L;
+        // TensorFlow Playground's default: 250 training points in batches of 10, 25 batches an epoch
+        PlaygroundSnapshot start = training.snapshot(false, 20, false, false);
+        assertEquals(0, start.iteration());
+        assertFalse(training.trainedSinceSnapshot());
+        // read at 1 ms; batches end at 2, 3, ... 10: an eleventh would end at 11, after 10
+        assertNull(training.trainUntil(clock, 10_000_000L, () -> true));
+        assertTrue(training.trainedSinceSnapshot());
+        PlaygroundSnapshot nine = training.snapshot(false, 20, false, false);
+        assertEquals(9, nine.iteration());
+        assertEquals(start.epoch(), nine.epoch(), "stopped in the middle of the epoch");
+        assertEquals(start.trainLoss().size(), nine.trainLoss().size(), "no epoch's end: no point on the curve");
+        // already past its time: one batch all the same; and none more once told to stop
+        training.trainUntil(clock, 0, () -> true);
+        training.trainUntil(clock, Long.MAX_VALUE / 2, () -> false);
+        assertEquals(11, training.snapshot(false, 20, false, false).iteration());
+        // through the epoch's end (25 batches): it records the loss there, and goes on into the next epoch
         now[0] = 0;
         training.trainUntil(clock, 20_000_000L, () -> true);
-        assertEquals(start + 6, training.epoch());
-        // already past its time: one epoch all the same; and none more once told to stop
-        training.trainUntil(clock, 0, () -> true);
-        assertEquals(start + 7, training.epoch());
-        training.trainUntil(clock, Long.MAX_VALUE / 2, () -> false);
-        assertEquals(start + 8, training.epoch());
+        PlaygroundSnapshot after = training.snapshot(false, 20, false, false);
+        assertEquals(30, after.iteration());
+        assertEquals(start.epoch() + 1, after.epoch());
+        assertEquals(start.trainLoss().size() + 1, after.trainLoss().size());
+        assertEquals(start.epoch() + 1, after.trainLoss().iterations()[after.trainLoss().size() - 1], "at the epoch's end");
+        // a pause ends the epoch begun: 20 batches more, one more point; at an epoch's start, nothing
+        assertNull(training.finishEpoch());
+        PlaygroundSnapshot paused = training.snapshot(false, 20, false, false);
+        assertEquals(50, paused.iteration());
+        assertEquals(start.epoch() + 2, paused.epoch());
+        assertEquals(start.trainLoss().size() + 2, paused.trainLoss().size());
+        assertNull(training.finishEpoch());
+        assertFalse(training.trainedSinceSnapshot(), "nothing to finish");
     }
 
     @Test

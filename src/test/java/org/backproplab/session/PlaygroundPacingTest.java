@@ -18,12 +18,12 @@ class PlaygroundPacingTest {
     private final List<Runnable> fxQueue = new ArrayList<>();
     private final PlaygroundSession session = new PlaygroundSession(worker, fxQueue::add);
 
-    /** The window's thread runs what was handed to it: it takes the pending snapshot. */
+    /** The window's thread runs what was handed to it: it takes the pending snapshot (returns its iteration). */
     private int takeSnapshot() {
         List<Runnable> tasks = new ArrayList<>(fxQueue);
         fxQueue.clear();
         tasks.forEach(Runnable::run);
-        return session.getSnapshot().epoch();
+        return (int) session.getSnapshot().iteration();
     }
 
     @Test
@@ -34,7 +34,7 @@ class PlaygroundPacingTest {
         session.play();
         worker.runTasks(1);
         int first = takeSnapshot();
-        assertTrue(first > 0, "the first chunk trained and published: epoch " + first);
+        assertTrue(first > 0, "the first chunk trained and published: iteration " + first);
         worker.advance(5_000_000L);
         // the second chunk published; the window does not take it before the third chunk has run
         worker.advance(5_000_000L);
@@ -54,7 +54,7 @@ class PlaygroundPacingTest {
         takeSnapshot();
         session.play();
         worker.runTasks(1);
-        // on the test's clock every chunk trains the same number of epochs
+        // on the test's clock every chunk trains the same number of batches
         int perChunk = takeSnapshot();
         // the second chunk publishes; then 200 ms of chunks while the window takes nothing
         worker.advance(5_000_000L);
@@ -65,10 +65,11 @@ class PlaygroundPacingTest {
         session.pause();
         worker.runUntilIdle();
         int trained = takeSnapshot();
-        // a publish more than 100 ms after the last replaced the second chunk's snapshot (2 chunks' epochs),
-        // so the one taken is at most 100 ms (ten chunks of 10 ms) behind the state at the pause
-        assertTrue(taken > 2 * perChunk, "taken " + taken + ", " + perChunk + " epochs a chunk");
-        assertTrue(trained - taken <= 10 * perChunk, "taken " + taken + ", trained " + trained);
+        // a publish more than 100 ms after the last replaced the second chunk's snapshot (2 chunks' batches),
+        // so the one taken is at most 100 ms (ten chunks of 10 ms) behind the state at the pause, which
+        // then ends the epoch begun (at most 24 batches of 25 more)
+        assertTrue(taken > 2 * perChunk, "taken " + taken + ", " + perChunk + " batches a chunk");
+        assertTrue(trained - taken <= 10 * perChunk + 24, "taken " + taken + ", trained " + trained);
     }
 
     @Test
@@ -169,7 +170,7 @@ class PlaygroundPacingTest {
         takeSnapshot();
         worker.advance(2_000_000L);
         int first = takeSnapshot();
-        assertTrue(first > 0, "the chunk after a drawn frame published the state trained since: epoch " + first);
+        assertTrue(first > 0, "the chunk after a drawn frame published the state trained since: iteration " + first);
         // taken but not drawn: chunks wait for the frame (up to two frames after the last drawn), then
         // train in slices, and publish nothing (they would replace it unseen) for less than 100 ms
         for (int i = 0; i < 10; i++) {
@@ -242,9 +243,9 @@ class PlaygroundPacingTest {
         assertEquals(124_666_667L, PlayPacing.alignedTrainingEnd(115_000_000L, true, 110_000_000L, 0));
         // the next snapshot made ahead in 6 ms: until 6 ms sooner, so that it is ready then
         assertEquals(118_666_667L, PlayPacing.alignedTrainingEnd(111_000_000L, true, 110_000_000L, 6_000_000L));
-        // a worker that woke late trains at least 2 ms
-        assertEquals(125_000_000L, PlayPacing.alignedTrainingEnd(123_000_000L, true, 110_000_000L, 0));
-        assertEquals(119_000_000L, PlayPacing.alignedTrainingEnd(117_000_000L, true, 110_000_000L, 6_000_000L));
+        // a worker that woke too late for that: its time is now (it trains one batch, then makes the next)
+        assertEquals(125_000_000L, PlayPacing.alignedTrainingEnd(125_000_000L, true, 110_000_000L, 0));
+        assertEquals(119_000_000L, PlayPacing.alignedTrainingEnd(119_000_000L, true, 110_000_000L, 6_000_000L));
         // nothing published (the window has not drawn the last one): a 2 ms slice
         assertEquals(113_000_000L, PlayPacing.alignedTrainingEnd(111_000_000L, false, 110_000_000L, 6_000_000L));
         // after publishing it waits until 1 ms after the next frame is due (126.67 ms): from 124.9 ms, 2.77 ms

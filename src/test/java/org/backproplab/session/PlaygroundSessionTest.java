@@ -369,6 +369,28 @@ class PlaygroundSessionTest {
     }
 
     @Test
+    void playTrainsBatchByBatchAndAPauseEndsTheEpochBegun() {
+        // TensorFlow Playground's default: 250 training points in batches of 10, 25 batches an epoch
+        session.togglePlay();
+        worker.advance(10_000_000L);
+        PlaygroundSnapshot playing = snapshot();
+        assertTrue(playing.iteration() > 0);
+        assertNotEquals(0, playing.iteration() % 25, "a snapshot between two batches of an epoch: " + playing.iteration());
+        assertEquals(playing.iteration() / 25, playing.epoch());
+        session.togglePlay();
+        await();
+        PlaygroundSnapshot paused = snapshot();
+        assertFalse(session.isPlaying());
+        assertEquals(playing.epoch() + 1, paused.epoch(), "the epoch begun, ended");
+        assertEquals(25L * paused.epoch(), paused.iteration());
+        assertEquals(paused.epoch(), paused.trainLoss().iterations()[paused.trainLoss().size() - 1], "with its loss");
+        // a step from there is one whole epoch
+        session.stepEpoch();
+        await();
+        assertEquals(25L * (paused.epoch() + 1), snapshot().iteration());
+    }
+
+    @Test
     void theTooLargeLearningRateLessonDivergesWithinItsEpochsAndPauses() {
         session.loadLesson("lr-too-large");
         await();
