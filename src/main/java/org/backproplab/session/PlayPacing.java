@@ -146,8 +146,8 @@ final class PlayPacing {
      * In step: when a chunk's training that starts at {@code now} stops. After a publish (the window
      * drew the last snapshot in the frame that started at {@code shownAt}): so that the next snapshot,
      * made then in {@code makingNanos}, is ready 2 ms before the next frame is due; a worker that woke
-     * too late for that trains one batch only (and catches up: 2 ms of training more, a snapshot
-     * whose making overran kept the ones after it late too). Else after a 2 ms slice.
+     * too late for that trains one batch only, and so catches up (when it trained 2 ms at least, one
+     * snapshot whose making overran made the ones after it late too). Else after a 2 ms slice.
      */
     static long alignedTrainingEnd(long now, boolean published, long shownAt, long makingNanos) {
         if (!published) {
