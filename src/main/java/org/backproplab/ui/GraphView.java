@@ -47,6 +47,8 @@ public final class GraphView extends Region {
     private final EdgeCanvas edgeCanvas = new EdgeCanvas();
     /** Each edge's line that takes the mouse, in a layer never drawn. */
     private final List<Line> hits = new ArrayList<>();
+    /** The tooltips' showings and hidings ({@code GraphNodes.tipEvents}) when the last snapshot's edges were shown. */
+    private final long[] tipsSeen = {-1};
     private final Group hitLayer = new Group();
     private final List<Label> weightLabels = new ArrayList<>();
     /** {@code neurons.get(l).get(j)}: the nodes of neuron j of layer l. */
@@ -178,9 +180,7 @@ public final class GraphView extends Region {
         laidOut = null;
         content.getChildren().clear();
         hitLayer.getChildren().clear();
-        for (List<?> list : List.of(hits, weightLabels, neurons, inputs, targets, errors)) {
-            list.clear();
-        }
+        List.of(hits, weightLabels, neurons, inputs, targets, errors).forEach(List::clear);
         sizes = List.copyOf(newSizes);
         GraphNodes make = new GraphNodes(idPrefix, onSelect, item -> onHover.accept(item));
         int layers = sizes.size() - 1;
@@ -240,7 +240,7 @@ public final class GraphView extends Region {
         }
         // beyond a few dozen edges the values would be unreadable: hover shows them instead
         boolean weightsReadable = hits.size() <= 40 && !compact;
-        GraphNodes.edges(s, before, hits, weightLabels, weightsReadable, k -> text(snapshot.edges().get(k).label().tip()),
+        GraphNodes.edges(s, before, tipsSeen, hits, weightLabels, weightsReadable, k -> text(snapshot.edges().get(k).label().tip()),
                 (label, box) -> show(label, box, true));
         for (int l = 0; l < neurons.size(); l++) {
             for (int j = 0; j < neurons.get(l).size(); j++) {

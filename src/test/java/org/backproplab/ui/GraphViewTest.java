@@ -239,6 +239,36 @@ class GraphViewTest {
         assertEquals("w1 (X1 \u2192 h1) = 0.75", hoverEdge(robot, "#pg-edge-0-0-0"));
     }
 
+    /** The test's network with w1 (X1 -> h1) = {@code w1}, drawn as the next frame. */
+    private void renderWith(double w1) throws Exception {
+        Map<String, ImmutableMatrix> p = Map.of("W1", ImmutableMatrix.of(new double[][] {{w1, -2}, {1, 1}}),
+                "b1", ImmutableMatrix.of(new double[][] {{0.1}, {0.2}}),
+                "W2", ImmutableMatrix.of(new double[][] {{2, -0.5}}), "b2", ImmutableMatrix.of(new double[][] {{0}}));
+        WaitForAsyncUtils.asyncFx(() -> graph.render(GraphSnapshot.ofNetwork(List.of(2, 2, 1), List.of("X1", "X2"), p,
+                true, false))).get();
+    }
+
+    @Test
+    void aWeightsTooltipShownWhileFramesCameTellsTheNewestValueWhenShownAgain(FxRobot robot) throws Exception {
+        javafx.scene.shape.Line edge = robot.lookup("#pg-edge-0-0-0").queryAs(javafx.scene.shape.Line.class);
+        robot.moveTo(edge.localToScreen(edge.getStartX() + 0.25 * (edge.getEndX() - edge.getStartX()),
+                edge.getStartY() + 0.25 * (edge.getEndY() - edge.getStartY())));
+        assertEquals("w1 (X1 \u2192 h1) = 0.5", shownTooltip(robot).getText());
+        // a frame while it shows: it tells the new value at once
+        renderWith(0.75);
+        assertEquals("w1 (X1 \u2192 h1) = 0.75", shownTooltip(robot).getText());
+        // hidden, then two frames, the second with no tooltip shown or hidden since the first (which
+        // skips the tooltips): shown again, it tells the last frame's value, not the one it showed
+        robot.moveTo(edge.localToScreen(edge.getStartX() - 60, edge.getStartY() - 60));
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.listWindows().stream()
+                .noneMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()));
+        renderWith(1.25);
+        renderWith(1.5);
+        assertEquals("w1 (X1 \u2192 h1) = 1.5", hoverEdge(robot, "#pg-edge-0-0-0"));
+        renderWith(1.75);
+        assertEquals("w1 (X1 \u2192 h1) = 1.75", hoverEdge(robot, "#pg-edge-0-0-0"));
+    }
+
     @Test
     void aCompactPlainNetworkShowsNamesAndHidesValues(FxRobot robot) throws Exception {
         assertEquals("X1", robot.lookup("#pg-input-0").queryAs(Label.class).getText());
