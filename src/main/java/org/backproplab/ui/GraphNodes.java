@@ -205,16 +205,16 @@ final class GraphNodes {
             boolean readable, IntFunction<String> tip, BiConsumer<Label, GraphSnapshot.Box> show) {
         // no tooltip shown or hidden since the last frame, none showing: the hidden ones keep their text to make
         // (reading 2,000 labels' tooltips took the FX thread some 15 % of its time at 8 layers of 16)
-        boolean quiet = !readable && before != null && tipsShowing == 0 && tipsSeen[0] == tipEvents;
+        boolean quiet = tipsShowing == 0 && tipsSeen[0] == tipEvents;
         tipsSeen[0] = tipEvents;
         for (int e = 0; e < hits.size(); e++) {
             GraphSnapshot.Edge edge = s.edges().get(e);
-            if (quiet && before.edges().get(e).positive() == edge.positive()) {
+            boolean kept = !readable && before != null && before.edges().get(e).positive() == edge.positive();
+            if (kept && quiet) {
                 continue;
             }
             Label label = labels.get(e);
-            if (!readable && before != null && before.edges().get(e).positive() == edge.positive()
-                    && !label.isVisible() && !label.getTooltip().isShowing()) {
+            if (kept && !label.isVisible() && !label.getTooltip().isShowing()) {
                 // a tooltip shown since took its text: it makes it again, from the snapshot shown then
                 later(label.getTooltip(), e, tip);
                 continue;
