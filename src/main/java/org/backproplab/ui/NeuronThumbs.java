@@ -34,15 +34,21 @@ final class NeuronThumbs {
      * so that the maps can be made that size; 0 before the graph is in a window.
      */
     static int shownPixels(List<List<GraphNodes.NeuronNodes>> neurons) {
-        if (neurons.isEmpty() || neurons.get(0).isEmpty()) {
+        javafx.stage.Window window = window(neurons);
+        if (window == null) {
             return 0;
         }
         ImageView v = neurons.get(0).get(0).thumb();
-        if (v.getScene() == null || v.getScene().getWindow() == null) {
-            return 0;
-        }
         double width = v.localToScene(v.getLayoutBounds()).getWidth();
-        return (int) Math.round(width * v.getScene().getWindow().getOutputScaleX());
+        return (int) Math.round(width * window.getOutputScaleX());
+    }
+
+    /** The window the first neuron is shown in, or null (no neuron, or the graph not yet in a window). */
+    private static javafx.stage.Window window(List<List<GraphNodes.NeuronNodes>> neurons) {
+        if (neurons.isEmpty() || neurons.get(0).isEmpty() || neurons.get(0).get(0).node().getScene() == null) {
+            return null;
+        }
+        return neurons.get(0).get(0).node().getScene().getWindow();
     }
 
     /** The picture of the neurons that have no style of their own, over the edges and under the other nodes. */
@@ -56,8 +62,8 @@ final class NeuronThumbs {
      * (its circles' colours and widths as styled now); the last heatmaps are shown again.
      */
     void place(List<List<GraphNodes.NeuronNodes>> neurons, double fit, double x, double y, double width, double height) {
-        if (neurons.isEmpty() || neurons.get(0).isEmpty() || neurons.get(0).get(0).node().getScene() == null
-                || neurons.get(0).get(0).node().getScene().getWindow() == null) {
+        javafx.stage.Window window = window(neurons);
+        if (window == null) {
             sheet.unplace();
             return;
         }
@@ -81,8 +87,7 @@ final class NeuronThumbs {
         }
         Color rim = plain.getStroke() instanceof Color c ? c : Color.TRANSPARENT;
         sheet.place(centres, fit * plain.getRadius(), plain.getStroke() == null ? 0 : fit * plain.getStrokeWidth(),
-                fit * neurons.get(0).get(0).thumb().getFitWidth(), fill, rim, width, height,
-                neurons.get(0).get(0).node().getScene().getWindow().getOutputScaleX());
+                fit * neurons.get(0).get(0).thumb().getFitWidth(), fill, rim, width, height, window.getOutputScaleX());
         if (lastArgb != null) {
             show(neurons, lastArgb, lastSize);
         }
