@@ -8,17 +8,16 @@ package org.backproplab.session;
  * most 40 to 50 frames a second, whatever the window could draw). A window that does not keep up
  * gets 10 ms chunks, and a snapshot only once it took the last one (or 100 ms after it).
  *
- * <p>A window that reports the frames it draws ({@code PlaygroundSession.shown}) gets its snapshots
- * in step with its frames: taking a snapshot (the FX thread's runLater) is not drawing it, and a
- * snapshot every 16.67 ms of the worker's own clock drifts against the window's 60 Hz pulses, so that
- * two came between some pulses (one replaced unseen) and none between others: about 50 frames a
- * second on {@code spiral}. In step, the worker wakes just after the frame that drew the last
- * snapshot and publishes the next, made ahead, at once; it then trains, and makes the one after
- * (ready shortly before the next frame, published just after it). A snapshot made just in time
- * missed 7 % of the frames (its making 3 to 4 ms mostly but up to 20); one made after the frame
- * for the frame after it, at 8 layers of 16, missed when its making, slowed by the frame's own
- * drawing on the other core and begun a few ms late, took 12 to 22 ms: made ahead, it has until
- * the frame after next.
+ * <p>A window that takes a snapshot at each of its frames ({@code PlaygroundSession.frame}) gets them
+ * in step with its frames: a snapshot every 16.67 ms of the worker's own clock drifts against the
+ * window's 60 Hz pulses, so that two came between some pulses (one replaced unseen) and none between
+ * others: about 50 frames a second on {@code spiral}. In step, the worker keeps
+ * {@link PlayFrames#AHEAD} snapshots waiting for their frames: it wakes just after a frame took one,
+ * trains, and makes the next, ready shortly before the next frame. A snapshot made just in time
+ * missed 7 % of the frames (its making 3 to 4 ms mostly but up to 20); one made for the frame after
+ * next, at 8 layers of 16, still missed when its making, slowed by the frame's own drawing on the
+ * other core, took 25 ms or more, or when the worker woke 25 ms late: made for the third frame, it
+ * has about 35 ms to spare.
  */
 final class PlayPacing {
     /** A frame at 60 Hz. */
@@ -33,12 +32,11 @@ final class PlayPacing {
 
     /**
      * In step with the window's frames: the worker wakes this long after a frame is due, and trains
-     * until this long before the next; while the window has not drawn the last snapshot, it trains in
-     * slices this long.
+     * until this long before the next; while the frame is late, it looks this often whether it came.
      */
     static final long WAKE_NANOS = 1_000_000L;
     static final long BEFORE_FRAME_NANOS = 2_000_000L;
-    static final long SLICE_NANOS = 2_000_000L;
+    static final long POLL_NANOS = 1_000_000L;
     /**
      * While playing, a snapshot whose maps and edges together take longer makes them one at a time:
      * at 8 layers of 16 (the maps about 4 ms, the edges about 6, more while the window draws), one
@@ -46,47 +44,9 @@ final class PlayPacing {
      * every ten: each of those too late for the next frame.
      */
     static final long ONE_AT_A_TIME_NANOS = 5_000_000L;
-    /** In step, after a slice without a publish: the worker's rest, so that the window's drawing gets the cores. */
-    static final long YIELD_NANOS = 1_000_000L;
-    /**
-     * In step, while the frame that draws the last snapshot is due but late: how often the worker looks
-     * whether it came. An epoch begun instead (some 5 ms at 8 layers of 16) would delay the next
-     * snapshot by as much.
-     */
-    static final long POLL_NANOS = 250_000L;
 
-    /** The snapshot the window drew last and when (FX thread writes); the one published last (worker). */
-    private volatile Shown shown;
-    private Object lastPublished;
-
-    /** A snapshot the window drew, in the frame that started {@code at}. */
-    record Shown(Object snapshot, long at) { }
-
-    /**
-     * FX thread: the window draws {@code snapshot} in the frame that starts {@code at}. A snapshot
-     * drawn again (the mouse moved) keeps the frame that drew it first, so that the worker's wait
-     * for the next one is not put off.
-     */
-    void shown(Object snapshot, long at) {
-        Shown last = shown;
-        if (last == null || last.snapshot() != snapshot) {
-            shown = new Shown(snapshot, at);
-        }
-    }
-
-    /** The snapshot the window drew last, or null while it reports none (tests, a window not yet shown). */
-    Shown lastShown() {
-        return shown;
-    }
-
-    /** Whether {@code drawn} is the snapshot published last. */
-    boolean isLastPublished(Shown drawn) {
-        return drawn.snapshot() == lastPublished;
-    }
-
-    /** Worker thread: {@code snapshot} is the one published at {@code now}. */
-    void publishing(Object snapshot, long now) {
-        lastPublished = snapshot;
+    /** Worker thread: a snapshot was published at {@code now}. */
+    void publishing(long now) {
         publishedAt = now;
     }
 
@@ -143,48 +103,39 @@ final class PlayPacing {
     }
 
     /**
-     * In step: when a chunk's training that starts at {@code now} stops. After a publish (the window
-     * drew the last snapshot in the frame that started at {@code shownAt}): so that the next snapshot,
-     * made then in {@code makingNanos}, is ready 2 ms before the next frame is due; a worker that woke
-     * too late for that trains one batch only, and so catches up (when it trained 2 ms at least, one
-     * snapshot whose making overran made the ones after it late too). Else after a 2 ms slice.
+     * In step: when a chunk's training that starts at {@code now} stops, the window's last frame
+     * having started at {@code frameAt}: so that the snapshot made then, in {@code makingNanos}, is
+     * ready 2 ms before the next frame is due; a worker that woke too late for that trains one batch
+     * only, and so catches up (when it trained 2 ms at least, one snapshot whose making overran made
+     * the ones after it late too).
      */
-    static long alignedTrainingEnd(long now, boolean published, long shownAt, long makingNanos) {
-        if (!published) {
-            return now + SLICE_NANOS;
-        }
-        return Math.max(now, shownAt + FRAME_NANOS - BEFORE_FRAME_NANOS - makingNanos);
+    static long alignedTrainingEnd(long now, long frameAt, long makingNanos) {
+        return Math.max(now, frameAt + FRAME_NANOS - BEFORE_FRAME_NANOS - makingNanos);
     }
 
     /**
-     * In step: how long the worker waits after a chunk that ended at {@code now}: after a publish,
-     * until {@link #WAKE_NANOS} after the frame that will draw it is due ({@code shownAt} the last
-     * frame's start); without one, {@link #YIELD_NANOS}.
+     * In step: how long the worker waits after a chunk that ended at {@code now}: until
+     * {@link #WAKE_NANOS} after the next frame is due ({@code frameAt} the last frame's start).
      */
-    static long alignedRest(boolean publishedNow, long now, long shownAt) {
-        if (!publishedNow) {
-            return YIELD_NANOS;
-        }
-        return Math.max(0, shownAt + FRAME_NANOS + WAKE_NANOS - now);
+    static long alignedRest(long now, long frameAt) {
+        return Math.max(0, frameAt + FRAME_NANOS + WAKE_NANOS - now);
     }
 
     /**
-     * In step, at {@code now}, the last snapshot not yet drawn: whether the frame that draws it is
-     * still due (the last drawn was in the frame that started at {@code shownAt}, and no more than
-     * one frame was skipped since); after that, training goes on in slices.
+     * In step, with {@link PlayFrames#AHEAD} snapshots waiting: how long the worker rests, until
+     * just after the next frame ({@link #alignedRest}), or while that frame is late, a poll's time.
      */
-    static boolean frameDue(long now, long shownAt) {
-        return now < shownAt + 2 * FRAME_NANOS;
+    static long restWhileAhead(long now, long frameAt) {
+        return Math.max(POLL_NANOS, alignedRest(now, frameAt));
     }
 
-    /** In step, at {@code now}: whether to wait for the frame that draws the last snapshot ({@link #frameDue}). */
-    boolean waitsForFrame(Shown drawn, long now) {
-        return !isLastPublished(drawn) && frameDue(now, drawn.at());
-    }
-
-    /** In step: whether to publish, the window having drawn the last snapshot ({@code ready}) or being late. */
-    boolean alignedPublishes(boolean ready, long now) {
-        return ready || now - publishedAt > LATE_NANOS;
+    /**
+     * At {@code now}, the window's last frame having started at {@code frameAt}: whether it still
+     * draws frames (one came in the last 100 ms); else it is hidden or closing, and training goes on
+     * in chunks that publish through the FX thread's tasks, ten times a second at least.
+     */
+    static boolean drawing(long now, long frameAt) {
+        return now - frameAt < LATE_NANOS;
     }
 
     /**

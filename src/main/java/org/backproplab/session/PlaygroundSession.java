@@ -31,8 +31,8 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     private final PlaygroundTraining training = new PlaygroundTraining();
     private final PlaygroundEditor editor =
             new PlaygroundEditor(c -> submit(() -> c.accept(training)), this::getSnapshot, setup, this::post);
-    /** In step: the next snapshot, made ahead and published once the window drew the last (worker thread). */
-    private PlaygroundSnapshot held;
+    /** In step: the snapshots made ahead, each waiting for the frame that draws it. */
+    private final PlayFrames<PlaygroundSnapshot> frames = new PlayFrames<>();
     /** Epochs done, as the worker last saw them (for the lesson's epoch limit). */
     private volatile int epochsDone;
     private volatile int stopAtEpoch = Integer.MAX_VALUE;
@@ -293,7 +293,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         DataSet data = setup.data();
         worker.execute(() -> {
             try {
-                held = null; // made before the command, even one that fails half-way
+                frames.clear(); // made before the command, even one that fails half-way
                 if (!training.isBuilt()) {
                     training.rebuild(lesson, spec, data);
                 }
@@ -310,31 +310,38 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         reveal(training.snapshot(discretizeOnWorker, thumbnailSizeOnWorker, fresh.maps(), fresh.edges()));
     }
 
-    /** Publishes {@code s}; one made ahead and not yet published is dropped (it would show an older state). */
+    /** Publishes {@code s}; those made ahead and waiting for their frames are dropped (they would show an older state). */
     private void reveal(PlaygroundSnapshot s) {
-        held = null;
+        frames.clear();
         epochsDone = s.epoch();
-        pacing.publishing(s, worker.nanoTime());
+        pacing.publishing(worker.nanoTime());
         publishSnapshot(s);
     }
 
-    /** The window draws {@code s} in the frame that starts now (FX thread): training keeps in step ({@link PlayPacing}). */
-    public void shown(PlaygroundSnapshot s) {
-        pacing.shown(s, worker.nanoTime());
+    /**
+     * FX thread, at the start of each frame the window draws: the next snapshot made ahead, if one
+     * waits, becomes the snapshot; training keeps in step with these frames ({@link PlayPacing}).
+     */
+    public void frame() {
+        PlaygroundSnapshot s = frames.take(worker.nanoTime());
+        if (s != null) {
+            showNow(s);
+        }
     }
 
     @Override
     protected long playChunk() {
         try {
-            PlayPacing.Shown drawn = pacing.lastShown();
-            if (drawn != null) {
-                return inStep(drawn);
+            // in step while the window takes a snapshot at each frame (else it is not shown, or closing)
+            long frameAt = frames.frameAt();
+            if (frameAt != PlayFrames.NONE && PlayPacing.drawing(worker.nanoTime(), frameAt)) {
+                return inStep(frameAt);
             }
             train(worker.nanoTime() + pacing.trainingNanos(lastSnapshotTaken()));
             // a snapshot before the window took the last would replace it unseen (its maps for nothing)
             long now = worker.nanoTime();
             if (pacing.publishes(play, lastSnapshotTaken(), now)) {
-                publishTimed(now);
+                reveal(made(now));
             }
             return PlayPacing.REST_NANOS;
         } catch (RuntimeException e) {
@@ -345,27 +352,24 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     }
 
     /**
-     * In step with a window that reports its frames ({@link #shown}): once it drew the last snapshot,
-     * publish the one made ahead (or, with none, the state now), train, and make the next ahead, so
-     * that its making has until the frame after next; else wait for the frame, or train 2 ms.
+     * In step with a window that takes a snapshot at each frame ({@link #frame}), its last at
+     * {@code frameAt}: keep {@link PlayFrames#AHEAD} snapshots waiting, each made after a frame's
+     * training, ready just before the next frame; with fewer waiting, train one batch and make one at once.
      */
-    private long inStep(PlayPacing.Shown drawn) {
+    private long inStep(long frameAt) {
         long start = worker.nanoTime();
-        if (pacing.waitsForFrame(drawn, start)) {
-            return PlayPacing.POLL_NANOS;
+        int waiting = frames.waiting();
+        if (waiting >= PlayFrames.AHEAD) {
+            return PlayPacing.restWhileAhead(start, frameAt);
         }
-        boolean ready = pacing.isLastPublished(drawn) && (held != null || training.trainedSinceSnapshot());
-        boolean publishes = pacing.alignedPublishes(ready, start);
-        if (publishes) {
-            reveal(ready && held != null ? held : made(start)); // late: the state now, not one made 100 ms ago
-        }
-        train(PlayPacing.alignedTrainingEnd(worker.nanoTime(), publishes, drawn.at(), pacing.makingNanos()));
+        boolean behind = waiting < PlayFrames.AHEAD - 1;
+        train(behind ? start : PlayPacing.alignedTrainingEnd(start, frameAt, pacing.makingNanos()));
         if (!play) {
-            publishTimed(worker.nanoTime());
-        } else if (publishes) {
-            held = made(worker.nanoTime());
+            reveal(made(worker.nanoTime())); // stopped: the state now, at once
+            return -1;
         }
-        return PlayPacing.alignedRest(publishes, worker.nanoTime(), drawn.at());
+        frames.add(made(worker.nanoTime())); // epochsDone: set by the publish when play stops
+        return behind ? 0 : PlayPacing.alignedRest(worker.nanoTime(), frameAt);
     }
 
     /** Trains until {@code end} on the worker's clock, or until training stops. */
@@ -378,11 +382,6 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
             stopAtEpoch = Integer.MAX_VALUE;
             stopPlaying();
         }
-    }
-
-    /** Publishes a snapshot made now ({@link #made}). */
-    private void publishTimed(long now) {
-        reveal(made(now));
     }
 
     /** A snapshot with the pictures that are due made again, its making timed for the pacing. */

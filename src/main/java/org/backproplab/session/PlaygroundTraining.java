@@ -64,8 +64,6 @@ final class PlaygroundTraining {
     /** The point chosen on the map, or null: the neurons' tooltips give their outputs for it. */
     private DataPoint chosen;
     private long version;
-    /** The iteration the last snapshot was made at. */
-    private long snapshotIteration = -1;
 
     /** The network as the program of its next update (worker thread). */
     org.backproplab.io.CodeSetup code() throws org.backproplab.io.CodeSetup.UnsupportedException {
@@ -191,11 +189,6 @@ final class PlaygroundTraining {
         return trainer.cursor() == 0 ? null : trainEpoch();
     }
 
-    /** Whether training went on since the last snapshot was made. */
-    boolean trainedSinceSnapshot() {
-        return trainer.iteration() != snapshotIteration;
-    }
-
     /** The rest of the epoch (all of it from its start), recording the curves; the divergence notice, or null. */
     Notice trainEpoch() {
         trainer.trainEpoch();
@@ -308,7 +301,6 @@ final class PlaygroundTraining {
      * else those of the last snapshot are kept while their size, look and geometry still fit.
      */
     PlaygroundSnapshot snapshot(boolean discretize, int thumbnailSize, boolean freshMaps, boolean freshEdges) {
-        snapshotIteration = trainer.iteration();
         var parameters = trainer.network().copyParameters();
         heatCopy.restoreParameters(parameters);
         List<Integer> sizes = new ArrayList<>();

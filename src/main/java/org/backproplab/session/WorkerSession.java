@@ -190,6 +190,11 @@ abstract class WorkerSession<S> {
         }
     }
 
+    /** FX thread: {@code s} is the snapshot now (one made ahead, taken for a frame). */
+    protected final void showNow(S s) {
+        snapshot.set(s);
+    }
+
     /**
      * Whether the FX thread has taken the last snapshot published: until it has, a new one would
      * only replace it unseen, and the work of making it (the playground's maps) would be lost.

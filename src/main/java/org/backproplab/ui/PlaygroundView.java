@@ -76,13 +76,10 @@ public final class PlaygroundView {
         session.noticeProperty().addListener((o, a, n) -> ViewParts.showNotice(notice, i18n, n));
         i18n.localeProperty().addListener((o, a, b) -> dirty = true);
         new FrameTimer(root, now -> {
+            // the snapshot made ahead for this frame, if one waits: training keeps in step with these frames
+            session.frame();
             if (dirty) {
                 dirty = false;
-                PlaygroundSnapshot drawn = session.getSnapshot();
-                if (drawn != null) {
-                    // training makes its next snapshot in step with these frames
-                    session.shown(drawn);
-                }
                 render();
                 frames.count(now, session);
             }

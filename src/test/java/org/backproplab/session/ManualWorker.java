@@ -72,6 +72,22 @@ public final class ManualWorker implements Worker {
         return runUntilIdle();
     }
 
+    /** Moves the clock to {@code nanos} (if it is not there already), then runs what is due. */
+    public int advanceTo(long nanos) {
+        now = Math.max(now, nanos);
+        return runUntilIdle();
+    }
+
+    /** The clock, read without moving it. */
+    public long now() {
+        return now;
+    }
+
+    /** Moves the clock by {@code nanos} and runs nothing (a worker kept from running, on a busy host). */
+    public void skip(long nanos) {
+        now += nanos;
+    }
+
     /** Tasks waiting, due or not. */
     public int pending() {
         return queue.size();

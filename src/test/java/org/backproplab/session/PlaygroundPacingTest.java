@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Training publishes a snapshot only when the window took the last one: one made earlier would
  * replace it unseen, its maps computed for nothing. The window's thread here is a queue the test
- * runs by hand.
+ * runs by hand. In step with a window's frames: {@link PlayFramesTest}.
  */
 class PlaygroundPacingTest {
     private final ManualWorker worker = new ManualWorker();
@@ -92,7 +92,7 @@ class PlaygroundPacingTest {
         assertEquals(10_000_000L, pacing.trainingNanos(false));
         assertEquals(4_000_000L, pacing.makingNanos());
         // published at 104 ms: a window that has not taken it gets the next one 100 ms later at the latest
-        pacing.publishing(new Object(), 104_000_000L);
+        pacing.publishing(104_000_000L);
         assertEquals(false, pacing.publishes(true, false, 204_000_000L));
         assertEquals(true, pacing.publishes(true, false, 204_000_001L));
         assertEquals(true, pacing.publishes(true, true, 105_000_000L));
@@ -131,134 +131,40 @@ class PlaygroundPacingTest {
     }
 
     @Test
-    void theWorkerWaitsForTheFrameThatDrawsTheLastSnapshotForTwoFramesAtMost() {
-        PlayPacing pacing = new PlayPacing();
-        Object drawn = new Object();
-        Object next = new Object();
-        pacing.shown(drawn, 100_000_000L);
-        pacing.publishing(next, 101_000_000L);
-        // the frame after 100 ms (116.67) is late: the worker waits until a second frame (133.33) is missed
-        assertTrue(pacing.waitsForFrame(pacing.lastShown(), 120_000_000L));
-        assertTrue(pacing.waitsForFrame(pacing.lastShown(), 133_333_332L));
-        assertFalse(pacing.waitsForFrame(pacing.lastShown(), 133_333_334L), "then it trains in slices");
-        // drawn again (the mouse moved) at 130 ms: still the frame of 100 ms that drew it first
-        pacing.shown(drawn, 130_000_000L);
-        assertEquals(100_000_000L, pacing.lastShown().at());
-        assertFalse(pacing.waitsForFrame(pacing.lastShown(), 140_000_000L));
-        // the last published drawn: nothing to wait for
-        pacing.shown(next, 150_000_000L);
-        assertEquals(150_000_000L, pacing.lastShown().at());
-        assertFalse(pacing.waitsForFrame(pacing.lastShown(), 151_000_000L));
-    }
-
-    /** The lesson loaded and drawn by a window that reports its frames, then Play: in step from the start. */
-    private void playInStepWithTheWindow() {
-        session.loadLesson("playground-default");
-        worker.runUntilIdle();
-        takeSnapshot();
-        session.shown(session.getSnapshot());
-        session.play();
+    void theFramesTakeTheSnapshotsMadeAheadOldestFirstAndTellWhenTheLastOneStarted() {
+        PlayFrames<String> frames = new PlayFrames<>();
+        assertEquals(PlayFrames.NONE, frames.frameAt(), "no frame yet");
+        frames.add("a");
+        frames.add("b");
+        assertEquals(2, frames.waiting());
+        assertEquals("a", frames.take(100L));
+        assertEquals(100L, frames.frameAt());
+        assertEquals("b", frames.take(117L));
+        assertEquals(null, frames.take(133L), "none waiting: the frame keeps the last");
+        assertEquals(133L, frames.frameAt());
+        frames.add("c");
+        frames.clear();
+        assertEquals(0, frames.waiting());
+        // the window draws frames while its last began less than 100 ms ago
+        assertTrue(PlayPacing.drawing(199_999_999L, 100_000_000L));
+        assertFalse(PlayPacing.drawing(200_000_000L, 100_000_000L));
     }
 
     @Test
-    void aWindowThatReportsItsFramesGetsOneSnapshotPerFrameDrawn() {
-        playInStepWithTheWindow();
-        // the first chunk trains (the state drawn is the one published: nothing new to show), the
-        // second publishes what the first trained, then trains on
-        worker.runTasks(1);
-        assertTrue(fxQueue.stream().count() <= 1, "only the playing flag: nothing published yet");
-        takeSnapshot();
-        worker.advance(2_000_000L);
-        int first = takeSnapshot();
-        assertTrue(first > 0, "the chunk after a drawn frame published the state trained since: iteration " + first);
-        // taken but not drawn: chunks wait for the frame (up to two frames after the last drawn), then
-        // train in slices, and publish nothing (they would replace it unseen) for less than 100 ms
-        for (int i = 0; i < 10; i++) {
-            worker.advance(2_000_000L);
-        }
-        assertTrue(fxQueue.isEmpty(), "nothing published before the window drew the last snapshot");
-        assertEquals(first, takeSnapshot());
-        // drawn: the next chunk publishes, once
-        session.shown(session.getSnapshot());
-        for (int i = 0; i < 10; i++) {
-            worker.advance(2_000_000L);
-        }
-        int second = takeSnapshot();
-        assertTrue(second > first, first + " then " + second);
-        // one snapshot for the frame drawn: the chunks after it trained without replacing it
-        session.pause();
-        worker.runUntilIdle();
-        int trained = takeSnapshot();
-        assertTrue(trained > second, "published " + second + ", trained " + trained);
-    }
-
-    @Test
-    void aSnapshotMadeAheadIsNeverShownAfterOneACommandPublished() {
-        playInStepWithTheWindow();
-        List<Long> shown = new ArrayList<>();
-        for (int frame = 0; frame < 8; frame++) {
-            for (int i = 0; i < 10; i++) {
-                worker.advance(2_000_000L);
-            }
-            takeSnapshot();
-            shown.add(session.getSnapshot().version());
-            session.shown(session.getSnapshot());
-            if (frame == 4) {
-                // a command while playing (the next snapshot, made ahead before it, is waiting): it publishes the state now
-                session.setDiscretize(true);
-                worker.advance(1);
-                takeSnapshot();
-                shown.add(session.getSnapshot().version());
-                session.shown(session.getSnapshot());
-            }
-        }
-        session.pause();
-        worker.runUntilIdle();
-        takeSnapshot();
-        shown.add(session.getSnapshot().version());
-        for (int i = 1; i < shown.size(); i++) {
-            assertTrue(shown.get(i) > shown.get(i - 1), "every snapshot shown newer than the one before: " + shown);
-        }
-    }
-
-    @Test
-    void aWindowThatStopsDrawingStillGetsTheNewestStateTenTimesASecond() {
-        playInStepWithTheWindow();
-        worker.runTasks(1);
-        int first = takeSnapshot();
-        // 120 ms without a frame drawn: published again once 100 ms had passed
-        for (int i = 0; i < 60; i++) {
-            worker.advance(2_000_000L);
-        }
-        int late = takeSnapshot();
-        session.pause();
-        worker.runUntilIdle();
-        assertTrue(late > first, "late: published anyway (" + first + " then " + late + ")");
-    }
-
-    @Test
-    void inStepTheWorkerPublishesAfterAFrameAndTrainsUntilJustBeforeTheNext() {
-        // the window drew the last snapshot in the frame of 110 ms; the worker published at 111 to 115 ms:
-        // it trains until 2 ms before the next frame (110 + 16.67 - 2 = 124.67 ms)
-        assertEquals(124_666_667L, PlayPacing.alignedTrainingEnd(115_000_000L, true, 110_000_000L, 0));
-        // the next snapshot made ahead in 6 ms: until 6 ms sooner, so that it is ready then
-        assertEquals(118_666_667L, PlayPacing.alignedTrainingEnd(111_000_000L, true, 110_000_000L, 6_000_000L));
-        // a worker that woke too late for that: its time is now (it trains one batch, then makes the next)
-        assertEquals(125_000_000L, PlayPacing.alignedTrainingEnd(125_000_000L, true, 110_000_000L, 0));
-        assertEquals(119_000_000L, PlayPacing.alignedTrainingEnd(119_000_000L, true, 110_000_000L, 6_000_000L));
-        // nothing published (the window has not drawn the last one): a 2 ms slice
-        assertEquals(113_000_000L, PlayPacing.alignedTrainingEnd(111_000_000L, false, 110_000_000L, 6_000_000L));
-        // after publishing it waits until 1 ms after the next frame is due (126.67 ms): from 124.9 ms, 2.77 ms
-        assertEquals(127_666_667L - 124_900_000L, PlayPacing.alignedRest(true, 124_900_000L, 110_000_000L));
-        assertEquals(0, PlayPacing.alignedRest(true, 130_000_000L, 110_000_000L));
-        // without a publish: a millisecond, so that the window's drawing gets the cores
-        assertEquals(1_000_000L, PlayPacing.alignedRest(false, 123_000_000L, 110_000_000L));
-        // published at 104 ms: without a frame drawn, the next one at 204 ms at the latest
-        PlayPacing pacing = new PlayPacing();
-        pacing.made(100_000_000L, 104_000_000L, new PlayPacing.Made(2_000_000L, 1_000_000L));
-        pacing.publishing(new Object(), 104_000_000L);
-        assertEquals(false, pacing.alignedPublishes(false, 204_000_000L));
-        assertEquals(true, pacing.alignedPublishes(false, 204_000_001L));
-        assertEquals(true, pacing.alignedPublishes(true, 105_000_000L));
+    void inStepTheWorkerTrainsUntilJustBeforeTheNextFrameAndWakesJustAfterIt() {
+        // the window's last frame began at 110 ms; the worker woke at 111 to 115 ms: it trains until
+        // 2 ms before the next frame (110 + 16.67 - 2 = 124.67 ms)
+        assertEquals(124_666_667L, PlayPacing.alignedTrainingEnd(115_000_000L, 110_000_000L, 0));
+        // the snapshot made then in 6 ms: until 6 ms sooner, so that it is ready then
+        assertEquals(118_666_667L, PlayPacing.alignedTrainingEnd(111_000_000L, 110_000_000L, 6_000_000L));
+        // a worker that woke too late for that: its time is now (it trains one batch, then makes the snapshot)
+        assertEquals(125_000_000L, PlayPacing.alignedTrainingEnd(125_000_000L, 110_000_000L, 0));
+        assertEquals(119_000_000L, PlayPacing.alignedTrainingEnd(119_000_000L, 110_000_000L, 6_000_000L));
+        // then it waits until 1 ms after the next frame is due (126.67 ms): from 124.9 ms, 2.77 ms
+        assertEquals(127_666_667L - 124_900_000L, PlayPacing.alignedRest(124_900_000L, 110_000_000L));
+        assertEquals(0, PlayPacing.alignedRest(130_000_000L, 110_000_000L));
+        // with three waiting it rests the same; the next frame being late, it looks again each ms
+        assertEquals(127_666_667L - 124_900_000L, PlayPacing.restWhileAhead(124_900_000L, 110_000_000L));
+        assertEquals(1_000_000L, PlayPacing.restWhileAhead(130_000_000L, 110_000_000L));
     }
 }
