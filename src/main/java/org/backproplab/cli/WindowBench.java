@@ -193,9 +193,11 @@ final class WindowBench {
         boolean ended = !child.process.isAlive();
         double[] values;
         long epoch;
+        long missed;
         synchronized (readings) {
             values = readings.readings();
             epoch = readings.lastEpoch();
+            missed = readings.missed();
         }
         String failure = ended || values.length == 0 ? child.failure(ended ? "the app ended before the time was up"
                 : "no fps line after the warm-up", totalMs) : null;
@@ -212,6 +214,7 @@ final class WindowBench {
         line.put("min", WindowReadings.min(values));
         line.put("max", WindowReadings.max(values));
         line.put("count", values.length);
+        line.put("frames_missed", missed < 0 ? null : missed);
         line.put("last_epoch", epoch);
         line.put("warmup_seconds", warmupSeconds);
         line.put("seconds", seconds);

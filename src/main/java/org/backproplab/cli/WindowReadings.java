@@ -10,16 +10,19 @@ import java.util.regex.Pattern;
 
 /**
  * The window's figures read from the lines a child app prints: the playground's
- * {@code fps N epoch E} lines (stderr, -Dbackproplab.fps=true) and the start's
+ * {@code fps N epoch E missed M} lines (stderr, -Dbackproplab.fps=true; M the pulses of that second
+ * that drew no new snapshot, absent from older builds) and the start's
  * {@code start WHAT EPOCH_MS} marks (stdout, -Dbackproplab.startLog=true), and their medians.
  * Pure: no process, no clock.
  */
 final class WindowReadings {
-    private static final Pattern FPS = Pattern.compile("^fps (\\d+(?:\\.\\d+)?) epoch (\\d+)$");
+    private static final Pattern FPS = Pattern.compile("^fps (\\d+(?:\\.\\d+)?) epoch (\\d+)(?: missed (\\d+))?$");
     private static final Pattern START = Pattern.compile("^start (.+) (\\d+)$");
 
     private final List<Double> fps = new ArrayList<>();
     private long lastEpoch = -1;
+    /** The frames missed in the readings counted; -1 while none told them. */
+    private long missed = -1;
 
     /** Counts {@code line} if it is an fps line that arrived at or after the warm-up's end; others are ignored. */
     void offer(String line, long arrivedMs, long warmupEndMs) {
@@ -27,12 +30,20 @@ final class WindowReadings {
         if (m.matches() && arrivedMs >= warmupEndMs) {
             fps.add(Double.parseDouble(m.group(1)));
             lastEpoch = Long.parseLong(m.group(2));
+            if (m.group(3) != null) {
+                missed = Math.max(0, missed) + Long.parseLong(m.group(3));
+            }
         }
     }
 
     /** The per-second readings counted, in order. */
     double[] readings() {
         return fps.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The frames missed (pulses that drew nothing new) in the readings counted, or -1 if none told them. */
+    long missed() {
+        return missed;
     }
 
     /** The epoch of the last reading counted, or -1 if none was. */

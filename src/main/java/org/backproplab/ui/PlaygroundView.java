@@ -78,11 +78,12 @@ public final class PlaygroundView {
         new FrameTimer(root, now -> {
             // the snapshot made ahead for this frame, if one waits: training keeps in step with these frames
             session.frame();
+            boolean drawn = dirty;
             if (dirty) {
                 dirty = false;
                 render();
-                frames.count(now, session);
             }
+            frames.count(now, drawn, session);
         });
     }
 
@@ -257,16 +258,21 @@ public final class PlaygroundView {
         curves.draw(s);
     }
 
-    /** Frames drawn per second over the last second, shown while training runs. */
+    /**
+     * Frames drawn per second over the last second, shown while training runs; with
+     * -Dbackproplab.fps=true, printed each second with the frames missed (pulses that drew nothing new).
+     */
     private static final class FrameCounter {
         private long windowStart;
         private int inWindow;
+        private int missed;
         private double perSecond;
 
         /** Training starts: a new second begins (else the first reading would count the idle time). */
         void restart() {
             windowStart = 0;
             inWindow = 0;
+            missed = 0;
             perSecond = 0;
         }
 
@@ -274,7 +280,13 @@ public final class PlaygroundView {
             return perSecond;
         }
 
-        void count(long now, PlaygroundSession session) {
+        /** A pulse at {@code now} that drew a new picture, or ({@code drawn} false) drew nothing new. */
+        void count(long now, boolean drawn, PlaygroundSession session) {
+            if (!drawn) {
+                // while playing, a pulse without a new snapshot is a frame missed
+                missed += windowStart != 0 && session.isPlaying() ? 1 : 0;
+                return;
+            }
             if (windowStart == 0) {
                 windowStart = now;
             }
@@ -285,8 +297,9 @@ public final class PlaygroundView {
                 windowStart = now;
                 if (Boolean.getBoolean("backproplab.fps") && session.isPlaying()) {
                     PlaygroundSnapshot s = session.getSnapshot();
-                    System.err.printf(Locale.ROOT, "fps %.1f epoch %d%n", perSecond, s == null ? 0 : s.epoch());
+                    System.err.printf(Locale.ROOT, "fps %.1f epoch %d missed %d%n", perSecond, s == null ? 0 : s.epoch(), missed);
                 }
+                missed = 0;
             }
         }
     }

@@ -30,6 +30,20 @@ class WindowBenchReadingsTest {
         assertEquals(57.0, WindowReadings.min(r.readings()));
         assertEquals(61.2, WindowReadings.max(r.readings()));
         assertEquals(328, r.lastEpoch());
+        assertEquals(-1, r.missed(), "lines without the frames missed");
+    }
+
+    @Test
+    void theFramesMissedAreAddedUpOverTheReadingsCounted() {
+        WindowReadings r = new WindowReadings();
+        r.offer("fps 59.0 epoch 40 missed 1", 28_000, 30_000);
+        r.offer("fps 60.0 epoch 95 missed 0", 30_000, 30_000);
+        r.offer("fps 58.9 epoch 150 missed 2", 31_000, 30_000);
+        r.offer("fps 59.9 epoch 211 missed x", 32_000, 30_000);
+        r.offer("fps 60.1 epoch 268 missed 0", 33_000, 30_000);
+        assertArrayEquals(new double[] {60.0, 58.9, 60.1}, r.readings());
+        assertEquals(2, r.missed(), "0 + 2 + 0: the warm-up's and the malformed line's left out");
+        assertEquals(268, r.lastEpoch());
     }
 
     @Test
