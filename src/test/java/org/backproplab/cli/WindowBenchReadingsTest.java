@@ -36,11 +36,12 @@ class WindowBenchReadingsTest {
     @Test
     void theFramesMissedAreAddedUpOverTheReadingsCounted() {
         WindowReadings r = new WindowReadings();
-        r.offer("fps 59.0 epoch 40 missed 1", 28_000, 30_000);
-        r.offer("fps 60.0 epoch 95 missed 0", 30_000, 30_000);
-        r.offer("fps 58.9 epoch 150 missed 2", 31_000, 30_000);
-        r.offer("fps 59.9 epoch 211 missed x", 32_000, 30_000);
-        r.offer("fps 60.1 epoch 268 missed 0", 33_000, 30_000);
+        String[] lines = {"fps 59.0 epoch 40 missed 1", "fps 60.0 epoch 95 missed 0", "fps 58.9 epoch 150 missed 2",
+            "fps 59.9 epoch 211 missed x", "fps 60.1 epoch 268 missed 0"};
+        // one a second from 29 s; the warm-up ends at 30 s
+        for (int i = 0; i < lines.length; i++) {
+            r.offer(lines[i], 29_000 + 1_000 * i, 30_000);
+        }
         assertArrayEquals(new double[] {60.0, 58.9, 60.1}, r.readings());
         assertEquals(2, r.missed(), "0 + 2 + 0: the warm-up's and the malformed line's left out");
         assertEquals(268, r.lastEpoch());

@@ -18,14 +18,12 @@ class PlayFramesTest {
     private static final long FRAME = PlayPacing.FRAME_NANOS;
     /** A clock that moves 0.1 ms at each reading: a batch of training takes that long, a snapshot a few tenths. */
     private final ManualWorker worker = new ManualWorker(100_000L);
-    private final List<Runnable> fxQueue = new ArrayList<>();
-    private final PlaygroundSession session = new PlaygroundSession(worker, fxQueue::add);
+    private final HandRunFx fx = new HandRunFx();
+    private final PlaygroundSession session = new PlaygroundSession(worker, fx);
 
     /** The window's thread runs what was handed to it through its tasks (returns the iteration shown). */
     private int takeSnapshot() {
-        List<Runnable> tasks = new ArrayList<>(fxQueue);
-        fxQueue.clear();
-        tasks.forEach(Runnable::run);
+        fx.runTasks();
         return (int) session.getSnapshot().iteration();
     }
 
@@ -84,7 +82,7 @@ class PlayFramesTest {
             assertTrue(next > last, last + " then " + next);
             last = next;
         }
-        assertTrue(fxQueue.stream().count() <= 1, "nothing handed over through the FX thread's tasks but the playing flag");
+        assertTrue(fx.waiting() <= 1, "nothing handed over through the FX thread's tasks but the playing flag");
         session.pause();
         worker.runUntilIdle();
         assertTrue(takeSnapshot() > 0);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,14 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class PlaygroundPacingTest {
     private final ManualWorker worker = new ManualWorker();
-    private final List<Runnable> fxQueue = new ArrayList<>();
-    private final PlaygroundSession session = new PlaygroundSession(worker, fxQueue::add);
+    private final HandRunFx fx = new HandRunFx();
+    private final PlaygroundSession session = new PlaygroundSession(worker, fx);
 
     /** The window's thread runs what was handed to it: it takes the pending snapshot (returns its iteration). */
     private int takeSnapshot() {
-        List<Runnable> tasks = new ArrayList<>(fxQueue);
-        fxQueue.clear();
-        tasks.forEach(Runnable::run);
+        fx.runTasks();
         return (int) session.getSnapshot().iteration();
     }
 
