@@ -27,7 +27,10 @@ final class PlayPacing {
     static final long LEAST_TRAINING_NANOS = 2_000_000L;
     /** After each chunk the worker rests, so that drawing gets the cores. */
     static final long REST_NANOS = 5_000_000L;
-    /** The longest training goes on unpublished while the window has not taken the last snapshot. */
+    /**
+     * The longest training goes on unpublished while the window has not taken the last snapshot; and
+     * how long the window may draw no frame before training stops keeping in step with it ({@link #drawing}).
+     */
     static final long LATE_NANOS = 100_000_000L;
 
     /**
