@@ -53,8 +53,8 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--window", description = "Also the window's figures, in child processes of this jar: the start "
             + "(spawn to the window shown and to its content, ms; --start-runs launches) and the frames per second on spiral, "
-            + "spiral with 8 x 16 hidden layers and playground-default (median, min, max and count of the per-second "
-            + "readings after the warm-up). Without a display: one line saying they were skipped.")
+            + "spiral with 8 x 16 hidden layers and playground-default (median, min, max, mean and count of the per-second "
+            + "readings after the warm-up), after the most a nearly empty JavaFX window draws here (javafx-ceiling). Without a display: one line saying they were skipped.")
     boolean window;
 
     @Option(names = "--window-only", description = "Only the window's figures.")

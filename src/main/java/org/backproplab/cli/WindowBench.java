@@ -21,12 +21,18 @@ import java.util.function.BiConsumer;
 /**
  * {@code bench --window}: the window's figures, measured in child processes of the same jar (so the
  * command needs no JavaFX class): the start (spawn to the {@code start shown} and {@code start content}
- * marks) and the playground's frames per second on lessons. One JSON line per figure, or one saying
+ * marks) and the playground's frames per second on lessons, next to the most a nearly empty JavaFX
+ * window draws in the same run (the {@code ui.FrameCeiling}). One JSON line per figure, or one saying
  * why a figure could not be measured.
  */
 final class WindowBench {
-    /** The set-ups the frames are measured on: {lesson, hidden layers or null}. */
-    private static final String[][] FRAME_SETUPS = {{"spiral", null}, {"spiral", "8x16"}, {"playground-default", null}};
+    static final String CEILING = "javafx-ceiling";
+    /**
+     * The set-ups the frames are measured on: {lesson, hidden layers or null}; first the yardstick,
+     * {@link #CEILING}: JavaFX's most frames on this host, a nearly empty window while a core is busy.
+     */
+    private static final String[][] FRAME_SETUPS = {{CEILING, null}, {"spiral", null}, {"spiral", "8x16"},
+            {"playground-default", null}};
     private static final long START_TIMEOUT_MS = 120_000;
 
     private final PrintWriter out;
@@ -164,7 +170,9 @@ final class WindowBench {
 
     private void measureFrames(List<String> base, String lesson, String layers) {
         String figure = "window_frames_per_second";
-        List<String> command = layers == null
+        List<String> command = CEILING.equals(lesson)
+                ? withProperties(base, "-Dbackproplab.fpsCeiling=true")
+                : layers == null
                 ? withProperties(base, "-Dbackproplab.fps=true", "-Dbackproplab.play=" + lesson)
                 : withProperties(base, "-Dbackproplab.fps=true", "-Dbackproplab.play=" + lesson,
                         "-Dbackproplab.playLayers=" + layers);
@@ -213,9 +221,10 @@ final class WindowBench {
         line.put("value", WindowReadings.median(values));
         line.put("min", WindowReadings.min(values));
         line.put("max", WindowReadings.max(values));
+        line.put("mean", WindowReadings.mean(values));
         line.put("count", values.length);
         line.put("frames_missed", missed < 0 ? null : missed);
-        line.put("last_epoch", epoch);
+        line.put("last_epoch", epoch < 0 ? null : epoch);
         line.put("warmup_seconds", warmupSeconds);
         line.put("seconds", seconds);
         line.put("cores", Runtime.getRuntime().availableProcessors());

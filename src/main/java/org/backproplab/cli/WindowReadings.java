@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
 /**
  * The window's figures read from the lines a child app prints: the playground's
  * {@code fps N epoch E missed M} lines (stderr, -Dbackproplab.fps=true; M the pulses of that second
- * that drew no new snapshot, absent from older builds) and the start's
+ * that drew no new snapshot, absent from older builds; the frames ceiling's lines are {@code fps N} alone) and the start's
  * {@code start WHAT EPOCH_MS} marks (stdout, -Dbackproplab.startLog=true), and their medians.
  * Pure: no process, no clock.
  */
 final class WindowReadings {
-    private static final Pattern FPS = Pattern.compile("^fps (\\d+(?:\\.\\d+)?) epoch (\\d+)(?: missed (\\d+))?$");
+    private static final Pattern FPS = Pattern.compile("^fps (\\d+(?:\\.\\d+)?)(?: epoch (\\d+)(?: missed (\\d+))?)?$");
     private static final Pattern START = Pattern.compile("^start (.+) (\\d+)$");
 
     private final List<Double> fps = new ArrayList<>();
@@ -29,7 +29,9 @@ final class WindowReadings {
         Matcher m = FPS.matcher(line.strip());
         if (m.matches() && arrivedMs >= warmupEndMs) {
             fps.add(Double.parseDouble(m.group(1)));
-            lastEpoch = Long.parseLong(m.group(2));
+            if (m.group(2) != null) {
+                lastEpoch = Long.parseLong(m.group(2));
+            }
             if (m.group(3) != null) {
                 missed = Math.max(0, missed) + Long.parseLong(m.group(3));
             }
@@ -78,6 +80,11 @@ final class WindowReadings {
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** The mean; NaN when empty. */
+    static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
     }
 
     static double min(double[] values) {

@@ -25,7 +25,8 @@ public final class DesktopLauncher {
             System.exit(1);
         }
         try {
-            Application.launch(BackpropLabApp.class, args);
+            // -Dbackproplab.fpsCeiling=true: bench --window's yardstick, a nearly empty window, instead of the app
+            Application.launch(Boolean.getBoolean("backproplab.fpsCeiling") ? FrameCeiling.class : BackpropLabApp.class, args);
         } catch (RuntimeException e) {
             System.err.println("backprop-lab: the window could not be opened: " + e.getMessage()
                     + ". The headless commands still work: java -jar backprop-lab.jar --help");

@@ -48,6 +48,20 @@ class WindowBenchReadingsTest {
     }
 
     @Test
+    void theCeilingsLinesHaveNoEpochAndTheirMeanIsTakenByHand() {
+        WindowReadings r = new WindowReadings();
+        for (String line : List.of("fps 59.4", "fps 60.1", "fps 60.0 epoch", "fps 59.9", "fps 61")) {
+            r.offer(line, 40_000, 30_000);
+        }
+        assertArrayEquals(new double[] {59.4, 60.1, 59.9, 61.0}, r.readings(), "the line with a bare epoch is not an fps line");
+        assertEquals(-1, r.lastEpoch(), "no epoch told");
+        assertEquals(-1, r.missed());
+        // (59.4 + 60.1 + 59.9 + 61.0) / 4 = 240.4 / 4
+        assertEquals(60.1, WindowReadings.mean(r.readings()), 1e-12);
+        assertTrue(Double.isNaN(WindowReadings.mean(new double[0])));
+    }
+
+    @Test
     void oddCountMedianIsTheMiddleValueAndEmptyIsNaN() {
         // sorted 1 2 3 8 9: the third
         assertEquals(3.0, WindowReadings.median(new double[] {9, 1, 8, 3, 2}));
