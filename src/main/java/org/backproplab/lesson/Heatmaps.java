@@ -25,6 +25,8 @@ public final class Heatmaps {
     private final float[][] gridRows;
     /** The largest |input| over the grid. */
     private final double largestInput;
+    /** The float maps, written again by each {@link #compute} (5 MB a frame at 8 layers of 16, not made anew); null until then. */
+    private float[][][] buffers;
 
     /** A grid of resolution x resolution points; row r of the grid is x2 from +RANGE (top) down. */
     public Heatmaps(List<Feature> features, int resolution) {
@@ -58,17 +60,32 @@ public final class Heatmaps {
      * playground's) whose sums a float holds ({@link FloatNeuronMaps#fits}), else as {@link
      * #computeInDouble} (which overwrites the network's working buffers): a network far gone in
      * divergence, whose sums could pass a float's 3.4e38 where the double ones do not, is drawn in double.
+     * The float maps are this object's own, written again by the next call: copy what must outlive it.
      */
     public float[][][] compute(Network network) {
         if (!FloatNeuronMaps.fits(network, largestInput)) {
             return computeInDouble(network);
         }
-        float[][][] out = new float[network.layerCount()][][];
-        for (int l = 0; l < out.length; l++) {
-            out[l] = new float[network.layerSize(l)][gridInputs.numRows];
+        if (!shapedFor(network)) {
+            buffers = new float[network.layerCount()][][];
+            for (int l = 0; l < buffers.length; l++) {
+                buffers[l] = new float[network.layerSize(l)][gridInputs.numRows];
+            }
         }
-        FloatNeuronMaps.compute(network, gridRows, out);
-        return out;
+        FloatNeuronMaps.compute(network, gridRows, buffers);
+        return buffers;
+    }
+
+    private boolean shapedFor(Network network) {
+        if (buffers == null || buffers.length != network.layerCount()) {
+            return false;
+        }
+        for (int l = 0; l < buffers.length; l++) {
+            if (buffers[l].length != network.layerSize(l)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -49,8 +49,11 @@ public final class PlaygroundEditor {
         });
     }
 
-    /** {@link PlaygroundSession#lessonForChosenPoint}. */
-    CompletableFuture<Optional<Lesson>> lessonForChosenPoint() {
+    /**
+     * The network and the chosen point as a lesson for the stepping window (every stage of one iteration on
+     * it, with the playground's optimizer and learning rate); empty, with a notice, when no point is chosen.
+     */
+    public CompletableFuture<Optional<Lesson>> lessonForChosenPoint() {
         CompletableFuture<Optional<Lesson>> out = new CompletableFuture<>();
         if (setup.chosenPointProperty().get() == null) {
             say.accept(new Notice("pg.choosePoint", List.of(), false));

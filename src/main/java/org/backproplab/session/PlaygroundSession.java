@@ -1,11 +1,10 @@
 package org.backproplab.session;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.backproplab.data.DataSet;
-import org.backproplab.lesson.Lesson;
 import org.backproplab.lesson.PlaygroundLessons;
 import org.backproplab.lesson.PlaygroundSpec;
 
@@ -40,6 +39,7 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     /** The thumbnails' side: {@link #thumbnailSize} on the FX thread, its copy on the worker. */
     private int thumbnailSize = DEFAULT_THUMBNAIL;
     private int thumbnailSizeOnWorker = DEFAULT_THUMBNAIL;
+    private GraphItem shownNeuron;
 
     private final PlaygroundPoints points;
     private final ShowAsCode code;
@@ -217,6 +217,15 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
         submit(() -> training.setEdgeGeometry(geometry));
     }
 
+    /** The neuron whose map the large map shows (the one under the mouse): the snapshots carry it; null for none. */
+    public void showNeuronMap(GraphItem neuron) {
+        GraphItem item = neuron != null && neuron.kind() == GraphItem.Kind.NEURON ? neuron : null;
+        if (!Objects.equals(item, shownNeuron)) {
+            shownNeuron = item;
+            submit(() -> training.showNeuron(item));
+        }
+    }
+
     // ---- commands: running ------------------------------------------------------------------
 
     /** Play or pause (the Play button, Space): a lesson's first play stops after its epochs (two circles: 50). */
@@ -253,14 +262,6 @@ public final class PlaygroundSession extends WorkerSession<PlaygroundSnapshot> {
     public void restoreLastGood() {
         pause();
         submit(() -> post(new Notice("notice.restored", List.of(training.restoreLastGood()), false)));
-    }
-
-    /**
-     * The network and the chosen point as a lesson for the stepping window (every stage of one iteration on
-     * it, with the playground's optimizer and learning rate); empty, with a notice, when no point is chosen.
-     */
-    public CompletableFuture<Optional<Lesson>> lessonForChosenPoint() {
-        return editor.lessonForChosenPoint();
     }
 
     // ---- how a change reaches the worker ----------------------------------------------------

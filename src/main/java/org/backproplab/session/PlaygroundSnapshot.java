@@ -9,12 +9,13 @@ import org.backproplab.session.PlaygroundChoices.MapPoint;
  * What the playground shows, copied and rendered on the worker thread; never changed after
  * publishing.
  *
- * @param maps          every neuron's values over the grid, layer by layer ({@code maps[l][j][r * res + c]}),
- *                      the output layer last
+ * @param outputMaps    the output neurons' values over the grid ({@code outputMaps[k][r * res + c]})
+ * @param neuronMap     the map of the neuron the window shows large ({@link PlaygroundSession#showNeuronMap}), or null
  * @param inputMaps     each input feature's values over the grid
  * @param resolution    maps and pictures are resolution x resolution, row 0 at the top (x2 = +6)
  * @param thumbnails    every neuron's map as ARGB pixels of thumbnailSize x thumbnailSize (about as
- *                      large as the window shows it), indexed as {@code maps}
+ *                      large as the window shows it), {@code thumbnails[l][j]} for neuron j of layer l
+ *                      (the output layer last)
  * @param thumbnailSize the side of each thumbnail, in pixels
  * @param ranges        the range each neuron's map is coloured over, {@code ranges[l][j] = {lo, hi}}
  * @param biasColors    every neuron's bias as one ARGB colour on the maps' scale (-1 orange, 0 white,
@@ -32,7 +33,7 @@ import org.backproplab.session.PlaygroundChoices.MapPoint;
  */
 public record PlaygroundSnapshot(int epoch, long iteration, double trainLossNow, double testLossNow,
         double trainAccuracyNow, double testAccuracyNow, LossHistory.Curve trainLoss, LossHistory.Curve testLoss,
-        LossHistory.Curve trainAccuracy, LossHistory.Curve testAccuracy, float[][][] maps, float[][] inputMaps,
+        LossHistory.Curve trainAccuracy, LossHistory.Curve testAccuracy, float[][] outputMaps, NeuronMap neuronMap, float[][] inputMaps,
         int resolution, int[][][] thumbnails, int thumbnailSize, double[][][] ranges, int[][] biasColors, int[] outputPicture, List<MapPoint> points, int trainCount,
         int testCount, Map<String, ImmutableMatrix> parameters, List<String> inputNames, GraphSnapshot graph,
         EdgePicture edgePicture, boolean diverged, Landscape landscape, long version, List<CurveRuns.Run> runs) {
@@ -44,10 +45,13 @@ public record PlaygroundSnapshot(int epoch, long iteration, double trainLossNow,
     }
 
     /**
-     * Neuron j of layer l's map at the full resolution, as ARGB pixels (the large map when the
-     * mouse is over that neuron): a few microseconds, so made only when asked for.
+     * Neuron {@code row} of layer {@code layer}'s map at the grid's resolution, as ARGB pixels coloured
+     * over its range (the large map while the mouse is over that neuron).
      */
-    public int[] neuronPicture(int l, int j) {
-        return PlaygroundPictures.map(maps[l][j], ranges[l][j][0], ranges[l][j][1], false);
+    public record NeuronMap(int layer, int row, int[] picture) {
+        /** Whether this is the map of {@code item}. */
+        public boolean shows(GraphItem item) {
+            return item != null && item.kind() == GraphItem.Kind.NEURON && item.layer() == layer && item.row() == row;
+        }
     }
 }

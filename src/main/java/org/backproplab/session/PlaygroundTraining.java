@@ -19,9 +19,7 @@ import org.backproplab.engine.Parameter;
 import org.backproplab.engine.Samples;
 import org.backproplab.engine.Trainer;
 import org.backproplab.io.ExperimentFile;
-import org.backproplab.lesson.Heatmaps;
 import org.backproplab.lesson.Lesson;
-import org.backproplab.lesson.OutputKind;
 import org.backproplab.lesson.PlaygroundSpec;
 import org.backproplab.session.PlaygroundChoices.MapPoint;
 
@@ -37,8 +35,11 @@ final class PlaygroundTraining {
     private DataSet data;
     private Trainer trainer;
     private Samples testSamples;
-    private Heatmaps heatmaps;
+    /** The maps and their pictures, made from {@link #heatCopy}: the trainer's network as each snapshot copies it. */
+    private PlaygroundMaps maps;
     private Network heatCopy;
+    /** The neuron whose map the window shows large, or null. */
+    private GraphItem shownNeuron;
     /** Where the window draws the graph's edges (null until it says), and the strokes that draw them. */
     private EdgeGeometry edgeGeometry;
     private final EdgeStrokes edgeStrokes = new EdgeStrokes();
@@ -47,9 +48,6 @@ final class PlaygroundTraining {
     /** The clock the pictures are timed with, and how long the last snapshot's took. */
     private LongSupplier clock = System::nanoTime;
     private PlayPacing.Made made = new PlayPacing.Made(-1, -1);
-    /** The maps of the last snapshot that computed them; null until then and after a rebuild. */
-    private Maps lastMaps;
-    private float[][] inputMaps;
     private Checkpoint lastGood;
     private boolean diverged;
     private final LossHistory trainLoss = new LossHistory(2048);
@@ -93,10 +91,8 @@ final class PlaygroundTraining {
         Lesson l = spec.toLesson(lessonId, data);
         trainer = l.newTrainer();
         testSamples = l.test();
-        heatmaps = new Heatmaps(spec.features(), RESOLUTION);
+        maps = new PlaygroundMaps(spec.features(), spec.output(), RESOLUTION);
         heatCopy = trainer.network().copy();
-        inputMaps = heatmaps.inputMaps();
-        lastMaps = null;
         lastEdges = null;
         trainLoss.clear();
         testLoss.clear();
@@ -243,6 +239,11 @@ final class PlaygroundTraining {
         edgeGeometry = geometry;
     }
 
+    /** The snapshots carry this neuron's map at full size from now on (null or any other item: none). */
+    void showNeuron(GraphItem neuron) {
+        shownNeuron = neuron;
+    }
+
     void choose(DataPoint point) {
         chosen = point;
     }
@@ -313,12 +314,11 @@ final class PlaygroundTraining {
         sizes.add(spec.outputs());
         activations.add(spec.output().activation().id());
         int size = Math.max(1, Math.min(RESOLUTION, thumbnailSize));
-        Maps m = lastMaps;
+        PlaygroundMaps.Pictures m = maps.last();
         long mapsNanos = -1;
         if (freshMaps || m == null || m.size() != size || m.discretize() != discretize) {
             long start = clock.getAsLong();
-            m = maps(activations, size, discretize);
-            lastMaps = m;
+            m = maps.compute(heatCopy, activations, size, discretize);
             mapsNanos = clock.getAsLong() - start;
         }
         List<String> inputNames = spec.features().stream().map(Feature::label).toList();
@@ -342,8 +342,8 @@ final class PlaygroundTraining {
         LossHistory.Curve test = testLoss.copy();
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
                 trainNow.accuracy(), testNow.accuracy(), train, test, trainAccuracy.copy(),
-                testAccuracy.copy(), m.maps(), inputMaps, RESOLUTION, m.thumbnails(), size, m.ranges(), biasColors,
-                m.output(), points, data.train().size(), data.test().size(), parameters, inputNames, graph, edges, diverged,
+                testAccuracy.copy(), m.outputMaps(), maps.neuronMap(shownNeuron), maps.inputMaps(), RESOLUTION,
+                m.thumbnails(), size, m.ranges(), biasColors, m.output(), points, data.train().size(), data.test().size(), parameters, inputNames, graph, edges, diverged,
                 path.landscape(trainer), ++version, runs.with(CurveRuns.playground(lessonId, spec), train, test));
     }
 
@@ -355,34 +355,5 @@ final class PlaygroundTraining {
     /** How long the last snapshot took to make its maps and its edges' picture. */
     PlayPacing.Made made() {
         return made;
-    }
-
-    /** The maps of one forward pass over the grid, and their pictures. */
-    private record Maps(float[][][] maps, int[][][] thumbnails, int size, double[][][] ranges, int[] output,
-            boolean discretize) {
-    }
-
-    /** Every neuron's map of the network in heatCopy, its thumbnail, its range, and the output picture. */
-    private Maps maps(List<String> activations, int size, boolean discretize) {
-        float[][][] maps = heatmaps.compute(heatCopy);
-        int[][][] thumbnails = new int[maps.length][][];
-        double[][][] ranges = new double[maps.length][][];
-        for (int l = 0; l < maps.length; l++) {
-            boolean softmaxLayer = l == maps.length - 1 && spec.output() == OutputKind.SOFTMAX_CE;
-            thumbnails[l] = new int[maps[l].length][];
-            ranges[l] = new double[maps[l].length][];
-            for (int j = 0; j < maps[l].length; j++) {
-                double[] r = softmaxLayer ? new double[] {0, 1} : PlaygroundPictures.range(activations.get(l), maps[l][j]);
-                ranges[l][j] = r;
-                thumbnails[l][j] = PlaygroundPictures.thumbnail(maps[l][j], RESOLUTION, size, r[0], r[1]);
-            }
-        }
-        float[][] out = maps[maps.length - 1];
-        int[] outputPicture = switch (spec.output()) {
-            case SOFTMAX_CE -> PlaygroundPictures.classes(out, discretize);
-            case SIGMOID_BCE -> PlaygroundPictures.map(out[0], 0, 1, discretize);
-            case TANH_MSE, TANH_HALF_MSE, LINEAR_MSE -> PlaygroundPictures.map(out[0], -1, 1, discretize);
-        };
-        return new Maps(maps, thumbnails, size, ranges, outputPicture, discretize);
     }
 }

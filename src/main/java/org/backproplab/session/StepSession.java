@@ -178,7 +178,7 @@ public final class StepSession extends WorkerSession<StepSnapshot> {
      * then {@code then} runs on the FX thread (the shell shows this tab). None chosen: nothing happens.
      */
     public CompletableFuture<Boolean> stepChosenPointOf(PlaygroundSession playground, Runnable then) {
-        return stepLessonFrom(playground.lessonForChosenPoint()).thenApply(found -> {
+        return stepLessonFrom(playground.editor().lessonForChosenPoint()).thenApply(found -> {
             if (found) {
                 then.run();
             }

@@ -59,6 +59,7 @@ public final class PlaygroundView {
         controls = new PlaygroundControls(session, i18n, dialogs);
         graph = new PlaygroundGraphPane(session, i18n, s -> {
             hovered = s;
+            session.showNeuronMap(s);
             dirty = true;
         });
         map = new DataMapView(session, i18n, controls::pointClass, () -> onStepPoint.run(), () -> dirty = true);
@@ -223,11 +224,6 @@ public final class PlaygroundView {
         return b;
     }
 
-    /** The hovered neuron's large map, and the maps and neuron it was made from. */
-    private int[] bigPicture;
-    private float[][][] bigMaps;
-    private int[] bigAt = {-1, -1};
-
     private void render() {
         PlaygroundSnapshot s = session.getSnapshot();
         if (s == null) {
@@ -239,19 +235,12 @@ public final class PlaygroundView {
         restore.setVisible(s.diverged());
         restore.setManaged(s.diverged());
         graph.draw(s);
-        // the large map: the hovered neuron's, or the output's
+        // the large map: the hovered neuron's once the snapshots carry it (the same pixels while its
+        // maps are kept, so that it is not drawn again), else the output's
         int[] big = null;
         String name = null;
-        int layers = s.thumbnails().length;
-        if (hovered != null && hovered.kind() == GraphItem.Kind.NEURON && hovered.layer() < layers
-                && hovered.row() < s.thumbnails()[hovered.layer()].length) {
-            // the same pixels while the maps are kept, so that the large map is not drawn again
-            if (s.maps() != bigMaps || hovered.layer() != bigAt[0] || hovered.row() != bigAt[1]) {
-                bigPicture = s.neuronPicture(hovered.layer(), hovered.row());
-                bigMaps = s.maps();
-                bigAt = new int[] {hovered.layer(), hovered.row()};
-            }
-            big = bigPicture;
+        if (s.neuronMap() != null && s.neuronMap().shows(hovered)) {
+            big = s.neuronMap().picture();
             name = s.graph().neurons().get(hovered.layer()).get(hovered.row()).name();
         }
         map.draw(s, big, name);

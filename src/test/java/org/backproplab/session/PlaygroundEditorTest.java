@@ -124,7 +124,7 @@ class PlaygroundEditorTest {
         int res = after.resolution();
         double x1 = -6 + 70.5 * 12.0 / res;
         double x2 = 6 - 30.5 * 12.0 / res;
-        assertEquals(output(byHand, x1, x2), after.maps()[2][0][30 * res + 70], 1e-6);
+        assertEquals(output(byHand, x1, x2), after.outputMaps()[0][30 * res + 70], 1e-6);
         assertTrue(after.graph().tip(w).format((k, a) -> k).endsWith("= 1.25"), "the hover text shows the new value");
     }
 

@@ -1,5 +1,6 @@
 package org.backproplab.session;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -32,7 +33,7 @@ class PlaygroundMapsTest {
         assertNotEquals(first.parameters(), kept.parameters(), "the weights moved on");
         assertEquals(first.epoch() + 20, kept.epoch());
         assertSame(first.thumbnails(), kept.thumbnails());
-        assertSame(first.maps(), kept.maps());
+        assertSame(first.outputMaps(), kept.outputMaps());
         assertSame(first.outputPicture(), kept.outputPicture());
         PlaygroundSnapshot fresh = training.snapshot(false, 20, true, true);
         assertFalse(Arrays.equals(first.outputPicture(), fresh.outputPicture()), "new maps from the new weights");
@@ -41,10 +42,36 @@ class PlaygroundMapsTest {
         assertNotSame(fresh.outputPicture(), training.snapshot(true, 30, false, false).outputPicture());
         // after a rebuild the maps are the new network's, though the last ones have the size and look asked for
         PlaygroundSnapshot beforeRebuild = training.snapshot(false, 20, false, false);
-        assertSame(beforeRebuild.maps(), training.snapshot(false, 20, false, false).maps());
+        assertSame(beforeRebuild.outputMaps(), training.snapshot(false, 20, false, false).outputMaps());
         setup.withLearningRate("0.3");
         training.rebuild("playground-default", setup.spec(), setup.data());
-        assertNotSame(beforeRebuild.maps(), training.snapshot(false, 20, false, false).maps());
+        assertNotSame(beforeRebuild.outputMaps(), training.snapshot(false, 20, false, false).outputMaps());
+    }
+
+    @Test
+    void theShownNeuronsMapIsCarriedAndKeptWithItsMaps() {
+        PlaygroundSnapshot none = training.snapshot(false, 100, true, true);
+        assertNull(none.neuronMap(), "no neuron shown large");
+        GraphItem neuron = GraphItem.neuron(0, 2);
+        training.showNeuron(neuron);
+        PlaygroundSnapshot shown = training.snapshot(false, 100, false, false);
+        assertTrue(shown.neuronMap().shows(neuron));
+        assertFalse(shown.neuronMap().shows(GraphItem.neuron(0, 1)));
+        assertFalse(shown.neuronMap().shows(GraphItem.bias(0, 2)));
+        // at 100 x 100 the thumbnail is the grid's own map, coloured alike, though made by another path
+        assertArrayEquals(shown.thumbnails()[0][2], shown.neuronMap().picture());
+        assertSame(shown.neuronMap(), training.snapshot(false, 100, false, false).neuronMap(), "the same while the maps are kept");
+        training.trainEpoch();
+        PlaygroundSnapshot fresh = training.snapshot(false, 100, true, false);
+        assertNotSame(shown.neuronMap(), fresh.neuronMap(), "made again with the maps");
+        assertArrayEquals(fresh.thumbnails()[0][2], fresh.neuronMap().picture());
+        assertFalse(Arrays.equals(shown.neuronMap().picture(), fresh.neuronMap().picture()), "the new weights' map");
+        assertArrayEquals(shown.thumbnails()[0][2], shown.neuronMap().picture(), "the snapshot published before keeps its own");
+        // a neuron the network does not have, or none: no large map
+        training.showNeuron(GraphItem.neuron(7, 0));
+        assertNull(training.snapshot(false, 100, false, false).neuronMap());
+        training.showNeuron(null);
+        assertNull(training.snapshot(false, 100, false, false).neuronMap());
     }
 
     /** Where {@code edges} edges go in a picture of 64 x 48: from (5, 5 + e) to (60, 40 - e). */
@@ -80,7 +107,7 @@ class PlaygroundMapsTest {
         PlaygroundSnapshot mapsOnly = training.snapshot(false, 20, true, false);
         assertSame(next, mapsOnly.edgePicture(), "kept while only the maps are made again");
         PlaygroundSnapshot edgesOnly = training.snapshot(false, 20, false, true);
-        assertSame(mapsOnly.maps(), edgesOnly.maps(), "the maps kept while only the edges are drawn again");
+        assertSame(mapsOnly.outputMaps(), edgesOnly.outputMaps(), "the maps kept while only the edges are drawn again");
         EdgePicture redrawn = edgesOnly.edgePicture();
         assertFalse(Arrays.equals(next.pixels(), redrawn.pixels()), "drawn again with the new weights");
         EdgeGeometry moved = new EdgeGeometry(64, 48, ends, 2, -1);

@@ -155,16 +155,23 @@ class PlaygroundSessionTest {
     void everyNeuronHasAMapOfTheGridAndAPicture() {
         PlaygroundSnapshot s = snapshot();
         // 4 and 2 hidden neurons, 1 output, 100 x 100 each
-        assertEquals(3, s.maps().length);
-        assertEquals(4, s.maps()[0].length);
-        assertEquals(10_000, s.maps()[2][0].length);
+        assertEquals(3, s.thumbnails().length);
+        assertEquals(4, s.thumbnails()[0].length);
+        assertEquals(1, s.outputMaps().length);
+        assertEquals(10_000, s.outputMaps()[0].length);
         assertEquals(2, s.inputMaps().length);
         // the X1 input's map runs from -6 (left) to +6 (right)
         assertTrue(s.inputMaps()[0][0] < -5.9 && s.inputMaps()[0][99] > 5.9);
         assertEquals(4, s.thumbnails()[0].length);
         assertEquals(PlaygroundSession.DEFAULT_THUMBNAIL, s.thumbnailSize());
         assertEquals(40 * 40, s.thumbnails()[2][0].length, "as large as shown, not the grid's 100 x 100");
-        assertEquals(10_000, s.neuronPicture(2, 0).length, "the large map at the grid's resolution");
+        assertNull(s.neuronMap(), "none until the window shows one large");
+        session.showNeuronMap(GraphItem.neuron(2, 0));
+        await();
+        assertEquals(10_000, snapshot().neuronMap().picture().length, "the large map at the grid's resolution");
+        session.showNeuronMap(GraphItem.weight(0, 0, 0));
+        await();
+        assertNull(snapshot().neuronMap(), "an edge has no map");
         assertEquals(10_000, s.outputPicture().length);
         assertEquals(0xFF, s.outputPicture()[0] >>> 24, "opaque");
         assertEquals(2, s.inputNames().size());
@@ -182,9 +189,11 @@ class PlaygroundSessionTest {
         PlaygroundSnapshot s = snapshot();
         assertEquals(100, s.thumbnailSize(), "never more than the grid");
         // one cell a pixel: the thumbnail is the full map, coloured alike
-        for (int l = 0; l < s.maps().length; l++) {
-            for (int j = 0; j < s.maps()[l].length; j++) {
-                assertArrayEquals(s.neuronPicture(l, j), s.thumbnails()[l][j]);
+        for (int l = 0; l < s.thumbnails().length; l++) {
+            for (int j = 0; j < s.thumbnails()[l].length; j++) {
+                session.showNeuronMap(GraphItem.neuron(l, j));
+                await();
+                assertArrayEquals(snapshot().neuronMap().picture(), snapshot().thumbnails()[l][j]);
             }
         }
     }
@@ -337,12 +346,12 @@ class PlaygroundSessionTest {
 
     @Test
     void aChosenPointBecomesALessonForTheSteppingWindow() throws Exception {
-        assertTrue(session.lessonForChosenPoint().get().isEmpty(), "none chosen");
+        assertTrue(session.editor().lessonForChosenPoint().get().isEmpty(), "none chosen");
         assertEquals("pg.choosePoint", session.noticeProperty().get().key());
         session.choosePoint(3, 3);
         PlaygroundChoices.MapPoint p = setup.chosenPointProperty().get();
         assertTrue(p.x1() > 0 && p.x2() > 0, String.valueOf(p));
-        var future = session.lessonForChosenPoint();
+        var future = session.editor().lessonForChosenPoint();
         await();
         var lesson = future.get().orElseThrow();
         assertEquals(p.x1(), lesson.train().inputs().get(0, 0), 0);

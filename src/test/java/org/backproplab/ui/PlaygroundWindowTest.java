@@ -123,7 +123,8 @@ class PlaygroundWindowTest {
         // one picture at the screen's pixels: the neuron's map over the whole grid, scaled, the points over it
         int side = (int) image.getWidth();
         assertEquals(DataMapView.SIZE, side, "as large as shown (output scale 1 here)");
-        int[] grid = s.neuronPicture(0, 1);
+        assertTrue(s.neuronMap().shows(org.backproplab.session.GraphItem.neuron(0, 1)), "the snapshots carry the hovered neuron's map");
+        int[] grid = s.neuronMap().picture();
         assertFalse(java.util.Arrays.equals(grid, s.outputPicture()));
         int[] expected = MapPictureTest.java2d(grid, PlaygroundSession.RESOLUTION, side);
         int compared = 0;
