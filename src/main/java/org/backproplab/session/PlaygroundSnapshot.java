@@ -33,10 +33,11 @@ import org.backproplab.session.PlaygroundChoices.MapPoint;
  */
 public record PlaygroundSnapshot(int epoch, long iteration, double trainLossNow, double testLossNow,
         double trainAccuracyNow, double testAccuracyNow, LossHistory.Curve trainLoss, LossHistory.Curve testLoss,
-        LossHistory.Curve trainAccuracy, LossHistory.Curve testAccuracy, float[][] outputMaps, NeuronMap neuronMap, float[][] inputMaps,
-        int resolution, int[][][] thumbnails, int thumbnailSize, double[][][] ranges, int[][] biasColors, int[] outputPicture, List<MapPoint> points, int trainCount,
-        int testCount, Map<String, ImmutableMatrix> parameters, List<String> inputNames, GraphSnapshot graph,
-        EdgePicture edgePicture, boolean diverged, Landscape landscape, long version, List<CurveRuns.Run> runs) {
+        LossHistory.Curve trainAccuracy, LossHistory.Curve testAccuracy, float[][] outputMaps, NeuronMap neuronMap,
+        float[][] inputMaps, int resolution, int[][][] thumbnails, int thumbnailSize, double[][][] ranges, int[][] biasColors,
+        int[] outputPicture, List<MapPoint> points, int trainCount, int testCount, Map<String, ImmutableMatrix> parameters,
+        List<String> inputNames, GraphSnapshot graph, EdgePicture edgePicture, boolean diverged, Landscape landscape,
+        long version, List<CurveRuns.Run> runs) {
 
     public PlaygroundSnapshot {
         parameters = Map.copyOf(parameters);

@@ -343,8 +343,9 @@ final class PlaygroundTraining {
         return new PlaygroundSnapshot(trainer.epoch(), trainer.iteration(), trainNow.loss(), testNow.loss(),
                 trainNow.accuracy(), testNow.accuracy(), train, test, trainAccuracy.copy(),
                 testAccuracy.copy(), m.outputMaps(), maps.neuronMap(shownNeuron), maps.inputMaps(), RESOLUTION,
-                m.thumbnails(), size, m.ranges(), biasColors, m.output(), points, data.train().size(), data.test().size(), parameters, inputNames, graph, edges, diverged,
-                path.landscape(trainer), ++version, runs.with(CurveRuns.playground(lessonId, spec), train, test));
+                m.thumbnails(), size, m.ranges(), biasColors, m.output(), points, data.train().size(),
+                data.test().size(), parameters, inputNames, graph, edges, diverged, path.landscape(trainer), ++version,
+                runs.with(CurveRuns.playground(lessonId, spec), train, test));
     }
 
     /** Times the pictures of each snapshot with {@code clock} (the worker's). */
