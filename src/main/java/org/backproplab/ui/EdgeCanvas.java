@@ -20,7 +20,7 @@ import org.backproplab.session.GraphSnapshot;
  * selected one as a line node styled as the edge lines were. Looks as the edge lines did: blue
  * when positive, orange when negative, at 3/4 opacity; dashed and opaque while a stage flows along them (red backwards); the selected edge
  * opaque with a golden glow. Widths and dashes scale with the graph. The mouse finds the edges
- * through the transparent lines {@link GraphNodes} makes.
+ * from their ends as placed here ({@link EdgeHits}).
  */
 final class EdgeCanvas extends Canvas {
     static final Color POSITIVE = color(EdgePicture.POSITIVE);
@@ -68,6 +68,11 @@ final class EdgeCanvas extends Canvas {
         ends[4 * e + 2] = x2;
         ends[4 * e + 3] = y2;
         moved = true;
+    }
+
+    /** The edges' ends as placed: x1, y1, x2, y2 of edge e at 4e..4e+3 (the array itself; read on the FX thread). */
+    double[] ends() {
+        return ends;
     }
 
     /** Whether the last paint showed the picture the worker drew. */

@@ -14,7 +14,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.backproplab.session.GraphItem;
@@ -46,24 +45,6 @@ final class GraphNodes {
         this.idPrefix = idPrefix;
         this.onSelect = onSelect;
         this.onHover = onHover;
-    }
-
-    /**
-     * The line of an edge that takes the mouse: wide, and never drawn (the graph keeps it in a
-     * layer of opacity 0; {@link EdgeCanvas} paints the edges). Its style classes tell the edge's
-     * state: "positive" or "negative", and "selected".
-     */
-    Line edge(int l, int j, int i, Tooltip tip) {
-        GraphItem item = GraphItem.weight(l, j, i);
-        Line hit = new Line();
-        hit.getStyleClass().add("edge-hit");
-        hit.setId(idPrefix + "edge-" + l + "-" + j + "-" + i);
-        hit.setStroke(Color.TRANSPARENT);
-        hit.setStrokeWidth(9);
-        hit.setOnMouseClicked(e -> onSelect.accept(item));
-        hover(hit, item);
-        Tooltip.install(hit, tip);
-        return hit;
     }
 
     NeuronNodes neuron(int l, int j) {
@@ -125,16 +106,27 @@ final class GraphNodes {
      * another item (moving from a neuron onto its bias square, the square's enter can come first).
      */
     private void hover(Node node, GraphItem item) {
-        node.setOnMouseEntered(e -> {
-            under = item;
-            onHover.accept(item);
-        });
-        node.setOnMouseExited(e -> {
-            if (item.equals(under)) {
-                under = null;
-                onHover.accept(null);
-            }
-        });
+        node.setOnMouseEntered(e -> enter(item));
+        node.setOnMouseExited(e -> exit(item));
+    }
+
+    /** The mouse entered the item (a node's or an edge's, {@link EdgeHits}). */
+    void enter(GraphItem item) {
+        under = item;
+        onHover.accept(item);
+    }
+
+    /** The mouse left the item: null is told unless it entered another already. */
+    void exit(GraphItem item) {
+        if (item.equals(under)) {
+            under = null;
+            onHover.accept(null);
+        }
+    }
+
+    /** The item was clicked. */
+    void select(GraphItem item) {
+        onSelect.accept(item);
     }
 
     static Tooltip tooltip() {
@@ -196,20 +188,20 @@ final class GraphNodes {
     }
 
     /**
-     * Each edge's line styled by its weight's sign, its label shown ({@code show}) or hidden (its value in the
-     * tooltip, {@link #hiddenWeight}). An edge hidden in the last frame ({@code before}, null after a rebuild)
-     * whose sign stayed keeps its style, its tooltip making its text from the snapshot shown when it shows:
-     * 2,000 edges at 8 layers of 16 cost the FX thread about 2 ms a frame, restyled one by one.
+     * Each edge's weight label shown ({@code show}) or hidden (its value in the tooltip, {@link #hiddenWeight}).
+     * An edge hidden in the last frame too ({@code before}, null after a rebuild) is left alone, its tooltip
+     * making its text from the snapshot shown when it shows: 2,000 edges at 8 layers of 16 cost the FX thread
+     * about 2 ms a frame, one by one.
      */
-    static void edges(GraphSnapshot s, GraphSnapshot before, long[] tipsSeen, List<Line> hits, List<Label> labels,
+    static void edges(GraphSnapshot s, GraphSnapshot before, long[] tipsSeen, List<Label> labels,
             boolean readable, IntFunction<String> tip, BiConsumer<Label, GraphSnapshot.Box> show) {
         // no tooltip shown or hidden since the last frame, none showing: the hidden ones keep their text to make
         // (reading 2,000 labels' tooltips took the FX thread some 15 % of its time at 8 layers of 16)
         boolean quiet = tipsShowing == 0 && tipsSeen[0] == tipEvents;
         tipsSeen[0] = tipEvents;
-        for (int e = 0; e < hits.size(); e++) {
+        for (int e = 0; e < labels.size(); e++) {
             GraphSnapshot.Edge edge = s.edges().get(e);
-            boolean kept = !readable && before != null && before.edges().get(e).positive() == edge.positive();
+            boolean kept = !readable && before != null;
             if (kept && quiet) {
                 continue;
             }
@@ -219,9 +211,6 @@ final class GraphNodes {
                 later(label.getTooltip(), e, tip);
                 continue;
             }
-            // style classes change only when the state does: each change costs a CSS pass
-            ViewParts.styled(hits.get(e), "positive", edge.positive());
-            ViewParts.styled(hits.get(e), "negative", !edge.positive());
             if (!hiddenWeight(labels.get(e), readable, e, tip)) {
                 show.accept(labels.get(e), edge.label());
             }

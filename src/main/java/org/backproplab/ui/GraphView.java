@@ -3,7 +3,6 @@ package org.backproplab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -12,7 +11,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import org.backproplab.session.GraphItem;
@@ -45,11 +43,10 @@ public final class GraphView extends Region {
     private List<Integer> sizes = List.of();
     /** The edges, painted on one canvas under the nodes. */
     private final EdgeCanvas edgeCanvas = new EdgeCanvas();
-    /** Each edge's line that takes the mouse, in a layer never drawn. */
-    private final List<Line> hits = new ArrayList<>();
+    /** The edge under the mouse, found from where the edges go. */
+    private final EdgeHits edgeHits = new EdgeHits(content, edgeCanvas);
     /** The tooltips' showings and hidings ({@code GraphNodes.tipEvents}) when the last snapshot's edges were shown. */
     private final long[] tipsSeen = {-1};
-    private final Group hitLayer = new Group();
     private final List<Label> weightLabels = new ArrayList<>();
     /** {@code neurons.get(l).get(j)}: the nodes of neuron j of layer l. */
     private final List<List<GraphNodes.NeuronNodes>> neurons = new ArrayList<>();
@@ -72,7 +69,6 @@ public final class GraphView extends Region {
         getStyleClass().add("network-graph");
         setMinSize(200, 160);
         content.setManaged(false);
-        hitLayer.setOpacity(0);
         getChildren().addAll(edgeCanvas.rasterView(), edgeCanvas, thumbs.sheet(), content);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -98,6 +94,7 @@ public final class GraphView extends Region {
     /** Put before the ids of the graph's nodes, so that two graphs in one window differ. */
     public void setIdPrefix(String prefix) {
         this.idPrefix = prefix;
+        edgeCanvas.markLine().setId(prefix + "edge-marked");
     }
 
     /** Whether the targets column is drawn (the playground has none). */
@@ -152,6 +149,11 @@ public final class GraphView extends Region {
         }
     }
 
+    /** The edge under the mouse (and where on the screen an edge is). */
+    EdgeHits edgeHits() {
+        return edgeHits;
+    }
+
     /** Where the edges go (told when they move, in pixels) and, before a render, their picture drawn elsewhere. */
     EdgeCanvas edges() {
         return edgeCanvas;
@@ -163,12 +165,8 @@ public final class GraphView extends Region {
         thumbs.mark(item);
         laidOut = null;
         requestLayout();
-        int e = 0;
-        for (int l = 0; l < sizes.size() - 1; l++) {
-            for (int j = 0; j < sizes.get(l + 1); j++) {
-                for (int i = 0; i < sizes.get(l); i++, e++) {
-                    ViewParts.styled(hits.get(e), "selected", GraphItem.weight(l, j, i).equals(item));
-                }
+        for (int l = 0; l < neurons.size(); l++) {
+            for (int j = 0; j < neurons.get(l).size(); j++) {
                 ViewParts.styled(neurons.get(l).get(j).biasSquare(), "selected", GraphItem.bias(l, j).equals(item));
             }
         }
@@ -179,10 +177,10 @@ public final class GraphView extends Region {
     private void rebuild(List<Integer> newSizes) {
         laidOut = null;
         content.getChildren().clear();
-        hitLayer.getChildren().clear();
-        List.of(hits, weightLabels, neurons, inputs, targets, errors).forEach(List::clear);
+        List.of(weightLabels, neurons, inputs, targets, errors).forEach(List::clear);
         sizes = List.copyOf(newSizes);
         GraphNodes make = new GraphNodes(idPrefix, onSelect, item -> onHover.accept(item));
+        List<GraphItem> items = new ArrayList<>();
         int layers = sizes.size() - 1;
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < sizes.get(l + 1); j++) {
@@ -190,12 +188,12 @@ public final class GraphView extends Region {
                     Label label = make.clickable("weight-" + l + "-" + j + "-" + i, "weight-label",
                             GraphItem.weight(l, j, i));
                     weightLabels.add(label);
-                    hits.add(make.edge(l, j, i, label.getTooltip()));
+                    items.add(GraphItem.weight(l, j, i));
                 }
             }
         }
-        hitLayer.getChildren().addAll(hits);
-        content.getChildren().addAll(edgeCanvas.markLine(), hitLayer);
+        edgeHits.rebuild(make, items, weightLabels);
+        content.getChildren().add(edgeCanvas.markLine());
         content.getChildren().addAll(compact ? List.of() : weightLabels);
         for (int i = 0; i < sizes.get(0); i++) {
             inputs.add(make.clickable("input-" + i, "io-box", GraphItem.input(i)));
@@ -239,8 +237,8 @@ public final class GraphView extends Region {
             show(inputs.get(i), s.inputs().get(i), true);
         }
         // beyond a few dozen edges the values would be unreadable: hover shows them instead
-        boolean weightsReadable = hits.size() <= 40 && !compact;
-        GraphNodes.edges(s, before, tipsSeen, hits, weightLabels, weightsReadable, k -> text(snapshot.edges().get(k).label().tip()),
+        boolean weightsReadable = weightLabels.size() <= 40 && !compact;
+        GraphNodes.edges(s, before, tipsSeen, weightLabels, weightsReadable, k -> text(snapshot.edges().get(k).label().tip()),
                 (label, box) -> show(label, box, true));
         for (int l = 0; l < neurons.size(); l++) {
             for (int j = 0; j < neurons.get(l).size(); j++) {
@@ -367,19 +365,13 @@ public final class GraphView extends Region {
             err.relocate(g.errorLabelX(k, targets.get(k).getWidth(), err.getWidth()), g.targetY(k) + 18 * scale);
         }
         // wider than the widest edge painted, so that the mouse finds every edge where it is drawn
-        double hitWidth = Math.max(9, 7 * scale + 2);
+        edgeHits.setHalfWidth(Math.max(9, 7 * scale + 2) / 2);
         int e = 0;
         for (int l = 0; l < sizes.size() - 1; l++) {
             for (int j = 0; j < sizes.get(l + 1); j++) {
                 for (int i = 0; i < sizes.get(l); i++, e++) {
                     double[] p = g.edge(l, j, i, l == 0 ? inputs.get(i).getWidth() / 2 : 0);
                     edgeCanvas.place(e, p[0], p[1], p[2], p[3]);
-                    Line hit = hits.get(e);
-                    hit.setStrokeWidth(hitWidth);
-                    hit.setStartX(p[0]);
-                    hit.setStartY(p[1]);
-                    hit.setEndX(p[2]);
-                    hit.setEndY(p[3]);
                     Label label = weightLabels.get(e);
                     if (!label.isVisible()) {
                         continue;

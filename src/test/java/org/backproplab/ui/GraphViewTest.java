@@ -2,6 +2,7 @@ package org.backproplab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -210,33 +211,59 @@ class GraphViewTest {
         assertEquals("w = 3", tip.getText(), "nothing left to write");
     }
 
-    /** Hovers a quarter along the edge {@code id} and reads its tooltip, then moves away so that it hides. */
-    private static String hoverEdge(FxRobot robot, String id) throws Exception {
-        javafx.scene.shape.Line edge = robot.lookup(id).queryAs(javafx.scene.shape.Line.class);
-        robot.moveTo(edge.localToScreen(edge.getStartX() + 0.25 * (edge.getEndX() - edge.getStartX()),
-                edge.getStartY() + 0.25 * (edge.getEndY() - edge.getStartY())));
-        String text = shownTooltip(robot).getText();
-        robot.moveTo(edge.localToScreen(edge.getStartX() - 60, edge.getStartY() - 60));
+    /** The point a fraction {@code t} along the edge of weight (l, j, i) from its start, on the screen. */
+    private javafx.geometry.Point2D onEdge(int l, int j, int i, double t) {
+        return graph.edgeHits().onScreen(GraphItem.weight(l, j, i), t);
+    }
+
+    /** Moves well away from the edge of weight (l, j, i) and waits until no tooltip shows. */
+    private void awayFrom(FxRobot robot, int l, int j, int i) throws Exception {
+        robot.moveTo(onEdge(l, j, i, 0).add(-60, -60));
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.listWindows().stream()
                 .noneMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()));
+    }
+
+    /** Hovers a quarter along the edge of weight (l, j, i) and reads its tooltip, then moves away so that it hides. */
+    private String hoverEdge(FxRobot robot, int l, int j, int i) throws Exception {
+        robot.moveTo(onEdge(l, j, i, 0.25));
+        String text = shownTooltip(robot).getText();
+        awayFrom(robot, l, j, i);
         return text;
     }
 
     @Test
-    void aNewSnapshotRestylesOnlyTheEdgesWhoseSignChangedAndTheTooltipsReadIt(FxRobot robot) throws Exception {
-        assertEquals("w1 (X1 \u2192 h1) = 0.5", hoverEdge(robot, "#pg-edge-0-0-0"));
+    void theEdgeUnderTheMouseIsFoundFromWhereTheEdgesGo(FxRobot robot) throws Exception {
+        List<GraphItem> hovered = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> graph.setOnHover(hovered::add)).get();
+        // a quarter along X2 -> h1, then onto h1 -> out: each edge told as the mouse enters it
+        robot.moveTo(onEdge(0, 0, 1, 0.25));
+        robot.moveTo(onEdge(1, 0, 0, 0.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(hovered.contains(GraphItem.weight(0, 0, 1)), hovered.toString());
+        assertEquals(GraphItem.weight(1, 0, 0), hovered.get(hovered.size() - 1), hovered.toString());
+        // off the edges (above and left of the first input): nothing hovered
+        robot.moveTo(onEdge(0, 0, 0, 0).add(-60, -60));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(hovered.get(hovered.size() - 1), hovered.toString());
+        // a click on an edge selects its weight
+        robot.clickOn(onEdge(1, 0, 1, 0.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(GraphItem.weight(1, 0, 1)), clicked);
+        awayFrom(robot, 1, 0, 1);
+    }
+
+    @Test
+    void aNewSnapshotsWeightsAreWhatTheEdgesTooltipsTell(FxRobot robot) throws Exception {
+        assertEquals("w1 (X1 \u2192 h1) = 0.5", hoverEdge(robot, 0, 0, 0));
         // the next frame: w2 (X2 -> h1) turns from -2.0 to 3.5, every other weight keeps its sign
         Map<String, ImmutableMatrix> p = Map.of("W1", ImmutableMatrix.of(new double[][] {{0.75, 3.5}, {1.5, 2}}),
                 "b1", ImmutableMatrix.of(new double[][] {{0.1}, {0.2}}),
                 "W2", ImmutableMatrix.of(new double[][] {{2, -0.5}}), "b2", ImmutableMatrix.of(new double[][] {{0}}));
         WaitForAsyncUtils.asyncFx(() -> graph.render(GraphSnapshot.ofNetwork(List.of(2, 2, 1), List.of("X1", "X2"), p,
                 true, false))).get();
-        List<String> turned = robot.lookup("#pg-edge-0-0-1").query().getStyleClass();
-        assertTrue(turned.contains("positive") && !turned.contains("negative"), turned.toString());
-        List<String> kept = robot.lookup("#pg-edge-1-0-1").query().getStyleClass();
-        assertTrue(kept.contains("negative") && !kept.contains("positive"), kept.toString());
-        // an edge left as it was, its tooltip shown before: shown again, it tells the new value
-        assertEquals("w1 (X1 \u2192 h1) = 0.75", hoverEdge(robot, "#pg-edge-0-0-0"));
+        assertEquals("w2 (X2 \u2192 h1) = 3.5", hoverEdge(robot, 0, 0, 1));
+        // an edge whose tooltip was shown before: shown again, it tells the new value
+        assertEquals("w1 (X1 \u2192 h1) = 0.75", hoverEdge(robot, 0, 0, 0));
     }
 
     /** The test's network with w1 (X1 -> h1) = {@code w1}, drawn as the next frame. */
@@ -250,23 +277,19 @@ class GraphViewTest {
 
     @Test
     void aWeightsTooltipShownWhileFramesCameTellsTheNewestValueWhenShownAgain(FxRobot robot) throws Exception {
-        javafx.scene.shape.Line edge = robot.lookup("#pg-edge-0-0-0").queryAs(javafx.scene.shape.Line.class);
-        robot.moveTo(edge.localToScreen(edge.getStartX() + 0.25 * (edge.getEndX() - edge.getStartX()),
-                edge.getStartY() + 0.25 * (edge.getEndY() - edge.getStartY())));
+        robot.moveTo(onEdge(0, 0, 0, 0.25));
         assertEquals("w1 (X1 \u2192 h1) = 0.5", shownTooltip(robot).getText());
         // a frame while it shows: it tells the new value at once
         renderWith(0.75);
         assertEquals("w1 (X1 \u2192 h1) = 0.75", shownTooltip(robot).getText());
         // hidden, then two frames, the second with no tooltip shown or hidden since the first (which
         // skips the tooltips): shown again, it tells the last frame's value, not the one it showed
-        robot.moveTo(edge.localToScreen(edge.getStartX() - 60, edge.getStartY() - 60));
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.listWindows().stream()
-                .noneMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()));
+        awayFrom(robot, 0, 0, 0);
         renderWith(1.25);
         renderWith(1.5);
-        assertEquals("w1 (X1 \u2192 h1) = 1.5", hoverEdge(robot, "#pg-edge-0-0-0"));
+        assertEquals("w1 (X1 \u2192 h1) = 1.5", hoverEdge(robot, 0, 0, 0));
         renderWith(1.75);
-        assertEquals("w1 (X1 \u2192 h1) = 1.75", hoverEdge(robot, "#pg-edge-0-0-0"));
+        assertEquals("w1 (X1 \u2192 h1) = 1.75", hoverEdge(robot, 0, 0, 0));
     }
 
     @Test
@@ -274,14 +297,11 @@ class GraphViewTest {
         assertEquals("X1", robot.lookup("#pg-input-0").queryAs(Label.class).getText());
         // compact: no weight labels at all; a weight's value is in its edge's tooltip, written when it shows
         assertTrue(robot.lookup("#pg-weight-0-0-1").tryQuery().isEmpty(), "compact: no weight labels");
-        javafx.scene.shape.Line edge = robot.lookup("#pg-edge-0-0-1").queryAs(javafx.scene.shape.Line.class);
         // a quarter along the edge from X2 (its middle crosses X1 -> h2's)
-        robot.moveTo(edge.localToScreen(edge.getStartX() + 0.25 * (edge.getEndX() - edge.getStartX()),
-                edge.getStartY() + 0.25 * (edge.getEndY() - edge.getStartY())));
+        robot.moveTo(onEdge(0, 0, 1, 0.25));
         assertEquals("w2 (X2 \u2192 h1) = -2.0", shownTooltip(robot).getText());
         assertFalse(robot.lookup("#pg-bias-0-0").query().isVisible());
         assertFalse(robot.lookup("#pg-target-0").query().isVisible(), "no targets");
-        assertTrue(robot.lookup("#pg-edge-0-0-1").query().getStyleClass().contains("negative"));
         robot.clickOn("#pg-neuron-1-0");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(GraphItem.neuron(1, 0)), clicked);

@@ -10,6 +10,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.shape.Line;
+import org.backproplab.session.GraphItem;
 import org.backproplab.session.PlaygroundSession;
 import org.backproplab.session.PlaygroundSnapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -43,17 +44,14 @@ class PlaygroundEditWindowTest {
         return ui.window.playground().session();
     }
 
-    /** A point on an edge a third of the way from its start (clear of where edges cross), on the screen. */
-    private static Point2D onEdge(FxRobot robot, String id) {
-        Line line = robot.lookup(id).queryAs(Line.class);
-        Point2D a = line.localToScreen(line.getStartX(), line.getStartY());
-        Point2D b = line.localToScreen(line.getEndX(), line.getEndY());
-        return new Point2D(a.getX() + (b.getX() - a.getX()) / 3, a.getY() + (b.getY() - a.getY()) / 3);
+    /** A point on the edge of weight (l, j, i) a third of the way from its start (clear of where edges cross), on the screen. */
+    private static Point2D onEdge(FxRobot robot, int l, int j, int i) {
+        return robot.lookup("#pg-graph").queryAs(GraphView.class).edgeHits().onScreen(GraphItem.weight(l, j, i), 1.0 / 3);
     }
 
-    private void hoverEdge(FxRobot robot, String id) {
+    private void hoverEdge(FxRobot robot, int l, int j, int i) {
         away(robot);
-        robot.moveTo(onEdge(robot, id));
+        robot.moveTo(onEdge(robot, l, j, i));
         ui.settle();
     }
 
@@ -83,7 +81,7 @@ class PlaygroundEditWindowTest {
         PlaygroundSnapshot s = session().getSnapshot();
 
         // hovering an edge shows its exact value, as many digits as the double has
-        hoverEdge(robot, "#pg-edge-0-1-0");
+        hoverEdge(robot, 0, 1, 0);
         String hover = ui.text(robot, "#pg-hover");
         assertTrue(hover.startsWith("w3 (X\u2081 \u2192 h1_2) = "), hover);
         double w = Double.parseDouble(hover.substring(hover.indexOf("= ") + 2));
@@ -128,13 +126,16 @@ class PlaygroundEditWindowTest {
 
         // an edge can be clicked and typed over too (h1_1 -> h2_1 crosses no other edge)
         away(robot);
-        robot.clickOn(onEdge(robot, "#pg-edge-1-0-0"));
+        robot.clickOn(onEdge(robot, 1, 0, 0));
         ui.settle();
         assertEquals("w9 (h1_1 \u2192 h2_1) =", ui.text(robot, "#pg-edit-title"));
         assertTrue(ui.text(robot, "#pg-hover").startsWith("w9 (h1_1 \u2192 h2_1) = "), ui.text(robot, "#pg-hover"));
         ui.screenshot("playground-edit-weight");
-        assertTrue(robot.lookup("#pg-edge-1-0-0").query().getStyleClass().contains("selected"),
-                ui.text(robot, "#pg-edit-title"));
+        // the selected edge is drawn marked, along the edge clicked
+        Line marked = robot.lookup("#pg-edge-marked").queryAs(Line.class);
+        assertTrue(marked.isVisible() && marked.getStyleClass().contains("selected"), marked.getStyleClass().toString());
+        assertTrue(marked.localToScreen(marked.getEndX(), marked.getEndY()).distance(
+                robot.lookup("#pg-graph").queryAs(GraphView.class).edgeHits().onScreen(GraphItem.weight(1, 0, 0), 1)) < 0.5);
         ui.click(robot, "#pg-edit-close");
         assertFalse(robot.lookup("#pg-edit-row").query().isVisible());
     }
