@@ -31,7 +31,7 @@ final class EdgeHits {
         this.content = content;
         this.canvas = canvas;
         content.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            int k = e.getTarget() == content ? at(e.getX(), e.getY()) : -1;
+            int k = edgeUnder(e);
             if (k != under) {
                 over(k);
                 if (k >= 0) {
@@ -42,14 +42,22 @@ final class EdgeHits {
         });
         content.addEventHandler(MouseEvent.MOUSE_EXITED, e -> over(-1));
         content.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            int k = e.getTarget() == content ? at(e.getX(), e.getY()) : -1;
-            if (k >= 0 && nodes != null) {
+            int k = edgeUnder(e);
+            if (k >= 0) {
                 nodes.select(items.get(k));
             }
         });
     }
 
-    /** A new network: edge e is {@code items.get(e)}, its tooltip {@code labels.get(e)}'s; hover and clicks go to {@code nodes}. */
+    /** The edge under a mouse event on the graph's content, or -1 (also when a node over the edges took it). */
+    private int edgeUnder(MouseEvent e) {
+        return e.getTarget() == content ? at(e.getX(), e.getY()) : -1;
+    }
+
+    /**
+     * A new network: edge e is {@code items.get(e)}, its tooltip {@code labels.get(e)}'s; hover and clicks go to
+     * {@code nodes}. Until the first, there are no edges to find (so {@code nodes} is set whenever one is under the mouse).
+     */
     void rebuild(GraphNodes nodes, List<GraphItem> items, List<Label> labels) {
         over(-1);
         this.nodes = nodes;
@@ -111,12 +119,12 @@ final class EdgeHits {
             Tooltip.uninstall(content, installed);
             installed = null;
         }
-        if (under >= 0 && nodes != null) {
+        if (under >= 0) {
             nodes.exit(items.get(under));
         }
         under = k;
         content.setCursor(k >= 0 ? Cursor.HAND : null);
-        if (k >= 0 && nodes != null) {
+        if (k >= 0) {
             installed = labels.get(k).getTooltip();
             Tooltip.install(content, installed);
             nodes.enter(items.get(k));

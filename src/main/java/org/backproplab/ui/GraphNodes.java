@@ -199,20 +199,19 @@ final class GraphNodes {
         // (reading 2,000 labels' tooltips took the FX thread some 15 % of its time at 8 layers of 16)
         boolean quiet = tipsShowing == 0 && tipsSeen[0] == tipEvents;
         tipsSeen[0] = tipEvents;
+        boolean kept = !readable && before != null;
+        if (kept && quiet) {
+            return;
+        }
         for (int e = 0; e < labels.size(); e++) {
-            GraphSnapshot.Edge edge = s.edges().get(e);
-            boolean kept = !readable && before != null;
-            if (kept && quiet) {
-                continue;
-            }
             Label label = labels.get(e);
             if (kept && !label.isVisible() && !label.getTooltip().isShowing()) {
                 // a tooltip shown since took its text: it makes it again, from the snapshot shown then
                 later(label.getTooltip(), e, tip);
                 continue;
             }
-            if (!hiddenWeight(labels.get(e), readable, e, tip)) {
-                show.accept(labels.get(e), edge.label());
+            if (!hiddenWeight(label, readable, e, tip)) {
+                show.accept(label, s.edges().get(e).label());
             }
         }
     }
