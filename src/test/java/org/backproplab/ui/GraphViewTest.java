@@ -223,6 +223,32 @@ class GraphViewTest {
                 .noneMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()));
     }
 
+    /**
+     * The colour painted a quarter along the edge of weight (l, j, i): of the pixels around that point in
+     * the edges' picture, the most opaque (the line's centre), as ARGB.
+     */
+    private int paintedOn(int l, int j, int i) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            ImageView raster = graph.edges().rasterView();
+            javafx.geometry.Point2D at = raster.screenToLocal(onEdge(l, j, i, 0.25));
+            Image image = raster.getImage();
+            double px = image.getWidth() / raster.getLayoutBounds().getWidth();
+            int best = 0;
+            for (int dx = -2; dx <= 2; dx++) {
+                for (int dy = -2; dy <= 2; dy++) {
+                    int argb = image.getPixelReader().getArgb((int) (at.getX() * px) + dx, (int) (at.getY() * px) + dy);
+                    best = (argb >>> 24) > (best >>> 24) ? argb : best;
+                }
+            }
+            return best;
+        }).get();
+    }
+
+    /** Whether an ARGB colour is the positive weights' blue rather than the negative ones' orange. */
+    private static boolean blue(int argb) {
+        return (argb & 0xFF) > (argb >> 16 & 0xFF);
+    }
+
     /** Hovers a quarter along the edge of weight (l, j, i) and reads its tooltip, then moves away so that it hides. */
     private String hoverEdge(FxRobot robot, int l, int j, int i) throws Exception {
         robot.moveTo(onEdge(l, j, i, 0.25));
@@ -259,8 +285,14 @@ class GraphViewTest {
         Map<String, ImmutableMatrix> p = Map.of("W1", ImmutableMatrix.of(new double[][] {{0.75, 3.5}, {1.5, 2}}),
                 "b1", ImmutableMatrix.of(new double[][] {{0.1}, {0.2}}),
                 "W2", ImmutableMatrix.of(new double[][] {{2, -0.5}}), "b2", ImmutableMatrix.of(new double[][] {{0}}));
+        assertFalse(blue(paintedOn(0, 0, 1)), Integer.toHexString(paintedOn(0, 0, 1)));
         WaitForAsyncUtils.asyncFx(() -> graph.render(GraphSnapshot.ofNetwork(List.of(2, 2, 1), List.of("X1", "X2"), p,
                 true, false))).get();
+        // w2 is painted blue now; w6 (h2 -> out, -0.5) stays orange
+        int turned = paintedOn(0, 0, 1);
+        assertTrue(blue(turned) && (turned >>> 24) > 0, Integer.toHexString(turned));
+        int kept = paintedOn(1, 0, 1);
+        assertTrue(!blue(kept) && (kept >>> 24) > 0, Integer.toHexString(kept));
         assertEquals("w2 (X2 \u2192 h1) = 3.5", hoverEdge(robot, 0, 0, 1));
         // an edge whose tooltip was shown before: shown again, it tells the new value
         assertEquals("w1 (X1 \u2192 h1) = 0.75", hoverEdge(robot, 0, 0, 0));
@@ -302,6 +334,8 @@ class GraphViewTest {
         assertEquals("w2 (X2 \u2192 h1) = -2.0", shownTooltip(robot).getText());
         assertFalse(robot.lookup("#pg-bias-0-0").query().isVisible());
         assertFalse(robot.lookup("#pg-target-0").query().isVisible(), "no targets");
+        int w2 = paintedOn(0, 0, 1);
+        assertTrue(!blue(w2) && (w2 >>> 24) > 0, "w2 = -2.0 painted orange: " + Integer.toHexString(w2));
         robot.clickOn("#pg-neuron-1-0");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(GraphItem.neuron(1, 0)), clicked);
