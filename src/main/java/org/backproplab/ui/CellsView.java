@@ -102,6 +102,7 @@ final class CellsView {
         });
         outputBox.setId("cells-output-box");
         outputBox.setFocusTraversable(true);
+        LessonKeys.ownArrows(outputBox); // not the digits tab's previous and next digit
         outputBox.setCursor(Cursor.HAND);
         outputBox.setOnMouseClicked(e -> {
             outputBox.requestFocus(); // then the arrow keys move the cell

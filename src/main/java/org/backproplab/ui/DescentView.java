@@ -82,21 +82,41 @@ public final class DescentView {
                 case SPACE -> descent.togglePlay();
                 case RIGHT -> descent.step();
                 case R -> descent.reset();
+                case LEFT -> {
+                }
                 default -> {
                     return false;
                 }
             }
             return true;
         }
-        if (showing == minimaTab && code == KeyCode.N) {
-            minima.newStarts();
+        if (showing == minimaTab) {
+            switch (code) {
+                // Space draws the paths again, or, while they are being drawn, shows their ends
+                case SPACE -> {
+                    if (minima.playingProperty().get()) {
+                        minima.showEnds();
+                    } else {
+                        minima.replay();
+                    }
+                }
+                case RIGHT -> minima.showEnds();
+                case R -> minima.replay();
+                case N -> minima.newStarts();
+                case LEFT -> {
+                }
+                default -> {
+                    return false;
+                }
+            }
             return true;
         }
-        if (showing == softmaxTab && (code == KeyCode.DIGIT1 || code == KeyCode.DIGIT2 || code == KeyCode.DIGIT3)) {
+        if (code == KeyCode.DIGIT1 || code == KeyCode.DIGIT2 || code == KeyCode.DIGIT3) {
             softmax.setTarget(code.ordinal() - KeyCode.DIGIT1.ordinal());
             return true;
         }
-        return false;
+        // the arrows step the lessons that have steps; on this one they do nothing rather than switch tabs
+        return code == KeyCode.LEFT || code == KeyCode.RIGHT;
     }
 
     /** 1 normally, larger in presentation mode: the lessons' pictures grow with the text. */

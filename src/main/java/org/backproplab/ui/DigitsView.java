@@ -92,6 +92,19 @@ public final class DigitsView {
         return session;
     }
 
+    /** Space trains and pauses, ← and → show the previous and next test digit; true if the key was one of them. */
+    boolean handleKey(javafx.scene.input.KeyEvent e) {
+        switch (e.getCode()) {
+            case SPACE -> session.togglePlay();
+            case RIGHT -> session.selectAfter(1);
+            case LEFT -> session.selectAfter(-1);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void build(ExportDialogs dialogs) {
         preset.setId("digits-preset");
         preset.getItems().setAll(session.presets());

@@ -9,10 +9,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -46,6 +44,8 @@ public final class MainWindow {
     private final Tab digitsTab;
     private final LazyTab<ActivationsView> activations;
     private double scale = 1.0;
+    /** The help's descriptions of the keys (built with it). */
+    private final List<Label> helpTexts = new java.util.ArrayList<>();
     /** The window's buttons (language, presentation, export, help) beside the tab headers, and its notice line. */
     private final WindowBar windowBar = new WindowBar();
 
@@ -114,6 +114,7 @@ public final class MainWindow {
             }
         });
         tabs.getTabs().setAll(stepTab, playTab, activationsTab, descentTab, digitsTab);
+        tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.getChildren().addAll(tabs, windowBar.box(), help);
     }
@@ -127,7 +128,6 @@ public final class MainWindow {
 
     private void buildHelp() {
         help.getStyleClass().add("help-overlay");
-        help.setMaxSize(520, Region.USE_PREF_SIZE);
         help.setPadding(new Insets(20));
         StackPane.setAlignment(help, Pos.CENTER);
         Label title = label("help.title");
@@ -135,26 +135,43 @@ public final class MainWindow {
         help.getChildren().add(title);
         String[][] keys = {
             {"Space", "help.playPause"}, {"\u2192", "help.nextStage"}, {"Shift + \u2192", "help.wholeIteration"},
-            {"\u2190", "help.back"}, {"R", "help.reset"}, {"N, 1 2 3", "help.descent"},
+            {"\u2190", "help.back"}, {"R", "help.reset"}, {"Space \u2192 R", "help.playground"},
+            {"N, 1 2 3", "help.descent"}, {"Space \u2190 \u2192", "help.digits"}, {"Ctrl + Tab", "help.tabs"},
             {"F5", "help.presentation"}, {"Ctrl + Shift + E", "help.exportPng"},
             {"F1", "help.help"}, {"Esc", "help.close"}};
+        // a grid: the key caps line up however wide the widest is (in presentation mode too)
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
         for (String[] k : keys) {
             Label key = new Label(k[0]);
             key.getStyleClass().add("key-cap");
-            key.setMinWidth(140);
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            key.setMaxWidth(Double.MAX_VALUE);
             Label what = label(k[1]);
             what.setWrapText(true);
-            what.setMaxWidth(360);
             what.setMinHeight(Region.USE_PREF_SIZE);
-            help.getChildren().add(new HBox(12, key, what));
+            helpTexts.add(what);
+            javafx.scene.layout.GridPane.setValignment(key, javafx.geometry.VPos.TOP);
+            grid.addRow(grid.getRowCount(), key, what);
         }
-        Label everywhere = label("help.windowBar");
-        everywhere.setWrapText(true);
-        help.getChildren().add(everywhere);
-        Label click = label("help.click");
-        click.setWrapText(true);
-        help.getChildren().add(click);
+        help.getChildren().add(grid);
+        for (String key : new String[] {"help.windowBar", "help.click"}) {
+            Label text = label(key);
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            help.getChildren().add(text);
+        }
         help.setOnMouseClicked(e -> help.setVisible(false));
+        scaleHelp();
+    }
+
+    /** The help as wide as its larger text needs in presentation mode, so that it stays about as tall. */
+    private void scaleHelp() {
+        help.setMaxSize(600 * scale, Region.USE_PREF_SIZE);
+        for (Label what : helpTexts) {
+            what.setMaxWidth(360 * scale);
+        }
     }
 
     private Label label(String key) {
@@ -166,14 +183,14 @@ public final class MainWindow {
     // ---- keys, presentation, export ----------------------------------------------------------
 
     /**
-     * F1, Esc, F5 (presentation) and Ctrl+Shift+E (the tab as PNG) work everywhere; the stepping
-     * tab has its shortcuts; elsewhere Space plays and
-     * pauses the training of the tab that is showing (the activations tab has none).
+     * F1, Esc, F5 (presentation) and Ctrl+Shift+E (the tab as PNG) work everywhere, in text fields
+     * too; the other keys are the showing tab's (the activations tab has none), unless the control
+     * that has them uses them ({@link LessonKeys}).
      */
     private void onKey(KeyEvent e) {
         KeyCode code = e.getCode();
-        if (e.getTarget() instanceof TextInputControl && code != KeyCode.F1 && code != KeyCode.F5
-                && code != KeyCode.ESCAPE) {
+        boolean window = LessonKeys.windowKey(e);
+        if (!window && LessonKeys.forControl(e)) {
             return;
         }
         Tab showing = tabs.getSelectionModel().getSelectedItem();
@@ -183,7 +200,7 @@ public final class MainWindow {
         } else if (code == KeyCode.F5) {
             setPresentation(!windowBar.presentation().isSelected());
             e.consume();
-        } else if (code == KeyCode.E && e.isShortcutDown() && e.isShiftDown()) {
+        } else if (code == KeyCode.E && window) {
             exportPng();
             e.consume();
         } else if (code == KeyCode.ESCAPE) {
@@ -199,13 +216,14 @@ public final class MainWindow {
             if (descent.view().handleKey(e)) {
                 e.consume();
             }
-        } else if (code == KeyCode.SPACE) {
-            if (showing == playTab) {
-                playground.view().session().togglePlay();
-            } else if (showing == digitsTab) {
-                digits.view().session().togglePlay();
+        } else if (showing == playTab) {
+            if (playground.view().handleKey(e)) {
+                e.consume();
             }
-            e.consume();
+        } else if (showing == digitsTab) {
+            if (digits.view().handleKey(e)) {
+                e.consume();
+            }
         }
     }
 
@@ -221,6 +239,7 @@ public final class MainWindow {
         settings.setPresentation(on);
         ViewParts.styled(root, "presentation", on);
         scale = on ? PRESENTATION_SCALE : 1.0;
+        scaleHelp();
         if (step != null) {
             step.setScale(scale, on);
         }

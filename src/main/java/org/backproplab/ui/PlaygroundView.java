@@ -92,6 +92,24 @@ public final class PlaygroundView {
         return root;
     }
 
+    /**
+     * Space plays and pauses, → trains one epoch, R resets the weights; true if the key was one of
+     * them. ← is taken too, doing nothing (training is not undone), so that it does not leave the tab.
+     */
+    boolean handleKey(javafx.scene.input.KeyEvent e) {
+        switch (e.getCode()) {
+            case SPACE -> session.togglePlay();
+            case RIGHT -> session.stepEpoch();
+            case R -> session.reset();
+            case LEFT -> {
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** 1 normally, larger in presentation mode: the graph, the map and the charts grow with the text. */
     public void setScale(double scale) {
         graph.setScale(scale);
