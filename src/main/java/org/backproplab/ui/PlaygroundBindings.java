@@ -39,7 +39,8 @@ final class PlaygroundBindings {
     /**
      * A text field that shows {@code value} and sends what is typed on Enter or when it loses the
      * focus. A refused text stays while {@code error} explains it; once the error is gone (another
-     * command was taken) the field shows the value the view-model keeps again.
+     * command was taken) the field shows the value the view-model keeps again. The refused field is
+     * framed in red meanwhile.
      */
     static void field(TextField field, ObservableValue<String> value, Consumer<String> command,
             ObservableValue<Notice> error) {
@@ -48,6 +49,9 @@ final class PlaygroundBindings {
             if (is == null) {
                 field.setText(value.getValue());
             }
+            // the field holding the refused text is framed in red until the error goes
+            field.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER,
+                    is != null && !Objects.equals(field.getText(), value.getValue()));
         });
         field.setOnAction(e -> command.accept(field.getText()));
         field.focusedProperty().addListener((o, was, is) -> {
@@ -55,6 +59,28 @@ final class PlaygroundBindings {
                 command.accept(field.getText());
             }
         });
+    }
+
+    /**
+     * Scrolls {@code pane} as little as it takes to show {@code node} (one of its content's
+     * descendants) whole, or its top if it is taller than the view.
+     */
+    static void reveal(javafx.scene.control.ScrollPane pane, javafx.scene.Node node) {
+        javafx.scene.Node content = pane.getContent();
+        double extra = content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+        if (extra <= 0) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double offset = pane.getVvalue() * extra;
+        double view = pane.getViewportBounds().getHeight();
+        if (b.getMaxY() > offset + view) {
+            offset = b.getMaxY() - view;
+        }
+        if (b.getMinY() < offset) {
+            offset = b.getMinY();
+        }
+        pane.setVvalue(Math.max(0, Math.min(1, offset / extra)));
     }
 
     /** Shows a notice's text in {@code label}, or nothing for null; follows the language. */

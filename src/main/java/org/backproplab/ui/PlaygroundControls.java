@@ -233,6 +233,15 @@ final class PlaygroundControls {
         error.getStyleClass().add("edit-error");
         error.setWrapText(true);
         PlaygroundBindings.notice(error, i18n, setup.inputErrorProperty());
+        // the message is seen where it is, below the controls: scrolled to when it comes
+        setup.inputErrorProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                javafx.application.Platform.runLater(() -> {
+                    root.layout();
+                    PlaygroundBindings.reveal(root, error);
+                });
+            }
+        });
         return error;
     }
 
