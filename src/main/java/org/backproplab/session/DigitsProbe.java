@@ -117,8 +117,9 @@ final class DigitsProbe {
                         kernels.add(DigitsPictures.diverging(kernel, k, -m, m));
                     }
                 }
-                String caption = "conv " + conv + ": " + c.filters() + (c.channels() > 1 ? " x " + c.channels() : "")
-                        + " kernels " + k + "x" + k;
+                Phrase caption = c.channels() > 1
+                        ? Phrase.key("digits.filterBankChannels", conv, c.filters(), c.channels(), k)
+                        : Phrase.key("digits.filterBank", conv, c.filters(), k);
                 banks.add(new DigitsSnapshot.FilterBank(caption, c.filters(), c.channels(), kernels,
                         c.channels() > 1 ? 22 : 48));
             }

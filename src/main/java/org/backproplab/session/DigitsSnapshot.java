@@ -50,7 +50,7 @@ public record DigitsSnapshot(String presetId, List<SummaryRow> summary, String t
      * filter ({@code kernels.get(f * channels + c)}), drawn {@code tile} pixels wide, one filter per row
      * when there are several channels.
      */
-    public record FilterBank(String caption, int filters, int channels, List<Picture> kernels, double tile) {
+    public record FilterBank(Phrase caption, int filters, int channels, List<Picture> kernels, double tile) {
         public FilterBank {
             kernels = List.copyOf(kernels);
         }

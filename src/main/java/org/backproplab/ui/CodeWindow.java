@@ -83,6 +83,7 @@ final class CodeWindow {
     private void showMessage(Notice n) {
         message.getStyleClass().remove("error");
         if (n == null) {
+            message.textProperty().unbind();
             message.setText("");
             return;
         }

@@ -63,7 +63,10 @@ final class ViewParts {
             return;
         }
         styled(label, "error", n.error());
-        label.setText(i18n.get(n.key(), n.args().toArray()));
+        // in the language shown, now and after a switch
+        label.textProperty().unbind();
+        label.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> i18n.get(n.key(), n.args().toArray()), i18n.localeProperty()));
     }
 
     /**
