@@ -28,6 +28,11 @@ final class EdgeCanvas extends Canvas {
     static final Color BACKWARD = Color.web("#cf222e");
     private static final double[] DASHES = {10, 5};
 
+    /** The dashes of a line {@code width} wide: the pattern {@link #DASHES}, longer for thick lines so that they read as dashes. */
+    static double[] dashes(double width) {
+        return new double[] {Math.max(DASHES[0], 2 * width), Math.max(DASHES[1], width)};
+    }
+
     /** Ends of edge e in the graph's design coordinates: x1, y1, x2, y2 at 4e..4e+3. */
     private double[] ends = new double[0];
     private final EdgeRaster raster = new EdgeRaster();
@@ -177,17 +182,19 @@ final class EdgeCanvas extends Canvas {
     private void drawSpecial(GraphicsContext g, List<GraphSnapshot.Edge> edges, int n, double fit, double x, double y,
             double scale, int marked) {
         g.setTransform(fit, 0, 0, fit, x, y);
-        g.setLineCap(StrokeLineCap.SQUARE);
+        // butt ends: square ones grow each dash by the line's width, which closed the gaps of thick edges
+        g.setLineCap(StrokeLineCap.BUTT);
         // only the edges a stage flows along are drawn here: dashed and opaque
         g.setGlobalAlpha(1.0);
-        g.setLineDashes(DASHES);
         for (int e = 0; e < n; e++) {
             GraphSnapshot.Edge edge = edges.get(e);
             if (!(edge.forward() || edge.backward()) || e == marked) {
                 continue;
             }
             g.setStroke(edge.backward() ? BACKWARD : edge.positive() ? POSITIVE : NEGATIVE);
-            g.setLineWidth(scale * (1 + 6 * edge.width()));
+            double width = scale * (1 + 6 * edge.width());
+            g.setLineWidth(width);
+            g.setLineDashes(dashes(width));
             g.strokeLine(ends[4 * e], ends[4 * e + 1], ends[4 * e + 2], ends[4 * e + 3]);
         }
         g.setLineDashes((double[]) null);
