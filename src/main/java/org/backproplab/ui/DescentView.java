@@ -28,6 +28,10 @@ public final class DescentView {
     private final Tab softmaxTab;
     /** The three lessons' pictures (canvases), enlarged in presentation mode. */
     private final List<Node> pictures;
+    /** The least width the readouts beside the pictures keep. */
+    private static final double READOUT = 300;
+    /** The scale asked for: 1, or presentation mode's. */
+    private double scale = 1;
     private final SoftmaxView softmaxView;
 
     public DescentView(I18n i18n) {
@@ -57,6 +61,7 @@ public final class DescentView {
         tabs.getTabs().setAll(descentTab, minimaTab, softmaxTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("descent-tabs");
+        tabs.widthProperty().addListener((o, a, b) -> fit());
     }
 
     private static Tab tab(I18n i18n, String id, String key, Region content) {
@@ -119,11 +124,21 @@ public final class DescentView {
         return code == KeyCode.LEFT || code == KeyCode.RIGHT;
     }
 
-    /** 1 normally, larger in presentation mode: the lessons' pictures grow with the text. */
+    /**
+     * 1 normally, larger in presentation mode: the lessons' pictures grow with the text, as far as
+     * the window leaves room beside them for their readouts (a 1280 x 800 projector too).
+     */
     public void setScale(double scale) {
-        ViewParts.zoom(pictures.get(0), scale);
-        ViewParts.zoom(pictures.get(1), scale);
+        this.scale = scale;
+        fit();
         softmaxView.setScale(scale);
+    }
+
+    private void fit() {
+        // the room a picture has: the tab's width less its padding, the gap and the readout's least width
+        double room = tabs.getWidth() - 2 * 12 - 16 - READOUT - 20;
+        ViewParts.zoom(pictures.get(0), ViewParts.fitted(scale, room, pictures.get(0).getLayoutBounds().getWidth()));
+        ViewParts.zoom(pictures.get(1), ViewParts.fitted(scale, room, pictures.get(1).getLayoutBounds().getWidth()));
     }
 
     /** Shows one of the lessons: 0 descent, 1 minima, 2 softmax. */

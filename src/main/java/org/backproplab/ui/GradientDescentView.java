@@ -83,7 +83,7 @@ final class GradientDescentView {
                 session::step);
         play = ViewParts.button(i18n, "descent-play", Material2MZ.PLAY_ARROW, "action.play", session::togglePlay);
         Button reset = ViewParts.button(i18n, "descent-reset", Material2MZ.REPLAY, "descent.reset", session::reset);
-        HBox controls = new HBox(8, label("descent.functionLabel"), function, label("descent.startLabel"), start,
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 6, label("descent.functionLabel"), function, label("descent.startLabel"), start,
                 label("descent.rateLabel"), slider, rate, step, play, reset);
         controls.setAlignment(Pos.CENTER_LEFT);
         error.setId("descent-error");

@@ -69,7 +69,7 @@ final class MinimaView {
                 "minima.replay", session::replay);
         Button ends = ViewParts.button(i18n, "minima-ends", Material2AL.FAST_FORWARD, "minima.ends",
                 session::showEnds);
-        HBox controls = new HBox(8, seedLabel, seed, again, replay, ends, error);
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 6, seedLabel, seed, again, replay, ends, error);
         controls.setAlignment(Pos.CENTER_LEFT);
         table.setId("minima-table");
         table.setHgap(14);
@@ -103,6 +103,8 @@ final class MinimaView {
         function.setWrapText(true);
         VBox side = new VBox(10, ViewParts.title(i18n, "minima.tableTitle"), table, function, lesson);
         side.setPrefWidth(520);
+        side.setMinWidth(300);
+        HBox.setHgrow(side, javafx.scene.layout.Priority.ALWAYS);
         canvas.setId("minima-canvas");
         root.getChildren().addAll(intro, controls, new HBox(16, ViewParts.zoomable(canvas), side));
         root.setPadding(new Insets(12));

@@ -38,6 +38,11 @@ public final class PlaygroundView {
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
     private final PlaygroundControls controls;
+    /** The width the network and the run bar keep in the middle. */
+    private static final double CENTER_LEAST = 520;
+    private ScrollPane rightScroll;
+    /** The scale asked for: 1, or presentation mode's. */
+    private double scale = 1;
     private final ExportDialogs dialogs;
     private final PlaygroundGraphPane graph;
     private final DataMapView map;
@@ -110,11 +115,14 @@ public final class PlaygroundView {
         return true;
     }
 
-    /** 1 normally, larger in presentation mode: the graph, the map and the charts grow with the text. */
+    /**
+     * 1 normally, larger in presentation mode: the graph, the map and the charts grow with the
+     * text, the map as far as the window leaves room for the controls and the network.
+     */
     public void setScale(double scale) {
+        this.scale = scale;
         graph.setScale(scale);
-        map.setScale(scale);
-        curves.setScale(scale);
+        fitMap();
         dirty = true;
     }
 
@@ -222,11 +230,26 @@ public final class PlaygroundView {
         ScrollPane rightScroll = ViewParts.liveScrollPane(right);
         rightScroll.setId("pg-right");
         rightScroll.setFitToWidth(true);
-        rightScroll.setPrefWidth(DataMapView.SIZE + 40);
+        this.rightScroll = rightScroll;
+        root.widthProperty().addListener((o, a, b) -> fitMap());
+        fitMap();
 
         root.setLeft(controls.root());
         root.setCenter(center);
         root.setRight(rightScroll);
+    }
+
+    /** The map and the charts at the scale asked for, or less where the window is narrow. */
+    private void fitMap() {
+        // the controls' larger text takes some more width where there is room (their labels are cut short otherwise)
+        double left = scale > 1 ? Math.max(320, Math.min(384, root.getWidth() - CENTER_LEAST - DataMapView.SIZE - 40)) : 320;
+        controls.root().setPrefWidth(left);
+        double room = root.getWidth() - left - CENTER_LEAST - 40;
+        double s = root.getWidth() <= 0 ? scale : ViewParts.fitted(scale, room, DataMapView.SIZE);
+        map.setScale(s);
+        curves.setScale(s);
+        rightScroll.setPrefWidth(DataMapView.SIZE * s + 40);
+        dirty = true;
     }
 
     /** A button with an icon and a tooltip only, for the crowded run bar. */

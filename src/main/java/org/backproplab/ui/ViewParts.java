@@ -114,6 +114,14 @@ final class ViewParts {
         picture.setScaleY(scale);
     }
 
+    /**
+     * The scale of a picture {@code natural} wide: {@code wanted}, or less so that it fits in
+     * {@code room}, never below 1 (the window scrolls then, as it does without presentation mode).
+     */
+    static double fitted(double wanted, double room, double natural) {
+        return natural <= 0 ? wanted : Math.max(1, Math.min(wanted, room / natural));
+    }
+
     /** Adds or removes a style class, touching the list only when that changes something. */
     static void styled(javafx.scene.Node node, String styleClass, boolean on) {
         boolean has = node.getStyleClass().contains(styleClass);

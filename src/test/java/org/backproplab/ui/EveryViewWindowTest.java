@@ -136,7 +136,8 @@ class EveryViewWindowTest {
         double label = font(robot, "#map-title");
         ui.click(robot, "#presentation");
         assertTrue(font(robot, "#map-title") > 1.3 * label, label + " -> " + font(robot, "#map-title"));
-        assertEquals(1.6, robot.lookup("#output-map").query().getScaleX(), 1e-9);
+        // the map as large as the window leaves room for beside the controls and the network
+        assertTrue(robot.lookup("#output-map").query().getScaleX() > 1.15, "" + robot.lookup("#output-map").query().getScaleX());
         assertTrue(ui.settings.presentation());
         ui.screenshot("presentation-playground");
         // the activations: the plots

@@ -1,0 +1,69 @@
+package org.backproplab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Presentation mode on a 1280 x 800 projector: the pictures grow only as far as there is room,
+ * so nothing is pushed out sideways (the descent's Reset button, the playground's map).
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresentationSmallWindowTest {
+    private final UiTestSupport ui = new UiTestSupport(Locale.ENGLISH);
+
+    @Start
+    void start(javafx.stage.Stage stage) {
+        ui.settings.setSize(1280, 800);
+        ui.open(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ui.close();
+    }
+
+    private static void fitsSideways(ScrollPane pane, String what) {
+        double content = pane.getContent().getLayoutBounds().getWidth();
+        double view = pane.getViewportBounds().getWidth();
+        assertTrue(content <= view + 0.5, what + ": " + content + " wide in a view " + view + " wide");
+    }
+
+    private static void inWindow(Node node, String what) {
+        Bounds b = node.localToScene(node.getLayoutBounds());
+        double width = node.getScene().getWidth();
+        assertTrue(b.getMinX() >= 0 && b.getMaxX() <= width + 0.5, what + " at " + b.getMinX() + " to " + b.getMaxX()
+                + " in a window " + width + " wide");
+    }
+
+    @Test
+    void nothingIsPushedOutSideways(FxRobot robot) {
+        ui.settle();
+        robot.push(KeyCode.F5);
+        ui.settle();
+        ui.click(robot, "#tab-playground");
+        fitsSideways(robot.lookup("#pg-right").queryAs(ScrollPane.class), "the playground's map panel");
+        inWindow(robot.lookup("#output-map").query(), "the map");
+        ui.screenshot("presentation-playground-1280");
+        ui.click(robot, "#tab-descent");
+        ui.click(robot, "#descent-tab-gd");
+        inWindow(robot.lookup("#descent-reset").query(), "the descent's Reset button");
+        inWindow(robot.lookup("#descent-canvas").query(), "the descent's picture");
+        assertTrue(robot.lookup("#descent-canvas").query().getScaleX() >= 1.0);
+        ui.screenshot("presentation-descent-1280");
+        ui.click(robot, "#descent-tab-minima");
+        inWindow(robot.lookup("#minima-canvas").query(), "the random starts' picture");
+        robot.push(KeyCode.F5);
+        ui.settle();
+    }
+}
