@@ -240,6 +240,7 @@ public final class MainWindow {
         ViewParts.styled(root, "presentation", on);
         scale = on ? PRESENTATION_SCALE : 1.0;
         scaleHelp();
+        ViewParts.refitChoices(root);
         if (step != null) {
             step.setScale(scale, on);
         }

@@ -122,6 +122,22 @@ final class ViewParts {
         return natural <= 0 ? wanted : Math.max(1, Math.min(wanted, room / natural));
     }
 
+    /**
+     * After the text size changed (presentation mode): every choice box under {@code root} is
+     * measured afresh. A ComboBox's list is at least as wide as the box is now
+     * (ComboBoxListViewSkin), so without this the boxes stay as wide as the larger text made them.
+     */
+    static void refitChoices(javafx.scene.Parent root) {
+        javafx.application.Platform.runLater(() -> {
+            for (javafx.scene.Node n : root.lookupAll(".combo-box")) {
+                if (n instanceof javafx.scene.control.ComboBox<?> box) {
+                    box.resize(0, box.getHeight());
+                    box.requestLayout();
+                }
+            }
+        });
+    }
+
     /** Adds or removes a style class, touching the list only when that changes something. */
     static void styled(javafx.scene.Node node, String styleClass, boolean on) {
         boolean has = node.getStyleClass().contains(styleClass);

@@ -66,4 +66,28 @@ class PresentationSmallWindowTest {
         robot.push(KeyCode.F5);
         ui.settle();
     }
+
+    @Test
+    void turnedOffEveryChoiceBoxIsAsWideAsBefore(FxRobot robot) {
+        ui.settle();
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        for (String tab : new String[] {"#tab-step", "#tab-playground"}) {
+            ui.click(robot, tab);
+            var boxes = robot.lookup(".combo-box").queryAllAs(javafx.scene.control.ComboBox.class).stream()
+                    .filter(javafx.scene.Node::isVisible).toList();
+            double[] before = boxes.stream().mapToDouble(javafx.scene.layout.Region::getWidth).toArray();
+            robot.push(KeyCode.F5);
+            ui.settle();
+            robot.push(KeyCode.F5);
+            ui.settle();
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            for (int i = 0; i < boxes.size(); i++) {
+                double after = boxes.get(i).getWidth();
+                if (Math.abs(after - before[i]) >= 1) {
+                    changed.add(tab + " " + boxes.get(i).getId() + " " + before[i] + " -> " + after);
+                }
+            }
+        }
+        assertTrue(changed.isEmpty(), "as wide as before presentation mode: " + changed);
+    }
 }
