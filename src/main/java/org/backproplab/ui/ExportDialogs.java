@@ -9,6 +9,11 @@ public interface ExportDialogs {
     /** Where to write the PNG, or empty when cancelled. */
     Optional<Path> pngFile(Window owner);
 
+    /** Where to write the PNG, suggesting {@code name} (what the picture shows), or empty when cancelled. */
+    default Optional<Path> pngFile(Window owner, String name) {
+        return pngFile(owner);
+    }
+
     /** Where to write the handout and how many iterations it covers, or empty when cancelled. */
     Optional<Handout> handout(Window owner);
 

@@ -19,7 +19,16 @@ final class FileExportDialogs implements ExportDialogs {
 
     @Override
     public Optional<Path> pngFile(Window owner) {
-        return choose(owner, "backprop-lab.png", "PNG", "*.png");
+        return pngFile(owner, "backprop-lab.png");
+    }
+
+    @Override
+    public Optional<Path> pngFile(Window owner, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("png.savePicture").replace("\u2026", ""));
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
     @Override

@@ -261,7 +261,9 @@ public final class MainWindow {
     /** The tab that is showing, as it is shown, as a PNG file. */
     private void exportPng() {
         Tab showing = tabs.getSelectionModel().getSelectedItem();
-        dialogs.pngFile(root.getScene().getWindow()).ifPresent(path -> {
+        // named after the tab: backprop-lab-playground.png
+        String name = "backprop-lab-" + showing.getId().replaceFirst("^tab-", "") + ".png";
+        dialogs.pngFile(root.getScene().getWindow(), name).ifPresent(path -> {
             try {
                 PngExport.write(PngExport.snapshot(showing.getContent(), 1), path);
                 showNotice(new Notice("notice.exported", List.of(path.getFileName().toString()), false));

@@ -131,9 +131,12 @@ class PlaygroundPicturesWindowTest {
         assertTrue(matchesTheScaledMap(exported, session().getSnapshot()) > 2000);
         assertEquals(DataMapView.SIZE, view.getImage().getWidth(), "back at the screen's size");
 
-        // presentation mode enlarges the map by 1.6: its picture has as many more pixels
+        // presentation mode in a window with room for it enlarges the map by 1.6: its picture has as many more pixels
+        WaitForAsyncUtils.asyncFx(() -> ui.stage.setWidth(1800)).get();
         robot.push(KeyCode.F5);
         ui.settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.6, map.getScaleX(), 1e-9);
         assertEquals(Math.round(DataMapView.SIZE * 1.6), view.getImage().getWidth());
         assertTrue(matchesTheScaledMap(view.getImage(), session().getSnapshot()) > 1000);
     }

@@ -134,6 +134,7 @@ class ShortcutsWindowTest {
         key(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(png));
         assertTrue(Files.size(png) > 1000, "a picture was written");
+        assertEquals(java.util.List.of("backprop-lab-playground.png"), ui.pngNames, "named after the tab");
         // and the field kept its text: no E typed into it
         assertEquals(ui.window.playground().session().setup().learningRateTextProperty().get(),
                 robot.lookup("#pg-learning-rate").queryAs(javafx.scene.control.TextField.class).getText());

@@ -29,6 +29,8 @@ final class UiTestSupport {
     final Settings settings = new Settings(prefs);
     final I18n i18n;
     Path pngAnswer;
+    /** The file names the PNG dialogs suggested. */
+    final java.util.List<String> pngNames = new java.util.ArrayList<>();
     Path codeAnswer;
     /** The file Save experiment and Open experiment are given. */
     Path experimentAnswer;
@@ -104,6 +106,12 @@ final class UiTestSupport {
             @Override
             public Optional<Path> pngFile(Window owner) {
                 return Optional.ofNullable(pngAnswer);
+            }
+
+            @Override
+            public Optional<Path> pngFile(Window owner, String name) {
+                pngNames.add(name);
+                return pngFile(owner);
             }
 
             @Override
