@@ -281,6 +281,7 @@ public final class StepView {
         }
         follow(sample, Math.min(session.sampleProperty().get(), n - 1));
         sample.setVisible(n > 1);
+        sample.setManaged(n > 1); // hidden, no room taken either (it wrapped the settings onto an empty line)
     }
 
     private javafx.beans.binding.StringBinding phrase(javafx.beans.value.ObservableValue<Phrase> p) {

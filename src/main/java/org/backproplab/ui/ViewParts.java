@@ -123,8 +123,8 @@ final class ViewParts {
     }
 
     /**
-     * After the text size changed (presentation mode): every choice box under {@code root} is
-     * measured afresh. A ComboBox's list is at least as wide as the box is now
+     * After the text size changed (presentation mode): every choice box and tab pane under
+     * {@code root} is measured afresh. A ComboBox's list is at least as wide as the box is now
      * (ComboBoxListViewSkin), so without this the boxes stay as wide as the larger text made them.
      */
     static void refitChoices(javafx.scene.Parent root) {
@@ -135,6 +135,8 @@ final class ViewParts {
                     box.requestLayout();
                 }
             }
+            // a tab pane's header keeps the larger text's height until the pane is laid out again
+            root.lookupAll(".tab-pane").forEach(n -> ((javafx.scene.Parent) n).requestLayout());
         });
     }
 

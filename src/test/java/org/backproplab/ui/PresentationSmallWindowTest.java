@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Presentation mode on a 1280 x 800 projector: the pictures grow only as far as there is room,
@@ -89,5 +90,31 @@ class PresentationSmallWindowTest {
             }
         }
         assertTrue(changed.isEmpty(), "as wide as before presentation mode: " + changed);
+    }
+
+    @Test
+    void turnedOffTheSteppingTabIsLaidOutAsBefore(FxRobot robot) throws Exception {
+        ui.settle();
+        Node graph = robot.lookup("#step-graph").query();
+        double before = graph.localToScene(graph.getLayoutBounds()).getMinY();
+        java.util.List<String> heights = new java.util.ArrayList<>();
+        javafx.scene.Parent column = graph.getParent();
+        while (column != null && !(column instanceof javafx.scene.layout.VBox)) {
+            column = column.getParent();
+        }
+        javafx.scene.Parent c = column;
+        WaitForAsyncUtils.asyncFx(() -> c.getChildrenUnmodifiable().forEach(n -> heights.add(n.getClass().getSimpleName()
+                + " " + n.getId() + " " + n.getLayoutBounds().getHeight()))).get();
+        robot.push(KeyCode.F5);
+        ui.settle();
+        robot.push(KeyCode.F5);
+        ui.settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = graph.localToScene(graph.getLayoutBounds()).getMinY();
+        java.util.List<String> now = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> c.getChildrenUnmodifiable().forEach(n -> now.add(n.getClass().getSimpleName()
+                + " " + n.getId() + " " + n.getLayoutBounds().getHeight()))).get();
+        assertTrue(Math.abs(after - before) < 1, "the graph was at " + before + ", now at " + after + ": " + heights
+                + " -> " + now);
     }
 }
