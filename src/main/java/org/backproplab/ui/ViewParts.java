@@ -20,6 +20,9 @@ final class ViewParts {
         Label l = new Label();
         l.textProperty().bind(i18n.bind(key));
         l.getStyleClass().add("section-title");
+        // a long heading in a narrow column goes on to a second line rather than end in "..."
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

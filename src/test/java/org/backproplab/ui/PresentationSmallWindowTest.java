@@ -117,4 +117,28 @@ class PresentationSmallWindowTest {
         assertTrue(Math.abs(after - before) < 1, "the graph was at " + before + ", now at " + after + ": " + heights
                 + " -> " + now);
     }
+
+    @Test
+    void atThisSizeNoHeadingIsCutShort(FxRobot robot) throws Exception {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (String tab : new String[] {"#tab-step", "#tab-playground", "#tab-digits"}) {
+            ui.click(robot, tab);
+            if (tab.equals("#tab-digits")) {
+                var digits = ui.window.digits().session();
+                WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> digits.getSnapshot() != null);
+                ui.settle();
+            }
+            WaitForAsyncUtils.asyncFx(() -> {
+                for (var l : robot.lookup(".section-title").queryAllAs(javafx.scene.control.Label.class)) {
+                    if (l.isVisible() && l.getScene() != null && l.localToScene(l.getLayoutBounds()).getWidth() > 0
+                            && l.lookup(".text") instanceof javafx.scene.text.Text shown
+                            && !shown.getText().equals(l.getText())) {
+                        cut.add(shown.getText());
+                    }
+                }
+            }).get();
+        }
+        ui.screenshot("digits-1280");
+        assertTrue(cut.isEmpty(), "headings cut short: " + cut);
+    }
 }
