@@ -45,20 +45,12 @@ final class DigitsInsideView {
     private final ScrollPane center;
     private final ScrollPane right;
     private List<DigitsSnapshot.GalleryItem> galleryItems = List.of();
-    /** The snapshot shown last. */
-    private DigitsSnapshot shown;
 
     DigitsInsideView(DigitsSession session, I18n i18n, ExportDialogs dialogs, Consumer<Notice> say) {
         this.session = session;
         this.i18n = i18n;
         VBox filters = new VBox(4);
         filters.setId("filters");
-        // the captions are phrases: another language, written again
-        i18n.localeProperty().addListener((o, a, b) -> {
-            if (shown != null) {
-                show(shown);
-            }
-        });
         for (int b = 0; b < MAX_BANKS; b++) {
             Label caption = new Label();
             PictureGrid bank = new PictureGrid(b == 0 ? 4 : 2);
@@ -144,11 +136,9 @@ final class DigitsInsideView {
 
     /** Draws a new snapshot's pictures and numbers. */
     void show(DigitsSnapshot s) {
-        shown = s;
         for (int b = 0; b < MAX_BANKS; b++) {
             if (b < s.filters().size()) {
                 DigitsSnapshot.FilterBank f = s.filters().get(b);
-                bankCaptions.get(b).setText(f.caption().format(i18n::get));
                 banks.get(b).setColumns(f.channels() > 1 ? f.channels() : 0);
                 banks.get(b).show(f.kernels(), f.tile(), f.tile());
             } else {
@@ -178,6 +168,9 @@ final class DigitsInsideView {
 
     /** The texts in the language shown. */
     void showTexts(DigitsSnapshot s) {
+        for (int b = 0; b < Math.min(MAX_BANKS, s.filters().size()); b++) {
+            bankCaptions.get(b).setText(s.filters().get(b).caption().format(i18n::get));
+        }
         prediction.setText(s.label() >= 0 ? i18n.get("digits.predictionLabelled", s.prediction(), s.label())
                 : i18n.get("digits.predictionDrawn", s.prediction()));
     }

@@ -49,6 +49,8 @@ final class LessonKeys {
         }
         return e.getCode().isArrowKey() && (target instanceof Node n && n.getProperties().containsKey(OWN_ARROWS)
                 || target instanceof Slider || target instanceof ListView || target instanceof TableView
-                || target instanceof TreeView || target instanceof Spinner || target instanceof ScrollBar);
+                || target instanceof TreeView || target instanceof Spinner || target instanceof ScrollBar
+                // radio buttons in a group move between themselves with the arrows
+                || target instanceof javafx.scene.control.ToggleButton t && t.getToggleGroup() != null);
     }
 }

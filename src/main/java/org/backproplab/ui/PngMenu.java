@@ -21,9 +21,9 @@ final class PngMenu {
     static void install(Node target, Node node, I18n i18n, ExportDialogs dialogs, Consumer<Notice> say) {
         MenuItem save = new MenuItem();
         save.textProperty().bind(i18n.bind("png.savePicture"));
-        // named after the picture: backprop-lab-output-map.png
-        String name = "backprop-lab-" + (node.getId() != null ? node.getId() : "picture") + ".png";
-        save.setOnAction(e -> dialogs.pngFile(node.getScene().getWindow(), name).ifPresent(path -> {
+        // named after the picture when it is saved: backprop-lab-output-map.png
+        save.setOnAction(e -> dialogs.pngFile(node.getScene().getWindow(),
+                "backprop-lab-" + (node.getId() != null ? node.getId() : "picture") + ".png").ifPresent(path -> {
             try {
                 PngExport.write(PngExport.snapshot(node, 2), path);
                 say.accept(new Notice("notice.exported", List.of(path.getFileName().toString()), false));
