@@ -137,8 +137,10 @@ public final class DescentView {
     private void fit() {
         // the room a picture has: the tab's width less its padding, the gap and the readout's least width
         double room = tabs.getWidth() - 2 * 12 - 16 - READOUT - 20;
-        ViewParts.zoom(pictures.get(0), ViewParts.fitted(scale, room, pictures.get(0).getLayoutBounds().getWidth()));
-        ViewParts.zoom(pictures.get(1), ViewParts.fitted(scale, room, pictures.get(1).getLayoutBounds().getWidth()));
+        // the gradient descent's and the random starts' pictures (the softmax draws its own, setScale)
+        for (Node picture : pictures.subList(0, 2)) {
+            ViewParts.zoom(picture, ViewParts.fitted(scale, room, picture.getLayoutBounds().getWidth()));
+        }
     }
 
     /** Shows one of the lessons: 0 descent, 1 minima, 2 softmax. */

@@ -6,13 +6,8 @@ import javafx.stage.Window;
 
 /** Asks where to export; the app shows file choosers, tests answer directly. */
 public interface ExportDialogs {
-    /** Where to write the PNG, or empty when cancelled. */
-    Optional<Path> pngFile(Window owner);
-
     /** Where to write the PNG, suggesting {@code name} (what the picture shows), or empty when cancelled. */
-    default Optional<Path> pngFile(Window owner, String name) {
-        return pngFile(owner);
-    }
+    Optional<Path> pngFile(Window owner, String name);
 
     /** Where to write the handout and how many iterations it covers, or empty when cancelled. */
     Optional<Handout> handout(Window owner);

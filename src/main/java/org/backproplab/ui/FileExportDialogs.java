@@ -18,17 +18,8 @@ final class FileExportDialogs implements ExportDialogs {
     }
 
     @Override
-    public Optional<Path> pngFile(Window owner) {
-        return pngFile(owner, "backprop-lab.png");
-    }
-
-    @Override
     public Optional<Path> pngFile(Window owner, String name) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get("png.savePicture").replace("\u2026", ""));
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+        return choose(owner, name, "PNG", "*.png", i18n.get("png.savePicture").replace("\u2026", ""));
     }
 
     @Override
@@ -120,7 +111,15 @@ final class FileExportDialogs implements ExportDialogs {
     }
 
     private Optional<Path> choose(Window owner, String name, String kind, String pattern) {
+        return choose(owner, name, kind, pattern, null);
+    }
+
+    /** A save dialog suggesting {@code name}, titled {@code title} (or the platform's own title when null). */
+    private Optional<Path> choose(Window owner, String name, String kind, String pattern, String title) {
         FileChooser chooser = new FileChooser();
+        if (title != null) {
+            chooser.setTitle(title);
+        }
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         File f = chooser.showSaveDialog(owner);

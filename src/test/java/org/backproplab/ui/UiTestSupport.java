@@ -104,14 +104,9 @@ final class UiTestSupport {
             }
 
             @Override
-            public Optional<Path> pngFile(Window owner) {
-                return Optional.ofNullable(pngAnswer);
-            }
-
-            @Override
             public Optional<Path> pngFile(Window owner, String name) {
                 pngNames.add(name);
-                return pngFile(owner);
+                return Optional.ofNullable(pngAnswer);
             }
 
             @Override
