@@ -74,10 +74,10 @@ final class MapTable {
         return "[" + r + "][" + c + "]";
     }
 
-    private static String connection(MapLayout.Shape shape, boolean weights, int r) {
+    private static Phrase connection(MapLayout.Shape shape, boolean weights, int r) {
         if (shape.isConv()) {
-            return (weights ? "kernel " : "bias ") + "of filter " + r;
+            return Phrase.key(weights ? "table.kernelOf" : "table.biasOf", r);
         }
-        return "\u2192 unit " + r;
+        return Phrase.key("table.toUnit", r);
     }
 }

@@ -1,12 +1,15 @@
 package org.backproplab.session;
 
-/** One row of the inspector's table: a weight or bias with its gradient at the current stage. */
-public record ParameterRow(String name, String connection, double value, double gradient, double numeric,
+/**
+ * One row of the inspector's table: a weight or bias with its gradient at the current stage, and
+ * what it connects ("i1 → h1", or "kernel of filter 0" in the window's language).
+ */
+public record ParameterRow(String name, Phrase connection, double value, double gradient, double numeric,
         double change) {
 
-    /** Tab-separated, full precision; empty cells for numbers not known at this stage. */
-    public String toTsv() {
-        return String.join("\t", name, connection, cell(value), cell(gradient), cell(numeric), cell(change));
+    /** Tab-separated, the connection in the window's language ({@code text}), full precision; empty cells for numbers not known at this stage. */
+    public String toTsv(java.util.function.Function<Phrase, String> text) {
+        return String.join("\t", name, text.apply(connection), cell(value), cell(gradient), cell(numeric), cell(change));
     }
 
     private static String cell(double v) {

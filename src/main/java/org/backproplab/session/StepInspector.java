@@ -159,7 +159,7 @@ public final class StepInspector {
             ImmutableMatrix numeric = s.numericGradients().get(wName);
             for (int j = 0; j < w.rows(); j++) {
                 for (int i = 0; i < w.cols(); i++) {
-                    out.add(new ParameterRow(naming.weight(l, j, i), naming.neuron(l - 1, i) + " \u2192 " + naming.neuron(l, j),
+                    out.add(new ParameterRow(naming.weight(l, j, i), Phrase.of(naming.neuron(l - 1, i) + " \u2192 " + naming.neuron(l, j)),
                             w.get(j, i), b == null ? Double.NaN : b.gradWeights().get(j, i),
                             numeric == null ? Double.NaN : numeric.get(j, i),
                             update == null ? Double.NaN : update.parameter(wName).step().get(j, i)));
@@ -171,7 +171,7 @@ public final class StepInspector {
                 ImmutableMatrix bNumeric = s.numericGradients().get(bName);
                 for (int j = 0; j < bias.rows(); j++) {
                     double value = update != null ? update.parameter(bName).before().get(j, 0) : bias.get(j, 0);
-                    out.add(new ParameterRow(naming.bias(l, j), "\u2192 " + naming.neuron(l, j), value,
+                    out.add(new ParameterRow(naming.bias(l, j), Phrase.of("\u2192 " + naming.neuron(l, j)), value,
                             b == null || b.gradBias() == null ? Double.NaN : b.gradBias().get(j, 0),
                             bNumeric == null ? Double.NaN : bNumeric.get(j, 0),
                             update == null ? Double.NaN : update.parameter(bName).step().get(j, 0)));

@@ -17,6 +17,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.backproplab.session.GraphItem;
 import org.backproplab.session.InspectorSnapshot;
 import org.backproplab.session.ParameterRow;
@@ -39,9 +45,13 @@ public final class InspectorView extends VBox {
     private final Label editError = new Label();
     private final HBox editRow;
     private final TableView<ParameterRow> table = new TableView<>();
+    /** The chain rule, shown only when something is selected: until then the table has its room. */
+    private final ScrollPane chainScroll = new ScrollPane();
     private final Button copy = new Button();
     private final StepSession session;
     private InspectorSnapshot snapshot;
+    /** What each column shows of a row, to make the column as wide as its widest text. */
+    private final List<Function<ParameterRow, String>> cellTexts = new ArrayList<>();
 
     public InspectorView(I18n i18n, StepSession session) {
         this.i18n = i18n;
@@ -75,33 +85,34 @@ public final class InspectorView extends VBox {
         editError.setWrapText(true);
         editError.textProperty().bind(Bindings.createStringBinding(() -> text(session.editErrorProperty().get()),
                 session.editErrorProperty(), i18n.localeProperty()));
+        // empty lines take no room: the table below has it
+        editError.managedProperty().bind(editError.textProperty().isNotEmpty());
+        numeric.managedProperty().bind(numeric.textProperty().isNotEmpty());
         editRow = new HBox(6, editField, apply);
         VBox editBox = new VBox(2, editRow, editError);
 
-        ScrollPane chainScroll = new ScrollPane(lines);
+        chainScroll.setContent(lines);
         chainScroll.setFitToWidth(true);
         chainScroll.setPrefViewportHeight(150);
+        chainScroll.setMinHeight(Region.USE_PREF_SIZE); // the chain rule before the table, when room is short
         chainScroll.getStyleClass().add("edge-to-edge");
 
         table.setId("parameter-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(column("table.name", r -> r.name()));
-        table.getColumns().add(column("table.connection", r -> r.connection()));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        // "w1 (i1 → h1)" as the inspector's title writes it: one column where two cut the numbers at 1280 x 800
+        table.getColumns().add(column("table.name", r -> r.name() + " (" + text(r.connection()) + ")"));
         table.getColumns().add(column("table.value", r -> Numbers.shortNumber(r.value())));
         table.getColumns().add(column("table.gradient", r -> Double.isNaN(r.gradient()) ? "" : Numbers.shortNumber(r.gradient())));
         table.getColumns().add(column("table.numeric", r -> Double.isNaN(r.numeric()) ? "" : Numbers.shortNumber(r.numeric())));
         table.getColumns().add(column("table.change", r -> Double.isNaN(r.change()) ? "" : Numbers.shortNumber(r.change())));
-        table.getColumns().get(0).setPrefWidth(58);
-        table.getColumns().get(1).setPrefWidth(86);
-        for (int c = 2; c < 6; c++) {
-            table.getColumns().get(c).setPrefWidth(96);
-        }
+        // presentation mode enlarges the text: the columns with it
+        copy.fontProperty().addListener((o, a, b) -> fitColumns());
         // an empty table says why in the UI's language (JavaFX's own placeholder is English only)
         Label none = new Label();
         none.textProperty().bind(i18n.bind("inspector.tableEmpty"));
         none.setWrapText(true);
         table.setPlaceholder(none);
-        table.setPrefHeight(220);
         table.setMinWidth(200);
         VBox.setVgrow(table, Priority.ALWAYS);
         copy.setId("copy-table");
@@ -117,14 +128,16 @@ public final class InspectorView extends VBox {
         tableTitle.setWrapText(true);
         tableTitle.setMinWidth(0);
         copy.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(tableTitle, Priority.ALWAYS);
-        HBox tableHeader = new HBox(8, tableTitle, copy);
+        // the button goes below the heading where both do not fit on one line (presentation mode)
+        javafx.scene.layout.FlowPane tableHeader = new javafx.scene.layout.FlowPane(8, 4, tableTitle, copy);
+        tableHeader.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(title, chainScroll, numeric, editBox, tableHeader, table);
         i18n.localeProperty().addListener((o, a, b) -> refresh());
     }
 
-    private TableColumn<ParameterRow, String> column(String key, java.util.function.Function<ParameterRow, String> f) {
+    private TableColumn<ParameterRow, String> column(String key, Function<ParameterRow, String> f) {
         TableColumn<ParameterRow, String> c = new TableColumn<>();
+        cellTexts.add(f);
         c.textProperty().bind(i18n.bind(key));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         c.setSortable(false);
@@ -137,7 +150,7 @@ public final class InspectorView extends VBox {
                 i18n.get("table.value"), i18n.get("table.gradient"), i18n.get("table.numeric"),
                 i18n.get("table.change"))).append('\n');
         for (ParameterRow r : table.getItems()) {
-            sb.append(r.toTsv()).append('\n');
+            sb.append(r.toTsv(this::text)).append('\n');
         }
         return sb.toString();
     }
@@ -162,17 +175,47 @@ public final class InspectorView extends VBox {
         }
     }
 
+    /**
+     * Each column as wide as its header and its widest number, so that no number is cut
+     * ("0.0004385..."); where they do not all fit, the table scrolls sideways. Measured in the
+     * font the window's text has (a button's: the cells and headers have the same, headers bold).
+     */
+    private void fitColumns() {
+        Font font = copy.getFont();
+        Font bold = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
+        Text probe = new Text();
+        double padding = 0.6 * font.getSize() + 3; // 0.3em a side (app.css), a border, a little air
+        for (int c = 0; c < cellTexts.size(); c++) {
+            TableColumn<ParameterRow, ?> column = table.getColumns().get(c);
+            probe.setFont(bold);
+            probe.setText(column.getText());
+            double width = probe.getLayoutBounds().getWidth();
+            probe.setFont(font);
+            for (ParameterRow row : table.getItems()) {
+                probe.setText(cellTexts.get(c).apply(row));
+                width = Math.max(width, probe.getLayoutBounds().getWidth());
+            }
+            column.setMinWidth(Math.ceil(width + padding));
+            column.setPrefWidth(column.getMinWidth());
+        }
+        // tall enough for every row (up to 12: a map lesson's hundreds scroll); a row is 2em (dense), the header 40 px
+        table.setPrefHeight(42 + 2 * font.getSize() * Math.max(3, Math.min(12, table.getItems().size())));
+    }
+
     private String text(Phrase p) {
         return p == null ? "" : p.format(i18n::get);
     }
 
     private void refresh() {
         lines.getChildren().clear();
+        chainScroll.setVisible(false);
+        chainScroll.setManaged(false);
         numeric.setText("");
         if (snapshot == null) {
             return;
         }
         table.setItems(FXCollections.observableList(snapshot.rows()));
+        fitColumns();
         editRow.setVisible(snapshot.editable());
         editRow.setManaged(editRow.isVisible());
         title.setText(text(snapshot.title()));
@@ -186,5 +229,7 @@ public final class InspectorView extends VBox {
             label.getStyleClass().add("chain-line");
             lines.getChildren().add(label);
         }
+        chainScroll.setVisible(!lines.getChildren().isEmpty());
+        chainScroll.setManaged(chainScroll.isVisible());
     }
 }

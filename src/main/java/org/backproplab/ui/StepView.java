@@ -252,7 +252,7 @@ public final class StepView {
         center.setMinWidth(320);
         VBox.setVgrow(inspectorArea, Priority.ALWAYS);
         split.getItems().setAll(center, side);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.59);
 
         notice.setId("notice");
         notice.getStyleClass().add("notice");
@@ -347,7 +347,7 @@ public final class StepView {
         graph.setScale(scale);
         maps.setScale(scale);
         curve.setScale(scale);
-        split.setDividerPositions(presentation ? 0.7 : 0.6);
+        split.setDividerPositions(presentation ? 0.7 : 0.59);
         dirty = true;
     }
 
