@@ -54,6 +54,7 @@ final class PlaygroundControls {
         left.setPadding(new Insets(8));
         left.setPrefWidth(300);
         root = new ScrollPane(left);
+        root.setId("pg-controls");
         root.setFitToWidth(true);
         root.setPrefWidth(320);
     }
@@ -72,9 +73,12 @@ final class PlaygroundControls {
         return pointClass.getValue();
     }
 
+    /** A setting's name, on two lines where the column is narrow ("Batch size (0 = all)"). */
     private Label label(String key) {
         Label l = new Label();
         l.textProperty().bind(i18n.bind(key));
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -111,6 +115,8 @@ final class PlaygroundControls {
                     : before != null && classes.contains(before) ? before : classes.get(classes.size() - 1));
         });
         pointCount.setId("point-count");
+        pointCount.setWrapText(true);
+        pointCount.setMinHeight(Region.USE_PREF_SIZE);
         return List.of(ViewParts.title(i18n, "pg.data"), shape, label("pg.noise"), noise, label("pg.split"), split,
                 new HBox(6, regenerate), new HBox(6, importCsv, exportCsv), new HBox(6, label("pg.addPoint"), pointClass),
                 pointCount);
@@ -203,20 +209,27 @@ final class PlaygroundControls {
         combo(init, setup.initProperty(), session::setInit);
         TextField seed = textField("seed", 6);
         field(seed, setup.seedTextProperty(), session::setSeed, setup.inputErrorProperty());
-        // long item names (TensorFlow Playground's loss and initialiser) must not squeeze the labels out
-        output.setPrefWidth(160);
-        init.setPrefWidth(160);
+        // TensorFlow Playground's loss and initialiser have long names: those two choices get a
+        // line of their own, the whole column wide, under their label
+        output.setMaxWidth(Double.MAX_VALUE);
+        init.setMaxWidth(Double.MAX_VALUE);
         regularization.setMinWidth(Region.USE_PREF_SIZE);
         GridPane training = new GridPane();
         training.setHgap(6);
         training.setVgap(4);
-        training.addRow(0, label("pg.output"), output);
-        training.addRow(1, label("pg.optimizer"), optimizer);
-        training.addRow(2, label("control.learningRate"), learningRate);
-        training.addRow(3, label("pg.batch"), batchSize);
-        training.addRow(4, label("pg.regularization"), new HBox(4, regularization, regularizationRate));
-        training.addRow(5, label("pg.init"), init);
-        training.addRow(6, label("pg.seed"), seed);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(115); // "Learning rate η" on one line
+        names.setMaxWidth(120);
+        training.getColumnConstraints().add(names);
+        training.add(label("pg.output"), 0, 0, 2, 1);
+        training.add(output, 0, 1, 2, 1);
+        training.addRow(2, label("pg.optimizer"), optimizer);
+        training.addRow(3, label("control.learningRate"), learningRate);
+        training.addRow(4, label("pg.batch"), batchSize);
+        training.addRow(5, label("pg.regularization"), new HBox(4, regularization, regularizationRate));
+        training.add(label("pg.init"), 0, 6, 2, 1);
+        training.add(init, 0, 7, 2, 1);
+        training.addRow(8, label("pg.seed"), seed);
         return training;
     }
 

@@ -38,29 +38,9 @@ class StepTableWindowTest {
 
     /** Each shown header and cell whose drawn text is not its whole text, as "whole -> drawn". */
     private static List<String> cut(TableView<?> table) {
-        List<String> out = new ArrayList<>();
-        List<Node> nodes = new ArrayList<>(table.lookupAll(".column-header .label"));
-        nodes.addAll(table.lookupAll(".table-cell"));
-        for (Node n : nodes) {
-            if (n instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()) {
-                Node drawn = l.lookup(".text");
-                String shown = drawn instanceof Text t ? t.getText() : "";
-                if (!shown.equals(l.getText())) {
-                    out.add(l.getText() + " -> " + shown);
-                }
-            }
-        }
+        List<String> out = new ArrayList<>(UiTestSupport.cutTexts(table, ".column-header .label"));
+        out.addAll(UiTestSupport.cutTexts(table, ".table-cell"));
         return out;
-    }
-
-    /** Whether the node and all its parents are visible (not in an inner tab not chosen). */
-    private static boolean shown(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
     }
 
     /** The headers that reach past the table's right edge (where the vertical scroll bar begins). */
@@ -113,7 +93,7 @@ class StepTableWindowTest {
         headings.add(robot.lookup("#inspector-title").query());
         for (Node n : headings) {
             Labeled l = (Labeled) n;
-            if (shown(l)) {
+            if (UiTestSupport.shown(l)) {
                 assertEquals(l.getText(), UiTestSupport.onFx(() -> ((Text) l.lookup(".text")).getText()), "a heading cut");
             }
         }

@@ -232,4 +232,44 @@ final class UiTestSupport {
     static <T> T onFx(java.util.concurrent.Callable<T> task) throws Exception {
         return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.SECONDS);
     }
+
+    /** Whether the node and all its parents are visible (not in an inner tab not chosen), in a scene. */
+    static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    /**
+     * Each shown label, button, cell or header under {@code root} (matching {@code selector}, or all) whose
+     * drawn text is not its whole text ("Batch size (0 ..."), as "whole -> drawn". Run on the FX thread.
+     */
+    static java.util.List<String> cutTexts(javafx.scene.Node root, String selector) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : selector == null ? all(root) : root.lookupAll(selector)) {
+            if (n instanceof javafx.scene.control.Labeled l && shown(l) && l.getText() != null && !l.getText().isEmpty()
+                    && l.getWidth() > 0) {
+                javafx.scene.Node drawn = l.lookup(".text");
+                String text = drawn instanceof javafx.scene.text.Text t ? t.getText() : "";
+                if (!text.equals(l.getText())) {
+                    out.add(l.getText() + " -> " + text);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The node and every node under it, the controls' insides included. */
+    static java.util.List<javafx.scene.Node> all(javafx.scene.Node root) {
+        java.util.List<javafx.scene.Node> out = new java.util.ArrayList<>(java.util.List.of(root));
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) instanceof javafx.scene.Parent p) {
+                out.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        return out;
+    }
 }
