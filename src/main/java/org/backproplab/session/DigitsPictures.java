@@ -58,7 +58,7 @@ final class DigitsPictures {
      * @param maps     each layer's activations (the last, the output, is not drawn)
      * @param captions each layer's caption
      */
-    static List<LayerMaps> featureMaps(List<int[]> shapes, List<double[]> maps, List<String> captions) {
+    static List<LayerMaps> featureMaps(List<int[]> shapes, List<double[]> maps, List<Phrase> captions) {
         List<LayerMaps> out = new ArrayList<>();
         for (int l = 0; l < maps.size() - 1; l++) {
             int[] shape = shapes.get(l);

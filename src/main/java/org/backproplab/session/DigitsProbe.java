@@ -29,7 +29,7 @@ final class DigitsProbe {
     private List<SummaryRow> summary = List.of();
     private String total = "0";
     private List<int[]> shapes = List.of();
-    private List<String> captions = List.of();
+    private List<Phrase> captions = List.of();
     private int[][] confusion = new int[10][10];
     private List<GalleryItem> gallery = List.of();
 
@@ -47,8 +47,11 @@ final class DigitsProbe {
         List<Digits.SummaryRow> rows = Digits.summary(net);
         List<SummaryRow> out = new ArrayList<>();
         long sum = 0;
-        for (Digits.SummaryRow r : rows) {
-            out.add(new SummaryRow(r.kind(), r.layer(), r.shape(), count(r.parameters())));
+        List<Phrase> names = new ArrayList<>(List.of(Phrase.key("digits.row.input")));
+        net.layers().forEach(l -> names.add(name(l)));
+        for (int i = 0; i < rows.size(); i++) {
+            Digits.SummaryRow r = rows.get(i);
+            out.add(new SummaryRow(r.kind(), names.get(i), r.shape(), count(r.parameters())));
             sum += r.parameters();
         }
         summary = List.copyOf(out);
@@ -69,11 +72,28 @@ final class DigitsProbe {
             }
         }
         shapes = List.copyOf(s);
-        List<String> c = new ArrayList<>();
+        List<Phrase> c = new ArrayList<>();
         for (int l = 1; l < rows.size(); l++) {
-            c.add(rows.get(l).layer() + " \u2192 " + rows.get(l).shape());
+            c.add(names.get(l).then(" \u2192 " + rows.get(l).shape()));
         }
         captions = List.copyOf(c);
+    }
+
+    /** A layer as the summary names it, in the window's language ("conv 5x5, sigmoid", "卷积 5x5，sigmoid"). */
+    static Phrase name(Layer l) {
+        String act = l.activation().id();
+        if (l instanceof ConvLayer c) {
+            return Phrase.key("digits.row.conv", c.kernel(), act);
+        } else if (l instanceof MaxPoolLayer p) {
+            return Phrase.key("digits.row.maxpool", p.size());
+        } else if (l instanceof SubsamplingLayer s) {
+            return Phrase.key("digits.row.subsampling", s.size(), act);
+        } else if (l instanceof DropoutLayer d) {
+            return Phrase.key("digits.row.dropout", d.rate());
+        } else if (l instanceof org.backproplab.engine.FlattenLayer) {
+            return Phrase.key("digits.row.flatten");
+        }
+        return Phrase.key("digits.row.dense", act);
     }
 
     List<SummaryRow> summary() {

@@ -60,14 +60,14 @@ public record DigitsSnapshot(String presetId, List<SummaryRow> summary, String t
      * One row of the model summary: the layer's kind (input, conv, maxpool, dense), its description,
      * its output shape, its parameter count (formatted).
      */
-    public record SummaryRow(String kind, String layer, String shape, String parameters) {
+    public record SummaryRow(String kind, Phrase layer, String shape, String parameters) {
     }
 
     /**
      * One layer's feature maps: its caption ("conv 5x5, sigmoid -> 10 x 24 x 24"), one picture per
      * channel (one block for a dense layer), and the size each is drawn at.
      */
-    public record LayerMaps(String caption, List<Picture> maps, double tileWidth, double tileHeight) {
+    public record LayerMaps(Phrase caption, List<Picture> maps, double tileWidth, double tileHeight) {
         public LayerMaps {
             maps = List.copyOf(maps);
         }

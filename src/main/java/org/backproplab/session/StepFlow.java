@@ -53,7 +53,8 @@ public final class StepFlow {
             nodes.add(node("Z" + n, z, shape, zc, 0, lit, read, done));
             nodes.add(node("A" + n, "A[" + n + "] = " + s.activations().get(l - 1) + "(Z[" + n + "])", shape, ac, 0,
                     lit, read, done));
-            nodes.add(node("cache" + n, "cache: A[" + p + "], Z[" + n + "]" + (params ? ", W[" + n + "]" : ""), "",
+            // the lane is named "cache" in the window's language: the node holds symbols only
+            nodes.add(node("cache" + n, "A[" + p + "], Z[" + n + "]" + (params ? ", W[" + n + "]" : ""), "",
                     zc, 1, lit, read, done));
             edges.add(edge(l == 1 ? "X" : "A" + p, "Z" + n, lit));
             edges.add(edge("Z" + n, "A" + n, lit));
@@ -88,7 +89,7 @@ public final class StepFlow {
             }
         }
         String last = Integer.toString(layers);
-        nodes.add(node("E", "E = " + s.loss() + "(A[" + last + "], Y)", "", 2 * layers + 1, 0, lit, read, done));
+        nodes.add(node("E", lossFormula(s.loss(), "A[" + last + "]"), "", 2 * layers + 1, 0, lit, read, done));
         edges.add(edge("A" + last, "E", lit));
         edges.add(edge("E", fused ? "dZ" + last : "dA" + last, lit));
         return new StepFlowSnapshot(nodes, edges, stagePhrase(s.lastRecord()));
@@ -151,6 +152,21 @@ public final class StepFlow {
 
     private static boolean hasParameters(StepSnapshot s, int layer) {
         return s.parameters().containsKey(Parameter.weightsName(layer));
+    }
+
+    /**
+     * The loss as a formula in symbols, the same in both languages ("E = Σ 1/2 (Y − A[2])²", as the
+     * lessons write it; MSE, BCE and CE as PyTorch names them), not the loss's file id.
+     */
+    static String lossFormula(String loss, String output) {
+        return "E = " + switch (org.backproplab.engine.Loss.fromId(loss)) {
+            case HALF_SQUARED_ERROR -> "\u03a3 1/2 (Y \u2212 " + output + ")\u00b2";
+            case SUM_SQUARED_ERROR -> "\u03a3 (Y \u2212 " + output + ")\u00b2";
+            case MEAN_SQUARED_ERROR -> "MSE(" + output + ", Y)";
+            case HALF_MEAN_SQUARED_ERROR -> "1/2 MSE(" + output + ", Y)";
+            case BINARY_CROSS_ENTROPY -> "BCE(" + output + ", Y)";
+            case SOFTMAX_CROSS_ENTROPY -> "CE(" + output + ", Y)";
+        };
     }
 
     /** Whether the loss is taken together with the output activation, so dZ[L] = (A[L] - Y)/m with no dA[L]. */

@@ -149,7 +149,6 @@ final class DigitsInsideView {
         for (int l = 0; l < MAX_LAYERS; l++) {
             if (l < s.featureMaps().size()) {
                 DigitsSnapshot.LayerMaps m = s.featureMaps().get(l);
-                mapCaptions.get(l).setText(m.caption());
                 maps.get(l).show(m.maps(), m.tileWidth(), m.tileHeight());
             } else {
                 mapCaptions.get(l).setText("");
@@ -170,6 +169,9 @@ final class DigitsInsideView {
     void showTexts(DigitsSnapshot s) {
         for (int b = 0; b < Math.min(MAX_BANKS, s.filters().size()); b++) {
             bankCaptions.get(b).setText(s.filters().get(b).caption().format(i18n::get));
+        }
+        for (int l = 0; l < Math.min(MAX_LAYERS, s.featureMaps().size()); l++) {
+            mapCaptions.get(l).setText(s.featureMaps().get(l).caption().format(i18n::get));
         }
         prediction.setText(s.label() >= 0 ? i18n.get("digits.predictionLabelled", s.prediction(), s.label())
                 : i18n.get("digits.predictionDrawn", s.prediction()));

@@ -185,7 +185,7 @@ public final class DigitsView {
 
         summary.setId("model-summary");
         summary.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        summary.getColumns().add(column("digits.layer", DigitsSnapshot.SummaryRow::layer));
+        summary.getColumns().add(column("digits.layer", r -> r.layer().format(i18n::get)));
         summary.getColumns().add(column("digits.shape", DigitsSnapshot.SummaryRow::shape));
         summary.getColumns().add(column("digits.params", DigitsSnapshot.SummaryRow::parameters));
         totalParameters.setId("total-parameters");
@@ -258,7 +258,6 @@ public final class DigitsView {
         accuracyCurve.setCurve(s.testAccuracy());
         if (before == null || !before.summary().equals(s.summary())) {
             summary.getItems().setAll(s.summary());
-            diagram.show(s.summary());
         }
         inside.show(s);
         showTexts(s);
@@ -271,5 +270,7 @@ public final class DigitsView {
         accuracyCurve.setTexts(i18n.get("pg.epochAxis"), i18n.get("pg.hover"));
         totalParameters.setText(i18n.get("digits.total", s.totalParameters()));
         inside.showTexts(s);
+        summary.refresh(); // the layers' names
+        diagram.show(s.summary(), i18n::get);
     }
 }

@@ -21,14 +21,18 @@ final class ModelDiagram extends Region {
     private static final double GAP = 22;
     private final Canvas canvas = new Canvas(BOX_W + 2, 0);
     private List<SummaryRow> rows = List.of();
+    private List<String> names = List.of();
 
     ModelDiagram() {
         getChildren().add(canvas);
     }
 
-    void show(List<SummaryRow> rows) {
-        if (!rows.equals(this.rows)) {
+    /** The rows, their names in the language {@code text} gives (drawn again when it changes). */
+    void show(List<SummaryRow> rows, org.backproplab.session.Phrase.Translator text) {
+        List<String> names = rows.stream().map(r -> r.layer().format(text)).toList();
+        if (!rows.equals(this.rows) || !names.equals(this.names)) {
             this.rows = List.copyOf(rows);
+            this.names = names;
             canvas.setHeight(height());
             requestLayout();
             draw();
@@ -78,9 +82,10 @@ final class ModelDiagram extends Region {
             g.setLineWidth(1);
             g.strokeRoundRect(x, y, BOX_W, BOX_H, 8, 8);
             g.setFill(Color.web("#1f2933"));
-            g.setFont(Font.font(null, FontWeight.BOLD, 13));
-            g.fillText(r.layer(), x + BOX_W / 2, y + 14);
-            g.setFont(Font.font(null, FontWeight.NORMAL, 12));
+            // the names may be Chinese: the shipped CJK font, which has Latin letters too
+            g.setFont(Font.font(Fonts.CJK_FAMILY, FontWeight.BOLD, 13));
+            g.fillText(names.get(i), x + BOX_W / 2, y + 14);
+            g.setFont(Font.font(Fonts.CJK_FAMILY, FontWeight.NORMAL, 12));
             g.fillText("\u2192 " + r.shape() + (r.parameters().equals("0") ? "" : "   (" + r.parameters() + ")"),
                     x + BOX_W / 2, y + 32);
             if (i + 1 < rows.size()) {

@@ -33,6 +33,16 @@ class StepFlowTest {
         assertEquals(StepFlowSnapshot.State.DONE, end.node("Z1").state(), "computed earlier in the iteration");
         assertEquals("dW[2] = dZ[2] A[1]\u1d40", end.node("dW2").formula());
         assertEquals("[2, 2]", end.node("dW2").shape());
+        // symbols only, read the same in both languages (was "half-squared-error(A[2], Y)", "cache: A[0], ...")
+        assertEquals("E = \u03a3 1/2 (Y \u2212 A[2])\u00b2", end.node("E").formula());
+        assertEquals("A[0], Z[1], W[1]", end.node("cache1").formula());
+    }
+
+    @Test
+    void theOtherLossesAreWrittenAsPyTorchNamesThem() {
+        assertEquals("E = BCE(A[3], Y)", StepFlow.lossFormula("binary-cross-entropy", "A[3]"));
+        assertEquals("E = CE(A[2], Y)", StepFlow.lossFormula("softmax-cross-entropy", "A[2]"));
+        assertEquals("E = 1/2 MSE(A[2], Y)", StepFlow.lossFormula("half-mean-squared-error", "A[2]"));
     }
 
     @Test

@@ -91,6 +91,11 @@ class ChineseEveryTabWindowTest {
         assertTrue(ui.text(robot, "#digits-notice").startsWith("\u8fd9\u662f"), ui.text(robot, "#digits-notice"));
         assertTrue(robot.lookup(n -> n instanceof Labeled l && "\u5377\u79ef\u5c42 1\uff1a10 \u4e2a 5x5 \u5377\u79ef\u6838"
                 .equals(l.getText())).tryQuery().isPresent(), "the first filter bank's caption in Chinese");
+        // the layers' names under their feature maps and in the summary ("max-pool 2x2" was left English)
+        assertTrue(robot.lookup(n -> n instanceof Labeled l && "\u6700\u5927\u6c60\u5316 2x2 \u2192 10 x 12 x 12"
+                .equals(l.getText())).tryQuery().isPresent(), "the pooled maps' caption in Chinese");
+        var rows = ui.window.digits().session().getSnapshot().summary();
+        assertEquals("\u5377\u79ef 5x5\uff0csigmoid", rows.get(1).layer().format(ui.i18n::get));
         ui.screenshot("digits-chinese");
     }
 }
