@@ -67,8 +67,8 @@ final class PredictFeedback {
                 + java.util.regex.Pattern.quote(p.name()) + " = ").matcher(hint).find();
     }
 
-    /** The walk-through's " x " as the window writes a product. */
+    /** The walk-through's " x " as the window writes a product, its "eta" as the lessons write it (η). */
     static String times(String line) {
-        return line.replace(" x ", " \u00d7 ");
+        return line.replace(" x ", " \u00d7 ").replaceAll("\\beta\\b", "\u03b7");
     }
 }

@@ -132,6 +132,8 @@ class PredictSessionTest {
         predict.answer(0, "0.3589");
         assertEquals(PredictSnapshot.Status.RIGHT, shown().rows().get(0).status());
         assertEquals("w5 0.4\n\u2192 0.358916", graph().edges().get(4).label().text());
+        // the learning rate written as the lessons write it, not "eta"
+        assertTrue(feedback(0).contains("w5+ = w5 - \u03b7 \u00d7 dE/dw5 = 0.4 - 0.5 \u00d7 0.0821670406"), feedback(0));
     }
 
     @Test
