@@ -1,6 +1,7 @@
 package org.backproplab.ui;
 
 import java.util.List;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -62,6 +63,9 @@ public final class DescentView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("descent-tabs");
         tabs.widthProperty().addListener((o, a, b) -> fit());
+        tabs.heightProperty().addListener((o, a, b) -> fit());
+        // a picture's top is known once its tab is laid out with the text's new size
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
     }
 
     private static Tab tab(I18n i18n, String id, String key, Region content) {
@@ -131,15 +135,25 @@ public final class DescentView {
     public void setScale(double scale) {
         this.scale = scale;
         fit();
+        javafx.application.Platform.runLater(this::fit); // again once the larger text is laid out
         softmaxView.setScale(scale);
     }
 
     private void fit() {
-        // the room a picture has: the tab's width less its padding, the gap and the readout's least width
+        // the room a picture has: the tab's width less its padding, the gap and the readout's least width,
+        // and the tab's height below the picture's top
         double room = tabs.getWidth() - 2 * 12 - 16 - READOUT - 20;
         // the gradient descent's and the random starts' pictures (the softmax draws its own, setScale)
         for (Node picture : pictures.subList(0, 2)) {
-            ViewParts.zoom(picture, ViewParts.fitted(scale, room, picture.getLayoutBounds().getWidth()));
+            Bounds natural = picture.getLayoutBounds();
+            double high = Double.MAX_VALUE;
+            if (picture.getParent() != null && picture.getScene() != null && picture.getParent().isVisible()) {
+                Node group = picture.getParent();
+                double top = tabs.sceneToLocal(group.localToScene(group.getLayoutBounds())).getMinY();
+                high = tabs.getHeight() - Math.max(0, top) - 12;
+            }
+            ViewParts.zoom(picture, Math.min(ViewParts.fitted(scale, room, natural.getWidth()),
+                    ViewParts.fitted(scale, high, natural.getHeight())));
         }
     }
 

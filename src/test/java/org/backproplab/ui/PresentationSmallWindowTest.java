@@ -47,6 +47,13 @@ class PresentationSmallWindowTest {
                 + " in a window " + width + " wide");
     }
 
+    /** Whether the node ends above the window's bottom edge (its parabola's foot, its axis were below it). */
+    private static void aboveTheBottom(Node node, String what) {
+        Bounds b = node.localToScene(node.getLayoutBounds());
+        double height = node.getScene().getHeight();
+        assertTrue(b.getMaxY() <= height + 0.5, what + " ends at " + b.getMaxY() + " in a window " + height + " high");
+    }
+
     @Test
     void nothingIsPushedOutSideways(FxRobot robot) {
         ui.settle();
@@ -60,9 +67,11 @@ class PresentationSmallWindowTest {
         ui.click(robot, "#descent-tab-gd");
         inWindow(robot.lookup("#descent-reset").query(), "the descent's Reset button");
         inWindow(robot.lookup("#descent-canvas").query(), "the descent's picture");
+        aboveTheBottom(robot.lookup("#descent-canvas").query(), "the descent's picture");
         ui.screenshot("presentation-descent-1280");
         ui.click(robot, "#descent-tab-minima");
         inWindow(robot.lookup("#minima-canvas").query(), "the random starts' picture");
+        aboveTheBottom(robot.lookup("#minima-canvas").query(), "the random starts' picture");
         robot.push(KeyCode.F5);
         ui.settle();
     }
