@@ -8,6 +8,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
@@ -26,7 +27,8 @@ final class CurveBoardView {
     private final I18n i18n;
     private final VBox root = new VBox(4);
     private final LossCurveView curve = new LossCurveView();
-    private final FlowPane legend = new FlowPane(10, 2);
+    /** One run a line (a FlowPane is never narrower than its widest entry, and a run's name can be long). */
+    private final VBox legend = new VBox(2);
     private final Label note = new Label();
     private final String prefix;
     private final String axisKey;
@@ -127,6 +129,10 @@ final class CurveBoardView {
             swatch.setStroke(LossCurveView.color(entry.color()));
             Label l = new Label(entry.label().format(i18n::get), swatch);
             l.setId(prefix + "-legend-" + i);
+            // a long run's name ("lr 0.01 · 7-8-8-8-1 tanh · sigmoid + binary cross-entropy · ...") wraps
+            // within the column rather than widen it past the window
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             legend.getChildren().add(l);
         }
     }

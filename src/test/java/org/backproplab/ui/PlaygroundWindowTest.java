@@ -398,6 +398,11 @@ class PlaygroundWindowTest {
                 assertTrue(s.testAccuracyNow() >= 0.95, l[0] + ": " + s.testAccuracyNow());
             }
             ui.screenshot(l[2]);
+            // the runs' legend (three and more lessons long) wraps instead of widening the panel past the window
+            javafx.scene.control.ScrollPane right = robot.lookup("#pg-right").queryAs(javafx.scene.control.ScrollPane.class);
+            double content = right.getContent().getLayoutBounds().getWidth();
+            double view = right.getViewportBounds().getWidth();
+            assertTrue(content <= view + 0.5, l[0] + ": the right panel " + content + " wide in a view " + view + " wide");
         }
     }
 
