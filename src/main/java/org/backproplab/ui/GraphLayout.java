@@ -139,7 +139,7 @@ public final class GraphLayout {
      * stay inside the design width (a long value such as "E 7.79828E-27" would run off the pane).
      */
     public double errorLabelX(int k, double targetWidth, double labelWidth) {
-        return Math.max(0, Math.min(targetX(k) - targetWidth / 2, width - labelWidth - 2));
+        return Math.max(0, Math.min(targetX(k) - targetWidth / 2, width - labelWidth - 10));
     }
 
     public double targetY(int k) {

@@ -28,7 +28,7 @@ class GraphLayoutTest {
         GraphLayout g = new GraphLayout(WORKED, 1000, 600, 1, false, 0);
         // the targets' column is at 930 (see above): a 60-wide box starts its label at 900
         assertEquals(900, g.errorLabelX(0, 60, 80), 1e-9, "a short label sits under its box");
-        assertEquals(1000 - 130 - 2, g.errorLabelX(0, 60, 130), 1e-9, "a long one moves left to fit");
+        assertEquals(1000 - 130 - 10, g.errorLabelX(0, 60, 130), 1e-9, "a long one moves left to fit, clear of the edge");
         assertEquals(0, g.errorLabelX(0, 60, 2000), 1e-9, "but never past the left edge");
     }
 
