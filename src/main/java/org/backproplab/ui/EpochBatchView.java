@@ -51,6 +51,10 @@ final class EpochBatchView {
         tableTitle.textProperty().bind(i18n.bind("epochs.table.title"));
         tableTitle.getStyleClass().add("section-title");
         root.getChildren().addAll(definitions, numbers, progress, tableTitle, table, naive);
+        // wrapped texts keep all their lines where the pane is short ("...smaller when B ..." was cut)
+        for (Label l : new Label[] {definitions, numbers, progress, naive}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         value.addListener((o, a, b) -> show());
         i18n.localeProperty().addListener((o, a, b) -> show());
         show();

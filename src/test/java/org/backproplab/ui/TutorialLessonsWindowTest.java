@@ -141,7 +141,7 @@ class TutorialLessonsWindowTest {
     }
 
     @Test
-    void epochBatchAndIterationInThePlaygroundForBDividingNAndNot(FxRobot robot) {
+    void epochBatchAndIterationInThePlaygroundForBDividingNAndNot(FxRobot robot) throws Exception {
         ui.click(robot, "#tab-playground");
         ui.choose(robot, "#pg-lesson", "Mini-batch gradient descent");
         ui.click(robot, "#pg-epochs-pane");
@@ -154,8 +154,11 @@ class TutorialLessonsWindowTest {
         assertEquals("1", text(robot, "#pg-epochs-table-0-3"));
         assertTrue(text(robot, "#pg-epochs-naive").contains("200/10 + 1 = 21, one too many"), text(robot, "#pg-epochs-naive"));
         ui.click(robot, "#pg-step");
-        assertEquals("Updates done: 20 = 1 whole epochs and 0 updates into the next.", text(robot, "#pg-epochs-progress"));
+        assertEquals("Updates done: 20 = 1 whole epoch and 0 updates into the next.", text(robot, "#pg-epochs-progress"));
         ui.screenshot("playground-epochs");
+        javafx.scene.Node epochs = robot.lookup("#pg-epochs").query();
+        assertEquals(java.util.List.of(), UiTestSupport.onFx(() -> UiTestSupport.cutTexts(epochs, null)),
+                "every sentence of the explanation whole");
         // B = 7 does not divide 200: 28 batches of 7 and one of 4
         robot.doubleClickOn("#batch-size").push(KeyCode.CONTROL, KeyCode.A).write("7");
         robot.push(KeyCode.ENTER);
