@@ -115,7 +115,7 @@ final class DataMapView {
                 e.consume();
             }
         });
-        root.getChildren().addAll(title, ViewParts.zoomable(map), stepPoint, legend, new HBox(12, discretize, showTest));
+        root.getChildren().addAll(title, ViewParts.zoomable(map), stepPoint, legend, new javafx.scene.layout.FlowPane(12, 4, discretize, showTest)); // on two lines where one is too narrow
         // a PNG export at twice the scale gets the map and points drawn at its pixels
         PngExport.beforeSnapshot(map, pixels -> {
             exportPixels = pixels;

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -118,7 +119,7 @@ final class PlaygroundControls {
         pointCount.setWrapText(true);
         pointCount.setMinHeight(Region.USE_PREF_SIZE);
         return List.of(ViewParts.title(i18n, "pg.data"), shape, label("pg.noise"), noise, label("pg.split"), split,
-                new HBox(6, regenerate), new HBox(6, importCsv, exportCsv), new HBox(6, label("pg.addPoint"), pointClass),
+                new HBox(6, regenerate), new FlowPane(6, 4, importCsv, exportCsv), new FlowPane(6, 4, label("pg.addPoint"), pointClass),
                 pointCount);
     }
 
@@ -185,7 +186,8 @@ final class PlaygroundControls {
             });
             Label name = new Label();
             name.textProperty().bind(i18n.bind("pg.layer", l + 1));
-            name.setMinWidth(60);
+            name.setMinWidth(Region.USE_PREF_SIZE); // "Layer 1" whole; the activation's box gives way
+            act.setMinWidth(60);
             HBox row = new HBox(4, name, minus, size, plus, act);
             row.setAlignment(Pos.CENTER_LEFT);
             layerRows.getChildren().add(row);

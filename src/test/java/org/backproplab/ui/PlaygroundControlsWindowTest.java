@@ -46,4 +46,25 @@ class PlaygroundControlsWindowTest {
         ui.settle();
         assertEquals(List.of(), cut(robot), "cut in Chinese");
     }
+
+    @Test
+    void inPresentationModeTooAndBesideTheMap(FxRobot robot) throws Exception {
+        ui.click(robot, "#tab-playground");
+        robot.push(javafx.scene.input.KeyCode.F5);
+        ui.settle();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new java.util.ArrayList<>(cut(robot));
+        Node right = robot.lookup("#pg-right").query();
+        cut.addAll(UiTestSupport.onFx(() -> UiTestSupport.cutTexts(right, null)));
+        ui.screenshot("presentation-playground-1280");
+        javafx.scene.control.ScrollPane controls = robot.lookup("#pg-controls").queryAs(javafx.scene.control.ScrollPane.class);
+        double wide = controls.getContent().getLayoutBounds().getWidth();
+        double view = controls.getViewportBounds().getWidth();
+        if (wide > view + 0.5) {
+            cut.add("the settings " + wide + " wide in a view " + view + " wide");
+        }
+        robot.push(javafx.scene.input.KeyCode.F5);
+        ui.settle();
+        assertEquals(List.of(), cut, "cut in presentation mode");
+    }
 }
