@@ -135,6 +135,18 @@ class DigitsExplainWindowTest {
             assertTrue(captions.get(c).startsWith(c + ": ") && p > 0.9, "class " + c + ": " + captions.get(c));
         }
         ui.screenshot("digits-maximized");
+        // each caption stays under its own picture: the 6 px between two pictures are blank below them too
+        PictureGrid grid = robot.lookup("#explain-row").queryAs(PictureGrid.class);
+        javafx.scene.image.Image shot = UiTestSupport.onFx(() -> grid.snapshot(null, null));
+        for (int k = 1; k < 10; k++) {
+            for (int x = k * 70 - 6; x < k * 70; x++) {
+                for (int y = 66; y < 64 + 16 && y < shot.getHeight(); y++) {
+                    javafx.scene.paint.Color c = shot.getPixelReader().getColor(x, y);
+                    assertTrue(c.getBrightness() > 0.8 || c.getOpacity() < 0.2, "caption ink between pictures " + k
+                            + " and " + (k + 1) + " at " + x + ", " + y + ": " + c);
+                }
+            }
+        }
         choose(robot, "#explain-method", "Saliency (vanilla gradient)");
         assertFalse(snapshot().method().equals("maximize"));
     }
