@@ -112,7 +112,6 @@ public final class StepView {
     private void build() {
         toolbar.setId("toolbar");
         lessonPicker.setId("lesson-picker");
-        lessonPicker.setPrefWidth(240);
         lessonPicker.getItems().setAll(StepSession.lessonIds());
         LocalizedCells.install(lessonPicker, i18n, id -> i18n.get(StepSession.lessonTitleKey(id)));
         follow(lessonPicker, session.lessonIdProperty().get());
@@ -132,7 +131,6 @@ public final class StepView {
         Button reset = button("reset", Material2MZ.REPLAY, "action.reset", session::reset);
 
         speed.setId("speed");
-        speed.setPrefWidth(160);
         speed.getItems().setAll(Speed.values());
         LocalizedCells.install(speed, i18n, s -> i18n.get(s.key()));
         speed.setValue(session.getSpeed());

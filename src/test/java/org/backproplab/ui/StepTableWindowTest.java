@@ -116,4 +116,14 @@ class StepTableWindowTest {
         assertEquals("W1[0][0][0][0] (\u6ee4\u6ce2\u5668 0 \u7684\u5377\u79ef\u6838)", first, "kernel of filter 0, in Chinese");
         assertEquals(List.of(), UiTestSupport.onFx(() -> cut(table)), "cut in the convolution's table");
     }
+
+    @Test
+    void theToolbarShowsTheLessonAndTheSpeedWhole(FxRobot robot) throws Exception {
+        ui.settle();
+        Node toolbar = robot.lookup("#toolbar").query();
+        assertEquals(List.of(), UiTestSupport.onFx(() -> UiTestSupport.cutTexts(toolbar, null)), "the worked example");
+        ui.choose(robot, "#lesson-picker", ui.i18n.get("lesson.conv-worked.title"));
+        ui.choose(robot, "#speed", ui.i18n.get("speed.max"));
+        assertEquals(List.of(), UiTestSupport.onFx(() -> UiTestSupport.cutTexts(toolbar, null)), "the longest title");
+    }
 }
