@@ -161,7 +161,6 @@ public final class PlaygroundView {
         lesson.setId("pg-lesson");
         lesson.getItems().setAll(PlaygroundChoices.lessons());
         LocalizedCells.install(lesson, i18n, id -> i18n.get(PlaygroundChoices.lessonTitleKey(id)));
-        lesson.setPrefWidth(300);
         lesson.setVisibleRowCount(lesson.getItems().size());
         PlaygroundBindings.combo(lesson, setup.lessonIdProperty(), session::loadLesson);
         Label modified = new Label();
@@ -182,6 +181,8 @@ public final class PlaygroundView {
         Label presetId = new Label();
         presetId.setId("pg-preset-id");
         presetId.getStyleClass().add("lesson-text");
+        presetId.setWrapText(true); // the command whole, on a second line where it must be
+        presetId.setMinHeight(Region.USE_PREF_SIZE);
         presetId.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> i18n.get("pg.presetId", setup.lessonIdProperty().get()), setup.lessonIdProperty(),
                 i18n.localeProperty()));
@@ -203,7 +204,10 @@ public final class PlaygroundView {
         code.getTooltip().textProperty().bind(i18n.bind("code.menu"));
         Button[] experiment = ExperimentButtons.of(i18n, "pg", dialogs, () -> root.getScene().getWindow(),
                 session.experiments()::save, session.experiments()::open);
-        HBox runBar = new HBox(8, lesson, modified, play, step, reset, restore, gap, code);
+        // the lesson on a line of its own, as wide as its longest title ("TensorFlow Playgro..." was cut)
+        HBox lessonRow = new HBox(8, lesson, modified, gap, code);
+        lessonRow.setAlignment(Pos.CENTER_LEFT);
+        HBox runBar = new HBox(8, play, step, reset, restore);
         runBar.setAlignment(Pos.CENTER_LEFT);
         Region network = graph.root();
         VBox.setVgrow(network, Priority.ALWAYS);
@@ -222,7 +226,7 @@ public final class PlaygroundView {
         HBox.setHgrow(epochGap, Priority.ALWAYS);
         HBox epochLine = new HBox(8, new SteadyBox(epochLabel), epochGap, experiment[0], experiment[1]);
         epochLine.setAlignment(Pos.CENTER_LEFT);
-        VBox center = new VBox(8, runBar, epochLine, lessonText, presetId, epochs, network, notice);
+        VBox center = new VBox(8, lessonRow, runBar, epochLine, lessonText, presetId, epochs, network, notice);
         center.setPadding(new Insets(8));
 
         VBox right = new VBox(6, map.root(), curves.root());

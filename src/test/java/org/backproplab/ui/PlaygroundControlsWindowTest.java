@@ -41,6 +41,13 @@ class PlaygroundControlsWindowTest {
         ui.click(robot, "#tab-playground");
         ui.settle();
         assertEquals(List.of(), cut(robot), "cut in the default lesson");
+        Node lesson = robot.lookup("#pg-lesson").query();
+        assertEquals(List.of(), UiTestSupport.onFx(() -> UiTestSupport.cutTexts(lesson, null)), "the lesson's title");
+        Node preset = robot.lookup("#pg-preset-id").query();
+        assertEquals(List.of(), UiTestSupport.onFx(() -> UiTestSupport.cutTexts(preset, null)), "the command line");
+        ui.choose(robot, "#pg-lesson", ui.i18n.get("lesson.paddle-neuron.title"));
+        assertEquals(List.of(), UiTestSupport.onFx(() -> UiTestSupport.cutTexts(lesson, null)), "the longest title");
+        ui.choose(robot, "#pg-lesson", ui.i18n.get("lesson.playground-default.title"));
         ui.screenshot("playground-1280");
         robot.interact(() -> ui.i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
         ui.settle();
