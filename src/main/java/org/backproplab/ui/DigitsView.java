@@ -160,6 +160,8 @@ public final class DigitsView {
         });
         Button fresh = ViewParts.button(i18n, "digits-fresh", Material2AL.AUTORENEW, "digits.fresh",
                 session::trainFromRandom);
+        fresh.setTooltip(new Tooltip());
+        fresh.getTooltip().textProperty().bind(i18n.bind("digits.freshTip"));
         Button load = ViewParts.button(i18n, "digits-load", Material2AL.FOLDER_OPEN, "digits.load", () ->
                 dialogs.modelToOpen(root.getScene().getWindow()).ifPresent(session::loadModel));
         inputError.setId("digits-input-error");

@@ -117,7 +117,7 @@ class DigitsExperimentWindowTest {
         ui.choose(robot, "#digits-preset", "MLP: 784-128-64-10, ReLU");
         ComboBox<?> box = robot.lookup("#digits-precision").queryAs(ComboBox.class);
         assertEquals("double", box.getValue());
-        ui.choose(robot, "#digits-precision", "float32 (as PyTorch)");
+        ui.choose(robot, "#digits-precision", "float32");
         assertEquals("float", ui.window.digits().session().precision().precisionProperty().get());
         trainAWhile(robot, 300);
         ui.experimentAnswer = dir.resolve("float.json");
@@ -138,7 +138,7 @@ class DigitsExperimentWindowTest {
         // LeNet-5 as published (tanh, subsampling) cannot train in float: back to float64, and float is refused
         ui.choose(robot, "#digits-preset", "LeNet-5 (1998): subsampling with coefficient and bias, tanh");
         assertEquals("double", box.getValue());
-        ui.choose(robot, "#digits-precision", "float32 (as PyTorch)");
+        ui.choose(robot, "#digits-precision", "float32");
         assertTrue(ui.text(robot, "#digits-input-error").startsWith("This network cannot train in float32: "),
                 ui.text(robot, "#digits-input-error"));
         assertEquals("double", box.getValue(), "the box shows the precision kept");

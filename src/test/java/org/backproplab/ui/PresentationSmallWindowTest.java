@@ -150,6 +150,23 @@ class PresentationSmallWindowTest {
         int[] headings = new int[1];
         WaitForAsyncUtils.asyncFx(() -> headings[0] = robot.lookup(".section-title").queryAll().size()).get();
         assertTrue(headings[0] >= 10, "headings read: " + headings[0]);
+        // the preset's whole name, and every view's tab in sight (the fourth went into the overflow menu)
+        Node preset = robot.lookup("#digits-preset").query();
+        cut.addAll(UiTestSupport.onFx(() -> UiTestSupport.cutTexts(preset, null)));
+        Node cells = robot.lookup("#digits-cells-tab").query();
+        Node up = cells;
+        while (!(up instanceof javafx.scene.control.TabPane)) {
+            up = up.getParent();
+        }
+        javafx.scene.control.TabPane views = (javafx.scene.control.TabPane) up;
+        WaitForAsyncUtils.asyncFx(() -> {
+            double right = views.localToScene(views.getLayoutBounds()).getMaxX();
+            for (Node header : views.lookupAll(".tab")) {
+                if (!header.isVisible() || header.localToScene(header.getLayoutBounds()).getMaxX() > right + 0.5) {
+                    cut.add("a view's tab out of sight: " + header);
+                }
+            }
+        }).get();
         ui.screenshot("digits-1280");
         assertTrue(cut.isEmpty(), "headings cut short: " + cut);
     }
