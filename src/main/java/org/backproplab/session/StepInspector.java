@@ -61,7 +61,7 @@ public final class StepInspector {
                 int i = item.col();
                 String w = naming.weight(l, j, i);
                 title = Phrase.key("inspector.weight", w, naming.neuron(l - 1, i), naming.neuron(l, j),
-                        Numbers.exact(value(item)));
+                        Naming.number(value(item)));
                 if (chain.hasBackward(l)) {
                     chain.neuron(l, j).forEach(line -> text.add(line(line)));
                     text.add(line(chain.weight(l, j, i)));
@@ -72,7 +72,7 @@ public final class StepInspector {
             }
             case BIAS -> {
                 String b = naming.bias(l, j);
-                title = Phrase.key("inspector.bias", b, Numbers.exact(value(item)));
+                title = Phrase.key("inspector.bias", b, Naming.number(value(item)));
                 if (chain.hasBackward(l) && records.backward(l).gradBias() != null) {
                     chain.neuron(l, j).forEach(line -> text.add(line(line)));
                     text.add(line(chain.bias(l, j)));
@@ -80,10 +80,10 @@ public final class StepInspector {
                 }
                 update(text, Parameter.biasName(l), j, 0, b);
             }
-            case INPUT -> title = Phrase.key("inspector.input", naming.neuron(-1, item.col()), Numbers.exact(value(item)));
+            case INPUT -> title = Phrase.key("inspector.input", naming.neuron(-1, item.col()), Naming.number(value(item)));
             case TARGET -> {
                 int k = item.col();
-                title = Phrase.key("inspector.target", naming.neuron(naming.layers() - 1, k), Numbers.exact(value(item)));
+                title = Phrase.key("inspector.target", naming.neuron(naming.layers() - 1, k), Naming.number(value(item)));
                 LossRecord loss = records.loss();
                 if (loss != null) {
                     text.add(line("E_" + naming.neuron(naming.layers() - 1, k) + " = "

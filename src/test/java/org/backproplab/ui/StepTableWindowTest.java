@@ -79,6 +79,9 @@ class StepTableWindowTest {
 
         // a weight selected: its chain rule keeps its room, the table gives it up
         ui.click(robot, "#weight-1-0-0");
+        // the title in the lessons' 9 significant digits, the field to edit it in full
+        assertEquals("Weight w5 (h1 \u2192 o1) = 0.35891648", ui.text(robot, "#inspector-title"));
+        assertEquals("0.35891647971788465", robot.lookup("#edit-field").queryAs(javafx.scene.control.TextField.class).getText());
         Node chain = robot.lookup("#chain-rule").query();
         javafx.scene.control.ScrollPane chainPane = robot.lookup(".scroll-pane").queryAllAs(javafx.scene.control.ScrollPane.class)
                 .stream().filter(p -> p.getContent() == chain).findFirst().orElseThrow();
