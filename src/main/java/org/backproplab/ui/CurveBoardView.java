@@ -69,8 +69,10 @@ final class CurveBoardView {
                 () -> String.format(Locale.ROOT, "%.2f", board.smoothingProperty().get()), board.smoothingProperty()));
         Label smoothingLabel = new Label();
         smoothingLabel.textProperty().bind(i18n.bind("curves.smoothing"));
-        // a narrow column (the digits tab's) puts the slider on a line of its own
-        FlowPane settings = new FlowPane(6, 4, log, smoothingLabel, smoothing, smoothingValue);
+        // a narrow column (the digits tab's) puts the smoothing on a line of its own, its value beside the slider
+        HBox smoothingRow = new HBox(6, smoothingLabel, smoothing, smoothingValue);
+        smoothingRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane settings = new FlowPane(6, 4, log, smoothingRow);
         settings.setAlignment(Pos.CENTER_LEFT);
         Button clear = ViewParts.button(i18n, prefix + "-clear-runs", Material2AL.DELETE_SWEEP, "curves.clear",
                 board::clearRuns);

@@ -150,6 +150,16 @@ class PresentationSmallWindowTest {
         int[] headings = new int[1];
         WaitForAsyncUtils.asyncFx(() -> headings[0] = robot.lookup(".section-title").queryAll().size()).get();
         assertTrue(headings[0] >= 10, "headings read: " + headings[0]);
+        // the smoothing's value beside its slider, not alone on a line below it
+        Node slider = robot.lookup("#digits-smoothing").query();
+        Node value = robot.lookup("#digits-smoothing-value").query();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Bounds s = slider.localToScene(slider.getLayoutBounds());
+            Bounds v = value.localToScene(value.getLayoutBounds());
+            if (v.getMinY() > s.getMaxY() || v.getMaxY() < s.getMinY()) {
+                cut.add("the smoothing's value at y " + v.getMinY() + ", its slider at " + s.getMinY());
+            }
+        }).get();
         // the preset's whole name, and every view's tab in sight (the fourth went into the overflow menu)
         Node preset = robot.lookup("#digits-preset").query();
         cut.addAll(UiTestSupport.onFx(() -> UiTestSupport.cutTexts(preset, null)));
