@@ -72,6 +72,10 @@ class PresentationSmallWindowTest {
         ui.click(robot, "#descent-tab-minima");
         inWindow(robot.lookup("#minima-canvas").query(), "the random starts' picture");
         aboveTheBottom(robot.lookup("#minima-canvas").query(), "the random starts' picture");
+        ui.click(robot, "#descent-tab-softmax");
+        inWindow(robot.lookup("#softmax-bars").query(), "the softmax's bars");
+        aboveTheBottom(robot.lookup("#softmax-bars").query(), "the softmax's bars");
+        inWindow(robot.lookup("#softmax-table").query(), "the softmax's table");
         robot.push(KeyCode.F5);
         ui.settle();
     }
