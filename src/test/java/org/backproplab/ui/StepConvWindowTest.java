@@ -41,7 +41,7 @@ class StepConvWindowTest {
     }
 
     @Test
-    void stepAConvolutionClickACellAndAKernelWeightEditAPixelAndStepBack(FxRobot robot) {
+    void stepAConvolutionClickACellAndAKernelWeightEditAPixelAndStepBack(FxRobot robot) throws Exception {
         ui.settle();
         ui.choose(robot, "#lesson-picker", "A convolution by hand (6x6, two 3x3 filters)");
         ui.click(robot, "#next-stage");
@@ -54,6 +54,9 @@ class StepConvWindowTest {
         assertTrue(lines.startsWith("window of x: rows 0 to 2, columns 2 to 4\n"), lines);
         ui.click(robot, "#next-stage");
         ui.screenshot("conv-worked-forward");
+        javafx.scene.Node legend = robot.lookup("#map-legend").query();
+        assertEquals(java.util.List.of(), org.testfx.util.WaitForAsyncUtils.asyncFx(() -> UiTestSupport.cutTexts(legend, null)).get(),
+                "the legend's every line");
 
         for (int stage = 3; stage <= 7; stage++) {
             ui.click(robot, "#next-stage");
