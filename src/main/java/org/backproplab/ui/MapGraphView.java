@@ -117,6 +117,7 @@ public final class MapGraphView extends ScrollPane {
             title.setFont(Font.font(12 * scale));
             title.setWrapText(true);
             title.setMaxWidth(side * 4.2);
+            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines ("relu ..." was cut)
             titles.add(title);
             box.getChildren().add(title);
             for (MapGraphSnapshot.Grid grid : column.grids()) {

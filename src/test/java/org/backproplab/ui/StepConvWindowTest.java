@@ -54,6 +54,9 @@ class StepConvWindowTest {
         assertTrue(lines.startsWith("window of x: rows 0 to 2, columns 2 to 4\n"), lines);
         ui.click(robot, "#next-stage");
         ui.screenshot("conv-worked-forward");
+        javafx.scene.Node maps = robot.lookup("#map-graph").query();
+        assertEquals(java.util.List.of(), org.testfx.util.WaitForAsyncUtils.asyncFx(() -> UiTestSupport.cutTexts(maps, ".label")
+                .stream().filter(t -> t.startsWith("Layer")).toList()).get(), "the layers' headings whole");
         javafx.scene.Node legend = robot.lookup("#map-legend").query();
         assertEquals(java.util.List.of(), org.testfx.util.WaitForAsyncUtils.asyncFx(() -> UiTestSupport.cutTexts(legend, null)).get(),
                 "the legend's every line");
