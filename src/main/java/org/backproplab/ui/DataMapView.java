@@ -151,7 +151,9 @@ final class DataMapView {
         shown = s;
         shownHovered = hovered;
         shownName = hoveredName;
-        title.setText(hovered != null ? i18n.get("pg.neuronMap", hoveredName) : i18n.get("pg.outputMap"));
+        // regression data (no classes) has a predicted value at each place, not decision regions
+        title.setText(hovered != null ? i18n.get("pg.neuronMap", hoveredName)
+                : i18n.get(session.setup().pointClassesProperty().get().isEmpty() ? "pg.outputMapValue" : "pg.outputMap"));
         // the picture's side: the map's points at the screen's pixels (or the export's)
         double pixels = exportPixels > 0 ? exportPixels : image.getScene() != null && image.getScene().getWindow() != null
                 ? image.getScene().getWindow().getOutputScaleX() : 1;

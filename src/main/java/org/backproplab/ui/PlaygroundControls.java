@@ -115,11 +115,15 @@ final class PlaygroundControls {
             pointClass.setValue(classes.isEmpty() ? null
                     : before != null && classes.contains(before) ? before : classes.get(classes.size() - 1));
         });
+        // regression data has no class to add: a click adds nothing, so the choice is not offered
+        FlowPane addRow = new FlowPane(6, 4, label("pg.addPoint"), pointClass);
+        addRow.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(pointClass.getItems()));
+        addRow.managedProperty().bind(addRow.visibleProperty());
         pointCount.setId("point-count");
         pointCount.setWrapText(true);
         pointCount.setMinHeight(Region.USE_PREF_SIZE);
         return List.of(ViewParts.title(i18n, "pg.data"), shape, label("pg.noise"), noise, label("pg.split"), split,
-                new HBox(6, regenerate), new FlowPane(6, 4, importCsv, exportCsv), new FlowPane(6, 4, label("pg.addPoint"), pointClass),
+                new HBox(6, regenerate), new FlowPane(6, 4, importCsv, exportCsv), addRow,
                 pointCount);
     }
 

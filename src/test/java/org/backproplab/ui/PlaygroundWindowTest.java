@@ -398,6 +398,11 @@ class PlaygroundWindowTest {
                 assertTrue(s.testAccuracyNow() >= 0.95, l[0] + ": " + s.testAccuracyNow());
             }
             ui.screenshot(l[2]);
+            boolean regression = l[0].equals("regression");
+            assertEquals(regression ? "Output: the predicted value at each place" : "Output: the decision regions",
+                    ui.text(robot, "#map-title"), l[0]);
+            assertEquals(!regression, robot.lookup("#point-class").query().getParent().isVisible(),
+                    l[0] + ": a class to add only where there are classes");
             // the runs' legend (three and more lessons long) wraps instead of widening the panel past the window
             javafx.scene.control.ScrollPane right = robot.lookup("#pg-right").queryAs(javafx.scene.control.ScrollPane.class);
             double content = right.getContent().getLayoutBounds().getWidth();
