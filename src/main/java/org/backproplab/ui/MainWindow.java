@@ -135,8 +135,8 @@ public final class MainWindow {
         help.getChildren().add(title);
         String[][] keys = {
             {"Space", "help.playPause"}, {"\u2192", "help.nextStage"}, {"Shift + \u2192", "help.wholeIteration"},
-            {"\u2190", "help.back"}, {"R", "help.reset"}, {"Space \u2192 R", "help.playground"},
-            {"N, 1 2 3", "help.descent"}, {"Space \u2190 \u2192", "help.digits"}, {"Ctrl + Tab", "help.tabs"},
+            {"\u2190", "help.back"}, {"R", "help.reset"}, {"Space, \u2192, R", "help.playground"},
+            {"N, 1, 2, 3", "help.descent"}, {"Space, \u2190, \u2192", "help.digits"}, {"Ctrl + Tab", "help.tabs"},
             {"F5", "help.presentation"}, {"Ctrl + Shift + E", "help.exportPng"},
             {"F1", "help.help"}, {"Esc", "help.close"}};
         // a grid: the key caps line up however wide the widest is (in presentation mode too)

@@ -150,6 +150,8 @@ class ShortcutsWindowTest {
             key(robot, KeyCode.F1);
             var caps = robot.lookup("#help-overlay .key-cap").queryAllAs(javafx.scene.control.Label.class);
             assertTrue(caps.size() >= 12, "a cap for each shortcut: " + caps.size());
+            // keys of one tab listed with commas, not "Space → R" (which reads as a sequence)
+            assertTrue(caps.stream().anyMatch(c -> "Space, \u2192, R".equals(c.getText())), "the playground's keys");
             double left = caps.iterator().next().localToScene(0, 0).getX();
             double width = caps.iterator().next().getWidth();
             for (var cap : caps) {
