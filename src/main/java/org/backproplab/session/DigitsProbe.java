@@ -92,8 +92,11 @@ final class DigitsProbe {
             return Phrase.key("digits.row.dropout", d.rate());
         } else if (l instanceof org.backproplab.engine.FlattenLayer) {
             return Phrase.key("digits.row.flatten");
+        } else if (l instanceof org.backproplab.engine.DenseLayer) {
+            return Phrase.key("digits.row.dense", act);
         }
-        return Phrase.key("digits.row.dense", act);
+        // as Digits.summary: no layer is silently named as another kind
+        throw new IllegalArgumentException("a " + l.getClass().getSimpleName() + " has no name in a summary");
     }
 
     List<SummaryRow> summary() {

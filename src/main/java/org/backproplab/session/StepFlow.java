@@ -156,7 +156,7 @@ public final class StepFlow {
 
     /**
      * The loss as a formula in symbols, the same in both languages ("E = Σ 1/2 (Y − A[2])²", as the
-     * lessons write it; MSE, BCE and CE as PyTorch names them), not the loss's file id.
+     * lessons write it; MSE and BCE as PyTorch names them), not the loss's file id.
      */
     static String lossFormula(String loss, String output) {
         return "E = " + switch (org.backproplab.engine.Loss.fromId(loss)) {
@@ -165,7 +165,8 @@ public final class StepFlow {
             case MEAN_SQUARED_ERROR -> "MSE(" + output + ", Y)";
             case HALF_MEAN_SQUARED_ERROR -> "1/2 MSE(" + output + ", Y)";
             case BINARY_CROSS_ENTROPY -> "BCE(" + output + ", Y)";
-            case SOFTMAX_CROSS_ENTROPY -> "CE(" + output + ", Y)";
+            // PyTorch's CrossEntropyLoss takes the logits; the engine's takes the softmax's output
+            case SOFTMAX_CROSS_ENTROPY -> "\u2212(1/m) \u03a3 Y ln " + output;
         };
     }
 

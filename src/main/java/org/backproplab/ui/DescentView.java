@@ -144,10 +144,12 @@ public final class DescentView {
         // and the tab's height below the picture's top
         double room = tabs.getWidth() - 2 * 12 - 16 - READOUT - 20;
         // the gradient descent's and the random starts' pictures (the softmax draws its own, setScale)
-        for (Node picture : pictures.subList(0, 2)) {
+        for (int i = 0; i < 2; i++) {
+            Node picture = pictures.get(i);
             Bounds natural = picture.getLayoutBounds();
             double high = Double.MAX_VALUE;
-            if (picture.getParent() != null && picture.getScene() != null && picture.getParent().isVisible()) {
+            // a tab not showing has stale bounds: it is measured when chosen (the selection's listener)
+            if (picture.getScene() != null && tabs.getSelectionModel().getSelectedIndex() == i) {
                 Node group = picture.getParent();
                 double top = tabs.sceneToLocal(group.localToScene(group.getLayoutBounds())).getMinY();
                 high = tabs.getHeight() - Math.max(0, top) - 12;

@@ -72,6 +72,8 @@ public final class DigitsView {
         i18n.localeProperty().addListener((o, a, b) -> {
             if (shown != null) {
                 showTexts(shown);
+                summary.refresh(); // the layers' names, in the new language
+                diagram.show(shown.summary(), i18n::get);
             }
             showInputError(session.inputErrorProperty().get());
         });
@@ -260,6 +262,7 @@ public final class DigitsView {
         accuracyCurve.setCurve(s.testAccuracy());
         if (before == null || !before.summary().equals(s.summary())) {
             summary.getItems().setAll(s.summary());
+            diagram.show(s.summary(), i18n::get);
         }
         inside.show(s);
         showTexts(s);
@@ -272,7 +275,5 @@ public final class DigitsView {
         accuracyCurve.setTexts(i18n.get("pg.epochAxis"), i18n.get("pg.hover"));
         totalParameters.setText(i18n.get("digits.total", s.totalParameters()));
         inside.showTexts(s);
-        summary.refresh(); // the layers' names
-        diagram.show(s.summary(), i18n::get);
     }
 }

@@ -106,8 +106,9 @@ public final class InspectorView extends VBox {
         table.getColumns().add(column("table.gradient", r -> Double.isNaN(r.gradient()) ? "" : Numbers.shortNumber(r.gradient())));
         table.getColumns().add(column("table.numeric", r -> Double.isNaN(r.numeric()) ? "" : Numbers.shortNumber(r.numeric())));
         table.getColumns().add(column("table.change", r -> Double.isNaN(r.change()) ? "" : Numbers.shortNumber(r.change())));
-        // presentation mode enlarges the text: the columns with it
-        copy.fontProperty().addListener((o, a, b) -> fitColumns());
+        // presentation mode enlarges the text: the columns with it, once the table's text has its new size
+        copy.fontProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fitColumns));
+        table.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fitColumns));
         // an empty table says why in the UI's language (JavaFX's own placeholder is English only)
         Label none = new Label();
         none.textProperty().bind(i18n.bind("inspector.tableEmpty"));
@@ -178,11 +179,15 @@ public final class InspectorView extends VBox {
     /**
      * Each column as wide as its header and its widest number, so that no number is cut
      * ("0.0004385..."); where they do not all fit, the table scrolls sideways. Measured in the
-     * font the window's text has (a button's: the cells and headers have the same, headers bold).
+     * table's own font (its header's; presentation mode gives tables a size of their own, app.css),
+     * a button's until the table has its header; headers are bold. A map lesson's hundreds of rows:
+     * the first 300 are measured.
      */
     private void fitColumns() {
-        Font font = copy.getFont();
-        Font bold = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
+        Font measured = table.lookup(".column-header .label") instanceof javafx.scene.control.Labeled header
+                ? header.getFont() : copy.getFont();
+        Font font = Font.font(measured.getFamily(), FontWeight.NORMAL, measured.getSize());
+        Font bold = Font.font(measured.getFamily(), FontWeight.BOLD, measured.getSize());
         Text probe = new Text();
         double padding = 0.6 * font.getSize() + 3; // 0.3em a side (app.css), a border, a little air
         for (int c = 0; c < cellTexts.size(); c++) {
@@ -191,7 +196,7 @@ public final class InspectorView extends VBox {
             probe.setText(column.getText());
             double width = probe.getLayoutBounds().getWidth();
             probe.setFont(font);
-            for (ParameterRow row : table.getItems()) {
+            for (ParameterRow row : table.getItems().subList(0, Math.min(300, table.getItems().size()))) {
                 probe.setText(cellTexts.get(c).apply(row));
                 width = Math.max(width, probe.getLayoutBounds().getWidth());
             }

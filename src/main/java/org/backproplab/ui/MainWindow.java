@@ -79,6 +79,7 @@ public final class MainWindow {
         i18n.localeProperty().addListener((o, a, b) -> {
             settings.setLanguage(b);
             applyFont();
+            ViewParts.refitChoices(root); // the choice boxes as wide as their items in this language
         });
         build();
     }

@@ -82,10 +82,11 @@ final class ModelDiagram extends Region {
             g.setLineWidth(1);
             g.strokeRoundRect(x, y, BOX_W, BOX_H, 8, 8);
             g.setFill(Color.web("#1f2933"));
-            // the names may be Chinese: the shipped CJK font, which has Latin letters too
-            g.setFont(Font.font(Fonts.CJK_FAMILY, FontWeight.BOLD, 13));
+            // a Chinese name in the shipped CJK font (it has no bold face), an English one in the system's bold
+            String family = names.get(i).chars().anyMatch(ch -> ch >= 0x2E80) ? Fonts.CJK_FAMILY : null;
+            g.setFont(Font.font(family, FontWeight.BOLD, 13));
             g.fillText(names.get(i), x + BOX_W / 2, y + 14);
-            g.setFont(Font.font(Fonts.CJK_FAMILY, FontWeight.NORMAL, 12));
+            g.setFont(Font.font(null, FontWeight.NORMAL, 12));
             g.fillText("\u2192 " + r.shape() + (r.parameters().equals("0") ? "" : "   (" + r.parameters() + ")"),
                     x + BOX_W / 2, y + 32);
             if (i + 1 < rows.size()) {

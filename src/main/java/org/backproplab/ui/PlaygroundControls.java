@@ -224,8 +224,7 @@ final class PlaygroundControls {
         training.setHgap(6);
         training.setVgap(4);
         javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-        names.setMinWidth(115); // "Learning rate η" on one line
-        names.setMaxWidth(120);
+        names.setMinWidth(Region.USE_PREF_SIZE); // the names whole, at the text's size (presentation mode too)
         training.getColumnConstraints().add(names);
         training.add(label("pg.output"), 0, 0, 2, 1);
         training.add(output, 0, 1, 2, 1);

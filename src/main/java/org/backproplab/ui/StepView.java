@@ -222,7 +222,7 @@ public final class StepView {
         Label mapLegend = label("map.legend");
         mapLegend.getStyleClass().add("lesson-text");
         mapLegend.setWrapText(true);
-        mapLegend.setId("map-legend");
+        mapLegend.setId("step-map-legend");
         mapLegend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line ("δ = ..." was cut)
         // the legend that goes with what is drawn: the graph's or the maps'
         legend.visibleProperty().bind(graph.visibleProperty());

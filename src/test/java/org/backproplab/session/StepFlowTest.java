@@ -39,9 +39,11 @@ class StepFlowTest {
     }
 
     @Test
-    void theOtherLossesAreWrittenAsPyTorchNamesThem() {
+    void theOtherLossesAreWrittenAsFormulasOrAsPyTorchNamesThem() {
         assertEquals("E = BCE(A[3], Y)", StepFlow.lossFormula("binary-cross-entropy", "A[3]"));
-        assertEquals("E = CE(A[2], Y)", StepFlow.lossFormula("softmax-cross-entropy", "A[2]"));
+        assertEquals("E = \u2212(1/m) \u03a3 Y ln A[2]", StepFlow.lossFormula("softmax-cross-entropy", "A[2]"));
+        assertEquals("E = \u03a3 (Y \u2212 A[2])\u00b2", StepFlow.lossFormula("sum-squared-error", "A[2]"));
+        assertEquals("E = MSE(A[2], Y)", StepFlow.lossFormula("mean-squared-error", "A[2]"));
         assertEquals("E = 1/2 MSE(A[2], Y)", StepFlow.lossFormula("half-mean-squared-error", "A[2]"));
     }
 

@@ -94,8 +94,10 @@ class ChineseEveryTabWindowTest {
         // the layers' names under their feature maps and in the summary ("max-pool 2x2" was left English)
         assertTrue(robot.lookup(n -> n instanceof Labeled l && "\u6700\u5927\u6c60\u5316 2x2 \u2192 10 x 12 x 12"
                 .equals(l.getText())).tryQuery().isPresent(), "the pooled maps' caption in Chinese");
-        var rows = ui.window.digits().session().getSnapshot().summary();
-        assertEquals("\u5377\u79ef 5x5\uff0csigmoid", rows.get(1).layer().format(ui.i18n::get));
+        ui.click(robot, "#digits-structure-tab");
+        assertTrue(robot.lookup("#model-summary .table-cell").queryAllAs(Labeled.class).stream()
+                .anyMatch(c -> "\u5377\u79ef 5x5\uff0csigmoid".equals(c.getText())), "the summary's conv row in Chinese");
+        ui.click(robot, "#digits-inside-tab");
         ui.screenshot("digits-chinese");
     }
 }

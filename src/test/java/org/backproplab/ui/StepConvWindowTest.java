@@ -57,7 +57,9 @@ class StepConvWindowTest {
         javafx.scene.Node maps = robot.lookup("#map-graph").query();
         assertEquals(java.util.List.of(), org.testfx.util.WaitForAsyncUtils.asyncFx(() -> UiTestSupport.cutTexts(maps, ".label")
                 .stream().filter(t -> t.startsWith("Layer")).toList()).get(), "the layers' headings whole");
-        javafx.scene.Node legend = robot.lookup("#map-legend").query();
+        assertTrue(robot.lookup("#map-graph .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(l -> l.getText() != null && l.getText().startsWith("Layer ")).count() >= 2, "the headings were checked");
+        javafx.scene.Node legend = robot.lookup("#step-map-legend").query();
         assertEquals(java.util.List.of(), org.testfx.util.WaitForAsyncUtils.asyncFx(() -> UiTestSupport.cutTexts(legend, null)).get(),
                 "the legend's every line");
 

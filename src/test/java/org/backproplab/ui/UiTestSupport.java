@@ -245,19 +245,25 @@ final class UiTestSupport {
 
     /**
      * Each shown label, button, cell or header under {@code root} (matching {@code selector}, or all) whose
-     * drawn text is not its whole text ("Batch size (0 ..."), as "whole -> drawn". Run on the FX thread.
+     * drawn text is not its whole text ("Batch size (0 ..."), as "whole -> drawn"; a line saying so when
+     * there was nothing shown to check. Run on the FX thread.
      */
     static java.util.List<String> cutTexts(javafx.scene.Node root, String selector) {
         java.util.List<String> out = new java.util.ArrayList<>();
+        int examined = 0;
         for (javafx.scene.Node n : selector == null ? all(root) : root.lookupAll(selector)) {
             if (n instanceof javafx.scene.control.Labeled l && shown(l) && l.getText() != null && !l.getText().isEmpty()
                     && l.getWidth() > 0) {
+                examined++;
                 javafx.scene.Node drawn = l.lookup(".text");
                 String text = drawn instanceof javafx.scene.text.Text t ? t.getText() : "";
                 if (!text.equals(l.getText())) {
                     out.add(l.getText() + " -> " + text);
                 }
             }
+        }
+        if (examined == 0) {
+            out.add("nothing shown to check under " + root);
         }
         return out;
     }
