@@ -23,9 +23,14 @@ public final class Digits {
 
     /**
      * One row of the model summary; {@code kind} is input, conv, maxpool, subsampling, flatten,
-     * dropout or dense (as in model files). Shapes are C x H x W, PyTorch's order.
+     * dropout or dense (as in model files), {@code args} what describes the layer beyond its kind
+     * (a conv's kernel side and activation, a pool's size, a dropout's rate, a dense layer's
+     * activation), for the window to write in its language. Shapes are C x H x W, PyTorch's order.
      */
-    public record SummaryRow(String kind, String layer, String shape, long parameters) {
+    public record SummaryRow(String kind, List<Object> args, String shape, long parameters) {
+        public SummaryRow {
+            args = List.copyOf(args);
+        }
     }
 
     /**
@@ -34,25 +39,24 @@ public final class Digits {
      */
     public static List<SummaryRow> summary(Network net) {
         List<SummaryRow> rows = new ArrayList<>();
-        rows.add(new SummaryRow("input", "input", "1 x 28 x 28", 0));
+        rows.add(new SummaryRow("input", List.of(), "1 x 28 x 28", 0));
         for (Layer l : net.layers()) {
             long params = l.parameters().stream().mapToLong(p -> p.size()).sum();
             if (l instanceof ConvLayer c) {
-                rows.add(new SummaryRow("conv", "conv " + c.kernel() + "x" + c.kernel() + ", " + l.activation().id(),
+                rows.add(new SummaryRow("conv", List.of(c.kernel(), l.activation().id()),
                         c.filters() + " x " + c.outHeight() + " x " + c.outWidth(), params));
             } else if (l instanceof MaxPoolLayer p) {
-                rows.add(new SummaryRow("maxpool", "max-pool " + p.size() + "x" + p.size(),
+                rows.add(new SummaryRow("maxpool", List.of(p.size()),
                         p.channels() + " x " + p.outHeight() + " x " + p.outWidth(), 0));
             } else if (l instanceof SubsamplingLayer s) {
-                rows.add(new SummaryRow("subsampling", "subsampling " + s.size() + "x" + s.size() + ", "
-                        + l.activation().id(), s.channels() + " x " + s.outHeight() + " x " + s.outWidth(), params));
+                rows.add(new SummaryRow("subsampling", List.of(s.size(), l.activation().id()), s.channels() + " x " + s.outHeight() + " x " + s.outWidth(), params));
             } else if (l instanceof FlattenLayer) {
-                rows.add(new SummaryRow("flatten", "flatten", String.valueOf(l.outputSize()), 0));
+                rows.add(new SummaryRow("flatten", List.of(), String.valueOf(l.outputSize()), 0));
             } else if (l instanceof DropoutLayer d) {
-                rows.add(new SummaryRow("dropout", "dropout " + d.rate(), d.height() * d.width() == 1
+                rows.add(new SummaryRow("dropout", List.of(d.rate()), d.height() * d.width() == 1
                         ? String.valueOf(d.channels()) : d.channels() + " x " + d.height() + " x " + d.width(), 0));
             } else if (l instanceof DenseLayer) {
-                rows.add(new SummaryRow("dense", "dense, " + l.activation().id(), String.valueOf(l.outputSize()), params));
+                rows.add(new SummaryRow("dense", List.of(l.activation().id()), String.valueOf(l.outputSize()), params));
             } else {
                 throw new IllegalArgumentException("a " + l.getClass().getSimpleName() + " has no row in a summary");
             }

@@ -47,11 +47,11 @@ final class DigitsProbe {
         List<Digits.SummaryRow> rows = Digits.summary(net);
         List<SummaryRow> out = new ArrayList<>();
         long sum = 0;
-        List<Phrase> names = new ArrayList<>(List.of(Phrase.key("digits.row.input")));
-        net.layers().forEach(l -> names.add(name(l)));
-        for (int i = 0; i < rows.size(); i++) {
-            Digits.SummaryRow r = rows.get(i);
-            out.add(new SummaryRow(r.kind(), names.get(i), r.shape(), count(r.parameters())));
+        // each layer named in the window's language ("conv 5x5, sigmoid", "卷积 5x5，sigmoid")
+        List<Phrase> names = new ArrayList<>();
+        for (Digits.SummaryRow r : rows) {
+            names.add(Phrase.key("digits.row." + r.kind(), r.args().toArray()));
+            out.add(new SummaryRow(r.kind(), names.get(names.size() - 1), r.shape(), count(r.parameters())));
             sum += r.parameters();
         }
         summary = List.copyOf(out);
@@ -77,26 +77,6 @@ final class DigitsProbe {
             c.add(names.get(l).then(" \u2192 " + rows.get(l).shape()));
         }
         captions = List.copyOf(c);
-    }
-
-    /** A layer as the summary names it, in the window's language ("conv 5x5, sigmoid", "卷积 5x5，sigmoid"). */
-    static Phrase name(Layer l) {
-        String act = l.activation().id();
-        if (l instanceof ConvLayer c) {
-            return Phrase.key("digits.row.conv", c.kernel(), act);
-        } else if (l instanceof MaxPoolLayer p) {
-            return Phrase.key("digits.row.maxpool", p.size());
-        } else if (l instanceof SubsamplingLayer s) {
-            return Phrase.key("digits.row.subsampling", s.size(), act);
-        } else if (l instanceof DropoutLayer d) {
-            return Phrase.key("digits.row.dropout", d.rate());
-        } else if (l instanceof org.backproplab.engine.FlattenLayer) {
-            return Phrase.key("digits.row.flatten");
-        } else if (l instanceof org.backproplab.engine.DenseLayer) {
-            return Phrase.key("digits.row.dense", act);
-        }
-        // as Digits.summary: no layer is silently named as another kind
-        throw new IllegalArgumentException("a " + l.getClass().getSimpleName() + " has no name in a summary");
     }
 
     List<SummaryRow> summary() {

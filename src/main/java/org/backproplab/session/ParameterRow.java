@@ -7,9 +7,9 @@ package org.backproplab.session;
 public record ParameterRow(String name, Phrase connection, double value, double gradient, double numeric,
         double change) {
 
-    /** Tab-separated, the connection in the window's language ({@code text}), full precision; empty cells for numbers not known at this stage. */
-    public String toTsv(java.util.function.Function<Phrase, String> text) {
-        return String.join("\t", name, text.apply(connection), cell(value), cell(gradient), cell(numeric), cell(change));
+    /** Tab-separated, the connection in the window's language ({@code translate}), full precision; empty cells for numbers not known at this stage. */
+    public String toTsv(Phrase.Translator translate) {
+        return String.join("\t", name, connection.format(translate), cell(value), cell(gradient), cell(numeric), cell(change));
     }
 
     private static String cell(double v) {

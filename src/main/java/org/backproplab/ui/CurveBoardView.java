@@ -8,7 +8,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
@@ -133,8 +132,7 @@ final class CurveBoardView {
             l.setId(prefix + "-legend-" + i);
             // a long run's name ("lr 0.01 · 7-8-8-8-1 tanh · sigmoid + binary cross-entropy · ...") wraps
             // within the column rather than widen it past the window
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
+            ViewParts.wrapped(l);
             legend.getChildren().add(l);
         }
     }

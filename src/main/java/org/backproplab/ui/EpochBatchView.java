@@ -35,15 +35,15 @@ final class EpochBatchView {
         root.setPadding(new Insets(8));
         Label definitions = new Label();
         definitions.textProperty().bind(i18n.bind("epochs.definitions"));
-        definitions.setWrapText(true);
+        ViewParts.wrapped(definitions);
         numbers.setId(prefix + "-numbers");
         numbers.getStyleClass().add("section-title");
-        numbers.setWrapText(true);
+        ViewParts.wrapped(numbers);
         progress.setId(prefix + "-progress");
-        progress.setWrapText(true);
+        ViewParts.wrapped(progress);
         naive.setId(prefix + "-naive");
         naive.getStyleClass().add("lesson-text");
-        naive.setWrapText(true);
+        ViewParts.wrapped(naive);
         table.setHgap(16);
         table.setVgap(3);
         table.getStyleClass().add("dims-table");
@@ -51,10 +51,6 @@ final class EpochBatchView {
         tableTitle.textProperty().bind(i18n.bind("epochs.table.title"));
         tableTitle.getStyleClass().add("section-title");
         root.getChildren().addAll(definitions, numbers, progress, tableTitle, table, naive);
-        // wrapped texts keep all their lines where the pane is short ("...smaller when B ..." was cut)
-        for (Label l : new Label[] {definitions, numbers, progress, naive}) {
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
         value.addListener((o, a, b) -> show());
         i18n.localeProperty().addListener((o, a, b) -> show());
         show();

@@ -66,8 +66,7 @@ public final class InspectorView extends VBox {
         lines.getStyleClass().add("chain-rule");
         numeric.setId("numeric-estimate");
         numeric.getStyleClass().add("numeric-estimate");
-        numeric.setWrapText(true);
-        numeric.setMinHeight(Region.USE_PREF_SIZE);
+        ViewParts.wrapped(numeric);
         title.setMinHeight(Region.USE_PREF_SIZE);
         editError.setMinHeight(Region.USE_PREF_SIZE);
         editField.setId("edit-field");
@@ -151,7 +150,7 @@ public final class InspectorView extends VBox {
                 i18n.get("table.value"), i18n.get("table.gradient"), i18n.get("table.numeric"),
                 i18n.get("table.change"))).append('\n');
         for (ParameterRow r : table.getItems()) {
-            sb.append(r.toTsv(this::text)).append('\n');
+            sb.append(r.toTsv(i18n::get)).append('\n');
         }
         return sb.toString();
     }

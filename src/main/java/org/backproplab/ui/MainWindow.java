@@ -149,18 +149,14 @@ public final class MainWindow {
             key.getStyleClass().add("key-cap");
             key.setMinWidth(Region.USE_PREF_SIZE);
             key.setMaxWidth(Double.MAX_VALUE);
-            Label what = label(k[1]);
-            what.setWrapText(true);
-            what.setMinHeight(Region.USE_PREF_SIZE);
+            Label what = ViewParts.wrapped(label(k[1]));
             helpTexts.add(what);
             javafx.scene.layout.GridPane.setValignment(key, javafx.geometry.VPos.TOP);
             grid.addRow(grid.getRowCount(), key, what);
         }
         help.getChildren().add(grid);
         for (String key : new String[] {"help.windowBar", "help.click"}) {
-            Label text = label(key);
-            text.setWrapText(true);
-            text.setMinHeight(Region.USE_PREF_SIZE);
+            Label text = ViewParts.wrapped(label(key));
             help.getChildren().add(text);
         }
         help.setOnMouseClicked(e -> help.setVisible(false));

@@ -115,9 +115,7 @@ public final class MapGraphView extends ScrollPane {
             VBox box = new VBox(6);
             Label title = new Label();
             title.setFont(Font.font(12 * scale));
-            title.setWrapText(true);
-            title.setMaxWidth(side * 4.2);
-            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines ("relu ..." was cut)
+            ViewParts.wrapped(title).setMaxWidth(side * 4.2); // all its lines ("relu ..." was cut)
             titles.add(title);
             box.getChildren().add(title);
             for (MapGraphSnapshot.Grid grid : column.grids()) {

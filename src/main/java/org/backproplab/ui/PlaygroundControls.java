@@ -78,9 +78,7 @@ final class PlaygroundControls {
     private Label label(String key) {
         Label l = new Label();
         l.textProperty().bind(i18n.bind(key));
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
+        return ViewParts.wrapped(l);
     }
 
     private ComboBox<String> picker(String id, String keyPrefix, List<String> items) {
@@ -120,8 +118,7 @@ final class PlaygroundControls {
         addRow.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(pointClass.getItems()));
         addRow.managedProperty().bind(addRow.visibleProperty());
         pointCount.setId("point-count");
-        pointCount.setWrapText(true);
-        pointCount.setMinHeight(Region.USE_PREF_SIZE);
+        ViewParts.wrapped(pointCount);
         return List.of(ViewParts.title(i18n, "pg.data"), shape, label("pg.noise"), noise, label("pg.split"), split,
                 new HBox(6, regenerate), new FlowPane(6, 4, importCsv, exportCsv), addRow,
                 pointCount);

@@ -181,8 +181,7 @@ public final class PlaygroundView {
         Label presetId = new Label();
         presetId.setId("pg-preset-id");
         presetId.getStyleClass().add("lesson-text");
-        presetId.setWrapText(true); // the command whole, on a second line where it must be
-        presetId.setMinHeight(Region.USE_PREF_SIZE);
+        ViewParts.wrapped(presetId); // the command whole, on a second line where it must be
         presetId.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> i18n.get("pg.presetId", setup.lessonIdProperty().get()), setup.lessonIdProperty(),
                 i18n.localeProperty()));

@@ -269,9 +269,8 @@ final class PredictView {
             reveal.setOnAction(e -> predict.reveal(index));
             Label feedback = new Label();
             feedback.setId("predict-feedback-" + i);
-            feedback.setWrapText(true);
             // the feedback grows downwards line by line instead of ending in "..."
-            feedback.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            ViewParts.wrapped(feedback);
             HBox line = new HBox(6, prompt, field, check, hint, reveal);
             line.setAlignment(Pos.CENTER_LEFT);
             rows.getChildren().add(new VBox(2, line, feedback));

@@ -221,9 +221,7 @@ public final class StepView {
         legend.setId("graph-legend");
         Label mapLegend = label("map.legend");
         mapLegend.getStyleClass().add("lesson-text");
-        mapLegend.setWrapText(true);
-        mapLegend.setId("step-map-legend");
-        mapLegend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line ("δ = ..." was cut)
+        ViewParts.wrapped(mapLegend).setId("step-map-legend"); // every line ("δ = ..." was cut)
         // the legend that goes with what is drawn: the graph's or the maps'
         legend.visibleProperty().bind(graph.visibleProperty());
         legend.managedProperty().bind(graph.visibleProperty());

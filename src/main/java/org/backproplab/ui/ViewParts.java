@@ -21,9 +21,17 @@ final class ViewParts {
         l.textProperty().bind(i18n.bind(key));
         l.getStyleClass().add("section-title");
         // a long heading in a narrow column goes on to a second line rather than end in "..."
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
+        return wrapped(l);
+    }
+
+    /**
+     * A label whose long text goes on to further lines, every one of them shown: where room is
+     * short the lines keep it, the text does not end in "...".
+     */
+    static <T extends javafx.scene.control.Labeled> T wrapped(T label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     /** A control with its label in front, kept together when a row of them wraps. */
