@@ -66,6 +66,10 @@ public final class DescentView {
         tabs.heightProperty().addListener((o, a, b) -> fit());
         // a picture's top is known once its tab is laid out with the text's new size
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
+        // and again whenever a picture moves (the text above it wraps anew, the tab is first shown)
+        for (int i = 0; i < 2; i++) {
+            pictures.get(i).getParent().localToSceneTransformProperty().addListener((o, a, b) -> fit());
+        }
     }
 
     private static Tab tab(I18n i18n, String id, String key, Region content) {
