@@ -36,6 +36,8 @@ import org.backproplab.session.StepSession;
  * {@link InspectorSnapshot} the session made; a typed value goes to {@link StepSession#edit}.
  */
 public final class InspectorView extends VBox {
+    /** Marks the header label whose font is listened to (the skin makes it, after the constructor). */
+    private static final String FITS = "backproplab.fitsColumns";
     private final I18n i18n;
     private final Label title = new Label();
     private final VBox lines = new VBox(2);
@@ -183,8 +185,15 @@ public final class InspectorView extends VBox {
      * the first 300 are measured.
      */
     private void fitColumns() {
-        Font measured = table.lookup(".column-header .label") instanceof javafx.scene.control.Labeled header
-                ? header.getFont() : copy.getFont();
+        Font measured = copy.getFont();
+        if (table.lookup(".column-header .label") instanceof javafx.scene.control.Labeled header) {
+            measured = header.getFont();
+            // the header's text may get its new size after this ran (a later pulse): measured again then
+            if (!header.getProperties().containsKey(FITS)) {
+                header.getProperties().put(FITS, Boolean.TRUE);
+                header.fontProperty().addListener((o, a, b) -> fitColumns());
+            }
+        }
         Font font = Font.font(measured.getFamily(), FontWeight.NORMAL, measured.getSize());
         Font bold = Font.font(measured.getFamily(), FontWeight.BOLD, measured.getSize());
         Text probe = new Text();
