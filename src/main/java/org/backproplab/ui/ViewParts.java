@@ -34,6 +34,19 @@ final class ViewParts {
         return label;
     }
 
+    /**
+     * A wrapped text that may be given fewer lines than it needs (the window is small, the text is
+     * large): its whole text in a tooltip too, in the language it is shown in.
+     */
+    static <T extends javafx.scene.control.Labeled> T wholeInTooltip(T label) {
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(label.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(560);
+        label.setTooltip(whole);
+        return label;
+    }
+
     /** A control with its label in front, kept together when a row of them wraps. */
     static javafx.scene.layout.HBox pair(I18n i18n, String key, Region control) {
         Label l = new Label();

@@ -81,6 +81,37 @@ class PresentationSmallWindowTest {
     }
 
     @Test
+    void thePlaygroundsTextsCutShortAreWholeInTheirTooltips(FxRobot robot) throws Exception {
+        ui.settle();
+        robot.push(KeyCode.F5);
+        ui.settle();
+        ui.click(robot, "#tab-playground");
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        for (String language : new String[] {"English", "\u4e2d\u6587"}) {
+            ui.choose(robot, "#language", language);
+            ui.settle();
+            for (String id : new String[] {"#pg-lesson-text", "#pg-notice"}) {
+                javafx.scene.control.Label label = robot.lookup(id).queryAs(javafx.scene.control.Label.class);
+                String[] seen = UiTestSupport.onFx(() -> new String[] {label.getText(),
+                        label.getTooltip() == null ? null : label.getTooltip().getText(),
+                        label.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : null});
+                // the notice is empty until there is something to say
+                assertTrue(!seen[0].isBlank() || id.equals("#pg-notice"), id + " shows nothing");
+                assertTrue(seen[0].equals(seen[1]), language + " " + id + ": the tooltip reads \"" + seen[1]
+                        + "\" for \"" + seen[0] + "\"");
+                if (!seen[0].equals(seen[2])) {
+                    checked.add(language + " " + id);
+                }
+            }
+        }
+        // at 1280 x 800 in presentation mode the lesson's text has fewer lines than it needs: what the tooltip is for
+        assertTrue(checked.contains("English #pg-lesson-text"), "cut short: " + checked);
+        ui.choose(robot, "#language", "English");
+        robot.push(KeyCode.F5);
+        ui.settle();
+    }
+
+    @Test
     void turnedOffEveryChoiceBoxIsAsWideAsBefore(FxRobot robot) {
         ui.settle();
         java.util.List<String> changed = new java.util.ArrayList<>();
