@@ -1,6 +1,7 @@
 package org.backproplab.ui;
 
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Slider;
@@ -14,7 +15,9 @@ import javafx.scene.input.KeyEvent;
 /**
  * Which keys are the lesson's (Space, the arrows, R, N, digits) and which belong to the control
  * they were typed in: text in a field, a slider's or a list's arrows. A tab header is not such a
- * control: the arrows step the lesson instead of switching tabs (Ctrl+Tab switches them).
+ * control: the arrows step the lesson instead of switching tabs (Ctrl+Tab switches them). Space
+ * is a button's own only where the keyboard took it there (Tab): a clicked button keeps the focus,
+ * and Space after a click still plays.
  */
 final class LessonKeys {
     private static final String OWN_ARROWS = "backproplab.ownArrows";
@@ -45,6 +48,10 @@ final class LessonKeys {
         }
         // Ctrl+R, Alt+N... are not the lesson's R and N
         if (e.isShortcutDown() || e.isAltDown() || e.isMetaDown()) {
+            return true;
+        }
+        // a button reached with Tab is pressed with Space, as everywhere; one just clicked leaves Space to play
+        if (e.getCode() == KeyCode.SPACE && target instanceof ButtonBase button && button.isFocusVisible()) {
             return true;
         }
         return e.getCode().isArrowKey() && (target instanceof Node n && n.getProperties().containsKey(OWN_ARROWS)

@@ -106,6 +106,32 @@ class ShortcutsWindowTest {
     }
 
     @Test
+    void spacePressesAButtonTheKeyboardReachedAndPlaysAfterAClick(FxRobot robot) throws Exception {
+        ui.click(robot, "#tab-descent");
+        DescentView descent = ui.window.openDescent();
+        ui.click(robot, "#descent-tab-gd");
+        var session = descent.descent();
+        // clicked with the mouse, Reset has the keyboard: Space still plays and pauses
+        ui.click(robot, "#descent-reset");
+        key(robot, KeyCode.SPACE);
+        assertTrue(session.playingProperty().get(), "Space after a click plays");
+        key(robot, KeyCode.SPACE);
+        assertFalse(session.playingProperty().get());
+        ui.click(robot, "#descent-reset");
+        // Tab from the start's field to the Step button: Space presses it, once, as a keyboard user expects
+        ui.click(robot, "#descent-start");
+        javafx.scene.Node stepButton = robot.lookup("#descent-step-button").query();
+        for (int i = 0; i < 8 && !UiTestSupport.onFx(stepButton::isFocused); i++) {
+            key(robot, KeyCode.TAB);
+        }
+        assertTrue(UiTestSupport.onFx(stepButton::isFocusVisible), "Tab reached the Step button");
+        int before = session.snapshotProperty().get().path().size();
+        key(robot, KeyCode.SPACE);
+        assertFalse(session.playingProperty().get(), "Space pressed the Step button instead of playing");
+        assertEquals(before + 1, session.snapshotProperty().get().path().size(), "one step");
+    }
+
+    @Test
     void onDigitsTheArrowsShowTheNextAndPreviousTestDigit(FxRobot robot) throws Exception {
         ui.click(robot, "#tab-digits");
         var digits = ui.window.digits().session();
