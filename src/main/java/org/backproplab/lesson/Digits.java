@@ -49,7 +49,8 @@ public final class Digits {
                 rows.add(new SummaryRow("maxpool", List.of(p.size()),
                         p.channels() + " x " + p.outHeight() + " x " + p.outWidth(), 0));
             } else if (l instanceof SubsamplingLayer s) {
-                rows.add(new SummaryRow("subsampling", List.of(s.size(), l.activation().id()), s.channels() + " x " + s.outHeight() + " x " + s.outWidth(), params));
+                rows.add(new SummaryRow("subsampling", List.of(s.size(), l.activation().id()),
+                        s.channels() + " x " + s.outHeight() + " x " + s.outWidth(), params));
             } else if (l instanceof FlattenLayer) {
                 rows.add(new SummaryRow("flatten", List.of(), String.valueOf(l.outputSize()), 0));
             } else if (l instanceof DropoutLayer d) {

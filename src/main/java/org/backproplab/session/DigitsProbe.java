@@ -50,8 +50,9 @@ final class DigitsProbe {
         // each layer named in the window's language ("conv 5x5, sigmoid", "卷积 5x5，sigmoid")
         List<Phrase> names = new ArrayList<>();
         for (Digits.SummaryRow r : rows) {
-            names.add(Phrase.key("digits.row." + r.kind(), r.args().toArray()));
-            out.add(new SummaryRow(r.kind(), names.get(names.size() - 1), r.shape(), count(r.parameters())));
+            Phrase name = Phrase.key("digits.row." + r.kind(), r.args().toArray());
+            names.add(name);
+            out.add(new SummaryRow(r.kind(), name, r.shape(), count(r.parameters())));
             sum += r.parameters();
         }
         summary = List.copyOf(out);

@@ -173,7 +173,6 @@ public final class PlaygroundView {
         Label lessonText = new Label();
         lessonText.setId("pg-lesson-text");
         lessonText.getStyleClass().add("lesson-text");
-        lessonText.setWrapText(true);
         ViewParts.wholeInTooltip(lessonText); // cut to the lines there is room for on a small projector
         lessonText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> setup.lessonTextProperty().get().format(i18n::get), setup.lessonTextProperty(),
@@ -213,7 +212,7 @@ public final class PlaygroundView {
         VBox.setVgrow(network, Priority.ALWAYS);
         notice.setId("pg-notice");
         notice.getStyleClass().add("notice");
-        ViewParts.wholeInTooltip(notice).setWrapText(true);
+        ViewParts.wholeInTooltip(notice);
         // epoch, batch and iteration for the set-up shown (the batch lessons' numbers), folded away at first
         EpochBatchView epochView = new EpochBatchView(i18n, "pg-epochs", new PlaygroundEpochs(session).epochsProperty());
         TitledPane epochs = new TitledPane(null, epochView.root());

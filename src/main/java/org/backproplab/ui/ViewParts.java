@@ -35,10 +35,11 @@ final class ViewParts {
     }
 
     /**
-     * A wrapped text that may be given fewer lines than it needs (the window is small, the text is
-     * large): its whole text in a tooltip too, in the language it is shown in.
+     * A text that wraps and may be given fewer lines than it needs (the window is small, the text
+     * is large): its whole text in a tooltip too, in the language it is shown in.
      */
     static <T extends javafx.scene.control.Labeled> T wholeInTooltip(T label) {
+        label.setWrapText(true);
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         whole.textProperty().bind(label.textProperty());
         whole.setWrapText(true);

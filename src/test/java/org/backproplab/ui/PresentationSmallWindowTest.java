@@ -86,7 +86,7 @@ class PresentationSmallWindowTest {
         robot.push(KeyCode.F5);
         ui.settle();
         ui.click(robot, "#tab-playground");
-        java.util.List<String> checked = new java.util.ArrayList<>();
+        java.util.List<String> cut = new java.util.ArrayList<>();
         for (String language : new String[] {"English", "\u4e2d\u6587"}) {
             ui.choose(robot, "#language", language);
             ui.settle();
@@ -100,12 +100,12 @@ class PresentationSmallWindowTest {
                 assertTrue(seen[0].equals(seen[1]), language + " " + id + ": the tooltip reads \"" + seen[1]
                         + "\" for \"" + seen[0] + "\"");
                 if (!seen[0].equals(seen[2])) {
-                    checked.add(language + " " + id);
+                    cut.add(language + " " + id);
                 }
             }
         }
         // at 1280 x 800 in presentation mode the lesson's text has fewer lines than it needs: what the tooltip is for
-        assertTrue(checked.contains("English #pg-lesson-text"), "cut short: " + checked);
+        assertTrue(cut.contains("English #pg-lesson-text"), "cut short: " + cut);
         ui.choose(robot, "#language", "English");
         robot.push(KeyCode.F5);
         ui.settle();
