@@ -83,7 +83,7 @@ public final class StepFlow {
                     edges.add(edge("dZ" + n, "db" + n, lit));
                 }
                 nodes.add(node("update" + n, "W[" + n + "] \u2190 W[" + n + "] \u2212 \u03b7 dW[" + n + "]"
-                        + (bias ? ", b[" + n + "] \u2190 b[" + n + "] \u2212 \u03b7 db[" + n + "]" : ""), "", zc, 4,
+                        + (bias ? "\nb[" + n + "] \u2190 b[" + n + "] \u2212 \u03b7 db[" + n + "]" : ""), "", zc, 4,
                         lit, read, done));
                 edges.add(edge("dW" + n, "update" + n, lit));
             }

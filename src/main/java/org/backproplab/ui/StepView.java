@@ -209,7 +209,7 @@ public final class StepView {
         stageLabel.getStyleClass().add("stage-label");
         lessonText.setId("lesson-text");
         lessonText.getStyleClass().add("lesson-text");
-        lessonText.setWrapText(true);
+        ViewParts.wrapped(lessonText); // every line: in Chinese at 1280 x 800 in presentation mode it was cut to one
         // in a narrow window the settings wrap onto a second line instead of squeezing the controls
         javafx.scene.layout.FlowPane settingsRow = new javafx.scene.layout.FlowPane(8, 4, label("control.bias"),
                 biasMode, label("step.optimizer"), optimizer, label("control.learningRate"), learningRate,

@@ -111,6 +111,47 @@ class PresentationSmallWindowTest {
         ui.settle();
     }
 
+    /** Every view of the stepping tab in sight, its lesson's text and every box of its flow diagram whole, in both languages. */
+    @Test
+    void theSteppingTabsViewsAreInSightAndItsFlowWhole(FxRobot robot) throws Exception {
+        ui.settle();
+        robot.push(KeyCode.F5);
+        ui.settle();
+        ui.click(robot, "#step-tab-flow");
+        for (int i = 0; i < 4; i++) {
+            ui.click(robot, "#next-stage");
+        }
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (String language : new String[] {"English", "\u4e2d\u6587"}) {
+            ui.choose(robot, "#language", language);
+            ui.settle();
+            javafx.scene.control.TabPane views = robot.lookup("#step-views").queryAs(javafx.scene.control.TabPane.class);
+            Node diagram = robot.lookup("#flow-diagram").query();
+            WaitForAsyncUtils.asyncFx(() -> {
+                double right = views.localToScene(views.getLayoutBounds()).getMaxX();
+                for (Node header : views.lookupAll(".tab")) {
+                    if (!header.isVisible() || header.localToScene(header.getLayoutBounds()).getMaxX() > right + 0.5) {
+                        cut.add(language + ": a view's tab out of sight: " + header);
+                    }
+                }
+                cut.addAll(UiTestSupport.cutTexts(views, ".tab-label"));
+                cut.addAll(UiTestSupport.cutTexts(diagram, ".flow-node"));
+                cut.addAll(UiTestSupport.cutTexts(diagram, ".flow-caption"));
+                cut.addAll(UiTestSupport.cutTexts(views.getScene().getRoot(), "#lesson-text"));
+            }).get();
+            inWindow(diagram, language + ": the flow diagram");
+            // as large as its text or larger than the same diagram out of presentation mode: not shrunk to fit a fixed size
+            double[] drawn = UiTestSupport.onFx(() -> new double[] {diagram.getScaleX(),
+                    robot.lookup("#flow-dW2").queryAs(javafx.scene.control.Label.class).getFont().getSize()});
+            assertTrue(drawn[0] * drawn[1] >= 12, language + ": the boxes' text drawn at " + drawn[0] + " x " + drawn[1]);
+        }
+        ui.screenshot("presentation-flow-1280");
+        assertTrue(cut.isEmpty(), "cut short or out of sight: " + cut);
+        ui.choose(robot, "#language", "English");
+        robot.push(KeyCode.F5);
+        ui.settle();
+    }
+
     @Test
     void turnedOffEveryChoiceBoxIsAsWideAsBefore(FxRobot robot) {
         ui.settle();

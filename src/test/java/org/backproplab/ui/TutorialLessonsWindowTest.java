@@ -115,7 +115,7 @@ class TutorialLessonsWindowTest {
             if (k == 3) {
                 assertTrue(text(robot, "#flow-stage").startsWith("Backward through layer 2"), text(robot, "#flow-stage"));
                 assertTrue(robot.lookup("#flow-cache2").query().getStyleClass().contains("flow-read"));
-                assertEquals("dW[2] = dZ[2] A[1]\u1d40\n[2, 2]", text(robot, "#flow-dW2"));
+                assertEquals("dW[2] =\ndZ[2] A[1]\u1d40\n[2, 2]", text(robot, "#flow-dW2"));
                 ui.screenshot("step-flow");
             }
         }
