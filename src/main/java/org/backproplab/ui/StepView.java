@@ -51,7 +51,8 @@ public final class StepView {
     private final CurveBoardView curves;
     private final LossCurveView curve;
     private final Label stageLabel = new Label();
-    private final Label lessonText = new Label();
+    /** Three lines of it kept however short the room (cut to one in Chinese at 1280 x 800 in presentation mode). */
+    private final Label lessonText = ViewParts.keepingLines(3);
     private final Label notice = new Label();
     private final Button play = new Button();
     private final TextField learningRate = new TextField();
@@ -206,10 +207,9 @@ public final class StepView {
         });
 
         stageLabel.setId("stage-label");
-        stageLabel.getStyleClass().add("stage-label");
+        ViewParts.wrapped(stageLabel).getStyleClass().add("stage-label"); // "(layer 2)" was cut in presentation mode
         lessonText.setId("lesson-text");
         lessonText.getStyleClass().add("lesson-text");
-        ViewParts.wrapped(lessonText); // every line: in Chinese at 1280 x 800 in presentation mode it was cut to one
         // in a narrow window the settings wrap onto a second line instead of squeezing the controls
         javafx.scene.layout.FlowPane settingsRow = new javafx.scene.layout.FlowPane(8, 4, label("control.bias"),
                 biasMode, label("step.optimizer"), optimizer, label("control.learningRate"), learningRate,

@@ -48,6 +48,29 @@ final class ViewParts {
         return label;
     }
 
+    /**
+     * A label that keeps up to {@code lines} lines however short the room (a lesson's instructions
+     * over the view they are about), beyond that as many as there is room for, and its whole text
+     * in a tooltip. Its least height is worked out at each layout, for the width and font it has then.
+     */
+    static Label keepingLines(int lines) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        Label label = new Label() {
+            @Override
+            protected double computeMinHeight(double width) {
+                double pref = computePrefHeight(width);
+                double insets = snappedTopInset() + snappedBottomInset();
+                // the text on one line, in the fonts its glyphs are drawn in: the height of a line
+                probe.setFont(getFont());
+                probe.setText(getText() == null ? "X" : getText().replace('\n', ' '));
+                double line = probe.getLayoutBounds().getHeight();
+                long shown = line <= 0 ? 1 : Math.max(1, Math.round((pref - insets) / line));
+                return shown <= lines ? pref : insets + (pref - insets) * lines / shown;
+            }
+        };
+        return wholeInTooltip(label);
+    }
+
     /** A control with its label in front, kept together when a row of them wraps. */
     static javafx.scene.layout.HBox pair(I18n i18n, String key, Region control) {
         Label l = new Label();

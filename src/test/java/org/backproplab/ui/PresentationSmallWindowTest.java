@@ -148,6 +148,26 @@ class PresentationSmallWindowTest {
         ui.screenshot("presentation-flow-1280");
         assertTrue(cut.isEmpty(), "cut short or out of sight: " + cut);
         ui.choose(robot, "#language", "English");
+        ui.settle();
+        // the longest lesson text keeps three lines over its view, and the whole of it is in the tooltip
+        ui.choose(robot, "#lesson-picker", "A convolution by hand (6x6, two 3x3 filters)");
+        ui.click(robot, "#step-tab-network");
+        ui.settle();
+        javafx.scene.control.Label lesson = robot.lookup("#lesson-text").queryAs(javafx.scene.control.Label.class);
+        String[] seen = UiTestSupport.onFx(() -> new String[] {lesson.getText(), lesson.getTooltip().getText(),
+                lesson.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : ""});
+        assertTrue(seen[0].equals(seen[1]), "the tooltip reads \"" + seen[1] + "\" for \"" + seen[0] + "\"");
+        double[] heights = UiTestSupport.onFx(() -> new double[] {lesson.getHeight(), lesson.getFont().getSize()});
+        assertTrue(heights[0] >= 3 * heights[1], "the lesson's text " + heights[0] + " high in a font of " + heights[1]
+                + ": " + seen[2]);
+        // every stage's heading whole, on the flow's view (the one with the least room)
+        ui.click(robot, "#step-tab-flow");
+        Node stage = robot.lookup("#stage-label").query();
+        for (int i = 0; i < 8; i++) {
+            ui.click(robot, "#next-stage");
+            cut.addAll(UiTestSupport.onFx(() -> UiTestSupport.cutTexts(stage, null)));
+        }
+        assertTrue(cut.isEmpty(), "cut short: " + cut);
         robot.push(KeyCode.F5);
         ui.settle();
     }
