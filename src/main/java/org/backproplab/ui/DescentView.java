@@ -34,6 +34,7 @@ public final class DescentView {
     /** The scale asked for: 1, or presentation mode's. */
     private double scale = 1;
     private final SoftmaxView softmaxView;
+    private final MinimaView minimaView;
 
     public DescentView(I18n i18n) {
         this(new DescentSession(), new MinimaSession(), new SoftmaxSession(), i18n);
@@ -56,6 +57,7 @@ public final class DescentView {
         SoftmaxView sv = new SoftmaxView(softmax, i18n);
         pictures = List.of(gd.picture(), mv.picture(), sv.picture());
         softmaxView = sv;
+        minimaView = mv;
         descentTab = tab(i18n, "descent-tab-gd", "descent.tab.gd", gd.root());
         minimaTab = tab(i18n, "descent-tab-minima", "descent.tab.minima", mv.root());
         softmaxTab = tab(i18n, "descent-tab-softmax", "descent.tab.softmax", sv.root());
@@ -146,9 +148,11 @@ public final class DescentView {
     private void fit() {
         // the room a picture has: the tab's width less its padding, the gap and the readout's least width,
         // and the tab's height below the picture's top
-        double room = tabs.getWidth() - 2 * 12 - 16 - READOUT - 20;
+        // (the random starts' table keeps its whole width: at 1280 x 800 in presentation mode its columns were cut)
         // the gradient descent's and the random starts' pictures (the softmax draws its own, setScale)
         for (int i = 0; i < 2; i++) {
+            double readout = i == 1 ? Math.max(READOUT, minimaView.readoutWidth()) : READOUT;
+            double room = tabs.getWidth() - 2 * 12 - 16 - readout - 20;
             Node picture = pictures.get(i);
             Bounds natural = picture.getLayoutBounds();
             double high = Double.MAX_VALUE;

@@ -80,6 +80,7 @@ final class MinimaView {
             Label h = new Label();
             h.textProperty().bind(i18n.bind(heads[c]));
             h.setStyle("-fx-font-weight: bold");
+            h.setMinWidth(Region.USE_PREF_SIZE);
             table.add(h, c, 0);
         }
         for (int r = 0; r < MinimaSession.STARTS; r++) {
@@ -87,6 +88,7 @@ final class MinimaView {
                 Label l = new Label();
                 l.setId("minima-cell-" + r + "-" + c);
                 l.getStyleClass().add("mono");
+                l.setMinWidth(Region.USE_PREF_SIZE);
                 if (c == 0) {
                     l.setTextFill(COLORS[r].darker());
                     l.setStyle("-fx-font-weight: bold");
@@ -123,6 +125,11 @@ final class MinimaView {
         session.inputErrorProperty().addListener((o, a, n) -> showError(n));
         i18n.localeProperty().addListener((o, a, b) -> showError(session.inputErrorProperty().get()));
         show(session.snapshotProperty().get());
+    }
+
+    /** The width the table of the starts needs, every column whole. */
+    double readoutWidth() {
+        return table.prefWidth(-1);
     }
 
     /** The lesson's picture (for presentation mode and "Save picture as PNG…"). */

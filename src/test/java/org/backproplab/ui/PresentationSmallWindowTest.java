@@ -55,7 +55,7 @@ class PresentationSmallWindowTest {
     }
 
     @Test
-    void nothingIsPushedOutSideways(FxRobot robot) {
+    void nothingIsPushedOutSideways(FxRobot robot) throws Exception {
         ui.settle();
         robot.push(KeyCode.F5);
         ui.settle();
@@ -72,6 +72,10 @@ class PresentationSmallWindowTest {
         ui.click(robot, "#descent-tab-minima");
         inWindow(robot.lookup("#minima-canvas").query(), "the random starts' picture");
         aboveTheBottom(robot.lookup("#minima-canvas").query(), "the random starts' picture");
+        Node starts = robot.lookup("#minima-table").query();
+        java.util.List<String> cut = UiTestSupport.onFx(() -> UiTestSupport.cutTexts(starts, null));
+        assertTrue(cut.isEmpty(), "the random starts' table cut short: " + cut);
+        inWindow(starts, "the random starts' table");
         ui.click(robot, "#descent-tab-softmax");
         inWindow(robot.lookup("#softmax-bars").query(), "the softmax's bars");
         aboveTheBottom(robot.lookup("#softmax-bars").query(), "the softmax's bars");
