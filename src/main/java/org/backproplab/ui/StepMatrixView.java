@@ -39,9 +39,7 @@ final class StepMatrixView {
         table.getStyleClass().add("dims-table");
         table.setHgap(14);
         table.setVgap(3);
-        Label tableTitle = new Label();
-        tableTitle.textProperty().bind(i18n.bind("matrix.table.title"));
-        tableTitle.getStyleClass().add("section-title");
+        Label tableTitle = ViewParts.title(i18n, "matrix.table.title"); // wraps: cut at 1280 x 800 in presentation mode
         VBox content = new VBox(8, heading, transpose, blocks, tableTitle, table);
         content.setPadding(new Insets(8));
         root.setContent(content);

@@ -148,6 +148,12 @@ class PresentationSmallWindowTest {
             double[] drawn = UiTestSupport.onFx(() -> new double[] {diagram.getScaleX(),
                     robot.lookup("#flow-dW2").queryAs(javafx.scene.control.Label.class).getFont().getSize()});
             assertTrue(drawn[0] * drawn[1] >= 12, language + ": the boxes' text drawn at " + drawn[0] + " x " + drawn[1]);
+            // the matrices' headings too ("The tutorial's table of dimensions (...)" was cut)
+            ui.click(robot, "#step-tab-matrices");
+            ui.settle();
+            cut.addAll(UiTestSupport.onFx(() -> UiTestSupport.cutTexts(views, ".section-title")));
+            ui.click(robot, "#step-tab-flow");
+            ui.settle();
         }
         ui.screenshot("presentation-flow-1280");
         assertTrue(cut.isEmpty(), "cut short or out of sight: " + cut);
