@@ -89,7 +89,7 @@ final class CellsView {
         Label about = new Label();
         about.textProperty().bind(i18n.bind("cells.about"));
         about.setWrapText(true);
-        digit.setId("cells-digit");
+        ViewParts.wrapped(digit).setId("cells-digit"); // "... backward (no update)." was cut at 1280 x 800
         error.setId("cells-error");
         error.getStyleClass().add("error");
         cells.inputErrorProperty().addListener((o, a, n) -> showError(n));

@@ -192,6 +192,11 @@ public final class DigitsView {
         summary.getColumns().add(column("digits.layer", r -> r.layer().format(i18n::get)));
         summary.getColumns().add(column("digits.shape", DigitsSnapshot.SummaryRow::shape));
         summary.getColumns().add(column("digits.params", DigitsSnapshot.SummaryRow::parameters));
+        // shares of the width as the texts need them (equal shares cut "conv 5x5, sigmoid" in presentation mode)
+        double[] shares = {0.4, 0.3, 0.3};
+        for (int c = 0; c < shares.length; c++) {
+            summary.getColumns().get(c).setPrefWidth(420 * shares[c]);
+        }
         totalParameters.setId("total-parameters");
         lossCurve.curve().setPrefSize(260, 130);
         accuracyCurve.setId("digits-accuracy-curve");

@@ -102,8 +102,7 @@ final class ExplainView {
         cancel.visibleProperty().bind(explain.maximizingProperty());
         classes.disableProperty().bind(explain.maximizingProperty());
         filters.disableProperty().bind(explain.maximizingProperty());
-        method.setPrefWidth(240);
-        target.setPrefWidth(220);
+        // as wide as their longest choice in the text's size (a fixed width cut "logit y_c (softmax 之前)" in presentation mode)
         FlowPane choices = new FlowPane(14, 6, ViewParts.pair(i18n, "explain.method", method),
                 ViewParts.pair(i18n, "explain.target", target), ViewParts.pair(i18n, "explain.layer", layer),
                 ViewParts.pair(i18n, "explain.patch", patch), ViewParts.pair(i18n, "explain.fill", fill));
@@ -116,7 +115,7 @@ final class ExplainView {
         error.setId("explain-error");
         error.getStyleClass().add("error");
         explain.inputErrorProperty().addListener((o, a, n) -> showError(n));
-        rowTitle.getStyleClass().add("section-title");
+        ViewParts.wrapped(rowTitle).getStyleClass().add("section-title"); // cut in Chinese in presentation mode
         row.setId("explain-row");
         row.setCursor(Cursor.HAND);
         row.setFocusTraversable(true);

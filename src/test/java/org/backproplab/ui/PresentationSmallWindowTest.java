@@ -182,6 +182,53 @@ class PresentationSmallWindowTest {
         ui.settle();
     }
 
+    /**
+     * In presentation mode every text of the digits' views is whole but for the choice boxes' own
+     * (their lists show every choice whole): the model's table, the class row's heading, the score's
+     * choice box in Chinese (each was cut), the cells' line on the digit.
+     */
+    @Test
+    void theDigitsViewsTextsAreWholeInPresentationMode(FxRobot robot) throws Exception {
+        ui.settle();
+        robot.push(KeyCode.F5);
+        ui.settle();
+        ui.click(robot, "#tab-digits");
+        var digits = ui.window.digits().session();
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> digits.getSnapshot() != null);
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (String language : new String[] {"English", "\u4e2d\u6587"}) {
+            ui.choose(robot, "#language", language);
+            for (String view : new String[] {"#digits-structure-tab", "#digits-explain-tab", "#digits-cells-tab"}) {
+                Node pane = robot.lookup(view).query().getParent();
+                while (!(pane instanceof javafx.scene.control.TabPane)) {
+                    pane = pane.getParent();
+                }
+                javafx.scene.control.TabPane views = (javafx.scene.control.TabPane) pane;
+                // chosen as from the headers' menu: at this size the last headers are in it, not in sight
+                javafx.scene.control.Tab tab = views.getTabs().stream().filter(t -> view.equals("#" + t.getId()))
+                        .findFirst().orElseThrow();
+                robot.interact(() -> views.getSelectionModel().select(tab));
+                ui.settle();
+                Node content = tab.getContent();
+                for (String c : UiTestSupport.onFx(() -> UiTestSupport.cutTexts(content, null))) {
+                    cut.add(language + " " + view + ": " + c);
+                }
+                // the score's choice box: its choice whole in the box too
+                if (view.equals("#digits-explain-tab")) {
+                    javafx.scene.control.ComboBox<?> score = robot.lookup("#explain-target").queryAs(javafx.scene.control.ComboBox.class);
+                    cut.addAll(UiTestSupport.onFx(() -> UiTestSupport.cutTexts(score, ".list-cell")));
+                }
+            }
+        }
+        ui.screenshot("presentation-digits-cells-1280");
+        // the choice boxes' own texts (the layer's full name is in its list) are not counted
+        cut.removeIf(c -> c.contains("#digits-cells-tab: Layer 1: convolution") || c.contains("#digits-cells-tab: \u7b2c 1 \u5c42"));
+        assertTrue(cut.isEmpty(), "cut short: " + cut);
+        ui.choose(robot, "#language", "English");
+        robot.push(KeyCode.F5);
+        ui.settle();
+    }
+
     @Test
     void turnedOffEveryChoiceBoxIsAsWideAsBefore(FxRobot robot) {
         ui.settle();
