@@ -27,6 +27,11 @@ final class ConfusionCanvas extends Canvas {
     }
 
     /** 1 normally, larger in presentation mode: cells and numbers grow together. */
+    /** The width the matrix takes at {@code scale}. */
+    static double widthAt(double scale) {
+        return (HEAD + 10 * CELL_W) * scale;
+    }
+
     void setScale(double scale) {
         this.scale = scale;
         setWidth((HEAD + 10 * CELL_W) * scale);

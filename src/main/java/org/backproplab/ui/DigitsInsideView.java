@@ -44,6 +44,8 @@ final class DigitsInsideView {
     private final ConfusionCanvas confusion = new ConfusionCanvas();
     private final ScrollPane center;
     private final ScrollPane right;
+    /** 1, or presentation mode's scale. */
+    private double scale = 1;
     private List<DigitsSnapshot.GalleryItem> galleryItems = List.of();
 
     DigitsInsideView(DigitsSession session, I18n i18n, ExportDialogs dialogs, Consumer<Notice> say) {
@@ -94,7 +96,11 @@ final class DigitsInsideView {
         Button clear = ViewParts.button(i18n, "draw-clear", Material2MZ.REPLAY, "digits.clear", session::clearDrawing);
         confusion.setId("confusion");
         // the gallery sits under the digit it fills when clicked
-        VBox rightBox = new VBox(6, title("digits.digit"), new HBox(8, digit, new VBox(4, prev, next), probabilities),
+        // the probabilities go under the digit where the column is too narrow for both (presentation mode at 1280 x 800)
+        javafx.scene.layout.FlowPane digitRow = new javafx.scene.layout.FlowPane(8, 8, digit, new VBox(4, prev, next),
+                probabilities);
+        digitRow.setId("digit-row");
+        VBox rightBox = new VBox(6, title("digits.digit"), digitRow,
                 prediction, title("digits.misclassified"), gallery,
                 new HBox(8, new VBox(2, title("digits.saliency"), saliency),
                         new VBox(2, title("digits.occlusion"), occlusion)),
@@ -106,6 +112,7 @@ final class DigitsInsideView {
         right = ViewParts.liveScrollPane(rightBox);
         right.setFitToWidth(true);
         right.setPrefWidth(460);
+        right.widthProperty().addListener((o, a, b) -> fitConfusion());
     }
 
     /** A caption and its pictures take no room while the caption is empty. */
@@ -130,8 +137,16 @@ final class DigitsInsideView {
 
     /** 1 normally, larger in presentation mode: the probability bars and the confusion matrix grow. */
     void setScale(double scale) {
+        this.scale = scale;
         probabilities.setScale(scale);
-        confusion.setScale(scale);
+        fitConfusion();
+    }
+
+    /** The confusion matrix as large as asked, as far as the column has room for it (no wider than it is shown). */
+    private void fitConfusion() {
+        double room = right.getWidth() - 2 * 8 - 14; // the padding, a scroll bar
+        confusion.setScale(right.getWidth() <= 0 ? scale
+                : Math.max(1, Math.min(scale, room / ConfusionCanvas.widthAt(1))));
     }
 
     /** Draws a new snapshot's pictures and numbers. */

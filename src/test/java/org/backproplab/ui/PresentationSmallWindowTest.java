@@ -221,6 +221,17 @@ class PresentationSmallWindowTest {
             }
         }
         ui.screenshot("presentation-digits-cells-1280");
+        // the right column no wider than it is shown (its headings were cut at its right edge)
+        Node up = robot.lookup("#digit-row").query();
+        while (!(up instanceof ScrollPane)) {
+            up = up.getParent();
+        }
+        ScrollPane right = (ScrollPane) up;
+        UiTestSupport.onFx(() -> {
+            fitsSideways(right, "the digit's column");
+            return null;
+        });
+        cut.addAll(UiTestSupport.onFx(() -> UiTestSupport.cutTexts(right, ".section-title")));
         // the choice boxes' own texts (the layer's full name is in its list) are not counted
         cut.removeIf(c -> c.contains("#digits-cells-tab: Layer 1: convolution") || c.contains("#digits-cells-tab: \u7b2c 1 \u5c42"));
         assertTrue(cut.isEmpty(), "cut short: " + cut);
@@ -235,8 +246,9 @@ class PresentationSmallWindowTest {
         java.util.List<String> changed = new java.util.ArrayList<>();
         for (String tab : new String[] {"#tab-step", "#tab-playground"}) {
             ui.click(robot, tab);
+            // the boxes shown on this tab (a tab built meanwhile lays out its own boxes for the first time)
             var boxes = robot.lookup(".combo-box").queryAllAs(javafx.scene.control.ComboBox.class).stream()
-                    .filter(javafx.scene.Node::isVisible).toList();
+                    .filter(UiTestSupport::shown).toList();
             assertTrue(boxes.size() >= 3, tab + ": choice boxes found " + boxes.size());
             double[] before = boxes.stream().mapToDouble(javafx.scene.layout.Region::getWidth).toArray();
             robot.push(KeyCode.F5);
