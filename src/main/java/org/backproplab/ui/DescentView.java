@@ -148,9 +148,9 @@ public final class DescentView {
     private void fit() {
         // the room a picture has: the tab's width less its padding, the gap and the readout's least width,
         // and the tab's height below the picture's top
-        // (the random starts' table keeps its whole width: at 1280 x 800 in presentation mode its columns were cut)
         // the gradient descent's and the random starts' pictures (the softmax draws its own, setScale)
         for (int i = 0; i < 2; i++) {
+            // the random starts' table keeps its whole width (at 1280 x 800 in presentation mode its columns were cut)
             double readout = i == 1 ? Math.max(READOUT, minimaView.readoutWidth()) : READOUT;
             double room = tabs.getWidth() - 2 * 12 - 16 - readout - 20;
             Node picture = pictures.get(i);

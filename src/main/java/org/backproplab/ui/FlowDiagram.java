@@ -16,7 +16,7 @@ import javafx.scene.shape.Polygon;
  */
 final class FlowDiagram extends Region {
     /** A box's widest, in ems of its font; a longer formula wraps. */
-    static final double MAX_EMS = 11;
+    private static final double MAX_EMS = 11;
     private static final double MIN_EMS = 5;
     private static final double GAP_EMS = 1.3;
 
