@@ -144,6 +144,11 @@ class PresentationSmallWindowTest {
                 cut.addAll(UiTestSupport.cutTexts(views.getScene().getRoot(), "#lesson-text"));
             }).get();
             inWindow(diagram, language + ": the flow diagram");
+            // the short names' whole names, in their tooltips
+            String tip = UiTestSupport.onFx(() -> views.getTabs().get(2).getTooltip().getText());
+            String whole = language.equals("English") ? "Forward and backward flow: "
+                    : "\u524d\u5411\u4e0e\u53cd\u5411\u6d41\u7a0b\uff1a";
+            assertTrue(tip.startsWith(whole), language + ": the flow's tooltip " + tip);
             // as large as its text or larger than the same diagram out of presentation mode: not shrunk to fit a fixed size
             double[] drawn = UiTestSupport.onFx(() -> new double[] {diagram.getScaleX(),
                     robot.lookup("#flow-dW2").queryAs(javafx.scene.control.Label.class).getFont().getSize()});
