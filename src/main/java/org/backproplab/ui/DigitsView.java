@@ -35,6 +35,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * is drawn once, on the next frame.
  */
 public final class DigitsView {
+    /** The model summary's width out of presentation mode (app.css gives it more in it). */
+    private static final double SUMMARY_WIDTH = 420;
     private final DigitsSession session;
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
@@ -195,7 +197,7 @@ public final class DigitsView {
         // shares of the width as the texts need them (equal shares cut "conv 5x5, sigmoid" in presentation mode)
         double[] shares = {0.4, 0.3, 0.3};
         for (int c = 0; c < shares.length; c++) {
-            summary.getColumns().get(c).setPrefWidth(420 * shares[c]);
+            summary.getColumns().get(c).setPrefWidth(SUMMARY_WIDTH * shares[c]);
         }
         totalParameters.setId("total-parameters");
         lossCurve.curve().setPrefSize(260, 130);
@@ -211,7 +213,7 @@ public final class DigitsView {
         root.setLeft(left);
         diagram.setId("model-diagram");
         PngMenu.install(diagram, i18n, dialogs, n -> ViewParts.showNotice(notice, i18n, n));
-        summary.setPrefSize(420, 370);
+        summary.setPrefSize(SUMMARY_WIDTH, 370);
         HBox structure = new HBox(16, new VBox(6, ViewParts.title(i18n, "digits.summary"), summary, totalParameters),
                 new VBox(6, ViewParts.title(i18n, "digits.diagram"), diagram));
         structure.setPadding(new Insets(8));

@@ -122,11 +122,7 @@ class DigitsWindowTest {
         ui.click(robot, "#presentation");
         ui.click(robot, "#tab-digits");
         // the matrix as far as its column has room (it was wider than the column, cut at its edge)
-        javafx.scene.Node column = matrix.getParent();
-        while (!(column instanceof javafx.scene.control.ScrollPane)) {
-            column = column.getParent();
-        }
-        double room = ((javafx.scene.control.ScrollPane) column).getViewportBounds().getWidth();
+        double room = UiTestSupport.enclosing(matrix, javafx.scene.control.ScrollPane.class).getViewportBounds().getWidth();
         assertTrue(matrix.getWidth() > 1.2 * matrixWidth && matrix.getWidth() <= room, matrixWidth + " -> "
                 + matrix.getWidth() + " in a column " + room + " wide");
         assertTrue(bars.getWidth() > 1.5 * barsWidth, barsWidth + " -> " + bars.getWidth());

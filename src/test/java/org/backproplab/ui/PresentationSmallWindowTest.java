@@ -47,6 +47,32 @@ class PresentationSmallWindowTest {
                 + " in a window " + width + " wide");
     }
 
+    /** Turns presentation mode on (or off again) as a person does, with F5, and waits for the window to settle. */
+    private void presentation(FxRobot robot) {
+        ui.settle();
+        robot.push(KeyCode.F5);
+        ui.settle();
+    }
+
+    /** The digits tab, its trained network loaded. */
+    private void digitsShown(FxRobot robot) throws Exception {
+        ui.click(robot, "#tab-digits");
+        var digits = ui.window.digits().session();
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> digits.getSnapshot() != null);
+    }
+
+    /** Each of the tab pane's headers that is hidden or ends past its right edge (in the overflow menu). */
+    private static java.util.List<String> tabsOutOfSight(javafx.scene.control.TabPane views) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        double right = views.localToScene(views.getLayoutBounds()).getMaxX();
+        for (Node header : views.lookupAll(".tab")) {
+            if (!header.isVisible() || header.localToScene(header.getLayoutBounds()).getMaxX() > right + 0.5) {
+                out.add("a view's tab out of sight: " + header);
+            }
+        }
+        return out;
+    }
+
     /** Whether the node ends above the window's bottom edge (its parabola's foot, its axis were below it). */
     private static void aboveTheBottom(Node node, String what) {
         Bounds b = node.localToScene(node.getLayoutBounds());
@@ -56,9 +82,7 @@ class PresentationSmallWindowTest {
 
     @Test
     void nothingIsPushedOutSideways(FxRobot robot) throws Exception {
-        ui.settle();
-        robot.push(KeyCode.F5);
-        ui.settle();
+        presentation(robot);
         ui.click(robot, "#tab-playground");
         fitsSideways(robot.lookup("#pg-right").queryAs(ScrollPane.class), "the playground's map panel");
         inWindow(robot.lookup("#output-map").query(), "the map");
@@ -86,9 +110,7 @@ class PresentationSmallWindowTest {
 
     @Test
     void thePlaygroundsTextsCutShortAreWholeInTheirTooltips(FxRobot robot) throws Exception {
-        ui.settle();
-        robot.push(KeyCode.F5);
-        ui.settle();
+        presentation(robot);
         ui.click(robot, "#tab-playground");
         java.util.List<String> cut = new java.util.ArrayList<>();
         for (String language : new String[] {"English", "\u4e2d\u6587"}) {
@@ -118,9 +140,7 @@ class PresentationSmallWindowTest {
     /** Every view of the stepping tab in sight, its lesson's text and every box of its flow diagram whole, in both languages. */
     @Test
     void theSteppingTabsViewsAreInSightAndItsFlowWhole(FxRobot robot) throws Exception {
-        ui.settle();
-        robot.push(KeyCode.F5);
-        ui.settle();
+        presentation(robot);
         ui.click(robot, "#step-tab-flow");
         for (int i = 0; i < 4; i++) {
             ui.click(robot, "#next-stage");
@@ -132,12 +152,7 @@ class PresentationSmallWindowTest {
             javafx.scene.control.TabPane views = robot.lookup("#step-views").queryAs(javafx.scene.control.TabPane.class);
             Node diagram = robot.lookup("#flow-diagram").query();
             WaitForAsyncUtils.asyncFx(() -> {
-                double right = views.localToScene(views.getLayoutBounds()).getMaxX();
-                for (Node header : views.lookupAll(".tab")) {
-                    if (!header.isVisible() || header.localToScene(header.getLayoutBounds()).getMaxX() > right + 0.5) {
-                        cut.add(language + ": a view's tab out of sight: " + header);
-                    }
-                }
+                tabsOutOfSight(views).forEach(t -> cut.add(language + ": " + t));
                 cut.addAll(UiTestSupport.cutTexts(views, ".tab-label"));
                 cut.addAll(UiTestSupport.cutTexts(diagram, ".flow-node"));
                 cut.addAll(UiTestSupport.cutTexts(diagram, ".flow-caption"));
@@ -194,21 +209,14 @@ class PresentationSmallWindowTest {
      */
     @Test
     void theDigitsViewsTextsAreWholeInPresentationMode(FxRobot robot) throws Exception {
-        ui.settle();
-        robot.push(KeyCode.F5);
-        ui.settle();
-        ui.click(robot, "#tab-digits");
-        var digits = ui.window.digits().session();
-        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> digits.getSnapshot() != null);
+        presentation(robot);
+        digitsShown(robot);
         java.util.List<String> cut = new java.util.ArrayList<>();
         for (String language : new String[] {"English", "\u4e2d\u6587"}) {
             ui.choose(robot, "#language", language);
             for (String view : new String[] {"#digits-structure-tab", "#digits-explain-tab", "#digits-cells-tab"}) {
-                Node pane = robot.lookup(view).query().getParent();
-                while (!(pane instanceof javafx.scene.control.TabPane)) {
-                    pane = pane.getParent();
-                }
-                javafx.scene.control.TabPane views = (javafx.scene.control.TabPane) pane;
+                javafx.scene.control.TabPane views = UiTestSupport.enclosing(robot.lookup(view).query(),
+                        javafx.scene.control.TabPane.class);
                 // chosen as from the headers' menu: at this size the last headers are in it, not in sight
                 javafx.scene.control.Tab tab = views.getTabs().stream().filter(t -> view.equals("#" + t.getId()))
                         .findFirst().orElseThrow();
@@ -227,11 +235,7 @@ class PresentationSmallWindowTest {
         }
         ui.screenshot("presentation-digits-cells-1280");
         // the right column no wider than it is shown (its headings were cut at its right edge)
-        Node up = robot.lookup("#digit-row").query();
-        while (!(up instanceof ScrollPane)) {
-            up = up.getParent();
-        }
-        ScrollPane right = (ScrollPane) up;
+        ScrollPane right = UiTestSupport.enclosing(robot.lookup("#digit-row").query(), ScrollPane.class);
         UiTestSupport.onFx(() -> {
             fitsSideways(right, "the digit's column");
             return null;
@@ -284,10 +288,8 @@ class PresentationSmallWindowTest {
         javafx.scene.Parent c = column;
         WaitForAsyncUtils.asyncFx(() -> c.getChildrenUnmodifiable().forEach(n -> heights.add(n.getClass().getSimpleName()
                 + " " + n.getId() + " " + n.getLayoutBounds().getHeight()))).get();
-        robot.push(KeyCode.F5);
-        ui.settle();
-        robot.push(KeyCode.F5);
-        ui.settle();
+        presentation(robot);
+        presentation(robot);
         WaitForAsyncUtils.waitForFxEvents();
         double after = graph.localToScene(graph.getLayoutBounds()).getMinY();
         java.util.List<String> now = new java.util.ArrayList<>();
@@ -301,11 +303,11 @@ class PresentationSmallWindowTest {
     void atThisSizeNoHeadingIsCutShort(FxRobot robot) throws Exception {
         java.util.List<String> cut = new java.util.ArrayList<>();
         for (String tab : new String[] {"#tab-step", "#tab-playground", "#tab-digits"}) {
-            ui.click(robot, tab);
             if (tab.equals("#tab-digits")) {
-                var digits = ui.window.digits().session();
-                WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> digits.getSnapshot() != null);
+                digitsShown(robot);
                 ui.settle();
+            } else {
+                ui.click(robot, tab);
             }
             WaitForAsyncUtils.asyncFx(() -> {
                 for (var l : robot.lookup(".section-title").queryAllAs(javafx.scene.control.Label.class)) {
@@ -333,20 +335,9 @@ class PresentationSmallWindowTest {
         // the preset's whole name, and every view's tab in sight (the fourth went into the overflow menu)
         Node preset = robot.lookup("#digits-preset").query();
         cut.addAll(UiTestSupport.onFx(() -> UiTestSupport.cutTexts(preset, null)));
-        Node cells = robot.lookup("#digits-cells-tab").query();
-        Node up = cells;
-        while (!(up instanceof javafx.scene.control.TabPane)) {
-            up = up.getParent();
-        }
-        javafx.scene.control.TabPane views = (javafx.scene.control.TabPane) up;
-        WaitForAsyncUtils.asyncFx(() -> {
-            double right = views.localToScene(views.getLayoutBounds()).getMaxX();
-            for (Node header : views.lookupAll(".tab")) {
-                if (!header.isVisible() || header.localToScene(header.getLayoutBounds()).getMaxX() > right + 0.5) {
-                    cut.add("a view's tab out of sight: " + header);
-                }
-            }
-        }).get();
+        javafx.scene.control.TabPane views = UiTestSupport.enclosing(robot.lookup("#digits-cells-tab").query(),
+                javafx.scene.control.TabPane.class);
+        cut.addAll(UiTestSupport.onFx(() -> tabsOutOfSight(views)));
         ui.screenshot("digits-1280");
         assertTrue(cut.isEmpty(), "headings cut short: " + cut);
     }

@@ -233,6 +233,15 @@ final class UiTestSupport {
         return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.SECONDS);
     }
 
+    /** The nearest parent of {@code n} of that type (the scroll pane or tab pane it sits in). */
+    static <T> T enclosing(javafx.scene.Node n, Class<T> type) {
+        javafx.scene.Node p = n.getParent();
+        while (!type.isInstance(p)) {
+            p = p.getParent();
+        }
+        return type.cast(p);
+    }
+
     /** Whether the node and all its parents are visible (not in an inner tab not chosen), in a scene. */
     static boolean shown(javafx.scene.Node n) {
         for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
