@@ -55,11 +55,7 @@ class CurvesWindowTest {
     private void showCurves(FxRobot robot) {
         Node board = robot.lookup("#pg-curves").query();
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
-            Node n = board;
-            while (n != null && !(n instanceof ScrollPane)) {
-                n = n.getParent();
-            }
-            ScrollPane scroll = (ScrollPane) n;
+            ScrollPane scroll = UiTestSupport.enclosing(board, ScrollPane.class);
             Bounds content = scroll.getContent().getLayoutBounds();
             double y = board.localToScene(0, 0).getY() - scroll.getContent().localToScene(0, 0).getY();
             scroll.setVvalue(Math.min(1, y / Math.max(1, content.getHeight() - scroll.getViewportBounds().getHeight())));

@@ -38,11 +38,7 @@ class PlaygroundInputErrorWindowTest {
 
     /** Whether {@code node} lies whole inside the viewport of the scroll pane around it. */
     private static boolean inSight(Node node) {
-        Node p = node.getParent();
-        while (!(p instanceof ScrollPane)) {
-            p = p.getParent();
-        }
-        ScrollPane pane = (ScrollPane) p;
+        ScrollPane pane = UiTestSupport.enclosing(node, ScrollPane.class);
         Bounds view = pane.localToScene(pane.getLayoutBounds());
         Bounds b = node.localToScene(node.getLayoutBounds());
         return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;

@@ -93,11 +93,7 @@ class StepOptimizerWindowTest {
         VBox lines = robot.lookup("#chain-rule").queryAs(VBox.class);
         javafx.scene.Node mHatLine = lines.getChildren().stream()
                 .filter(n -> ((Label) n).getText().startsWith("m_hat")).findFirst().orElseThrow();
-        javafx.scene.Parent p = lines.getParent();
-        while (!(p instanceof javafx.scene.control.ScrollPane)) {
-            p = p.getParent();
-        }
-        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) p;
+        javafx.scene.control.ScrollPane scroll = UiTestSupport.enclosing(lines, javafx.scene.control.ScrollPane.class);
         org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
             double room = lines.getHeight() - scroll.getViewportBounds().getHeight();
             scroll.setVvalue(Math.min(1, mHatLine.getBoundsInParent().getMinY() / room));
