@@ -6,7 +6,8 @@ import java.util.List;
  * Where the network graph's parts go, as plain numbers: the columns (inputs, each layer, the
  * targets), each neuron's centre and radius, each edge's ends and where its weight label sits.
  * The graph is laid out at a design size no smaller than the network needs and scaled down to
- * fit a smaller pane, so a small window shows the same readable layout, only smaller.
+ * fit a smaller pane, so a small window shows the same readable layout, only smaller: the compact
+ * graph's by {@link #compactFrame}, the step graph's by {@link GraphFit}.
  */
 public final class GraphLayout {
     private static final double MARGIN_X = 70;
@@ -33,20 +34,28 @@ public final class GraphLayout {
      */
     public GraphLayout(List<Integer> sizes, double width, double height, double scale, boolean compact,
             double textRadius) {
+        this(sizes, width, height, scale, compact, textRadius, MARGIN_X * scale, MARGIN_X * scale, MARGIN_Y * scale,
+                gapWeights(sizes.size() + 1));
+    }
+
+    /**
+     * With margins of one's own, in design pixels: the inputs' centres {@code left} from the left edge, the
+     * targets' {@code right} from the right, the neurons spread between {@code topBottom} from the top and the bottom.
+     */
+    GraphLayout(List<Integer> sizes, double width, double height, double scale, boolean compact, double textRadius,
+            double left, double right, double topBottom, double[] gaps) {
         this.sizes = List.copyOf(sizes);
         int columns = sizes.size() + 1;
-        double marginX = MARGIN_X * scale;
-        this.top = MARGIN_Y * scale;
+        this.top = topBottom;
         this.width = width;
         this.height = height;
-        double[] gaps = gapWeights(columns);
         double total = 0;
         for (double g : gaps) {
             total += g;
         }
-        double unit = (width - 2 * marginX) / total;
+        double unit = (width - left - right) / total;
         colX = new double[columns];
-        colX[0] = marginX;
+        colX[0] = left;
         for (int c = 1; c < columns; c++) {
             colX[c] = colX[c - 1] + gaps[c - 1] * unit;
         }
@@ -61,21 +70,17 @@ public final class GraphLayout {
     }
 
     /**
-     * The design size for a pane of {@code paneWidth} x {@code paneHeight}: wide enough that the
-     * widest weight label fits between two neurons, tall enough that the labels near a neuron, a
-     * quarter of their sources' spacing apart, do not touch.
+     * The compact graph's design size for a pane of {@code paneWidth} x {@code paneHeight}: at least 90 px between
+     * columns and 62 px a neuron of the tallest layer (times the scale), larger to fill a larger pane, scaled down
+     * and centred in a smaller one. (The step graph's is {@link GraphFit}'s.)
      */
-    public static Frame frame(List<Integer> sizes, double paneWidth, double paneHeight, double scale, boolean compact,
-            double widestLabel, double textRadius) {
-        int tallest = tallest(sizes);
-        // a label centred at 3/4 of an edge fits on it when the edge is twice the label long
-        double neededGap = compact ? 90 * scale : 2 * (widestLabel + 8) + 2 * Math.max(22, textRadius) + 10;
+    public static Frame compactFrame(List<Integer> sizes, double paneWidth, double paneHeight, double scale) {
         double gapSum = 0;
         for (double g : gapWeights(sizes.size() + 1)) {
             gapSum += g;
         }
-        double minWidth = 2 * MARGIN_X * scale + gapSum * neededGap / 1.3;
-        double minHeight = ((compact ? 62 : 160) * tallest + 90) * scale;
+        double minWidth = 2 * MARGIN_X * scale + gapSum * 90 * scale / 1.3;
+        double minHeight = (62 * tallest(sizes) + 90) * scale;
         double w = Math.max(paneWidth, minWidth);
         double h = Math.max(paneHeight, minHeight);
         double fit = Math.min(paneWidth / w, paneHeight / h);

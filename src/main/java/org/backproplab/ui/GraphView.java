@@ -61,6 +61,10 @@ public final class GraphView extends Region {
     private int[][] biasColors;
     private GraphItem marked;
     private final NeuronThumbs thumbs = new NeuronThumbs();
+    /** The step graph's labels' largest sizes since the network or the scale changed (GraphFit). */
+    private GraphFit.Sizes largest;
+    /** Where along its edge each of the step graph's weight labels sits (0 at its source), null for the compact graph. */
+    private double[] along;
 
     /** @param onSelect called with what was clicked */
     public GraphView(I18n i18n, Consumer<GraphItem> onSelect) {
@@ -85,6 +89,7 @@ public final class GraphView extends Region {
     public void setScale(double scale) {
         this.scale = scale;
         laidOut = null;
+        largest = null;
         if (snapshot != null) {
             render(snapshot);
         }
@@ -176,6 +181,7 @@ public final class GraphView extends Region {
 
     private void rebuild(List<Integer> newSizes) {
         laidOut = null;
+        largest = null;
         content.getChildren().clear();
         List.of(weightLabels, neurons, inputs, targets, errors).forEach(List::clear);
         sizes = List.copyOf(newSizes);
@@ -303,7 +309,8 @@ public final class GraphView extends Region {
             return;
         }
         GraphLayout.Frame f = frame();
-        layoutContent(new GraphLayout(sizes, f.width(), f.height(), scale, compact, GraphNodes.textRadius(compact ? List.of() : neurons)));
+        layoutContent(compact ? new GraphLayout(sizes, f.width(), f.height(), scale, true, 0)
+                : GraphFit.layout(sizes, f.width(), f.height(), scale, largest));
         content.resize(f.width(), f.height());
         content.getTransforms().setAll(new Scale(f.fit(), f.fit(), 0, 0));
         content.relocate(f.x(), f.y());
@@ -315,21 +322,24 @@ public final class GraphView extends Region {
         laidOut = f;
     }
 
-    /** Where the graph goes in this region now, and how large, from its labels' sizes. */
+    /** Where the graph goes in this region now, and how large: the step graph by {@link GraphFit}, the compact by its neurons. */
     private GraphLayout.Frame frame() {
-        double widestLabel = 0;
-        for (Label label : weightLabels) {
-            if (label.isVisible()) {
-                widestLabel = Math.max(widestLabel, label.prefWidth(-1));
-            }
+        if (!compact) {
+            GraphFit.Sizes now = GraphSizes.measure(weightLabels, neurons, inputs, targets, errors);
+            largest = largest == null ? now : largest.max(now);
+            boolean biases = neurons.stream().flatMap(List::stream).anyMatch(n -> n.bias().isVisible());
+            GraphFit.Fitted f = GraphFit.fit(sizes, getWidth(), getHeight(), scale, largest,
+                    weightLabels.stream().anyMatch(Label::isVisible), biases);
+            along = f.along();
+            return f.frame();
         }
-        return GraphLayout.frame(sizes, getWidth(), getHeight(), scale, compact, widestLabel, GraphNodes.textRadius(compact ? List.of() : neurons));
+        return GraphLayout.compactFrame(sizes, getWidth(), getHeight(), scale);
     }
 
     private void layoutContent(GraphLayout g) {
         double radius = g.radius();
         for (int i = 0; i < inputs.size(); i++) {
-            place(inputs.get(i), g.inputX(i), g.inputY(i));
+            GraphNodes.centre(inputs.get(i), g.inputX(i), g.inputY(i));
         }
         for (int l = 0; l < neurons.size(); l++) {
             for (int j = 0; j < neurons.get(l).size(); j++) {
@@ -359,7 +369,7 @@ public final class GraphView extends Region {
             }
         }
         for (int k = 0; k < targets.size(); k++) {
-            place(targets.get(k), g.targetX(k), g.targetY(k));
+            GraphNodes.centre(targets.get(k), g.targetX(k), g.targetY(k));
             Label err = errors.get(k);
             err.autosize();
             err.relocate(g.errorLabelX(k, targets.get(k).getWidth(), err.getWidth()), g.targetY(k) + 18 * scale);
@@ -377,16 +387,12 @@ public final class GraphView extends Region {
                         continue;
                     }
                     label.autosize();
-                    double t = GraphLayout.labelAt(p[0], p[2], label.getWidth());
-                    label.relocate(p[0] + t * (p[2] - p[0]) - label.getWidth() / 2,
-                            p[1] + t * (p[3] - p[1]) - label.getHeight() / 2);
+                    double[] q = along != null && l == 0 ? g.edge(l, j, i, largest.inputW() / 2) : p; // as fitted
+                    double t = along != null ? along[e] : GraphLayout.labelAt(q[0], q[2], label.getWidth());
+                    label.relocate(q[0] + t * (q[2] - q[0]) - label.getWidth() / 2,
+                            q[1] + t * (q[3] - q[1]) - label.getHeight() / 2);
                 }
             }
         }
-    }
-
-    private static void place(Label box, double cx, double cy) {
-        box.autosize();
-        box.relocate(cx - box.getWidth() / 2, cy - box.getHeight() / 2);
     }
 }

@@ -67,6 +67,7 @@ public final class StepView {
     private final SplitPane split = new SplitPane();
     private StepLessonTabs lessonTabs;
     private boolean dirty = true;
+    private boolean presentation;
 
     public StepView(StepSession session, I18n i18n, ExportDialogs dialogs) {
         this.session = session;
@@ -346,6 +347,7 @@ public final class StepView {
         maps.setScale(scale);
         curve.setScale(scale);
         split.setDividerPositions(presentation ? 0.7 : 0.59);
+        this.presentation = presentation;
         dirty = true;
     }
 
@@ -373,8 +375,8 @@ public final class StepView {
         follow(biasMode, screen.biasMode());
         follow(optimizer, screen.optimizer());
         presetId.setText(screen.lessonId() == null ? "" : i18n.get("step.presetId", screen.lessonId()));
-        presetId.setVisible(screen.lessonId() != null);
-        presetId.setManaged(screen.lessonId() != null);
+        presetId.setVisible(screen.lessonId() != null && !presentation); // the command line is not for a projector
+        presetId.setManaged(presetId.isVisible());
         lessonText.setText(screen.lessonText().format(i18n::get));
         stageLabel.setText(session.predict().text(screen.stage().format(i18n::get)));
         boolean hasMaps = screen.maps() != null;

@@ -75,20 +75,20 @@ class GraphLayoutTest {
     }
 
     @Test
-    void aSmallPaneShowsTheDesignSizeScaledDownAndCentred() {
-        GraphLayout.Frame big = GraphLayout.frame(WORKED, 1400, 800, 1, false, 60, 40);
+    void aSmallPaneShowsTheCompactDesignSizeScaledDownAndCentred() {
+        GraphLayout.Frame big = GraphLayout.compactFrame(WORKED, 1400, 800, 1);
         assertEquals(1400, big.width(), 0);
         assertEquals(800, big.height(), 0);
         assertEquals(1, big.fit(), 0);
-        // 2 x 70 + 3.35 x (2 x 68 + 80 + 10) / 1.3 wide, (160 x 2 + 90) tall
-        GraphLayout.Frame small = GraphLayout.frame(WORKED, 300, 200, 1, false, 60, 40);
-        double minWidth = 140 + 3.35 * 226 / 1.3;
+        // 2 x 70 + 3.35 x 90 / 1.3 wide, (62 x 2 + 90) tall
+        GraphLayout.Frame small = GraphLayout.compactFrame(WORKED, 300, 100, 1);
+        double minWidth = 140 + 3.35 * 90 / 1.3;
         assertEquals(minWidth, small.width(), 1e-9);
-        assertEquals(410, small.height(), 1e-9);
-        double fit = Math.min(300 / minWidth, 200 / 410.0);
+        assertEquals(214, small.height(), 1e-9);
+        double fit = Math.min(300 / minWidth, 100 / 214.0);
         assertEquals(fit, small.fit(), 1e-12);
         assertTrue(small.fit() < 1);
         assertEquals((300 - minWidth * fit) / 2, small.x(), 1e-9);
-        assertEquals((200 - 410 * fit) / 2, small.y(), 1e-9);
+        assertEquals((100 - 214 * fit) / 2, small.y(), 1e-9);
     }
 }
