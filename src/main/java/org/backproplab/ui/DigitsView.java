@@ -237,6 +237,10 @@ public final class DigitsView {
         Tab t = new Tab();
         t.setId(id);
         t.textProperty().bind(i18n.bind(key));
+        // the whole name and what the view shows (the tabs' own names are short, to fit a 1280 x 800 projector)
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(i18n.bind(key + ".tip"));
+        t.setTooltip(tip);
         t.setContent(content);
         return t;
     }

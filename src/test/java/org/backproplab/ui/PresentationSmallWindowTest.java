@@ -204,8 +204,8 @@ class PresentationSmallWindowTest {
 
     /**
      * In presentation mode every text of the digits' views is whole but for the choice boxes' own
-     * (their lists show every choice whole): the model's table, the class row's heading, the score's
-     * choice box in Chinese (each was cut), the cells' line on the digit.
+     * (their lists show every choice whole): the views' tabs, the model's table, the class row's heading,
+     * the score's choice box in Chinese (each was cut), the cells' line on the digit.
      */
     @Test
     void theDigitsViewsTextsAreWholeInPresentationMode(FxRobot robot) throws Exception {
@@ -214,6 +214,13 @@ class PresentationSmallWindowTest {
         java.util.List<String> cut = new java.util.ArrayList<>();
         for (String language : new String[] {"English", "\u4e2d\u6587"}) {
             ui.choose(robot, "#language", language);
+            // every view's tab in sight (the third was cut, the fourth in the overflow menu), each with its whole name as a tooltip
+            javafx.scene.control.TabPane all = UiTestSupport.enclosing(robot.lookup("#digits-cells-tab").query(),
+                    javafx.scene.control.TabPane.class);
+            ui.settle();
+            cut.addAll(UiTestSupport.onFx(() -> tabsOutOfSight(all)).stream().map(c -> language + ": " + c).toList());
+            all.getTabs().forEach(t -> assertTrue(t.getTooltip().getText().length() > t.getText().length() + 20
+                    && !t.getTooltip().getText().contains(".tip"), t.getText() + ": " + t.getTooltip().getText()));
             for (String view : new String[] {"#digits-structure-tab", "#digits-explain-tab", "#digits-cells-tab"}) {
                 javafx.scene.control.TabPane views = UiTestSupport.enclosing(robot.lookup(view).query(),
                         javafx.scene.control.TabPane.class);
