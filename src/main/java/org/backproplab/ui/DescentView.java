@@ -29,6 +29,8 @@ public final class DescentView {
     private final Tab softmaxTab;
     /** The three lessons' pictures (canvases), enlarged in presentation mode. */
     private final List<Node> pictures;
+    /** The first two pictures' text scales: their texts grow where the pictures cannot. */
+    private final List<java.util.function.DoubleConsumer> textScales;
     /** The least width the readouts beside the pictures keep. */
     private static final double READOUT = 300;
     /** The scale asked for: 1, or presentation mode's. */
@@ -56,6 +58,7 @@ public final class DescentView {
         MinimaView mv = new MinimaView(minima, i18n);
         SoftmaxView sv = new SoftmaxView(softmax, i18n);
         pictures = List.of(gd.picture(), mv.picture(), sv.picture());
+        textScales = List.of(gd::setTextScale, mv::setTextScale);
         softmaxView = sv;
         minimaView = mv;
         descentTab = tab(i18n, "descent-tab-gd", "descent.tab.gd", gd.root());
@@ -162,8 +165,10 @@ public final class DescentView {
                 double top = tabs.sceneToLocal(group.localToScene(group.getLayoutBounds())).getMinY();
                 high = tabs.getHeight() - Math.max(0, top) - 12;
             }
-            ViewParts.zoom(picture, Math.min(ViewParts.fitted(scale, room, natural.getWidth()),
-                    ViewParts.fitted(scale, high, natural.getHeight())));
+            double zoom = Math.min(ViewParts.fitted(scale, room, natural.getWidth()),
+                    ViewParts.fitted(scale, high, natural.getHeight()));
+            ViewParts.zoom(picture, zoom);
+            textScales.get(i).accept(Math.max(1, scale / zoom));
         }
     }
 

@@ -46,6 +46,8 @@ final class GradientDescentView {
     private final I18n i18n;
     private final VBox root = new VBox(10);
     private final Canvas canvas = new Canvas(W, H);
+    private double textScale = 1;
+    private Snapshot shown;
     private final TextField start = field("descent-start");
     private final TextField rate = field("descent-rate-field");
     private final Slider slider = new Slider(0.001, 1.2, 0.1);
@@ -208,7 +210,32 @@ final class GradientDescentView {
         return H - PAD - (y - f.yLow()) / (f.yHigh() - f.yLow()) * (H - 2 * PAD);
     }
 
+    /** The top line's font: 13 px times the text scale, smaller if the formula and the tangent would not fit side by side. */
+    private Font topLine(String formula, String tangent) {
+        double size = 13 * textScale;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(formula + tangent);
+        probe.setFont(Font.font(size));
+        double room = W - 2 * PAD - 24;
+        double wide = probe.getLayoutBounds().getWidth();
+        return Font.font(wide > room ? Math.max(11, size * room / wide) : size);
+    }
+
+    /**
+     * How much larger than their design size the picture's texts are drawn: presentation mode's scale over the
+     * picture's zoom, at least 1 (at 1280 x 800 the picture has no room to grow, so its texts grow instead).
+     */
+    void setTextScale(double t) {
+        if (t != textScale) {
+            textScale = t;
+            canvas.getProperties().put(ViewParts.TEXT_SCALE, t);
+            if (shown != null) {
+                draw(shown);
+            }
+        }
+    }
+
     private void draw(Snapshot s) {
+        shown = s;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, W, H);
@@ -258,7 +285,7 @@ final class GradientDescentView {
         }
         g.restore();
         g.setFill(Color.gray(0.3));
-        g.setFont(Font.font(11));
+        g.setFont(Font.font(11 * textScale));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(Numbers.shortNumber(s.function().xLow()), PAD, H - PAD + 4);
@@ -266,11 +293,13 @@ final class GradientDescentView {
         g.fillText("x = " + Numbers.shortNumber(s.function().xHigh()), W - PAD, H - PAD + 4);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.BLACK);
-        g.setFont(Font.font(13));
-        g.fillText(i18n.get("descent.formula." + s.function().id()), PAD, 6);
+        String formula = i18n.get("descent.formula." + s.function().id());
+        String tangent = i18n.get("descent.tangent", String.format(Locale.ROOT, "%.3g", s.slope()));
+        g.setFont(topLine(formula, tangent));
+        g.fillText(formula, PAD, 6);
         g.setFill(ORANGE);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(i18n.get("descent.tangent", String.format(Locale.ROOT, "%.3g", s.slope())), W - PAD, 6);
+        g.fillText(tangent, W - PAD, 6);
     }
 
     private static void arrow(GraphicsContext g, double x0, double y0, double x1, double y1, Color c) {

@@ -40,6 +40,8 @@ final class MinimaView {
     private final I18n i18n;
     private final VBox root = new VBox(10);
     private final Canvas canvas = new Canvas(SIDE, SIDE);
+    private double textScale = 1;
+    private Snapshot shown;
     private final WritableImage image = new WritableImage(MinimaSession.SIZE, MinimaSession.SIZE);
     private final TextField seed = new TextField();
     private long shownSeed = Long.MIN_VALUE;
@@ -174,13 +176,25 @@ final class MinimaView {
         return (w + MinimaSession.EXTENT) / (2 * MinimaSession.EXTENT) * SIDE;
     }
 
+    /** How much larger than their design size the picture's texts are drawn (see GradientDescentView's). */
+    void setTextScale(double t) {
+        if (t != textScale) {
+            textScale = t;
+            canvas.getProperties().put(ViewParts.TEXT_SCALE, t);
+            if (shown != null) {
+                draw(shown);
+            }
+        }
+    }
+
     private void draw(Snapshot s) {
+        shown = s;
         int n = MinimaSession.SIZE;
         image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), s.pixels(), 0, n);
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setImageSmoothing(false);
         g.drawImage(image, 0, 0, SIDE, SIDE);
-        g.setFont(Font.font(null, FontWeight.BOLD, 15));
+        g.setFont(Font.font(null, FontWeight.BOLD, 15 * textScale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (MinimaSession.Well w : MinimaSession.WELLS) {
@@ -218,14 +232,16 @@ final class MinimaView {
                 g.strokeLine(ex - 6, ey + 6, ex + 6, ey - 6);
             }
             g.setFill(Color.BLACK);
-            g.setFont(Font.font(null, FontWeight.BOLD, 12));
+            g.setFont(Font.font(null, FontWeight.BOLD, 12 * textScale));
             g.fillText(Integer.toString(run.index()), px(run.w1()), SIDE - px(run.w2()) - 14);
         }
         g.setFill(Color.gray(0.15));
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(12 * textScale));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("w1 \u2192", 6, SIDE - 10);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("w1 \u2192", 6, SIDE - 3);
+        g.setTextBaseline(VPos.TOP);
         g.fillText("\u2191 w2  [\u2212" + Numbers.shortNumber(MinimaSession.EXTENT) + ", "
-                + Numbers.shortNumber(MinimaSession.EXTENT) + "]\u00b2", 6, 10);
+                + Numbers.shortNumber(MinimaSession.EXTENT) + "]\u00b2", 6, 3);
     }
 }

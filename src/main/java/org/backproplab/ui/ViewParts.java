@@ -157,6 +157,9 @@ final class ViewParts {
     }
 
     /** 1 normally, larger in presentation mode (a picture put in {@link #zoomable}). */
+    /** A picture's property: how much larger than their design size its texts are drawn (before its zoom). */
+    static final String TEXT_SCALE = "backproplab.textScale";
+
     static void zoom(javafx.scene.Node picture, double scale) {
         picture.setScaleX(scale);
         picture.setScaleY(scale);

@@ -47,6 +47,16 @@ class PresentationSmallWindowTest {
                 + " in a window " + width + " wide");
     }
 
+    /**
+     * Whether the picture's texts are drawn at least 1.5 times their size out of presentation mode (its zoom times
+     * its text scale): at this size the pictures have no room to grow, and their texts stayed at 11 to 13 px.
+     */
+    private static void textsGrown(Node picture, String what) {
+        Object texts = picture.getProperties().getOrDefault(ViewParts.TEXT_SCALE, 1.0);
+        double drawn = picture.getScaleX() * (Double) texts;
+        assertTrue(drawn >= 1.5, what + ": texts at " + drawn + " times their size (zoom " + picture.getScaleX() + ")");
+    }
+
     /** Turns presentation mode on (or off again) as a person does, with F5, and waits for the window to settle. */
     private void presentation(FxRobot robot) {
         ui.settle();
@@ -92,10 +102,12 @@ class PresentationSmallWindowTest {
         inWindow(robot.lookup("#descent-reset").query(), "the descent's Reset button");
         inWindow(robot.lookup("#descent-canvas").query(), "the descent's picture");
         aboveTheBottom(robot.lookup("#descent-canvas").query(), "the descent's picture");
+        textsGrown(robot.lookup("#descent-canvas").query(), "the descent's picture");
         ui.screenshot("presentation-descent-1280");
         ui.click(robot, "#descent-tab-minima");
         inWindow(robot.lookup("#minima-canvas").query(), "the random starts' picture");
         aboveTheBottom(robot.lookup("#minima-canvas").query(), "the random starts' picture");
+        textsGrown(robot.lookup("#minima-canvas").query(), "the random starts' picture");
         Node starts = robot.lookup("#minima-table").query();
         java.util.List<String> cut = UiTestSupport.onFx(() -> UiTestSupport.cutTexts(starts, null));
         assertTrue(cut.isEmpty(), "the random starts' table cut short: " + cut);
