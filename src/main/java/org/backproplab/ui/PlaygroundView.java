@@ -43,6 +43,8 @@ public final class PlaygroundView {
     private ScrollPane rightScroll;
     /** The scale asked for: 1, or presentation mode's. */
     private double scale = 1;
+    /** The preset's id and the command line that trains it; not shown in presentation mode. */
+    private final Label presetId = new Label();
     private final ExportDialogs dialogs;
     private final PlaygroundGraphPane graph;
     private final DataMapView map;
@@ -122,6 +124,8 @@ public final class PlaygroundView {
     public void setScale(double scale) {
         this.scale = scale;
         graph.setScale(scale);
+        presetId.setVisible(scale <= 1); // in presentation mode: the command line is not for a projector
+        presetId.setManaged(scale <= 1);
         fitMap();
         dirty = true;
     }
@@ -170,15 +174,14 @@ public final class PlaygroundView {
         modified.visibleProperty().bind(setup.modifiedProperty());
         modified.managedProperty().bind(setup.modifiedProperty());
         modified.setMinWidth(Region.USE_PREF_SIZE);
-        Label lessonText = new Label();
+        // two lines kept however short the room (cut to one on a small projector), the whole text in its tooltip
+        Label lessonText = ViewParts.keepingLines(2);
         lessonText.setId("pg-lesson-text");
         lessonText.getStyleClass().add("lesson-text");
-        ViewParts.wholeInTooltip(lessonText); // cut to the lines there is room for on a small projector
         lessonText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> setup.lessonTextProperty().get().format(i18n::get), setup.lessonTextProperty(),
                 i18n.localeProperty()));
         // the preset's id, so that the command line's train can be typed for it
-        Label presetId = new Label();
         presetId.setId("pg-preset-id");
         presetId.getStyleClass().add("lesson-text");
         ViewParts.wrapped(presetId); // the command whole, on a second line where it must be

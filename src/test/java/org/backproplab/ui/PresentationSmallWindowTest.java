@@ -144,6 +144,11 @@ class PresentationSmallWindowTest {
         }
         // at 1280 x 800 in presentation mode the lesson's text has fewer lines than it needs: what the tooltip is for
         assertTrue(cut.contains("English #pg-lesson-text"), "cut short: " + cut);
+        // but it keeps two lines (it was cut to one), the preset's command line left out to make room
+        javafx.scene.control.Label lesson = robot.lookup("#pg-lesson-text").queryAs(javafx.scene.control.Label.class);
+        double[] lines = UiTestSupport.onFx(() -> new double[] {lesson.getHeight(), lesson.getFont().getSize()});
+        assertTrue(lines[0] > 2.2 * lines[1], "the lesson's text " + lines[0] + " px high in a font of " + lines[1]);
+        assertTrue(!robot.lookup("#pg-preset-id").query().isVisible(), "the command line in presentation mode");
         ui.choose(robot, "#language", "English");
         robot.push(KeyCode.F5);
         ui.settle();
