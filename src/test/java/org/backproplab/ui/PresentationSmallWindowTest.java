@@ -288,7 +288,19 @@ class PresentationSmallWindowTest {
             ui.settle();
             robot.push(KeyCode.F5);
             ui.settle();
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            // the boxes are measured afresh on a later event and laid out at a later pulse: given up to 5 s
+            try {
+                org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                    for (int i = 0; i < boxes.size(); i++) {
+                        if (Math.abs(boxes.get(i).getWidth() - before[i]) >= 1) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+            } catch (java.util.concurrent.TimeoutException e) {
+                // told below, box by box
+            }
             for (int i = 0; i < boxes.size(); i++) {
                 double after = boxes.get(i).getWidth();
                 if (Math.abs(after - before[i]) >= 1) {
