@@ -112,7 +112,7 @@ public final class DigitsView {
     private void build(ExportDialogs dialogs) {
         preset.setId("digits-preset");
         preset.getItems().setAll(session.presets());
-        LocalizedCells.install(preset, i18n, id -> i18n.get(DigitsTexts.titleKey(id)));
+        LocalizedCells.installShortening(preset, i18n, id -> i18n.get(DigitsTexts.titleKey(id)));
         preset.setOnAction(e -> {
             // the session setting its own preset comes back here: only a person's choice loads
             String id = preset.getValue();

@@ -236,6 +236,10 @@ class PresentationSmallWindowTest {
                     javafx.scene.control.TabPane.class);
             ui.settle();
             cut.addAll(UiTestSupport.onFx(() -> tabsOutOfSight(all)).stream().map(c -> language + ": " + c).toList());
+            // the preset's box: its name whole ("Small CNN: co..." before), the whole title in its list
+            Node preset = robot.lookup("#digits-preset").query();
+            cut.addAll(UiTestSupport.onFx(() -> UiTestSupport.cutTexts(preset, null)).stream()
+                    .map(c -> language + " the preset: " + c).toList());
             all.getTabs().forEach(t -> assertTrue(t.getTooltip().getText().length() > t.getText().length() + 20
                     && !t.getTooltip().getText().contains(".tip"), t.getText() + ": " + t.getTooltip().getText()));
             for (String view : new String[] {"#digits-structure-tab", "#digits-explain-tab", "#digits-cells-tab"}) {
