@@ -17,7 +17,7 @@ final class GraphFit {
     private static final double[] ALONG = {0.75, 0.65, 0.55, 0.45, 0.35, 0.25, 0.86};
     /** Each try at a smaller scale is this much smaller than the last. */
     private static final double SHRINK = 0.97;
-    private static final double SMALLEST = 0.12;
+    private static final double SMALLEST = 0.05;
     /** Room kept between two labels, in design pixels. */
     private static final double AIR = 3;
 
@@ -29,13 +29,15 @@ final class GraphFit {
      * neuron's delta, an input box, a target box and its error, and the radius that fits the widest neuron text.
      */
     record Sizes(double weightW, double weightH, double biasW, double biasH, double deltaW, double deltaH,
-            double inputW, double targetW, double targetH, double errorW, double errorH, double textRadius) {
+            double inputW, double inputH, double targetW, double targetH, double errorW, double errorH,
+            double textRadius) {
 
         /** Each size the larger of this one's and the other's. */
         Sizes max(Sizes o) {
             return new Sizes(Math.max(weightW, o.weightW), Math.max(weightH, o.weightH), Math.max(biasW, o.biasW),
                     Math.max(biasH, o.biasH), Math.max(deltaW, o.deltaW), Math.max(deltaH, o.deltaH),
-                    Math.max(inputW, o.inputW), Math.max(targetW, o.targetW), Math.max(targetH, o.targetH),
+                    Math.max(inputW, o.inputW), Math.max(inputH, o.inputH), Math.max(targetW, o.targetW),
+                    Math.max(targetH, o.targetH),
                     Math.max(errorW, o.errorW), Math.max(errorH, o.errorH), Math.max(textRadius, o.textRadius));
         }
     }
@@ -84,6 +86,22 @@ final class GraphFit {
                 Math.max(s.targetW() / 2, s.errorW() - s.targetW() / 2) + 10, 4, GraphLayout.gapWeights(sizes.size() + 1));
     }
 
+    /** The last fit worked out and what it was worked out for: a layout with nothing changed reuses it. */
+    static final class Memo {
+        private List<Object> key;
+        private Fitted fitted;
+
+        Fitted fit(List<Integer> sizes, double paneW, double paneH, double scale, Sizes s, boolean weights,
+                boolean biases) {
+            List<Object> now = List.of(sizes, paneW, paneH, scale, s, weights, biases);
+            if (!now.equals(key)) {
+                fitted = GraphFit.fit(sizes, paneW, paneH, scale, s, weights, biases);
+                key = now;
+            }
+            return fitted;
+        }
+    }
+
     static int edges(List<Integer> sizes) {
         int n = 0;
         for (int l = 0; l + 1 < sizes.size(); l++) {
@@ -122,17 +140,30 @@ final class GraphFit {
                 }
             }
         }
+        for (int i = 0; i < sizes.get(0); i++) {
+            clear &= add(taken, g.inputX(i) - s.inputW() / 2, g.inputY(i) - s.inputH() / 2, s.inputW(), s.inputH(),
+                    width, height);
+        }
         int outputs = sizes.get(sizes.size() - 1);
         for (int k = 0; k < outputs; k++) {
             double x = g.targetX(k);
             double y = g.targetY(k);
             clear &= add(taken, x - s.targetW() / 2, y - s.targetH() / 2, s.targetW(), s.targetH(), width, height);
             if (s.errorW() > 0) {
-                clear &= add(taken, g.errorLabelX(k, s.targetW(), s.errorW()), y + 18 * scale, s.errorW(), s.errorH(),
+                clear &= add(taken, g.errorLabelX(k, s.targetW(), s.errorW()), errorY(y, s.targetH()), s.errorW(), s.errorH(),
                         width, height);
             }
         }
         return clear;
+    }
+
+    /**
+     * The top of a target's error label: just under its box ({@code boxHeight} high, centred on {@code targetY}),
+     * clear of it at any fit (a fixed 18 px under the centre overlapped a selected target's thicker box at every fit,
+     * and the graph was drawn at the smallest).
+     */
+    static double errorY(double targetY, double boxHeight) {
+        return targetY + boxHeight / 2 + AIR + 1;
     }
 
     /** Adds the box; false when it overlaps one already taken or reaches outside the design. */

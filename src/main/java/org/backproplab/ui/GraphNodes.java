@@ -243,13 +243,13 @@ final class GraphNodes {
         }
     }
 
-    /** The radius a neuron needs for its text (name, net and out), the largest over {@code neurons}. */
     /** Sizes a box to its text and centres it on (cx, cy). */
     static void centre(Label box, double cx, double cy) {
         box.autosize();
         box.relocate(cx - box.getWidth() / 2, cy - box.getHeight() / 2);
     }
 
+    /** The radius a neuron needs for its text (name, net and out), the largest over {@code neurons}. */
     static double textRadius(List<List<NeuronNodes>> neurons) {
         double radius = 0;
         for (List<NeuronNodes> column : neurons) {

@@ -52,8 +52,12 @@ final class GraphSizes {
         double[] input = widest(inputs);
         double[] target = widest(targets);
         double[] error = widest(errors);
-        return new GraphFit.Sizes(weight[0], weight[1], bias[0], bias[1], delta[0], delta[1], input[0], target[0],
-                target[1], error[0], error[1], radius);
+        if (!errors.isEmpty()) {
+            // shown from the loss stage on
+            typical(error, errors.get(0), "E 0.888888", true);
+        }
+        return new GraphFit.Sizes(weight[0], weight[1], bias[0], bias[1], delta[0], delta[1], input[0], input[1],
+                target[0], target[1], error[0], error[1], radius);
     }
 
     private static double[] widest(List<Label> labels) {

@@ -63,6 +63,7 @@ public final class GraphView extends Region {
     private final NeuronThumbs thumbs = new NeuronThumbs();
     /** The step graph's labels' largest sizes since the network or the scale changed (GraphFit). */
     private GraphFit.Sizes largest;
+    private final GraphFit.Memo fits = new GraphFit.Memo();
     /** Where along its edge each of the step graph's weight labels sits (0 at its source), null for the compact graph. */
     private double[] along;
 
@@ -79,6 +80,7 @@ public final class GraphView extends Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         i18n.localeProperty().addListener((o, a, b) -> {
+            largest = null; // the other language's labels take their own room
             if (snapshot != null) {
                 render(snapshot);
             }
@@ -328,7 +330,7 @@ public final class GraphView extends Region {
             GraphFit.Sizes now = GraphSizes.measure(weightLabels, neurons, inputs, targets, errors);
             largest = largest == null ? now : largest.max(now);
             boolean biases = neurons.stream().flatMap(List::stream).anyMatch(n -> n.bias().isVisible());
-            GraphFit.Fitted f = GraphFit.fit(sizes, getWidth(), getHeight(), scale, largest,
+            GraphFit.Fitted f = fits.fit(sizes, getWidth(), getHeight(), scale, largest,
                     weightLabels.stream().anyMatch(Label::isVisible), biases);
             along = f.along();
             return f.frame();
@@ -372,7 +374,7 @@ public final class GraphView extends Region {
             GraphNodes.centre(targets.get(k), g.targetX(k), g.targetY(k));
             Label err = errors.get(k);
             err.autosize();
-            err.relocate(g.errorLabelX(k, targets.get(k).getWidth(), err.getWidth()), g.targetY(k) + 18 * scale);
+            err.relocate(g.errorLabelX(k, targets.get(k).getWidth(), err.getWidth()), GraphFit.errorY(g.targetY(k), largest != null ? largest.targetH() : targets.get(k).getHeight()));
         }
         // wider than the widest edge painted, so that the mouse finds every edge where it is drawn
         edgeHits.setHalfWidth(Math.max(9, 7 * scale + 2) / 2);

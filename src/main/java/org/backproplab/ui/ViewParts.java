@@ -156,10 +156,10 @@ final class ViewParts {
         return new javafx.scene.Group(picture);
     }
 
-    /** 1 normally, larger in presentation mode (a picture put in {@link #zoomable}). */
     /** A picture's property: how much larger than their design size its texts are drawn (before its zoom). */
     static final String TEXT_SCALE = "backproplab.textScale";
 
+    /** 1 normally, larger in presentation mode (a picture put in {@link #zoomable}). */
     static void zoom(javafx.scene.Node picture, double scale) {
         picture.setScaleX(scale);
         picture.setScaleY(scale);

@@ -12,7 +12,7 @@ class GraphFitTest {
     /** The sizes the labels take at scale 1 (measured in the window, rounded): two-line weights, biases, deltas, boxes. */
     private static GraphFit.Sizes sizes(double scale) {
         return new GraphFit.Sizes(91 * scale, 29 * scale, 44 * scale, 16 * scale, 75 * scale, 14 * scale, 50 * scale,
-                50 * scale, 23 * scale, 79 * scale, 16 * scale, 41 * scale);
+                23 * scale, 50 * scale, 23 * scale, 79 * scale, 16 * scale, 41 * scale);
     }
 
     private static boolean overlap(double[] a, double[] b) {
@@ -75,7 +75,7 @@ class GraphFitTest {
     void theFitIsTheLargestTriedAtWhichTheNeuronsHaveRoom() {
         // no labels: two neurons of radius 40 need 84 px each between margins of 4; 150 px of pane has room for
         // them at a fit of 150 / 176 = 0.852 or less, and the fits tried are 0.97, 0.97^2, ...: 0.97^6 = 0.833
-        GraphFit.Sizes bare = new GraphFit.Sizes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40);
+        GraphFit.Sizes bare = new GraphFit.Sizes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40);
         GraphFit.Fitted f = GraphFit.fit(List.of(2, 2), 600, 150, 1, bare, false, false);
         assertTrue(f.clear());
         assertEquals(Math.pow(0.97, 6), f.frame().fit(), 1e-9);
@@ -83,6 +83,29 @@ class GraphFitTest {
         assertEquals(null, f.along(), "no labels, no places");
         // 200 px: room at a fit of 1, not more
         assertEquals(1, GraphFit.fit(List.of(2, 2), 600, 200, 1, bare, false, false).frame().fit(), 0);
+    }
+
+    @Test
+    void aTargetsErrorSitsUnderItsBoxAtAnyFit() {
+        // a selected target's box is taller (its border): 32 px, its error 18 px under the centre overlapped it at
+        // every fit and the graph fell to the smallest one tried
+        GraphFit.Sizes s = new GraphFit.Sizes(105, 32, 48, 19, 76, 14, 71, 32, 82, 32, 88, 17, 45);
+        GraphFit.Fitted f = GraphFit.fit(List.of(2, 2, 2), 804, 533, 1, s, true, true);
+        assertTrue(f.clear());
+        assertEquals(1, f.frame().fit(), 0);
+        assertEquals(100 + 16 + 4, GraphFit.errorY(100, 32), 0, "4 px under the box's bottom (3 px of air and one)");
+    }
+
+    @Test
+    void manyInputsAreDrawnSmallerRatherThanOnTopOfEachOther() {
+        // 24 input boxes 23 px high (weights unlabelled: 48 edges) need 24 x 26 = 624 px of the 250; spread over the
+        // pane's height at a fit of 1 they would be 10 px apart
+        GraphFit.Sizes s = sizes(1);
+        GraphFit.Fitted f = GraphFit.fit(List.of(24, 2), 600, 250, 1, s, false, false);
+        assertTrue(f.clear());
+        GraphLayout g = GraphFit.layout(List.of(24, 2), f.frame().width(), f.frame().height(), 1, s);
+        assertTrue(g.inputY(1) - g.inputY(0) >= s.inputH(), "inputs " + (g.inputY(1) - g.inputY(0)) + " apart");
+        assertTrue(f.frame().fit() < 250.0 / 624, "fit " + f.frame().fit());
     }
 
     @Test

@@ -103,7 +103,9 @@ class StepGraphPresentationTest {
     @Test
     void everyStageOfEveryLessonIsWholeAndLargerThanOutOfPresentationMode(FxRobot robot) {
         ui.settle();
-        double normal = everyStage(robot, "Forward and backward, by hand (2-2-2)", new ArrayList<>());
+        List<String> outside = new ArrayList<>();
+        double normal = everyStage(robot, "Forward and backward, by hand (2-2-2)", outside);
+        assertEquals(List.of(), outside, "out of presentation mode");
         robot.push(KeyCode.F5);
         ui.settle();
         // the preset's command line is left out on a projector: its room goes to the graph
