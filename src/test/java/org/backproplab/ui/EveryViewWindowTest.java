@@ -135,6 +135,8 @@ class EveryViewWindowTest {
         ui.click(robot, "#tab-playground");
         double label = font(robot, "#map-title");
         ui.click(robot, "#presentation");
+        // read once the window has settled (a lookup while the FX thread was still laying it out failed once)
+        ui.settle();
         assertTrue(font(robot, "#map-title") > 1.3 * label, label + " -> " + font(robot, "#map-title"));
         // the map as large as the window leaves room for beside the controls and the network
         assertTrue(robot.lookup("#output-map").query().getScaleX() > 1.15, "" + robot.lookup("#output-map").query().getScaleX());
